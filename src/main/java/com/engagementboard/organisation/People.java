@@ -1,0 +1,117 @@
+package com.engagementboard.organisation;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Service;
+
+/**
+ * People and groups, kept in Camunda's identity service. Maintaining the groups that go with the
+ * organisation (a function's head group, the board's groups) is the system's doing, not the caller's:
+ * it runs without the caller's engine authorizations, after the application checked its own rules.
+ */
+@Service
+public class People {
+
+    private final IdentityService identity;
+
+    People(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    public boolean userExists(String userId) {
+        return userId != null && asSystem(() -> identity.createUserQuery().userId(userId).count() > 0);
+    }
+
+    public boolean groupExists(String groupId) {
+        return asSystem(() -> identity.createGroupQuery().groupId(groupId).count() > 0);
+    }
+
+    public List<String> groupsOf(String userId) {
+        return asSystem(() -> identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
+                .toList());
+    }
+
+    public List<String> membersOf(String groupId) {
+        return asSystem(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()
+                .stream().map(User::getId).toList());
+    }
+
+    /** Creates the group unless it exists; renames it if its name changed. */
+    public void ensureGroup(String groupId, String name, String type) {
+        asSystem(() -> {
+            Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+            if (group == null) {
+                group = identity.newGroup(groupId);
+                group.setName(name);
+                group.setType(type);
+                identity.saveGroup(group);
+            } else if (!name.equals(group.getName())) {
+                group.setName(name);
+                identity.saveGroup(group);
+            }
+            return null;
+        });
+    }
+
+    public void deleteGroup(String groupId) {
+        asSystem(() -> {
+            identity.deleteGroup(groupId);
+            return null;
+        });
+    }
+
+    /** Creates the user unless a user with that id exists (an existing user is left as it is). */
+    public void ensureUser(String userId, String firstName, String lastName, String email, String password) {
+        asSystem(() -> {
+            if (identity.createUserQuery().userId(userId).count() == 0) {
+                User user = identity.newUser(userId);
+                user.setFirstName(firstName);
+                user.setLastName(lastName);
+                user.setEmail(email);
+                user.setPassword(password);
+                identity.saveUser(user);
+            }
+            return null;
+        });
+    }
+
+    public void addMember(String userId, String groupId) {
+        asSystem(() -> {
+            if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+                identity.createMembership(userId, groupId);
+            }
+            return null;
+        });
+    }
+
+    public void removeMember(String userId, String groupId) {
+        asSystem(() -> {
+            identity.deleteMembership(userId, groupId);
+            return null;
+        });
+    }
+
+    /** Makes the group's members exactly the given users. */
+    public void setMembers(String groupId, List<String> userIds) {
+        List<String> current = membersOf(groupId);
+        current.stream().filter(u -> !userIds.contains(u)).forEach(u -> removeMember(u, groupId));
+        userIds.stream().filter(u -> !current.contains(u)).forEach(u -> addMember(u, groupId));
+    }
+
+    private <T> T asSystem(Supplier<T> work) {
+        Authentication caller = identity.getCurrentAuthentication();
+        if (caller == null) {
+            return work.get();
+        }
+        identity.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            identity.setAuthentication(caller);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package com.engagementboard.organisation;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+interface TouchpointRepository extends JpaRepository<Touchpoint, Long>, JpaSpecificationExecutor<Touchpoint> {
+
+    Optional<Touchpoint> findByCode(String code);
+
+    boolean existsByCode(String code);
+}

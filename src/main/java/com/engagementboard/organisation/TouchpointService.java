@@ -1,0 +1,78 @@
+package com.engagementboard.organisation;
+
+import com.engagementboard.web.ConflictException;
+import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The touchpoints of the company: every place where it meets a customer. */
+@Service
+public class TouchpointService {
+
+    private static final Sort ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("code"));
+
+    private final TouchpointRepository touchpoints;
+
+    TouchpointService(TouchpointRepository touchpoints) {
+        this.touchpoints = touchpoints;
+    }
+
+    /** The touchpoints matching every filter given (a null filter matches all), highest priority first. */
+    @Transactional(readOnly = true)
+    public List<Touchpoint> find(TouchpointKind kind, JourneyStage stage, Integer priority) {
+        List<Specification<Touchpoint>> filters = new ArrayList<>();
+        if (kind != null) {
+            filters.add((root, query, cb) -> cb.equal(root.get("kind"), kind));
+        }
+        if (stage != null) {
+            filters.add((root, query, cb) -> cb.equal(root.get("journeyStage"), stage));
+        }
+        if (priority != null) {
+            filters.add((root, query, cb) -> cb.equal(root.get("priority"), priority));
+        }
+        return touchpoints.findAll(Specification.allOf(filters), ORDER);
+    }
+
+    @Transactional(readOnly = true)
+    public Touchpoint get(String code) {
+        return touchpoints.findByCode(code).orElseThrow(() -> new NotFoundException("touchpoint", code));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String code) {
+        return touchpoints.existsByCode(code);
+    }
+
+    @Transactional
+    public Touchpoint create(TouchpointRequest request) {
+        if (touchpoints.existsByCode(request.code())) {
+            throw new ConflictException("Duplicate touchpoint code",
+                    "A touchpoint with code '" + request.code() + "' exists already; choose another code.");
+        }
+        return touchpoints.saveAndFlush(new Touchpoint(request.code(), request.name(), request.description(),
+                request.kind(), request.channel(), request.journeyStage(), request.priority()));
+    }
+
+    @Transactional
+    public Touchpoint update(String code, TouchpointRequest request) {
+        if (request.code() != null && !request.code().equals(code)) {
+            throw new InvalidInputException("code", "cannot be changed (was '" + code + "', got '"
+                    + request.code() + "'); create a new touchpoint instead");
+        }
+        Touchpoint touchpoint = get(code);
+        touchpoint.update(request.name(), request.description(), request.kind(), request.channel(),
+                request.journeyStage(), request.priority());
+        return touchpoints.saveAndFlush(touchpoint);
+    }
+
+    @Transactional
+    public void delete(String code) {
+        touchpoints.delete(get(code));
+        touchpoints.flush();
+    }
+}

@@ -1,0 +1,45 @@
+package com.engagementboard.security;
+
+import java.util.List;
+
+/**
+ * The Camunda groups the product works with. People and their groups live in Camunda's identity
+ * service, so that candidate groups of user tasks work in the Tasklist as they are.
+ */
+public final class Groups {
+
+    /** The chair of the board and the summit (the CMO in the demo). */
+    public static final String BOARD_CHAIR = "board-chair";
+    /** The board members who take decisions. */
+    public static final String BOARD_CORE = "board-core";
+    /** Every member of the board, core group included. */
+    public static final String BOARD_MEMBER = "board-member";
+    /** Receives what the board escalates. */
+    public static final String CEO = "ceo";
+    /** Every employee: may propose a change at a touchpoint. */
+    public static final String EMPLOYEE = "employee";
+    /** Administrators of users, groups, functions and the process engine (Camunda's admin group). */
+    public static final String ADMIN = "camunda-admin";
+
+    /** The groups every installation has, in addition to one head group per function. */
+    public static final List<String> FIXED = List.of(BOARD_CHAIR, BOARD_CORE, BOARD_MEMBER, CEO, EMPLOYEE, ADMIN);
+
+    private static final String HEAD_PREFIX = "head-";
+
+    private Groups() {
+    }
+
+    /** The group of the head of a function, for example {@code head-marketing}. */
+    public static String head(String functionCode) {
+        return HEAD_PREFIX + functionCode;
+    }
+
+    public static boolean isHeadGroup(String groupId) {
+        return groupId.startsWith(HEAD_PREFIX);
+    }
+
+    /** The Spring Security authority that stands for membership of a Camunda group. */
+    public static String authority(String groupId) {
+        return "GROUP_" + groupId;
+    }
+}

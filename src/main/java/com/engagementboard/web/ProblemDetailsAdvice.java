@@ -1,0 +1,153 @@
+package com.engagementboard.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the application's API as RFC 9457 problem details, with a message a person can act
+ * on: which field is wrong and what would be accepted.
+ */
+@RestControllerAdvice(basePackages = "com.engagementboard")
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .collect(Collectors.toList());
+        ex.getBindingResult().getGlobalErrors().forEach(
+                error -> problems.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return problem(Problems.invalidInput(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return problem(Problems.invalidInput(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.invalidInput(List.of(unreadable(ex.getCause()))));
+    }
+
+    private static FieldProblem unreadable(Throwable cause) {
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return new FieldProblem(path(invalid), "'" + invalid.getValue() + "' is not one of " + allowed);
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldProblem(path(unknown), "is not a known field; known fields are "
+                    + unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String type = mismatch.getTargetType() == null ? "another type" : mismatch.getTargetType().getSimpleName();
+            return new FieldProblem(path(mismatch), "has the wrong type: expected " + type);
+        }
+        if (cause instanceof JsonProcessingException json) {
+            String location = json.getLocation() == null ? ""
+                    : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+            return new FieldProblem("body", "is not well-formed JSON" + location + ": " + json.getOriginalMessage());
+        }
+        return new FieldProblem("body", "is missing or cannot be read");
+    }
+
+    private static String path(JsonMappingException ex) {
+        return ex.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        String expected = type != null && type.isEnum()
+                ? "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", "))
+                : (type == null ? "another value" : "a " + type.getSimpleName());
+        return problem(Problems.invalidInput(
+                List.of(new FieldProblem(name, "'" + ex.getValue() + "' is not accepted; expected " + expected))));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        List<FieldProblem> problems = ex.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return problem(Problems.invalidInput(problems));
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    @ExceptionHandler({ OptimisticLockingFailureException.class, OptimisticLockingException.class,
+            TaskAlreadyClaimedException.class })
+    ResponseEntity<Object> concurrentChange(RuntimeException ex) {
+        return problem(Problems.of(HttpStatus.CONFLICT, "Changed by someone else",
+                "Someone else changed this at the same time. Reload and try again."));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException ex) {
+        LOG.info("Refused a write that breaks a database constraint: {}", ex.getMostSpecificCause().getMessage());
+        return problem(Problems.of(HttpStatus.CONFLICT, "Conflicts with existing data",
+                "The change conflicts with existing data (a duplicate code, or something still refers to it)."));
+    }
+
+    @ExceptionHandler({ AuthorizationException.class, AccessDeniedException.class })
+    ResponseEntity<Object> forbidden(RuntimeException ex) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, "Forbidden",
+                "Your groups do not allow this. " + (ex instanceof AuthorizationException ? ex.getMessage() : "")
+                        .trim()));
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

@@ -1,0 +1,37 @@
+package com.engagementboard;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Packages by capability, with no cycles between them; the web layer stays free of the engine. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.engagementboard");
+
+    @Test
+    void capabilitiesDoNotDependOnEachOtherInCycles() {
+        slices().matching("com.engagementboard.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void controllersNeverDriveTheProcessEngineDirectly() {
+        noClasses().that().haveSimpleNameEndingWith("Controller")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.RuntimeService")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedWebPiecesDependOnNoCapability() {
+        noClasses().that().resideInAPackage("com.engagementboard.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.engagementboard.organisation..",
+                        "com.engagementboard.security..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,19 @@
+package com.engagementboard;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application with its demo organisation on an in-memory database, driven through MockMvc.
+ * Every test class that uses it shares one Spring context (one process engine per JVM).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+public @interface EngagementBoardTest {
+}

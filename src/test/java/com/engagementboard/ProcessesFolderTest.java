@@ -1,0 +1,72 @@
+package com.engagementboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every file of the top-level processes/ folder deploys on its own (the engine parses and validates
+ * each), and the application deployed all of them as its process application at start-up.
+ */
+@EngagementBoardTest
+class ProcessesFolderTest {
+
+    static final Path PROCESSES = Path.of("processes");
+
+    @Autowired
+    RepositoryService repository;
+
+    static List<Path> processFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(PROCESSES)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)$")).sorted().toList();
+        }
+    }
+
+    @Test
+    void holdsOnlyBpmnDmnAndFormFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(PROCESSES)) {
+            assertThat(files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")))
+                    .allSatisfy(f -> assertThat(f.toString()).matches(".*\\.(bpmn|dmn|form)$"));
+        }
+    }
+
+    @Test
+    void everyFileDeploysOnItsOwn() throws IOException {
+        for (Path file : processFiles()) {
+            try (InputStream content = Files.newInputStream(file)) {
+                Deployment deployment = repository.createDeployment().name("processes-folder-test")
+                        .addInputStream(file.getFileName().toString(), content).deploy();
+                try {
+                    assertThat(repository.getDeploymentResourceNames(deployment.getId()))
+                            .containsExactly(file.getFileName().toString());
+                    if (file.toString().endsWith(".bpmn")) {
+                        assertThat(repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).count())
+                                .as("process definitions in " + file).isPositive();
+                    }
+                } finally {
+                    repository.deleteDeployment(deployment.getId(), true);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theApplicationDeployedEveryFileAtStartUp() throws IOException {
+        List<String> deployed = repository.createDeploymentQuery().deploymentName("engagement-board").list().stream()
+                .flatMap(d -> repository.getDeploymentResourceNames(d.getId()).stream()).toList();
+        for (Path file : processFiles()) {
+            assertThat(deployed).as("deployed resources").anySatisfy(
+                    name -> assertThat(name).endsWith(file.getFileName().toString()));
+        }
+    }
+}

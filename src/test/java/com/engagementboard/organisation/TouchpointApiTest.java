@@ -1,0 +1,172 @@
+package com.engagementboard.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.engagementboard.EngagementBoardTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@EngagementBoardTest
+class TouchpointApiTest {
+
+    private static final String VALID = """
+            {"code": "%s", "name": "Video banking", "description": "Advice over video call",
+             "kind": "EXTERNAL_DIRECT", "channel": "Video", "journeyStage": "EVALUATE", "priority": 3}
+            """;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TouchpointRepository touchpoints;
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    @Test
+    void everyoneLoggedInListsTheTouchpointsHighestPriorityFirst() throws Exception {
+        mvc.perform(get("/api/touchpoints").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(20)))
+                .andExpect(jsonPath("$[0].priority").value(5))
+                .andExpect(jsonPath("$[19].priority").value(2));
+    }
+
+    @Test
+    void filtersByKindStageAndPriorityTogether() throws Exception {
+        mvc.perform(get("/api/touchpoints?kind=INTERNAL").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$", hasSize(4)))
+                .andExpect(jsonPath("$[*].kind", everyItem(is("INTERNAL"))));
+        mvc.perform(get("/api/touchpoints?stage=BUY").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$[*].code", hasItem("mobile-app-onboarding")))
+                .andExpect(jsonPath("$[*].journeyStage", everyItem(is("BUY"))));
+        mvc.perform(get("/api/touchpoints?kind=EXTERNAL_DIRECT&stage=EXPERIENCE&priority=5")
+                .with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "call-centre-script", "complaint-handling")));
+    }
+
+    @Test
+    void anUnknownFilterValueIsNamedWithWhatIsAccepted() throws Exception {
+        mvc.perform(get("/api/touchpoints?kind=WEBSITE").with(httpBasic("employee", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("kind"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("EXTERNAL_INDIRECT")));
+        mvc.perform(get("/api/touchpoints?priority=9").with(httpBasic("employee", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("priority"));
+        mvc.perform(get("/api/touchpoints?priority=high").with(httpBasic("employee", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("priority"));
+    }
+
+    @Test
+    void theChairRegistersChangesAndRemovesATouchpoint() throws Exception {
+        mvc.perform(json(post("/api/touchpoints"), VALID.formatted("video-banking")).with(httpBasic("cmo", "demo")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/touchpoints/video-banking"))
+                .andExpect(jsonPath("$.journeyStage").value("EVALUATE"));
+
+        mvc.perform(json(put("/api/touchpoints/video-banking"), """
+                {"name": "Video advice", "kind": "EXTERNAL_DIRECT", "channel": "Video",
+                 "journeyStage": "BOND", "priority": 4}
+                """).with(httpBasic("admin", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Video advice"))
+                .andExpect(jsonPath("$.description").doesNotExist());
+        mvc.perform(get("/api/touchpoints/video-banking").with(httpBasic("ceo", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.journeyStage").value("BOND"))
+                .andExpect(jsonPath("$.priority").value(4));
+
+        mvc.perform(delete("/api/touchpoints/video-banking").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/touchpoints/video-banking").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("There is no touchpoint 'video-banking'."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "employee", "service.head", "ceo", "wealth.head" })
+    void onlyTheChairAndAdministratorsWrite(String user) throws Exception {
+        mvc.perform(json(post("/api/touchpoints"), VALID.formatted("not-allowed")).with(httpBasic(user, "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(json(put("/api/touchpoints/branch-greeting"), VALID.formatted("branch-greeting"))
+                .with(httpBasic(user, "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/touchpoints/branch-greeting").with(httpBasic(user, "demo")))
+                .andExpect(status().isForbidden());
+        assertThat(touchpoints.existsByCode("not-allowed")).isFalse();
+        assertThat(touchpoints.findByCode("branch-greeting").orElseThrow().getName()).isEqualTo("Branch greeting");
+    }
+
+    @Test
+    void aDuplicateCodeIsAConflict() throws Exception {
+        mvc.perform(json(post("/api/touchpoints"), VALID.formatted("call-centre-script")).with(httpBasic("cmo", "demo")))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("'call-centre-script' exists already")));
+        assertThat(touchpoints.findByCode("call-centre-script").orElseThrow().getName())
+                .isEqualTo("Call-centre script");
+    }
+
+    @Test
+    void everyKindOfBadInputIsNamedAndNothingIsWritten() throws Exception {
+        mvc.perform(json(post("/api/touchpoints"), "{\"code\": \"incomplete\"}").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "channel", "journeyStage", "kind", "name", "priority")));
+        mvc.perform(json(post("/api/touchpoints"), VALID.formatted("bad-kind").replace("EXTERNAL_DIRECT", "ONLINE"))
+                .with(httpBasic("cmo", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("kind"))
+                .andExpect(jsonPath("$.errors[0].message",
+                        containsString("'ONLINE' is not one of EXTERNAL_DIRECT, EXTERNAL_INDIRECT, INTERNAL")));
+        mvc.perform(json(post("/api/touchpoints"), VALID.formatted("bad-stage").replace("EVALUATE", "LOVE"))
+                .with(httpBasic("cmo", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("journeyStage"));
+        mvc.perform(json(post("/api/touchpoints"), VALID.formatted("bad-priority").replace("\"priority\": 3",
+                "\"priority\": 0")).with(httpBasic("cmo", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("priority"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be greater than or equal to 1"));
+        mvc.perform(json(post("/api/touchpoints"), VALID.formatted("bad-type").replace("\"priority\": 3",
+                "\"priority\": \"high\"")).with(httpBasic("cmo", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("priority"));
+        mvc.perform(json(post("/api/touchpoints"), VALID.formatted("too-long").replace("Advice over video call",
+                "x".repeat(2001))).with(httpBasic("cmo", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("description"));
+        mvc.perform(json(post("/api/touchpoints"), "not json").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+        mvc.perform(post("/api/touchpoints").with(httpBasic("cmo", "demo")).contentType(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+
+        assertThat(touchpoints.count()).isEqualTo(20);
+    }
+}
