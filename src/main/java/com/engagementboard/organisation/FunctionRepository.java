@@ -15,5 +15,8 @@ interface FunctionRepository extends JpaRepository<BusinessFunction, Long> {
 
     boolean existsByCode(String code);
 
+    @EntityGraph(attributePaths = "division")
+    List<BusinessFunction> findByCodeIn(java.util.Collection<String> codes);
+
     List<BusinessFunction> findByDivisionOrderByName(Division division);
 }

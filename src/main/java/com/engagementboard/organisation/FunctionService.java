@@ -4,7 +4,10 @@ import com.engagementboard.security.Groups;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +36,12 @@ public class FunctionService {
     @Transactional(readOnly = true)
     public BusinessFunction get(String code) {
         return functions.findByCode(code).orElseThrow(() -> new NotFoundException("function", code));
+    }
+
+    /** The functions with the given codes, by code (unknown codes are simply absent). */
+    @Transactional(readOnly = true)
+    public Map<String, BusinessFunction> byCodes(Collection<String> codes) {
+        return functions.findByCodeIn(codes).stream().collect(Collectors.toMap(BusinessFunction::getCode, f -> f));
     }
 
     @Transactional(readOnly = true)

@@ -9,4 +9,6 @@ interface TouchpointRepository extends JpaRepository<Touchpoint, Long>, JpaSpeci
     Optional<Touchpoint> findByCode(String code);
 
     boolean existsByCode(String code);
+
+    java.util.List<Touchpoint> findByCodeIn(java.util.Collection<String> codes);
 }

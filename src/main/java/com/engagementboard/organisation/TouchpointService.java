@@ -4,6 +4,9 @@ import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -41,6 +44,12 @@ public class TouchpointService {
     @Transactional(readOnly = true)
     public Touchpoint get(String code) {
         return touchpoints.findByCode(code).orElseThrow(() -> new NotFoundException("touchpoint", code));
+    }
+
+    /** The touchpoints with the given codes, by code (unknown codes are simply absent). */
+    @Transactional(readOnly = true)
+    public Map<String, Touchpoint> byCodes(Collection<String> codes) {
+        return touchpoints.findByCodeIn(codes).stream().collect(Collectors.toMap(Touchpoint::getCode, t -> t));
     }
 
     @Transactional(readOnly = true)

@@ -70,6 +70,11 @@ class SecurityConfig {
                                 path.matcher(HttpMethod.POST, "/api/touchpoints/**"),
                                 path.matcher(HttpMethod.PUT, "/api/touchpoints/**"),
                                 path.matcher(HttpMethod.DELETE, "/api/touchpoints/**")).hasAnyAuthority(CHAIR, ADMIN)
+                        // Charter drafts: only the chair writes (before the body is even read).
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/charter/drafts/**"),
+                                path.matcher(HttpMethod.PUT, "/api/charter/drafts/**"),
+                                path.matcher(HttpMethod.PATCH, "/api/charter/drafts/**"),
+                                path.matcher(HttpMethod.DELETE, "/api/charter/drafts/**")).hasAuthority(CHAIR)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(problems))

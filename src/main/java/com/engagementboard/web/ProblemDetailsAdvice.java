@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -124,6 +125,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String lastNode(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    /** A task form that fails the server's checks (see the charter's form checks): 400 naming the field. */
+    @ExceptionHandler(FormFieldValidationException.class)
+    ResponseEntity<Object> formField(FormFieldValidationException ex) {
+        Object field = ex.getDetail();
+        String message = ex.getMessage();
+        String prefix = field + ": ";
+        return problem(Problems.invalidInput(List.of(new FieldProblem(String.valueOf(field),
+                message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message))));
     }
 
     @ExceptionHandler({ OptimisticLockingFailureException.class, OptimisticLockingException.class,

@@ -1,0 +1,220 @@
+package com.engagementboard.charter;
+
+import com.engagementboard.organisation.BusinessFunction;
+import com.engagementboard.organisation.FunctionService;
+import com.engagementboard.web.NotFoundException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the {@code touchpoint-charter} process does to a charter version: ask the heads, record their
+ * decisions, settle disputes, make the version effective, and review it on its clock.
+ */
+@Service
+class CharterAcceptance {
+
+    private final CharterRepository charters;
+    private final AllocationRepository allocations;
+    private final CharterReviewRepository reviews;
+    private final FunctionService functions;
+    private final CharterProperties properties;
+    private final CharterProcessStarter processes;
+
+    CharterAcceptance(CharterRepository charters, AllocationRepository allocations, CharterReviewRepository reviews,
+            FunctionService functions, CharterProperties properties, CharterProcessStarter processes) {
+        this.charters = charters;
+        this.allocations = allocations;
+        this.reviews = reviews;
+        this.functions = functions;
+        this.properties = properties;
+        this.processes = processes;
+    }
+
+    /** The functions that have rights waiting for their head's acceptance, in code order. */
+    @Transactional(readOnly = true)
+    List<String> pendingFunctions(long charterId) {
+        return allocations.findByCharterIdAndStatus(charterId, AllocationStatus.PENDING).stream()
+                .map(a -> a.getFunction().getCode()).collect(java.util.stream.Collectors.toCollection(TreeSet::new))
+                .stream().toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<Allocation> pendingFor(long charterId, String functionCode) {
+        return allocations.findByCharterIdAndFunctionCodeAndStatus(charterId, functionCode, AllocationStatus.PENDING);
+    }
+
+    @Transactional(readOnly = true)
+    BusinessFunction function(String code) {
+        return functions.get(code);
+    }
+
+    /** The head accepts every pending right of the function except the declined ones. */
+    @Transactional
+    void record(long charterId, String functionCode, Collection<Long> declined, String reason, String userId) {
+        Instant now = now();
+        for (Allocation allocation : pendingFor(charterId, functionCode)) {
+            if (declined.contains(allocation.getId())) {
+                allocation.decline(userId, now, reason);
+            } else {
+                allocation.accept(userId, now, null);
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<Allocation> disputed(long charterId) {
+        return allocations.findByCharterIdAndStatus(charterId, AllocationStatus.DECLINED);
+    }
+
+    /** Gives each disputed right to its new function, for that head to accept; accepted rights stay accepted. */
+    @Transactional
+    void reallocate(long charterId, Map<Long, BusinessFunction> newOwners, String note, String userId) {
+        CharterVersion charter = charters.findById(charterId).orElseThrow();
+        for (Allocation allocation : disputed(charterId)) {
+            BusinessFunction owner = newOwners.get(allocation.getId());
+            charter.addNote("Re-allocated " + allocation.getRight() + " of " + allocation.getTouchpoint().getCode()
+                    + " from " + allocation.getFunction().getCode() + " to " + owner.getCode() + " by " + userId
+                    + ": " + note);
+            allocation.reallocate(owner);
+        }
+    }
+
+    /** The chair's ruling is final: the disputed rights stay with the functions they were given to. */
+    @Transactional
+    void uphold(long charterId, String note, String userId) {
+        Instant now = now();
+        for (Allocation allocation : disputed(charterId)) {
+            allocation.accept(userId, now, "Upheld by the chair over the head's objection (" + allocation
+                    .getDecisionNote() + "): " + note);
+        }
+    }
+
+    /**
+     * In one transaction: this version becomes effective with the next number and a review date, and
+     * the version that was effective is superseded (its process stops waiting for its review).
+     */
+    @Transactional
+    LocalDate makeEffective(long charterId) {
+        CharterVersion charter = charters.findById(charterId).orElseThrow();
+        Optional<CharterVersion> previous = charters.findFirstByStatus(CharterStatus.EFFECTIVE);
+        Instant now = now();
+        previous.ifPresent(p -> p.supersede(now));
+        charters.flush();
+        LocalDate review = today().plusMonths(properties.reviewMonths());
+        charter.becomeEffective(charters.highestNumber() + 1, now, review);
+        charters.flush();
+        previous.ifPresent(p -> processes.superseded(p.getId()));
+        return review;
+    }
+
+    /** The functions holding RENEW rights in the version, who review it. */
+    @Transactional(readOnly = true)
+    List<String> renewOwners(long charterId) {
+        return allocations.findByCharterIdAndRight(charterId, RightKind.RENEW).stream()
+                .map(a -> a.getFunction().getCode()).collect(java.util.stream.Collectors.toCollection(TreeSet::new))
+                .stream().toList();
+    }
+
+    @Transactional
+    void recordReview(long charterId, int round, String functionCode, String decision, String proposal,
+            String userId) {
+        reviews.save(new CharterReview(charterId, round, functions.get(functionCode), decision, proposal, userId,
+                now()));
+    }
+
+    /** The proposals of a review round, by function. */
+    @Transactional(readOnly = true)
+    Map<String, String> proposals(long charterId, int round) {
+        Map<String, String> proposals = new LinkedHashMap<>();
+        reviews.findByCharterIdAndRoundOrderById(charterId, round).stream()
+                .filter(r -> TouchpointCharterProcess.PROPOSE_CHANGES.equals(r.getDecision()))
+                .forEach(r -> proposals.put(r.getFunction().getCode(), r.getProposal() + " (" + r.getDecidedBy() + ")"));
+        return proposals;
+    }
+
+    /** Opens an amendment draft of the effective version for the chair, noting the proposals. */
+    @Transactional
+    long openAmendment(long charterId, Map<String, String> proposals) {
+        CharterVersion effective = charters.findById(charterId).orElseThrow();
+        CharterVersion draft = new CharterVersion("Amendment of version " + effective.getNumber()
+                + " proposed by its review", effective.getCreatedBy(), now(), effective);
+        draft.getScope().addAll(effective.getScope());
+        effective.getAllocations().forEach(a -> draft.getAllocations().add(a.copyFor(draft)));
+        proposals.forEach((function, proposal) -> draft.addNote(function + " proposes: " + proposal));
+        return charters.save(draft).getId();
+    }
+
+    @Transactional
+    LocalDate scheduleNextReview(long charterId) {
+        CharterVersion charter = charters.findById(charterId).orElseThrow();
+        LocalDate next = today().plusMonths(properties.reviewMonths());
+        charter.scheduleReview(next);
+        return next;
+    }
+
+    Date acceptanceDue() {
+        return date(WorkingDays.add(nowLocal(), properties.acceptanceDays()));
+    }
+
+    Date escalationDue() {
+        return date(WorkingDays.add(nowLocal(), properties.acceptanceDays() + properties.escalationDays()));
+    }
+
+    static Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    }
+
+    CharterVersion charter(long charterId) {
+        return charters.findById(charterId).orElseThrow(() -> new NotFoundException("charter version", "" + charterId));
+    }
+
+    static Map<String, Object> option(String label, Object value) {
+        Map<String, Object> option = new HashMap<>();
+        option.put("label", label);
+        option.put("value", value);
+        return option;
+    }
+
+    static List<Long> ids(Collection<?> values) {
+        List<Long> ids = new ArrayList<>();
+        values.forEach(v -> ids.add(Long.valueOf(v.toString())));
+        return ids;
+    }
+
+    static Set<String> codes(Collection<Allocation> allocations) {
+        Set<String> codes = new TreeSet<>();
+        allocations.forEach(a -> codes.add(a.getFunction().getCode()));
+        return codes;
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private static LocalDateTime nowLocal() {
+        return LocalDateTime.ofInstant(now(), ZoneId.systemDefault());
+    }
+
+    private static LocalDate today() {
+        return nowLocal().toLocalDate();
+    }
+
+    private static Date date(LocalDateTime time) {
+        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+    }
+}

@@ -1,0 +1,240 @@
+package com.engagementboard.charter;
+
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.AMENDMENT_ID;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.ACCEPTANCE_DUE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.CHANGES_PROPOSED;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.CHARTER_ID;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECIDED_BY;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECISION;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINED_RIGHTS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINE_REASON;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTE_COUNT;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTE_SUMMARY;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.ESCALATION_DUE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.FUNCTION_CODE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.FUNCTION_NAME;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.PENDING_FUNCTIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.PROPOSAL;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.PROPOSALS_SUMMARY;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REALLOCATIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RENEW_OWNERS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RESOLUTION;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RESOLUTION_NOTE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RESOLVED_BY;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REVIEW_DECISION;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REVIEW_DUE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REVIEW_ROUND;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHTS_SUMMARY;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHT_COUNT;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHT_OPTIONS;
+
+import com.engagementboard.security.Groups;
+import java.text.SimpleDateFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegates of {@code touchpoint-charter.bpmn}, wired by expression. Each is thin: it reads
+ * variables, calls {@link CharterAcceptance} (or validates a form with {@link CharterForms}) and
+ * writes the result.
+ */
+@Configuration
+class CharterDelegates {
+
+    /** The priority an overdue acceptance gets, so it sorts first in the head's Tasklist (normal is 50). */
+    static final int OVERDUE_PRIORITY = 80;
+
+    private final CharterAcceptance charter;
+    private final CharterForms forms;
+
+    CharterDelegates(CharterAcceptance charter, CharterForms forms) {
+        this.charter = charter;
+        this.forms = forms;
+    }
+
+    private static long charterId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(CHARTER_ID)).longValue();
+    }
+
+    private static long charterId(DelegateTask task) {
+        return ((Number) task.getVariable(CHARTER_ID)).longValue();
+    }
+
+    private static String currentUser(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication != null ? authentication.getUserId()
+                : task.getAssignee() != null ? task.getAssignee() : "unknown";
+    }
+
+    @Bean
+    JavaDelegate collectPendingRights() {
+        return execution -> execution.setVariable(PENDING_FUNCTIONS, charter.pendingFunctions(charterId(execution)));
+    }
+
+    @Bean
+    JavaDelegate prepareAcceptance() {
+        return execution -> {
+            String functionCode = (String) execution.getVariable(FUNCTION_CODE);
+            List<Allocation> rights = charter.pendingFor(charterId(execution), functionCode);
+            execution.setVariableLocal(FUNCTION_NAME, charter.function(functionCode).getName());
+            execution.setVariableLocal(RIGHT_COUNT, rights.size());
+            execution.setVariableLocal(RIGHTS_SUMMARY, rights.stream()
+                    .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`): "
+                            + a.getRight())
+                    .collect(Collectors.joining("\n")));
+            execution.setVariableLocal(RIGHT_OPTIONS, Spin.JSON(rights.stream()
+                    .map(a -> CharterAcceptance.option(a.getTouchpoint().getName() + ": " + a.getRight(),
+                            a.getId().toString()))
+                    .toList()));
+            execution.setVariableLocal(ACCEPTANCE_DUE, charter.acceptanceDue());
+            execution.setVariableLocal(ESCALATION_DUE, charter.escalationDue());
+            // The head's answer lands in this function's scope, not in the process instance's.
+            execution.setVariableLocal(DECISION, null);
+            execution.setVariableLocal(DECLINED_RIGHTS, null);
+            execution.setVariableLocal(DECLINE_REASON, null);
+            execution.setVariableLocal(DECIDED_BY, null);
+        };
+    }
+
+    @Bean
+    TaskListener validateAcceptance() {
+        return task -> {
+            forms.checkAcceptance(charterId(task), (String) task.getVariable(FUNCTION_CODE),
+                    task.getVariable(DECISION), task.getVariable(DECLINED_RIGHTS), task.getVariable(DECLINE_REASON));
+            task.setVariable(DECIDED_BY, currentUser(task));
+        };
+    }
+
+    @Bean
+    JavaDelegate recordAcceptance() {
+        return execution -> {
+            boolean declining = TouchpointCharterProcess.DECLINE_SOME.equals(execution.getVariable(DECISION));
+            charter.record(charterId(execution), (String) execution.getVariable(FUNCTION_CODE),
+                    declining ? CharterForms.declinedIds(execution.getVariable(DECLINED_RIGHTS)) : List.of(),
+                    declining ? (String) execution.getVariable(DECLINE_REASON) : null,
+                    (String) execution.getVariable(DECIDED_BY));
+        };
+    }
+
+    @Bean
+    JavaDelegate remindOverdueAcceptance() {
+        return execution -> {
+            String functionCode = (String) execution.getVariable(FUNCTION_CODE);
+            var tasks = execution.getProcessEngineServices().getTaskService();
+            Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey(TouchpointCharterProcess.Elements.ACCEPT_RIGHTS)
+                    .taskCandidateGroup(Groups.head(functionCode)).singleResult();
+            if (task != null) {
+                task.setPriority(OVERDUE_PRIORITY);
+                tasks.saveTask(task);
+                tasks.createComment(task.getId(), execution.getProcessInstanceId(), "Reminder: this acceptance was due "
+                        + new SimpleDateFormat("yyyy-MM-dd HH:mm").format(task.getDueDate()) + " and is overdue.");
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate checkDisputes() {
+        return execution -> {
+            List<Allocation> disputed = charter.disputed(charterId(execution));
+            execution.setVariable(DISPUTE_COUNT, disputed.size());
+            execution.setVariable(DISPUTE_SUMMARY, disputed.stream()
+                    .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`) "
+                            + a.getRight() + ": declined by " + a.getDecidedBy() + " for " + a.getFunction().getName()
+                            + ": " + a.getDecisionNote())
+                    .collect(Collectors.joining("\n")));
+            // Pre-filled for the chair: one line per disputed right, the new owner to fill in.
+            execution.setVariable(REALLOCATIONS, disputed.stream()
+                    .map(a -> a.getTouchpoint().getCode() + "," + a.getRight() + ",")
+                    .collect(Collectors.joining("\n")));
+            execution.setVariable(RESOLUTION, null);
+            execution.setVariable(RESOLUTION_NOTE, null);
+        };
+    }
+
+    @Bean
+    TaskListener validateResolution() {
+        return task -> {
+            forms.checkResolution(charterId(task), task.getVariable(RESOLUTION), task.getVariable(REALLOCATIONS),
+                    task.getVariable(RESOLUTION_NOTE));
+            task.setVariable(RESOLVED_BY, currentUser(task));
+        };
+    }
+
+    @Bean
+    JavaDelegate reallocateRights() {
+        return execution -> {
+            long charterId = charterId(execution);
+            charter.reallocate(charterId, forms.newOwners(charterId, (String) execution.getVariable(REALLOCATIONS)),
+                    (String) execution.getVariable(RESOLUTION_NOTE), (String) execution.getVariable(RESOLVED_BY));
+        };
+    }
+
+    @Bean
+    JavaDelegate upholdAllocation() {
+        return execution -> charter.uphold(charterId(execution), (String) execution.getVariable(RESOLUTION_NOTE),
+                (String) execution.getVariable(RESOLVED_BY));
+    }
+
+    @Bean
+    JavaDelegate makeCharterEffective() {
+        return execution -> execution.setVariable(REVIEW_DUE,
+                CharterAcceptance.startOf(charter.makeEffective(charterId(execution))));
+    }
+
+    @Bean
+    JavaDelegate prepareReview() {
+        return execution -> {
+            Object round = execution.getVariable(REVIEW_ROUND);
+            execution.setVariable(REVIEW_ROUND, round == null ? 1 : ((Number) round).intValue() + 1);
+            execution.setVariable(RENEW_OWNERS, charter.renewOwners(charterId(execution)));
+        };
+    }
+
+    @Bean
+    TaskListener recordReview() {
+        return task -> {
+            Object decision = task.getVariable(REVIEW_DECISION);
+            Object proposal = task.getVariable(PROPOSAL);
+            forms.checkReview(decision, proposal);
+            boolean proposing = TouchpointCharterProcess.PROPOSE_CHANGES.equals(decision);
+            charter.recordReview(charterId(task), ((Number) task.getVariable(REVIEW_ROUND)).intValue(),
+                    (String) task.getVariable(FUNCTION_CODE), (String) decision, proposing ? (String) proposal : null,
+                    currentUser(task));
+        };
+    }
+
+    @Bean
+    JavaDelegate tallyReview() {
+        return execution -> {
+            Map<String, String> proposals = charter.proposals(charterId(execution),
+                    ((Number) execution.getVariable(REVIEW_ROUND)).intValue());
+            execution.setVariable(CHANGES_PROPOSED, !proposals.isEmpty());
+            execution.setVariable(PROPOSALS_SUMMARY, proposals.entrySet().stream()
+                    .map(e -> "- **" + e.getKey() + "**: " + e.getValue()).collect(Collectors.joining("\n")));
+        };
+    }
+
+    @Bean
+    JavaDelegate openAmendment() {
+        return execution -> execution.setVariable(AMENDMENT_ID, charter.openAmendment(charterId(execution),
+                charter.proposals(charterId(execution), ((Number) execution.getVariable(REVIEW_ROUND)).intValue())));
+    }
+
+    @Bean
+    JavaDelegate scheduleNextReview() {
+        return execution -> execution.setVariable(REVIEW_DUE,
+                CharterAcceptance.startOf(charter.scheduleNextReview(charterId(execution))));
+    }
+}

@@ -1,0 +1,119 @@
+package com.engagementboard.charter;
+
+import com.engagementboard.charter.CharterRequests.AllocationLine;
+import com.engagementboard.charter.CharterRequests.DraftPatch;
+import com.engagementboard.charter.CharterRequests.DraftRequest;
+import com.engagementboard.charter.CharterViews.DraftView;
+import com.engagementboard.web.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The chair drafts charter versions here and submits them for acceptance. */
+@RestController
+@RequestMapping("/api/charter/drafts")
+@Tag(name = "Charter")
+@PreAuthorize("hasAuthority('GROUP_board-chair')")
+class CharterDraftController {
+
+    static final String CSV_HEADER = "touchpoint,right,function";
+
+    private final CharterDrafts drafts;
+
+    CharterDraftController(CharterDrafts drafts) {
+        this.drafts = drafts;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "Create a draft from JSON (chair); ?amend=true starts from the effective version")
+    ResponseEntity<DraftView> create(@RequestBody @Validated DraftRequest request,
+            @RequestParam(defaultValue = "false") boolean amend, Principal user) {
+        return created(drafts.create(request, amend, user.getName(), i -> "allocations[" + i + "]"));
+    }
+
+    @PostMapping(consumes = "text/csv")
+    @Operation(summary = "Create a draft from CSV with the header touchpoint,right,function (chair)")
+    ResponseEntity<DraftView> createFromCsv(@RequestBody String csv, @RequestParam String title,
+            @RequestParam(defaultValue = "false") boolean amend, Principal user) {
+        if (title.isBlank() || title.length() > 200) {
+            throw new InvalidInputException("title", "must be between 1 and 200 characters");
+        }
+        List<AllocationLine> lines = parse(csv);
+        return created(drafts.create(new DraftRequest(title, null, lines), amend, user.getName(),
+                i -> "line " + (i + 2)));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyAuthority('GROUP_board-chair', 'GROUP_board-core', 'GROUP_camunda-admin')")
+    @Operation(summary = "A draft with its allocations, gaps, conflicts and warnings")
+    DraftView get(@PathVariable long id) {
+        return DraftView.of(drafts.get(id));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a draft's title, scope and allocations (chair)")
+    DraftView replace(@PathVariable long id, @RequestBody @Validated DraftRequest request) {
+        return DraftView.of(drafts.replace(id, request, i -> "allocations[" + i + "]"));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change some allocations (each replaces its touchpoint and right; no function removes it)")
+    DraftView patch(@PathVariable long id, @RequestBody @Validated DraftPatch patch) {
+        return DraftView.of(drafts.patch(id, patch, i -> "allocations[" + i + "]"));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Discard a draft (chair)")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        drafts.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Send the draft to the function heads for acceptance; 409 while it has gaps or conflicts")
+    DraftView submit(@PathVariable long id) {
+        return DraftView.of(drafts.submit(id));
+    }
+
+    private static ResponseEntity<DraftView> created(CharterVersion draft) {
+        return ResponseEntity.created(URI.create("/api/charter/drafts/" + draft.getId())).body(DraftView.of(draft));
+    }
+
+    /** Reads "touchpoint,right,function" rows after the header; problems name the line. */
+    static List<AllocationLine> parse(String csv) {
+        String[] rows = csv == null ? new String[0] : csv.strip().split("\\R");
+        if (rows.length == 0 || !rows[0].strip().replace(" ", "").equalsIgnoreCase(CSV_HEADER)) {
+            throw new InvalidInputException("line 1", "must be the header '" + CSV_HEADER + "'");
+        }
+        List<AllocationLine> lines = new ArrayList<>();
+        for (int i = 1; i < rows.length; i++) {
+            String row = rows[i].strip();
+            if (row.isEmpty()) {
+                continue;
+            }
+            String[] cells = row.split(",", -1);
+            if (cells.length != 3) {
+                throw new InvalidInputException("line " + (i + 1),
+                        "must have three values touchpoint,right,function: '" + row + "'");
+            }
+            lines.add(new AllocationLine(cells[0].strip(), cells[1].strip(), cells[2].strip()));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,273 @@
+package com.engagementboard.charter;
+
+import com.engagementboard.charter.CharterRequests.AllocationLine;
+import com.engagementboard.charter.CharterRequests.DraftPatch;
+import com.engagementboard.charter.CharterRequests.DraftRequest;
+import com.engagementboard.organisation.BusinessFunction;
+import com.engagementboard.organisation.FunctionService;
+import com.engagementboard.organisation.Touchpoint;
+import com.engagementboard.organisation.TouchpointService;
+import com.engagementboard.web.ConflictException;
+import com.engagementboard.web.FieldProblem;
+import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The chair's drafts of the charter: made from JSON or CSV, from scratch or as an amendment of the
+ * effective version, checked for gaps and conflicts, and submitted for acceptance. Every refusal
+ * happens before anything is written.
+ */
+@Service
+public class CharterDrafts {
+
+    private static final int MAX_REPORTED_PROBLEMS = 50;
+
+    private final CharterRepository charters;
+    private final TouchpointService touchpoints;
+    private final FunctionService functions;
+    private final CharterProcessStarter processes;
+
+    CharterDrafts(CharterRepository charters, TouchpointService touchpoints, FunctionService functions,
+            CharterProcessStarter processes) {
+        this.charters = charters;
+        this.touchpoints = touchpoints;
+        this.functions = functions;
+        this.processes = processes;
+    }
+
+    /** A resolved allocation line. */
+    record Resolved(Touchpoint touchpoint, RightKind right, BusinessFunction function) {
+    }
+
+    @Transactional
+    public CharterVersion create(DraftRequest request, boolean amend, String userId, IntFunction<String> where) {
+        List<Touchpoint> scope = scope(request.touchpoints());
+        List<Resolved> lines = resolve(request.allocations(), where, false);
+        CharterVersion effective = amend ? effective().orElseThrow(() -> new ConflictException(
+                "No effective charter", "There is no effective charter to amend; create a draft without ?amend=true."))
+                : null;
+        CharterVersion draft = new CharterVersion(request.title(), userId, now(), effective);
+        if (effective != null) {
+            draft.getScope().addAll(effective.getScope());
+            effective.getAllocations().forEach(a -> draft.getAllocations().add(a.copyFor(draft)));
+            apply(draft, lines);
+        } else {
+            lines.forEach(line -> add(draft, line));
+        }
+        draft.getScope().addAll(scope);
+        return charters.save(draft);
+    }
+
+    @Transactional(readOnly = true)
+    public CharterVersion get(long id) {
+        CharterVersion draft = charters.findById(id).orElseThrow(() -> new NotFoundException("charter draft", "" + id));
+        draft.getAllocations().size();
+        draft.getScope().size();
+        return draft;
+    }
+
+    @Transactional
+    public CharterVersion replace(long id, DraftRequest request, IntFunction<String> where) {
+        CharterVersion draft = editable(id);
+        List<Touchpoint> scope = scope(request.touchpoints());
+        List<Resolved> lines = resolve(request.allocations(), where, false);
+        draft.retitle(request.title());
+        draft.getScope().clear();
+        draft.getScope().addAll(scope);
+        draft.getAllocations().clear();
+        lines.forEach(line -> add(draft, line));
+        return charters.saveAndFlush(draft);
+    }
+
+    @Transactional
+    public CharterVersion patch(long id, DraftPatch patch, IntFunction<String> where) {
+        CharterVersion draft = editable(id);
+        List<Touchpoint> scope = scope(patch.touchpoints());
+        List<Resolved> lines = patch.allocations() == null ? List.of() : resolve(patch.allocations(), where, true);
+        if (patch.title() != null) {
+            if (patch.title().isBlank()) {
+                throw new InvalidInputException("title", "must not be blank");
+            }
+            draft.retitle(patch.title());
+        }
+        draft.getScope().addAll(scope);
+        apply(draft, lines);
+        return charters.saveAndFlush(draft);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        charters.delete(editable(id));
+    }
+
+    /** Sends the draft out for acceptance: refused while it has gaps or conflicts. */
+    @Transactional
+    public CharterVersion submit(long id) {
+        CharterVersion draft = editable(id);
+        CharterChecks checks = CharterChecks.of(draft);
+        if (draft.getAllocations().isEmpty()) {
+            throw new ConflictException("Empty draft", "The draft allocates no rights; add allocations first.");
+        }
+        if (checks.blocksSubmission()) {
+            throw new ConflictException("Gaps or conflicts",
+                    "The draft has " + checks.gaps().size() + " gap(s) and " + checks.conflicts().size()
+                            + " conflict(s): give every right of every touchpoint in scope to exactly one function.")
+                    .with("gaps", checks.gaps()).with("conflicts", checks.conflicts());
+        }
+        if (draft.getAmends() != null) {
+            if (draft.getAmends().getStatus() != CharterStatus.EFFECTIVE) {
+                throw new ConflictException("Amends an old version", "The draft amends version "
+                        + draft.getAmends().getNumber() + ", which is no longer effective; start a new amendment.");
+            }
+            carryOverAcceptances(draft, draft.getAmends());
+        }
+        draft.submit(now());
+        charters.saveAndFlush(draft);
+        processes.start(draft.getId());
+        return draft;
+    }
+
+    /** An unchanged right stays accepted by whoever accepted it; a new or moved right needs its new head. */
+    private static void carryOverAcceptances(CharterVersion draft, CharterVersion effective) {
+        boolean changed = draft.getAllocations().size() != effective.getAllocations().size()
+                || !draft.getScope().equals(effective.getScope());
+        for (Allocation allocation : draft.getAllocations()) {
+            Allocation before = effective.getAllocations().stream().filter(allocation::sameAs).findFirst()
+                    .orElse(null);
+            if (before == null) {
+                changed = true;
+                allocation.reallocate(allocation.getFunction());
+            } else if (allocation.getStatus() != AllocationStatus.ACCEPTED) {
+                allocation.accept(before.getDecidedBy(), before.getDecidedAt(), before.getDecisionNote());
+            }
+        }
+        if (!changed) {
+            throw new ConflictException("Nothing to amend",
+                    "The amendment changes nothing in version " + effective.getNumber() + ".");
+        }
+    }
+
+    private CharterVersion editable(long id) {
+        CharterVersion draft = get(id);
+        if (!draft.isDraft()) {
+            throw new ConflictException("Not a draft any more", "Charter version " + id + " is "
+                    + draft.getStatus() + "; only drafts can be changed, submitted or discarded.");
+        }
+        return draft;
+    }
+
+    private java.util.Optional<CharterVersion> effective() {
+        return charters.findFirstByStatus(CharterStatus.EFFECTIVE);
+    }
+
+    /** Each resolved line replaces the allocations of its touchpoint and right (a null function removes them). */
+    private static void apply(CharterVersion draft, List<Resolved> lines) {
+        Set<String> replaced = new HashSet<>();
+        for (Resolved line : lines) {
+            String key = line.touchpoint().getCode() + "/" + line.right();
+            if (replaced.add(key)) {
+                draft.getAllocations().removeIf(a -> a.getTouchpoint().getId().equals(line.touchpoint().getId())
+                        && a.getRight() == line.right());
+            }
+            if (line.function() != null) {
+                add(draft, line);
+            }
+        }
+    }
+
+    private static void add(CharterVersion draft, Resolved line) {
+        Allocation allocation = new Allocation(draft, line.touchpoint(), line.right(), line.function());
+        if (draft.getAllocations().stream().noneMatch(allocation::sameAs)) {
+            draft.getAllocations().add(allocation);
+        }
+    }
+
+    private List<Touchpoint> scope(List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Touchpoint> known = touchpoints.byCodes(codes);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (!known.containsKey(codes.get(i))) {
+                problems.add(new FieldProblem("touchpoints[" + i + "]", "there is no touchpoint '" + codes.get(i) + "'"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return codes.stream().map(known::get).distinct().toList();
+    }
+
+    /** Resolves codes to touchpoints and functions, naming every line that is wrong. */
+    List<Resolved> resolve(List<AllocationLine> lines, IntFunction<String> where, boolean functionOptional) {
+        Map<String, Touchpoint> knownTouchpoints = touchpoints.byCodes(
+                lines.stream().map(AllocationLine::touchpoint).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, BusinessFunction> knownFunctions = functions.byCodes(
+                lines.stream().map(AllocationLine::function).filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Resolved> resolved = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            AllocationLine line = lines.get(i);
+            List<String> wrong = new ArrayList<>();
+            Touchpoint touchpoint = knownTouchpoints.get(line.touchpoint());
+            if (blank(line.touchpoint())) {
+                wrong.add("touchpoint is missing");
+            } else if (touchpoint == null) {
+                wrong.add("there is no touchpoint '" + line.touchpoint() + "'");
+            }
+            RightKind right = right(line.right());
+            if (right == null) {
+                wrong.add(blank(line.right()) ? "right is missing" : "'" + line.right()
+                        + "' is not a right; rights are " + Arrays.toString(RightKind.values()));
+            }
+            BusinessFunction function = knownFunctions.get(line.function());
+            if (blank(line.function())) {
+                if (!functionOptional) {
+                    wrong.add("function is missing");
+                }
+            } else if (function == null) {
+                wrong.add("there is no function '" + line.function() + "'");
+            }
+            if (wrong.isEmpty()) {
+                resolved.add(new Resolved(touchpoint, right, function));
+            } else if (problems.size() < MAX_REPORTED_PROBLEMS) {
+                problems.add(new FieldProblem(where.apply(i), String.join("; ", wrong)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return resolved;
+    }
+
+    private static RightKind right(String value) {
+        if (blank(value)) {
+            return null;
+        }
+        return Stream.of(RightKind.values()).filter(r -> r.name().equalsIgnoreCase(value.trim())).findFirst()
+                .orElse(null);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

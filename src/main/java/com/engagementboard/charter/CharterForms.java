@@ -1,0 +1,162 @@
+package com.engagementboard.charter;
+
+import com.engagementboard.organisation.BusinessFunction;
+import com.engagementboard.organisation.FunctionService;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks what people submit in the charter's task forms, on the server, whichever door they use
+ * (Tasklist, {@code /engine-rest}, {@code /api}). A refusal names the field and says what is wrong;
+ * Camunda then answers 400 and completes nothing.
+ */
+@Component
+class CharterForms {
+
+    private final CharterAcceptance charter;
+    private final FunctionService functions;
+
+    CharterForms(CharterAcceptance charter, FunctionService functions) {
+        this.charter = charter;
+        this.functions = functions;
+    }
+
+    void checkAcceptance(long charterId, String functionCode, Object decision, Object declined, Object reason) {
+        if (TouchpointCharterProcess.ACCEPT_ALL.equals(decision)) {
+            return;
+        }
+        if (!TouchpointCharterProcess.DECLINE_SOME.equals(decision)) {
+            throw invalid(TouchpointCharterProcess.Variables.DECISION, "must be " + TouchpointCharterProcess.ACCEPT_ALL
+                    + " or " + TouchpointCharterProcess.DECLINE_SOME + ", was " + decision);
+        }
+        List<Long> ids;
+        try {
+            ids = declinedIds(declined);
+        } catch (IllegalArgumentException e) {
+            throw invalid(TouchpointCharterProcess.Variables.DECLINED_RIGHTS, e.getMessage());
+        }
+        if (ids.isEmpty()) {
+            throw invalid(TouchpointCharterProcess.Variables.DECLINED_RIGHTS, "name at least one right you decline");
+        }
+        Set<Long> pending = charter.pendingFor(charterId, functionCode).stream().map(Allocation::getId)
+                .collect(Collectors.toSet());
+        List<Long> unknown = ids.stream().filter(id -> !pending.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw invalid(TouchpointCharterProcess.Variables.DECLINED_RIGHTS, "rights " + unknown
+                    + " are not among the rights asked of this function " + pending);
+        }
+        if (!(reason instanceof String text) || text.isBlank()) {
+            throw invalid(TouchpointCharterProcess.Variables.DECLINE_REASON, "say why you decline (required)");
+        }
+    }
+
+    /** The ids of the declined rights, from the form's checklist (JSON), a list or a comma-separated text. */
+    static List<Long> declinedIds(Object value) {
+        List<String> items = new ArrayList<>();
+        if (value == null) {
+            return List.of();
+        } else if (value instanceof SpinJsonNode json && json.isArray()) {
+            json.elements().forEach(e -> items.add(e.isNumber() ? e.numberValue().toString() : e.stringValue()));
+        } else if (value instanceof Collection<?> collection) {
+            collection.forEach(v -> items.add(String.valueOf(v)));
+        } else {
+            for (String part : value.toString().replaceAll("[\\[\\]\"\\s]", "").split(",")) {
+                if (!part.isEmpty()) {
+                    items.add(part);
+                }
+            }
+        }
+        try {
+            return items.stream().map(Long::valueOf).distinct().toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must list the ids of the declined rights, got " + value);
+        }
+    }
+
+    void checkResolution(long charterId, Object resolution, Object reallocations, Object note) {
+        if (!TouchpointCharterProcess.REALLOCATE.equals(resolution) && !TouchpointCharterProcess.UPHOLD.equals(resolution)) {
+            throw invalid(TouchpointCharterProcess.Variables.RESOLUTION, "must be " + TouchpointCharterProcess.REALLOCATE
+                    + " or " + TouchpointCharterProcess.UPHOLD + ", was " + resolution);
+        }
+        if (!(note instanceof String text) || text.isBlank()) {
+            throw invalid(TouchpointCharterProcess.Variables.RESOLUTION_NOTE, "give your reasoning (required)");
+        }
+        if (TouchpointCharterProcess.REALLOCATE.equals(resolution)) {
+            newOwners(charterId, reallocations instanceof String lines ? lines : null);
+        }
+    }
+
+    /**
+     * Reads the chair's re-allocation: one "touchpoint,right,function" line for every disputed right,
+     * each to a function other than the one that declined it.
+     */
+    @Transactional(readOnly = true)
+    Map<Long, BusinessFunction> newOwners(long charterId, String lines) {
+        String field = TouchpointCharterProcess.Variables.REALLOCATIONS;
+        List<Allocation> disputed = charter.disputed(charterId);
+        Map<Long, BusinessFunction> owners = new HashMap<>();
+        String[] rows = lines == null ? new String[0] : lines.strip().split("\\R");
+        for (int i = 0; i < rows.length; i++) {
+            String row = rows[i].strip();
+            if (row.isEmpty()) {
+                continue;
+            }
+            String[] cells = row.split(",", -1);
+            int lineNumber = i + 1;
+            if (cells.length != 3) {
+                throw invalid(field, "line " + (i + 1) + " must read touchpoint,right,function: '" + row + "'");
+            }
+            Allocation allocation = disputed.stream()
+                    .filter(a -> a.getTouchpoint().getCode().equals(cells[0].strip())
+                            && a.getRight().name().equalsIgnoreCase(cells[1].strip()))
+                    .findFirst().orElseThrow(() -> invalid(field, "line " + lineNumber + ": " + cells[0].strip() + " "
+                            + cells[1].strip() + " is not a disputed right; only disputed rights can be re-allocated"));
+            String code = cells[2].strip();
+            if (code.isEmpty()) {
+                throw invalid(field, "line " + (i + 1) + ": name the function that gets " + cells[0].strip() + " "
+                        + cells[1].strip());
+            }
+            BusinessFunction function = functions.byCodes(List.of(code)).get(code);
+            if (function == null) {
+                throw invalid(field, "line " + (i + 1) + ": there is no function '" + code + "'");
+            }
+            if (function.getId().equals(allocation.getFunction().getId())) {
+                throw invalid(field, "line " + (i + 1) + ": " + code + " declined this right; give it to another "
+                        + "function, or uphold the allocation instead");
+            }
+            owners.put(allocation.getId(), function);
+        }
+        List<String> missing = disputed.stream().filter(a -> !owners.containsKey(a.getId()))
+                .map(a -> a.getTouchpoint().getCode() + " " + a.getRight()).toList();
+        if (!missing.isEmpty()) {
+            throw invalid(field, "give every disputed right a new owner; missing: " + missing);
+        }
+        return owners;
+    }
+
+    void checkReview(Object decision, Object proposal) {
+        if (TouchpointCharterProcess.CONFIRM.equals(decision)) {
+            return;
+        }
+        if (!TouchpointCharterProcess.PROPOSE_CHANGES.equals(decision)) {
+            throw invalid(TouchpointCharterProcess.Variables.REVIEW_DECISION, "must be " + TouchpointCharterProcess.CONFIRM
+                    + " or " + TouchpointCharterProcess.PROPOSE_CHANGES + ", was " + decision);
+        }
+        if (!(proposal instanceof String text) || text.isBlank()) {
+            throw invalid(TouchpointCharterProcess.Variables.PROPOSAL, "describe the change you propose (required)");
+        }
+    }
+
+    private static FormFieldValidationException invalid(String field, String message) {
+        return new FormFieldValidationException(field, field + ": " + message);
+    }
+}

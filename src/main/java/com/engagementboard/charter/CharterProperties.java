@@ -1,0 +1,15 @@
+package com.engagementboard.charter;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The charter's clocks ({@code engagement-board.charter.*}): working days a head has to answer,
+ * further working days before the chair is told, and months until an effective version is reviewed.
+ */
+@ConfigurationProperties("engagement-board.charter")
+record CharterProperties(
+        @DefaultValue("5") int acceptanceDays,
+        @DefaultValue("5") int escalationDays,
+        @DefaultValue("12") int reviewMonths) {
+}

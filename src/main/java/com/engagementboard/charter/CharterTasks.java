@@ -1,0 +1,66 @@
+package com.engagementboard.charter;
+
+import com.engagementboard.web.ConflictException;
+import com.engagementboard.web.NotFoundException;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * The charter's tasks through the application's API, for people who work from scripts or other
+ * tools rather than the Tasklist. Runs as the logged-in user: Camunda's authorizations decide, as in
+ * the Tasklist (someone else's task: 403).
+ */
+@Service
+class CharterTasks {
+
+    record TaskView(String id, String name, String activity, String candidateGroup, Date due, int priority,
+            Long charterId, String function) {
+    }
+
+    private final TaskService tasks;
+    private final HistoryService history;
+
+    CharterTasks(TaskService tasks, HistoryService history) {
+        this.tasks = tasks;
+        this.history = history;
+    }
+
+    /** The open charter tasks the current user may see, most urgent first. */
+    List<TaskView> mine() {
+        return tasks.createTaskQuery().processDefinitionKey(TouchpointCharterProcess.KEY).initializeFormKeys()
+                .orderByTaskPriority().desc().orderByDueDate().asc().list().stream()
+                .map(t -> {
+                    Map<String, Object> variables = tasks.getVariables(t.getId(), List.of(
+                            TouchpointCharterProcess.Variables.CHARTER_ID, TouchpointCharterProcess.Variables.FUNCTION_CODE));
+                    Object charterId = variables.get(TouchpointCharterProcess.Variables.CHARTER_ID);
+                    return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), candidateGroup(t),
+                            t.getDueDate(), t.getPriority(), charterId == null ? null : ((Number) charterId).longValue(),
+                            (String) variables.get(TouchpointCharterProcess.Variables.FUNCTION_CODE));
+                }).toList();
+    }
+
+    /** Completes the task with the form's fields; the second of two concurrent clicks gets a conflict. */
+    void complete(String taskId, Map<String, Object> fields) {
+        try {
+            tasks.complete(taskId, fields);
+        } catch (NullValueException notFound) {
+            boolean done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+            if (done) {
+                throw new ConflictException("Task already completed",
+                        "Someone completed task " + taskId + " already; reload your task list.");
+            }
+            throw new NotFoundException("task", taskId);
+        }
+    }
+
+    private String candidateGroup(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
+                .map(l -> l.getGroupId()).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,134 @@
+package com.engagementboard.charter;
+
+/**
+ * The contract of {@code processes/touchpoint-charter.bpmn}: its key, the element ids Java and tests
+ * use, the variables and the message. No string literal for these anywhere else.
+ */
+public final class TouchpointCharterProcess {
+
+    public static final String KEY = "touchpoint-charter";
+    public static final String BUSINESS_KEY_PREFIX = "charter-";
+
+    /** Element ids. */
+    public static final class Elements {
+        public static final String START = "StartEvent_CharterSubmitted";
+        public static final String COLLECT_PENDING_RIGHTS = "Task_CollectPendingRights";
+        public static final String FUNCTION_ACCEPTANCE = "SubProcess_FunctionAcceptance";
+        public static final String PREPARE_ACCEPTANCE = "Task_PrepareAcceptance";
+        public static final String ACCEPT_RIGHTS = "Task_AcceptRights";
+        public static final String ACCEPTANCE_OVERDUE = "BoundaryEvent_AcceptanceOverdue";
+        public static final String REMIND_HEAD = "Task_RemindHead";
+        public static final String ACCEPTANCE_ESCALATED = "BoundaryEvent_AcceptanceEscalated";
+        public static final String CHASE_ACCEPTANCE = "Task_ChaseAcceptance";
+        public static final String RECORD_ACCEPTANCE = "Task_RecordAcceptance";
+        public static final String CHECK_DISPUTES = "Task_CheckDisputes";
+        public static final String ALL_RIGHTS_ACCEPTED = "Gateway_AllRightsAccepted";
+        public static final String RESOLVE_DISPUTE = "Task_ResolveDispute";
+        public static final String DISPUTE_DECISION = "Gateway_DisputeDecision";
+        public static final String REALLOCATE = "Task_Reallocate";
+        public static final String UPHOLD_ALLOCATION = "Task_UpholdAllocation";
+        public static final String MAKE_EFFECTIVE = "Task_MakeEffective";
+        public static final String AWAIT_REVIEW = "Gateway_AwaitReview";
+        public static final String REVIEW_DUE = "TimerEvent_ReviewDue";
+        public static final String CHARTER_SUPERSEDED = "MessageEvent_CharterSuperseded";
+        public static final String SUPERSEDED_END = "EndEvent_CharterSuperseded";
+        public static final String PREPARE_REVIEW = "Task_PrepareReview";
+        public static final String REVIEW_CHARTER = "Task_ReviewCharter";
+        public static final String TALLY_REVIEW = "Task_TallyReview";
+        public static final String CHANGES_PROPOSED = "Gateway_ChangesProposed";
+        public static final String OPEN_AMENDMENT = "Task_OpenAmendment";
+        public static final String TAKE_UP_AMENDMENT = "Task_TakeUpAmendment";
+        public static final String SCHEDULE_NEXT_REVIEW = "Task_ScheduleNextReview";
+
+        private Elements() {
+        }
+    }
+
+    /** Process variables. */
+    public static final class Variables {
+        /** Long: the id of the charter version (the draft) this instance runs for. */
+        public static final String CHARTER_ID = "charterId";
+        /** List of function codes that have rights waiting for acceptance (multi-instance collection). */
+        public static final String PENDING_FUNCTIONS = "pendingFunctions";
+        /** String: the function of one acceptance (multi-instance element), also of one review. */
+        public static final String FUNCTION_CODE = "functionCode";
+        /** Local, String: the function's name, for task names. */
+        public static final String FUNCTION_NAME = "functionName";
+        /** Local, Integer: how many rights the function is asked to accept. */
+        public static final String RIGHT_COUNT = "rightCount";
+        /** Local, String (markdown): the rights asked, one line per touchpoint and right. */
+        public static final String RIGHTS_SUMMARY = "rightsSummary";
+        /** Local, JSON list of {label, value}: the options of the form's "decline" checklist. */
+        public static final String RIGHT_OPTIONS = "rightOptions";
+        /** Local, Date: when the acceptance is due (the task's due date, the reminder timer). */
+        public static final String ACCEPTANCE_DUE = "acceptanceDue";
+        /** Local, Date: when an unanswered acceptance goes to the chair. */
+        public static final String ESCALATION_DUE = "escalationDue";
+        /** Local, String: who completed the acceptance task (the engine's authenticated user). */
+        public static final String DECIDED_BY = "decidedBy";
+        /** String: who resolved the dispute. */
+        public static final String RESOLVED_BY = "resolvedBy";
+        /** Integer: the number of the review round (1 for the first review of a version). */
+        public static final String REVIEW_ROUND = "reviewRound";
+        /** Form field: ACCEPT_ALL or DECLINE_SOME. */
+        public static final String DECISION = "decision";
+        /** Form field: JSON list of allocation ids declined. */
+        public static final String DECLINED_RIGHTS = "declinedRights";
+        /** Form field: why the rights are declined (required when declining). */
+        public static final String DECLINE_REASON = "declineReason";
+        /** Integer: declined rights after a round of acceptance. */
+        public static final String DISPUTE_COUNT = "disputeCount";
+        /** String (markdown): the disputed rights with who declined them and why. */
+        public static final String DISPUTE_SUMMARY = "disputeSummary";
+        /** Form field of the chair: REALLOCATE or UPHOLD. */
+        public static final String RESOLUTION = "resolution";
+        /** Form field of the chair: new owners, one "touchpoint,right,function" line per disputed right. */
+        public static final String REALLOCATIONS = "reallocations";
+        /** Form field of the chair: the reasoning, required. */
+        public static final String RESOLUTION_NOTE = "resolutionNote";
+        /** Form field of the chair's escalation task: what the chair did. */
+        public static final String CHASE_NOTE = "chaseNote";
+        /** Date: when the effective version is next reviewed. */
+        public static final String REVIEW_DUE = "reviewDue";
+        /** List of function codes holding RENEW rights (multi-instance collection of the review). */
+        public static final String RENEW_OWNERS = "renewOwners";
+        /** Form field of the review: CONFIRM or PROPOSE_CHANGES. */
+        public static final String REVIEW_DECISION = "reviewDecision";
+        /** Form field of the review: the change proposed (required when proposing). */
+        public static final String PROPOSAL = "proposal";
+        /** Boolean: whether any RENEW owner proposed a change in the last review. */
+        public static final String CHANGES_PROPOSED = "changesProposed";
+        /** Long: the amendment draft a review opened. */
+        public static final String AMENDMENT_ID = "amendmentId";
+        /** String (markdown): the proposals of a review, for the chair. */
+        public static final String PROPOSALS_SUMMARY = "proposalsSummary";
+
+        private Variables() {
+        }
+    }
+
+    /** Values of the form fields. */
+    public static final String ACCEPT_ALL = "ACCEPT_ALL";
+    public static final String DECLINE_SOME = "DECLINE_SOME";
+    public static final String REALLOCATE = "REALLOCATE";
+    public static final String UPHOLD = "UPHOLD";
+    public static final String CONFIRM = "CONFIRM";
+    public static final String PROPOSE_CHANGES = "PROPOSE_CHANGES";
+
+    /** Correlated to the instance of a version when a newer version supersedes it. */
+    public static final String MESSAGE_CHARTER_SUPERSEDED = "CharterSuperseded";
+
+    /** Forms (processes/*.form ids). */
+    public static final String FORM_ACCEPTANCE = "charter-acceptance";
+    public static final String FORM_CHASE = "charter-chase";
+    public static final String FORM_DISPUTE = "charter-dispute";
+    public static final String FORM_REVIEW = "charter-review";
+    public static final String FORM_AMENDMENT = "charter-amendment";
+
+    private TouchpointCharterProcess() {
+    }
+
+    public static String businessKey(long charterId) {
+        return BUSINESS_KEY_PREFIX + charterId;
+    }
+}
