@@ -32,7 +32,7 @@ final class CharterViews {
             CharterChecks checks = CharterChecks.of(v);
             return new DraftView(v.getId(), v.getTitle(), v.getStatus(),
                     v.getAmends() == null ? null : v.getAmends().getNumber(), v.getCreatedBy(), v.getCreatedAt(),
-                    v.getSubmittedAt(), v.getScope().stream().map(t -> t.getCode()).sorted().toList(),
+                    v.getSubmittedAt(), List.copyOf(owners(v).keySet()),
                     v.getAllocations().stream().sorted(ORDER).map(AllocationView::of).toList(), checks.gaps(),
                     checks.conflicts(), checks.warnings(), v.getNotes());
         }

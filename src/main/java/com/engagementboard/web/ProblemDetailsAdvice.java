@@ -128,6 +128,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** A task form that fails the server's checks (see the charter's form checks): 400 naming the field. */
+    @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
+    ResponseEntity<Object> engine(org.camunda.bpm.engine.ProcessEngineException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FormFieldValidationException invalid) {
+                return formField(invalid);
+            }
+        }
+        throw ex;
+    }
+
     @ExceptionHandler(FormFieldValidationException.class)
     ResponseEntity<Object> formField(FormFieldValidationException ex) {
         Object field = ex.getDetail();

@@ -1,0 +1,277 @@
+package com.engagementboard.charter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.engagementboard.EngagementBoardTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The charter API: drafting (JSON and CSV), checks, submission, tasks through /api, reading, security. */
+@EngagementBoardTest
+class CharterApiTest {
+
+    private static final String CSV = """
+            touchpoint,right,function
+            card-packaging,DESIGN,brand
+            card-packaging,BUILD,operations
+            card-packaging,OPERATE,operations
+            card-packaging,RENEW,brand
+            card-delivery,DESIGN,product
+            card-delivery,BUILD,operations
+            card-delivery,OPERATE,operations
+            card-delivery,RENEW,product
+            """;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    CharterRepository charters;
+
+    @Autowired
+    ManagementService management;
+
+    private ResultActions postJson(String url, String user, String body) throws Exception {
+        return mvc.perform(post(url).with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private long id(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString()).get("id").asLong();
+    }
+
+    @Test
+    void aJsonDraftShowsItsGapsConflictsAndWarningsAndCannotBeSubmittedUntilTheyAreGone() throws Exception {
+        long id = id(postJson("/api/charter/drafts", "cmo", """
+                {"title": "SMS alerts", "touchpoints": ["fee-schedule"], "allocations": [
+                  {"touchpoint": "sms-alerts", "right": "DESIGN", "function": "marketing"},
+                  {"touchpoint": "sms-alerts", "right": "DESIGN", "function": "it"},
+                  {"touchpoint": "sms-alerts", "right": "BUILD", "function": "it"}]}
+                """).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andExpect(jsonPath("$.scope", hasSize(2)))
+                .andExpect(jsonPath("$.conflicts[0].touchpoint").value("sms-alerts"))
+                .andExpect(jsonPath("$.conflicts[0].functions", hasSize(2)))
+                .andExpect(jsonPath("$.gaps", hasSize(6))));
+
+        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.gaps", hasSize(6)))
+                .andExpect(jsonPath("$.conflicts", hasSize(1)));
+        assertThat(charters.findById(id).orElseThrow().getStatus()).isEqualTo(CharterStatus.DRAFT);
+
+        mvc.perform(patch("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"allocations": [
+                          {"touchpoint": "sms-alerts", "right": "DESIGN", "function": "marketing"},
+                          {"touchpoint": "sms-alerts", "right": "OPERATE", "function": "it"},
+                          {"touchpoint": "sms-alerts", "right": "RENEW", "function": "marketing"},
+                          {"touchpoint": "fee-schedule", "right": "DESIGN", "function": "product"},
+                          {"touchpoint": "fee-schedule", "right": "BUILD", "function": "product"},
+                          {"touchpoint": "fee-schedule", "right": "OPERATE", "function": "operations"},
+                          {"touchpoint": "fee-schedule", "right": "RENEW", "function": "product"}]}
+                        """))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.gaps", hasSize(0)))
+                .andExpect(jsonPath("$.conflicts", hasSize(0)))
+                .andExpect(jsonPath("$.allocations", hasSize(8)));
+
+        mvc.perform(patch("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"allocations": [{"touchpoint": "sms-alerts", "right": "RENEW", "function": null}]}
+                        """))
+                .andExpect(jsonPath("$.gaps[0].right").value("RENEW"));
+        mvc.perform(put("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"title": "Only SMS", "allocations": [
+                          {"touchpoint": "sms-alerts", "right": "DESIGN", "function": "marketing"}]}
+                        """))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("Only SMS"))
+                .andExpect(jsonPath("$.allocations", hasSize(1)))
+                .andExpect(jsonPath("$.gaps", hasSize(3)));
+        mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void badLinesAreNamedAndNothingIsWritten() throws Exception {
+        long before = charters.count();
+        postJson("/api/charter/drafts", "cmo", """
+                {"title": "Bad", "allocations": [
+                  {"touchpoint": "call-centre-script", "right": "DESIGN", "function": "marketing"},
+                  {"touchpoint": "nowhere", "right": "DESIGN", "function": "marketing"},
+                  {"touchpoint": "call-centre-script", "right": "DREAM", "function": "ghosts"}]}
+                """).andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("allocations[1]"))
+                .andExpect(jsonPath("$.errors[0].message").value("there is no touchpoint 'nowhere'"))
+                .andExpect(jsonPath("$.errors[1].field").value("allocations[2]"))
+                .andExpect(jsonPath("$.errors[1].message", containsString("'DREAM' is not a right")))
+                .andExpect(jsonPath("$.errors[1].message", containsString("there is no function 'ghosts'")));
+        mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content(CSV + "card-delivery,RENEW,nobody\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("line 10"));
+        mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content("code;right;owner\nx;y;z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("line 1"));
+        mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content("touchpoint,right,function\ncard-delivery,BUILD"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("line 2"));
+        postJson("/api/charter/drafts", "cmo", "{\"allocations\": []}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("title"));
+        postJson("/api/charter/drafts", "cmo", "{\"title\": \"x\", ").andExpect(status().isBadRequest());
+        assertThat(charters.count()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheChairDraftsAndSubmits() throws Exception {
+        postJson("/api/charter/drafts", "marketing.head", "{\"title\": \"x\", \"allocations\": []}")
+                .andExpect(status().isForbidden());
+        postJson("/api/charter/drafts", "admin", "{\"title\": \"x\", \"allocations\": []}")
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/charter/drafts?title=x").with(httpBasic("employee", "demo")).contentType("text/csv")
+                .content(CSV)).andExpect(status().isForbidden());
+        long id = id(mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content(CSV)).andExpect(status().isCreated()));
+        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("retail.head", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/charter/drafts/" + id).with(httpBasic("employee", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/charter/drafts/" + id).with(httpBasic("retail.head", "demo"))).andExpect(status().isOk());
+        mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("sales.head", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/charter/drafts")).andExpect(status().isUnauthorized());
+        mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void aCsvDraftIsAcceptedThroughTheApiByEachHeadAndThenReadAsTheEffectiveCharter() throws Exception {
+        long id = id(mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content(CSV)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.allocations", hasSize(8))));
+        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IN_ACCEPTANCE"));
+        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isConflict());
+        mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isConflict());
+
+        String brandTask = taskOf("brand.head", id);
+        // The head of sales cannot accept brand's rights through the API either.
+        mvc.perform(post("/api/charter/tasks/" + brandTask + "/complete").with(httpBasic("sales.head", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"ACCEPT_ALL\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/charter/tasks/" + brandTask + "/complete").with(httpBasic("brand.head", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"DECLINE_SOME\", \"declinedRights\": []}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("declinedRights"));
+        for (String head : List.of("brand.head", "operations.head", "product.head")) {
+            String task = taskOf(head, id);
+            mvc.perform(post("/api/charter/tasks/" + task + "/complete").with(httpBasic(head, "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"ACCEPT_ALL\"}"))
+                    .andExpect(status().isNoContent());
+            mvc.perform(post("/api/charter/tasks/" + task + "/complete").with(httpBasic(head, "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"ACCEPT_ALL\"}"))
+                    .andExpect(status().isConflict());
+        }
+        String instance = charters.findById(id).map(c -> c.getId().toString()).orElseThrow();
+        for (int round = 0; round < 5; round++) {
+            for (Job job : management.createJobQuery().executable().list()) {
+                if (job.getDuedate() == null) {
+                    management.executeJob(job.getId());
+                }
+            }
+        }
+        assertThat(instance).isNotBlank();
+
+        JsonNode charter = json.readTree(mvc.perform(get("/api/charter").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("EFFECTIVE"))
+                .andExpect(jsonPath("$.reviewDate").exists())
+                .andExpect(jsonPath("$.matrix[?(@.touchpoint=='card-packaging')].design").value("brand"))
+                .andExpect(jsonPath("$.matrix[?(@.touchpoint=='card-delivery')].operate").value("operations"))
+                .andReturn().getResponse().getContentAsString());
+        int number = charter.get("number").asInt();
+        mvc.perform(get("/api/charter/versions").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$[0].number").value(number));
+        mvc.perform(get("/api/charter/versions/" + number).with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.acceptances[?(@.touchpoint=='card-delivery' && @.right=='RENEW')].decidedBy")
+                        .value("product.head"));
+        mvc.perform(get("/api/charter.csv").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("touchpoint,name,design,build,operate,renew")))
+                .andExpect(content().string(containsString("card-delivery,Delivery of cards,product,operations,operations,product")));
+        mvc.perform(get("/api/functions/operations/rights").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$", hasSize(4)))
+                .andExpect(jsonPath("$[*].right", hasItem("BUILD")));
+        mvc.perform(get("/api/touchpoints/card-packaging/owners").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.owners.DESIGN").value("brand"))
+                .andExpect(jsonPath("$.owners.OPERATE").value("operations"));
+        mvc.perform(get("/api/touchpoints/nowhere/owners").with(httpBasic("employee", "demo")))
+                .andExpect(status().isNotFound());
+
+        // An amendment: only the moved right needs acceptance; the diff shows it.
+        long amendment = id(postJson("/api/charter/drafts?amend=true", "cmo", """
+                {"title": "Brand renews delivery", "allocations": [
+                  {"touchpoint": "card-delivery", "right": "RENEW", "function": "brand"}]}
+                """).andExpect(status().isCreated()).andExpect(jsonPath("$.amendsVersion").value(number)));
+        mvc.perform(post("/api/charter/drafts/" + amendment + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk());
+        String task = taskOf("brand.head", amendment);
+        mvc.perform(post("/api/charter/tasks/" + task + "/complete").with(httpBasic("brand.head", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"ACCEPT_ALL\"}"))
+                .andExpect(status().isNoContent());
+        for (int round = 0; round < 3; round++) {
+            for (Job job : management.createJobQuery().executable().list()) {
+                if (job.getDuedate() == null) {
+                    management.executeJob(job.getId());
+                }
+            }
+        }
+        mvc.perform(get("/api/charter/versions/" + number + "/diff/" + (number + 1)).with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changes", hasSize(1)))
+                .andExpect(jsonPath("$.changes[0].touchpoint").value("card-delivery"))
+                .andExpect(jsonPath("$.changes[0].before").value("product"))
+                .andExpect(jsonPath("$.changes[0].after").value("brand"));
+        mvc.perform(get("/api/charter/versions/" + number).with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.status").value("SUPERSEDED"));
+        mvc.perform(get("/api/charter/versions/9999").with(httpBasic("employee", "demo")))
+                .andExpect(status().isNotFound());
+    }
+
+    private String taskOf(String head, long charterId) throws Exception {
+        JsonNode tasks = json.readTree(mvc.perform(get("/api/charter/tasks").with(httpBasic(head, "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        for (JsonNode task : tasks) {
+            if (task.get("charterId").asLong() == charterId) {
+                return task.get("id").asText();
+            }
+        }
+        throw new AssertionError(head + " has no task for charter " + charterId + ": " + tasks);
+    }
+}
