@@ -130,6 +130,13 @@ class CharterAcceptance {
                 .stream().toList();
     }
 
+    /** The touchpoints a function renews in the version. */
+    @Transactional(readOnly = true)
+    List<Allocation> renewedBy(long charterId, String functionCode) {
+        return allocations.findByCharterIdAndRight(charterId, RightKind.RENEW).stream()
+                .filter(a -> a.getFunction().getCode().equals(functionCode)).sorted(CharterViews.ORDER).toList();
+    }
+
     @Transactional
     void recordReview(long charterId, int round, String functionCode, String decision, String proposal,
             String userId) {

@@ -202,6 +202,18 @@ class CharterDelegates {
         };
     }
 
+    /** Tells each RENEW owner, on their review task, which touchpoints they renew. */
+    @Bean
+    TaskListener describeReview() {
+        return task -> {
+            String functionCode = (String) task.getVariable(FUNCTION_CODE);
+            task.setVariableLocal(FUNCTION_NAME, charter.function(functionCode).getName());
+            task.setVariableLocal(RIGHTS_SUMMARY, charter.renewedBy(charterId(task), functionCode).stream()
+                    .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`)")
+                    .collect(Collectors.joining("\n")));
+        };
+    }
+
     @Bean
     TaskListener recordReview() {
         return task -> {

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,7 +26,6 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -50,8 +50,11 @@ class SecurityConfig {
         ProblemEntryPoint problems = new ProblemEntryPoint(json);
         RequestMatcher apis = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"),
                 path.matcher(webapps + "/api/**"), path.matcher("/v3/api-docs/**"), path.matcher("/actuator/**"));
-        // A request that carries its own credentials is no forged browser form: CSRF does not apply.
-        RequestMatcher basicAuth = new RequestHeaderRequestMatcher("Authorization");
+        // A request that carries its own Basic credentials is no forged browser form: CSRF does not apply.
+        RequestMatcher basicAuth = request -> {
+            String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+            return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        };
 
         http.authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests

@@ -118,6 +118,19 @@ class CharterApiTest {
     }
 
     @Test
+    void aFunctionWithoutAHeadIsAWarning() throws Exception {
+        postJson("/api/functions", "admin", "{\"code\": \"legal\", \"name\": \"Legal\"}")
+                .andExpect(status().isCreated());
+        long id = id(postJson("/api/charter/drafts", "cmo", """
+                {"title": "Fees", "allocations": [{"touchpoint": "fee-schedule", "right": "RENEW", "function": "legal"}]}
+                """).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.warnings[0].function").value("legal"))
+                .andExpect(jsonPath("$.warnings[0].message", containsString("no head"))));
+        mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/functions/legal").with(httpBasic("admin", "demo"))).andExpect(status().isNoContent());
+    }
+
+    @Test
     void badLinesAreNamedAndNothingIsWritten() throws Exception {
         long before = charters.count();
         postJson("/api/charter/drafts", "cmo", """

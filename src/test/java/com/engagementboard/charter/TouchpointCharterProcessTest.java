@@ -288,6 +288,8 @@ class TouchpointCharterProcessTest {
                 .singleResult();
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("head-marketing").count())
                 .isOne();
+        assertThat((String) tasks.getVariableLocal(review.getId(), Variables.RIGHTS_SUMMARY))
+                .contains("Call-centre script").contains("Branch greeting");
         as("marketing.head", "head-marketing");
         tasks.complete(review.getId(), Map.of(Variables.REVIEW_DECISION, TouchpointCharterProcess.CONFIRM));
         identity.clearAuthentication();
