@@ -145,6 +145,11 @@ class CharterDelegates {
     }
 
     @Bean
+    TaskListener validateChase() {
+        return task -> forms.checkChase(task.getVariable(TouchpointCharterProcess.Variables.CHASE_NOTE));
+    }
+
+    @Bean
     JavaDelegate checkDisputes() {
         return execution -> {
             List<Allocation> disputed = charter.disputed(charterId(execution));

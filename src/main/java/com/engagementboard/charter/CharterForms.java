@@ -143,6 +143,12 @@ class CharterForms {
         return owners;
     }
 
+    void checkChase(Object note) {
+        if (!(note instanceof String text) || text.isBlank()) {
+            throw invalid(TouchpointCharterProcess.Variables.CHASE_NOTE, "say what you did to get an answer (required)");
+        }
+    }
+
     void checkReview(Object decision, Object proposal) {
         if (TouchpointCharterProcess.CONFIRM.equals(decision)) {
             return;

@@ -262,6 +262,8 @@ class TouchpointCharterProcessTest {
         assertThat(chases).extracting(Task::getName).containsExactly("Chase Customer Service: acceptance overdue",
                 "Chase Marketing: acceptance overdue", "Chase Operations: acceptance overdue",
                 "Chase Sales: acceptance overdue");
+        assertThatThrownBy(() -> tasks.complete(chases.get(0).getId(), Map.of(Variables.CHASE_NOTE, " ")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("chaseNote");
         tasks.complete(chases.get(0).getId(), Map.of(Variables.CHASE_NOTE, "Called Sofia; she answers today."));
 
         // A head who answers while the chair still has the chase open ends that chase too.
