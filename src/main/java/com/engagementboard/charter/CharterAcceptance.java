@@ -94,6 +94,48 @@ class CharterAcceptance {
         }
     }
 
+    /** The dispute as the board's agenda item: the chair's proposal, the touchpoints' priority, the heads' reasons. */
+    @Transactional(readOnly = true)
+    DisputeSentToBoard disputeForBoard(long charterId, Map<Long, BusinessFunction> proposal, String note, String chair) {
+        List<Allocation> disputed = disputed(charterId);
+        StringBuilder asked = new StringBuilder("Approve the chair's allocation of the disputed rights of charter draft \"")
+                .append(charter(charterId).getTitle()).append("\": ");
+        StringBuilder facts = new StringBuilder();
+        for (Allocation a : disputed) {
+            asked.append(a.getRight()).append(" of ").append(a.getTouchpoint().getCode()).append(" to ")
+                    .append(proposal.get(a.getId()).getCode()).append("; ");
+            facts.append("- ").append(a.getTouchpoint().getName()).append(" (priority ")
+                    .append(a.getTouchpoint().getPriority()).append(" of 5, ").append(a.getTouchpoint().getKind())
+                    .append("): ").append(a.getRight()).append(" declined by ").append(a.getDecidedBy()).append(" for ")
+                    .append(a.getFunction().getName()).append(": ").append(a.getDecisionNote()).append("\n");
+        }
+        asked.append("The chair's reasoning: ").append(note);
+        String title = "Charter dispute: " + disputed.stream().map(a -> a.getTouchpoint().getCode() + " " + a.getRight())
+                .distinct().collect(java.util.stream.Collectors.joining(", "));
+        String question = asked.toString();
+        return new DisputeSentToBoard(charterId, title.length() > 200 ? title.substring(0, 197) + "..." : title,
+                question.length() > 2000 ? question.substring(0, 1997) + "..." : question,
+                disputed.stream().map(a -> a.getTouchpoint().getCode()).distinct().toList(), facts.toString().strip(),
+                chair);
+    }
+
+    /**
+     * The board approved the chair's proposal: each disputed right goes to the proposed function,
+     * accepted by the board's ruling. Returns the functions concerned (who held or now hold them).
+     */
+    @Transactional
+    List<String> applyRuling(long charterId, Map<Long, BusinessFunction> proposal, String ruling) {
+        Instant now = now();
+        Set<String> concerned = new TreeSet<>();
+        for (Allocation allocation : disputed(charterId)) {
+            concerned.add(allocation.getFunction().getCode());
+            allocation.changeOwner(proposal.get(allocation.getId()));
+            allocation.accept("board", now, "Ruled by the board: " + ruling);
+            concerned.add(allocation.getFunction().getCode());
+        }
+        return List.copyOf(concerned);
+    }
+
     /** The chair's ruling is final: the disputed rights stay with the functions they were given to. */
     @Transactional
     void uphold(long charterId, String note, String userId) {
@@ -195,18 +237,6 @@ class CharterAcceptance {
         option.put("label", label);
         option.put("value", value);
         return option;
-    }
-
-    static List<Long> ids(Collection<?> values) {
-        List<Long> ids = new ArrayList<>();
-        values.forEach(v -> ids.add(Long.valueOf(v.toString())));
-        return ids;
-    }
-
-    static Set<String> codes(Collection<Allocation> allocations) {
-        Set<String> codes = new TreeSet<>();
-        allocations.forEach(a -> codes.add(a.getFunction().getCode()));
-        return codes;
     }
 
     private static Instant now() {

@@ -1,7 +1,7 @@
 package com.engagementboard.charter;
 
+import com.engagementboard.security.EngineGrants;
 import com.engagementboard.security.Groups;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -15,31 +15,16 @@ import org.springframework.stereotype.Component;
 @Order(15)
 class CharterAuthorizations implements ApplicationRunner {
 
-    private final AuthorizationService authorizations;
+    private final EngineGrants grants;
 
-    CharterAuthorizations(AuthorizationService authorizations) {
-        this.authorizations = authorizations;
+    CharterAuthorizations(EngineGrants grants) {
+        this.grants = grants;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        grant(Resources.PROCESS_DEFINITION, TouchpointCharterProcess.KEY, Permissions.CREATE_INSTANCE);
-        grant(Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    }
-
-    private void grant(Resources resource, String resourceId, Permissions permission) {
-        Authorization existing = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(Groups.BOARD_CHAIR).resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization authorization = existing != null ? existing
-                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        if (existing == null) {
-            authorization.setGroupId(Groups.BOARD_CHAIR);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        }
-        if (!authorization.isPermissionGranted(permission)) {
-            authorization.addPermission(permission);
-            authorizations.saveAuthorization(authorization);
-        }
+        grants.grant(Groups.BOARD_CHAIR, Resources.PROCESS_DEFINITION, TouchpointCharterProcess.KEY,
+                Permissions.CREATE_INSTANCE);
+        grants.grant(Groups.BOARD_CHAIR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
 }

@@ -2,6 +2,7 @@ package com.engagementboard.charter;
 
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.AMENDMENT_ID;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.ACCEPTANCE_DUE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.BOARD_APPROVED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.CHANGES_PROPOSED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.CHARTER_ID;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECIDED_BY;
@@ -27,8 +28,11 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REV
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHTS_SUMMARY;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHT_COUNT;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHT_OPTIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RULING_FUNCTIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RULING_SUMMARY;
 
 import com.engagementboard.security.Groups;
+import com.engagementboard.web.FormValues;
 import java.text.SimpleDateFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,10 +61,12 @@ class CharterDelegates {
 
     private final CharterAcceptance charter;
     private final CharterForms forms;
+    private final ApplicationEventPublisher events;
 
-    CharterDelegates(CharterAcceptance charter, CharterForms forms) {
+    CharterDelegates(CharterAcceptance charter, CharterForms forms, ApplicationEventPublisher events) {
         this.charter = charter;
         this.forms = forms;
+        this.events = events;
     }
 
     private static long charterId(DelegateExecution execution) {
@@ -101,7 +108,8 @@ class CharterDelegates {
             execution.setVariableLocal(ESCALATION_DUE, charter.escalationDue());
             // The head's answer lands in this function's scope, not in the process instance's.
             execution.setVariableLocal(DECISION, null);
-            execution.setVariableLocal(DECLINED_RIGHTS, null);
+            // Typed Json, not Null: the Tasklist submits the checklist as {type: <existing type>, value: "[...]"}.
+            execution.setVariableLocal(DECLINED_RIGHTS, Spin.JSON("[]"));
             execution.setVariableLocal(DECLINE_REASON, null);
             execution.setVariableLocal(DECIDED_BY, null);
         };
@@ -121,7 +129,7 @@ class CharterDelegates {
         return execution -> {
             boolean declining = TouchpointCharterProcess.DECLINE_SOME.equals(execution.getVariable(DECISION));
             charter.record(charterId(execution), (String) execution.getVariable(FUNCTION_CODE),
-                    declining ? CharterForms.declinedIds(execution.getVariable(DECLINED_RIGHTS)) : List.of(),
+                    declining ? FormValues.ids(execution.getVariable(DECLINED_RIGHTS)) : List.of(),
                     declining ? (String) execution.getVariable(DECLINE_REASON) : null,
                     (String) execution.getVariable(DECIDED_BY));
         };
@@ -181,8 +189,34 @@ class CharterDelegates {
     JavaDelegate reallocateRights() {
         return execution -> {
             long charterId = charterId(execution);
-            charter.reallocate(charterId, forms.newOwners(charterId, (String) execution.getVariable(REALLOCATIONS)),
+            charter.reallocate(charterId, forms.newOwners(charterId, (String) execution.getVariable(REALLOCATIONS), false),
                     (String) execution.getVariable(RESOLUTION_NOTE), (String) execution.getVariable(RESOLVED_BY));
+        };
+    }
+
+    /** The chair sends the dispute to the board, with her proposal for each disputed right. */
+    @Bean
+    JavaDelegate sendDisputeToBoard() {
+        return execution -> {
+            long charterId = charterId(execution);
+            events.publishEvent(charter.disputeForBoard(charterId,
+                    forms.newOwners(charterId, (String) execution.getVariable(REALLOCATIONS), true),
+                    (String) execution.getVariable(RESOLUTION_NOTE), (String) execution.getVariable(RESOLVED_BY)));
+        };
+    }
+
+    /** The board ruled: if it approved, the chair's proposal becomes binding and the functions concerned are told. */
+    @Bean
+    JavaDelegate applyBoardRuling() {
+        return execution -> {
+            long charterId = charterId(execution);
+            boolean approved = Boolean.TRUE.equals(execution.getVariable(BOARD_APPROVED));
+            List<String> concerned = approved
+                    ? charter.applyRuling(charterId, forms.newOwners(charterId,
+                            (String) execution.getVariable(REALLOCATIONS), true),
+                            (String) execution.getVariable(RULING_SUMMARY))
+                    : List.of();
+            execution.setVariable(RULING_FUNCTIONS, concerned);
         };
     }
 

@@ -3,14 +3,13 @@ package com.engagementboard.charter;
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.spin.json.SpinJsonNode;
+import com.engagementboard.web.FormValues;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +39,7 @@ class CharterForms {
         }
         List<Long> ids;
         try {
-            ids = declinedIds(declined);
+            ids = FormValues.ids(declined);
         } catch (IllegalArgumentException e) {
             throw invalid(TouchpointCharterProcess.Variables.DECLINED_RIGHTS, e.getMessage());
         }
@@ -59,48 +58,29 @@ class CharterForms {
         }
     }
 
-    /** The ids of the declined rights, from the form's checklist (JSON), a list or a comma-separated text. */
-    static List<Long> declinedIds(Object value) {
-        List<String> items = new ArrayList<>();
-        if (value == null) {
-            return List.of();
-        } else if (value instanceof SpinJsonNode json && json.isArray()) {
-            json.elements().forEach(e -> items.add(e.isNumber() ? e.numberValue().toString() : e.stringValue()));
-        } else if (value instanceof Collection<?> collection) {
-            collection.forEach(v -> items.add(String.valueOf(v)));
-        } else {
-            for (String part : value.toString().replaceAll("[\\[\\]\"\\s]", "").split(",")) {
-                if (!part.isEmpty()) {
-                    items.add(part);
-                }
-            }
-        }
-        try {
-            return items.stream().map(Long::valueOf).distinct().toList();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must list the ids of the declined rights, got " + value);
-        }
-    }
-
     void checkResolution(long charterId, Object resolution, Object reallocations, Object note) {
-        if (!TouchpointCharterProcess.REALLOCATE.equals(resolution) && !TouchpointCharterProcess.UPHOLD.equals(resolution)) {
+        if (!TouchpointCharterProcess.REALLOCATE.equals(resolution) && !TouchpointCharterProcess.UPHOLD.equals(resolution)
+                && !TouchpointCharterProcess.SEND_TO_BOARD.equals(resolution)) {
             throw invalid(TouchpointCharterProcess.Variables.RESOLUTION, "must be " + TouchpointCharterProcess.REALLOCATE
-                    + " or " + TouchpointCharterProcess.UPHOLD + ", was " + resolution);
+                    + ", " + TouchpointCharterProcess.UPHOLD + " or " + TouchpointCharterProcess.SEND_TO_BOARD
+                    + ", was " + resolution);
         }
         if (!(note instanceof String text) || text.isBlank()) {
             throw invalid(TouchpointCharterProcess.Variables.RESOLUTION_NOTE, "give your reasoning (required)");
         }
         if (TouchpointCharterProcess.REALLOCATE.equals(resolution)) {
-            newOwners(charterId, reallocations instanceof String lines ? lines : null);
+            newOwners(charterId, reallocations instanceof String lines ? lines : null, false);
+        } else if (TouchpointCharterProcess.SEND_TO_BOARD.equals(resolution)) {
+            newOwners(charterId, reallocations instanceof String lines ? lines : null, true);
         }
     }
 
     /**
-     * Reads the chair's re-allocation: one "touchpoint,right,function" line for every disputed right,
-     * each to a function other than the one that declined it.
+     * Reads the chair's re-allocation (or proposal to the board): one "touchpoint,right,function" line
+     * for every disputed right; a re-allocation must go to a function other than the one that declined.
      */
     @Transactional(readOnly = true)
-    Map<Long, BusinessFunction> newOwners(long charterId, String lines) {
+    Map<Long, BusinessFunction> newOwners(long charterId, String lines, boolean proposal) {
         String field = TouchpointCharterProcess.Variables.REALLOCATIONS;
         List<Allocation> disputed = charter.disputed(charterId);
         Map<Long, BusinessFunction> owners = new HashMap<>();
@@ -129,7 +109,7 @@ class CharterForms {
             if (function == null) {
                 throw invalid(field, "line " + (i + 1) + ": there is no function '" + code + "'");
             }
-            if (function.getId().equals(allocation.getFunction().getId())) {
+            if (!proposal && function.getId().equals(allocation.getFunction().getId())) {
                 throw invalid(field, "line " + (i + 1) + ": " + code + " declined this right; give it to another "
                         + "function, or uphold the allocation instead");
             }

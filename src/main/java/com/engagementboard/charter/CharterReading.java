@@ -68,7 +68,7 @@ public class CharterReading {
     }
 
     /** What a function owns in the effective charter. */
-    public List<Ownership> rightsOf(String functionCode) {
+    List<Ownership> rightsOf(String functionCode) {
         functions.get(functionCode);
         return allocations.findByCharterStatusAndFunctionCode(CharterStatus.EFFECTIVE, functionCode).stream()
                 .sorted(CharterViews.ORDER)
@@ -77,16 +77,21 @@ public class CharterReading {
     }
 
     /** Who designs, builds, operates and renews a touchpoint in the effective charter (null: nobody yet). */
-    public Owners ownersOf(String touchpointCode) {
+    Owners ownersOf(String touchpointCode) {
         touchpoints.get(touchpointCode);
+        Integer number = charters.findFirstByStatus(CharterStatus.EFFECTIVE).map(CharterVersion::getNumber).orElse(null);
+        return new Owners(touchpointCode, number, owners(touchpointCode));
+    }
+
+    /** The owner function code of each right of a touchpoint in the effective charter (null: nobody). */
+    public Map<RightKind, String> owners(String touchpointCode) {
         Map<RightKind, String> owners = new EnumMap<>(RightKind.class);
         for (RightKind right : RightKind.values()) {
             owners.put(right, null);
         }
-        Integer number = charters.findFirstByStatus(CharterStatus.EFFECTIVE).map(CharterVersion::getNumber).orElse(null);
         allocations.findByCharterStatusAndTouchpointCode(CharterStatus.EFFECTIVE, touchpointCode)
                 .forEach(a -> owners.put(a.getRight(), a.getFunction().getCode()));
-        return new Owners(touchpointCode, number, owners);
+        return owners;
     }
 
     private CharterVersion numbered(int number) {

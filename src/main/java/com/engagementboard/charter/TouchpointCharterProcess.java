@@ -39,6 +39,12 @@ public final class TouchpointCharterProcess {
         public static final String OPEN_AMENDMENT = "Task_OpenAmendment";
         public static final String TAKE_UP_AMENDMENT = "Task_TakeUpAmendment";
         public static final String SCHEDULE_NEXT_REVIEW = "Task_ScheduleNextReview";
+        public static final String MERGE_DISPUTE = "Gateway_MergeDispute";
+        public static final String SEND_TO_BOARD = "Task_SendDisputeToBoard";
+        public static final String BOARD_RULED = "MessageEvent_BoardRuled";
+        public static final String APPLY_BOARD_RULING = "Task_ApplyBoardRuling";
+        public static final String BOARD_APPROVED = "Gateway_BoardApproved";
+        public static final String READ_BOARD_RULING = "Task_ReadBoardRuling";
 
         private Elements() {
         }
@@ -100,6 +106,14 @@ public final class TouchpointCharterProcess {
         public static final String CHANGES_PROPOSED = "changesProposed";
         /** Long: the amendment draft a review opened. */
         public static final String AMENDMENT_ID = "amendmentId";
+        /** Long: the board agenda item that carries a dispute to the board. */
+        public static final String BOARD_ITEM_ID = "boardItemId";
+        /** Boolean: whether the board approved the chair's proposal for the disputed rights. */
+        public static final String BOARD_APPROVED = "boardApproved";
+        /** String (markdown): the board's ruling with its reasons, for the functions concerned. */
+        public static final String RULING_SUMMARY = "rulingSummary";
+        /** List of function codes told about the ruling (multi-instance collection). */
+        public static final String RULING_FUNCTIONS = "rulingFunctions";
         /** String (markdown): the proposals of a review, for the chair. */
         public static final String PROPOSALS_SUMMARY = "proposalsSummary";
 
@@ -112,11 +126,15 @@ public final class TouchpointCharterProcess {
     public static final String DECLINE_SOME = "DECLINE_SOME";
     public static final String REALLOCATE = "REALLOCATE";
     public static final String UPHOLD = "UPHOLD";
+    public static final String SEND_TO_BOARD = "SEND_TO_BOARD";
     public static final String CONFIRM = "CONFIRM";
     public static final String PROPOSE_CHANGES = "PROPOSE_CHANGES";
 
     /** Correlated to the instance of a version when a newer version supersedes it. */
     public static final String MESSAGE_CHARTER_SUPERSEDED = "CharterSuperseded";
+
+    /** Correlated to the instance that sent a dispute to the board when the board has decided it. */
+    public static final String MESSAGE_BOARD_RULED = "BoardRuledOnDispute";
 
     /** Forms (processes/*.form ids). */
     public static final String FORM_ACCEPTANCE = "charter-acceptance";
@@ -124,6 +142,7 @@ public final class TouchpointCharterProcess {
     public static final String FORM_DISPUTE = "charter-dispute";
     public static final String FORM_REVIEW = "charter-review";
     public static final String FORM_AMENDMENT = "charter-amendment";
+    public static final String FORM_RULING = "charter-ruling";
 
     private TouchpointCharterProcess() {
     }

@@ -26,7 +26,10 @@ class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        // No Basic challenge for the webapps' own calls: it would pop up the browser's password dialog.
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        }
         write(response, HttpStatus.UNAUTHORIZED, "Not logged in",
                 "Log in first: send HTTP Basic credentials of a Camunda user, or log in at /login.");
     }

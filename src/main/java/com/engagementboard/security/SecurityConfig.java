@@ -78,6 +78,12 @@ class SecurityConfig {
                                 path.matcher(HttpMethod.PUT, "/api/charter/drafts/**"),
                                 path.matcher(HttpMethod.PATCH, "/api/charter/drafts/**"),
                                 path.matcher(HttpMethod.DELETE, "/api/charter/drafts/**")).hasAuthority(CHAIR)
+                        // The board: the chair (or an administrator) sets it up, the chair calls meetings,
+                        // members submit items.
+                        .requestMatchers(path.matcher(HttpMethod.PUT, "/api/board")).hasAnyAuthority(CHAIR, ADMIN)
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/board/meetings")).hasAuthority(CHAIR)
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/board/agenda-items"))
+                        .hasAuthority(Groups.authority(Groups.BOARD_MEMBER))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(problems))
