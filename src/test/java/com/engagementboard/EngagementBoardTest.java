@@ -18,6 +18,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ ProcessEngineCoverageConfiguration.class, ProcessCoverageRules.class })
+@Import(ProcessEngineCoverageConfiguration.class)
 public @interface EngagementBoardTest {
 }

@@ -26,6 +26,7 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REV
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REVIEW_DUE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REVIEW_ROUND;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHTS_SUMMARY;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHTS_LABEL;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHT_COUNT;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHT_OPTIONS;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RULING_FUNCTIONS;
@@ -96,6 +97,7 @@ class CharterDelegates {
             List<Allocation> rights = charter.pendingFor(charterId(execution), functionCode);
             execution.setVariableLocal(FUNCTION_NAME, charter.function(functionCode).getName());
             execution.setVariableLocal(RIGHT_COUNT, rights.size());
+            execution.setVariableLocal(RIGHTS_LABEL, rights.size() == 1 ? "1 right" : rights.size() + " rights");
             execution.setVariableLocal(RIGHTS_SUMMARY, rights.stream()
                     .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`): "
                             + a.getRight())

@@ -62,6 +62,8 @@ public final class TouchpointCharterProcess {
         public static final String FUNCTION_NAME = "functionName";
         /** Local, Integer: how many rights the function is asked to accept. */
         public static final String RIGHT_COUNT = "rightCount";
+        /** Local, String: "1 right" or "N rights", for the task's name. */
+        public static final String RIGHTS_LABEL = "rightsLabel";
         /** Local, String (markdown): the rights asked, one line per touchpoint and right. */
         public static final String RIGHTS_SUMMARY = "rightsSummary";
         /** Local, JSON list of {label, value}: the options of the form's "decline" checklist. */

@@ -73,6 +73,18 @@ class TouchpointCharterProcessTest {
     @Autowired
     IdentityService identity;
 
+    private static java.util.Date classStarted;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void startCoverage() {
+        classStarted = com.engagementboard.ProcessCoverage.start();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyFlowNodeDriven() {
+        com.engagementboard.ProcessCoverage.assertEveryFlowNodeDriven(TouchpointCharterProcess.KEY, classStarted);
+    }
+
     @BeforeEach
     void engine() {
         init(engine);
@@ -198,7 +210,7 @@ class TouchpointCharterProcessTest {
         identity.clearAuthentication();
 
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ACCEPT_RIGHTS).list())
-                .singleElement().satisfies(t -> assertThat(t.getName()).isEqualTo("Accept 1 rights for Operations"));
+                .singleElement().satisfies(t -> assertThat(t.getName()).isEqualTo("Accept 1 right for Operations"));
         assertThat(allocation(charterId, "call-centre-script", RightKind.OPERATE).getStatus())
                 .isEqualTo(AllocationStatus.ACCEPTED);
         accept(instance, "operations");

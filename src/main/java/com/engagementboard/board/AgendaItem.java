@@ -1,0 +1,216 @@
+package com.engagementboard.board;
+
+import com.engagementboard.organisation.Touchpoint;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Something the board is asked to decide: the decision asked, the touchpoints concerned and its fact
+ * base (touchpoint priority, customer behaviour, competitors' moves).
+ */
+@Entity
+@Table(name = "agenda_item")
+class AgendaItem {
+
+    enum Kind { MEMBER, CHARTER_DISPUTE, CHANGE }
+
+    enum Status { SUBMITTED, RETURNED, QUEUED, ON_AGENDA, DEFERRED, CARRIED_OVER, DECIDED, WITHDRAWN }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Kind kind;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(name = "decision_asked", nullable = false, length = 2000)
+    private String decisionAsked;
+
+    @Column(nullable = false, length = 64)
+    private String author;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Status status = Status.SUBMITTED;
+
+    @Column(name = "fact_priority", length = 4000)
+    private String factPriority;
+
+    @Column(name = "fact_behaviour", length = 4000)
+    private String factBehaviour;
+
+    @Column(name = "fact_competitors", length = 4000)
+    private String factCompetitors;
+
+    @Column(name = "return_reason", length = 2000)
+    private String returnReason;
+
+    @Column(name = "ceo_question", length = 4000)
+    private String ceoQuestion;
+
+    @Column(name = "charter_version_id")
+    private Long charterVersionId;
+
+    @Column(name = "charter_proposal", length = 4000)
+    private String charterProposal;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @ManyToMany
+    @JoinTable(name = "agenda_item_touchpoint", joinColumns = @JoinColumn(name = "item_id"),
+            inverseJoinColumns = @JoinColumn(name = "touchpoint_id"))
+    private Set<Touchpoint> touchpoints = new LinkedHashSet<>();
+
+    @OneToMany(mappedBy = "item", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<ProposedAction> actions = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected AgendaItem() {
+    }
+
+    AgendaItem(Kind kind, String title, String decisionAsked, String author, Instant createdAt) {
+        this.kind = kind;
+        this.title = title;
+        this.decisionAsked = decisionAsked;
+        this.author = author;
+        this.createdAt = createdAt;
+    }
+
+    void facts(String priority, String behaviour, String competitors) {
+        this.factPriority = blankToNull(priority);
+        this.factBehaviour = blankToNull(behaviour);
+        this.factCompetitors = blankToNull(competitors);
+    }
+
+    boolean hasFactBase() {
+        return factPriority != null || factBehaviour != null || factCompetitors != null;
+    }
+
+    void returnToAuthor(String reason) {
+        this.status = Status.RETURNED;
+        this.returnReason = reason;
+    }
+
+    void status(Status next) {
+        this.status = next;
+    }
+
+    void ceoQuestion(String question) {
+        this.ceoQuestion = question;
+    }
+
+    void charterDispute(long charterVersionId, String proposal) {
+        this.charterVersionId = charterVersionId;
+        this.charterProposal = proposal;
+    }
+
+    /** The fact base as markdown. */
+    String factBase() {
+        StringBuilder facts = new StringBuilder();
+        append(facts, "Touchpoint priority", factPriority);
+        append(facts, "Customer behaviour", factBehaviour);
+        append(facts, "Competitors' moves", factCompetitors);
+        append(facts, "The CEO asks", ceoQuestion);
+        return facts.toString().strip();
+    }
+
+    private static void append(StringBuilder facts, String label, String value) {
+        if (value != null) {
+            facts.append("- **").append(label).append(":** ").append(value).append('\n');
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Kind getKind() {
+        return kind;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getDecisionAsked() {
+        return decisionAsked;
+    }
+
+    String getAuthor() {
+        return author;
+    }
+
+    Status getStatus() {
+        return status;
+    }
+
+    String getFactPriority() {
+        return factPriority;
+    }
+
+    String getFactBehaviour() {
+        return factBehaviour;
+    }
+
+    String getFactCompetitors() {
+        return factCompetitors;
+    }
+
+    String getReturnReason() {
+        return returnReason;
+    }
+
+    String getCeoQuestion() {
+        return ceoQuestion;
+    }
+
+    Long getCharterVersionId() {
+        return charterVersionId;
+    }
+
+    String getCharterProposal() {
+        return charterProposal;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Set<Touchpoint> getTouchpoints() {
+        return touchpoints;
+    }
+
+    List<ProposedAction> getActions() {
+        return actions;
+    }
+}

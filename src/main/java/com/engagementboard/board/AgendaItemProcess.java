@@ -1,0 +1,59 @@
+package com.engagementboard.board;
+
+/**
+ * The contract of {@code processes/agenda-item.bpmn}: an item a member submits, checked for its fact
+ * base and queued for the next meeting, or returned to its author to complete.
+ */
+public final class AgendaItemProcess {
+
+    public static final String KEY = "agenda-item";
+    public static final String BUSINESS_KEY_PREFIX = "item-";
+
+    public static final class Elements {
+        public static final String START = "StartEvent_ItemSubmitted";
+        public static final String REGISTER_ITEM = "Task_RegisterItem";
+        public static final String CHECK_FACT_BASE = "Task_CheckFactBase";
+        public static final String HAS_FACT_BASE = "Gateway_HasFactBase";
+        public static final String QUEUE_ITEM = "Task_QueueItem";
+        public static final String ITEM_QUEUED = "EndEvent_ItemQueued";
+        public static final String COMPLETE_FACT_BASE = "Task_CompleteFactBase";
+        public static final String FACT_ACTION = "Gateway_FactAction";
+        public static final String WITHDRAW_ITEM = "Task_WithdrawItem";
+        public static final String ITEM_WITHDRAWN = "EndEvent_ItemWithdrawn";
+
+        private Elements() {
+        }
+    }
+
+    public static final class Variables {
+        /** Long: the item's id (set by the API before start, or by Task_RegisterItem from a start form). */
+        public static final String ITEM_ID = "itemId";
+        /** String: who submitted the item (the start form's initiator, or the API caller). */
+        public static final String AUTHOR = "author";
+        /** Start-form fields. */
+        public static final String TITLE = "title";
+        public static final String DECISION_ASKED = "decisionAsked";
+        public static final String TOUCHPOINTS = "touchpoints";
+        public static final String FACT_PRIORITY = "factPriority";
+        public static final String FACT_BEHAVIOUR = "factBehaviour";
+        public static final String FACT_COMPETITORS = "factCompetitors";
+        /** Boolean: whether the item brings a fact base. */
+        public static final String HAS_FACT_BASE = "hasFactBase";
+        /** String: why the item was returned. */
+        public static final String RETURN_REASON = "returnReason";
+        /** Form field of the author: RESUBMIT or WITHDRAW. */
+        public static final String FACT_ACTION = "factAction";
+
+        private Variables() {
+        }
+    }
+
+    public static final String RESUBMIT = "RESUBMIT";
+    public static final String WITHDRAW = "WITHDRAW";
+
+    public static final String FORM_SUBMIT = "board-agenda-item";
+    public static final String FORM_FACT_BASE = "board-fact-base";
+
+    private AgendaItemProcess() {
+    }
+}

@@ -1,0 +1,154 @@
+package com.engagementboard.board;
+
+import com.engagementboard.organisation.Touchpoint;
+import com.engagementboard.organisation.TouchpointService;
+import com.engagementboard.web.FieldProblem;
+import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.NotFoundException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import com.engagementboard.charter.DisputeSentToBoard;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Agenda items: submitted by members (API or the Tasklist's start form), checked for a fact base,
+ * returned to their author without one, and queued for the next meeting whose agenda closes.
+ */
+@Service
+class AgendaItems {
+
+    static final int DEFAULT_ACTION_DAYS = 14;
+    static final String NO_FACTS = "The item brings no fact base. Add evidence on the touchpoint's priority, on "
+            + "customer behaviour or on competitors' moves: the board decides on facts.";
+
+    private final AgendaItemRepository items;
+    private final TouchpointService touchpoints;
+    private final RuntimeService runtime;
+
+    AgendaItems(AgendaItemRepository items, TouchpointService touchpoints, RuntimeService runtime) {
+        this.items = items;
+        this.touchpoints = touchpoints;
+        this.runtime = runtime;
+    }
+
+    /** A member submits an item: it is recorded and its {@code agenda-item} process checks it. */
+    @Transactional
+    AgendaItem submit(AgendaItemRequest request, String author) {
+        AgendaItem item = create(AgendaItem.Kind.MEMBER, request, author);
+        runtime.startProcessInstanceByKey(AgendaItemProcess.KEY, AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId(),
+                Map.of(AgendaItemProcess.Variables.ITEM_ID, item.getId(), AgendaItemProcess.Variables.AUTHOR, author,
+                        AgendaItemProcess.Variables.TITLE, item.getTitle()));
+        return item;
+    }
+
+    @Transactional
+    AgendaItem create(AgendaItem.Kind kind, AgendaItemRequest request, String author) {
+        Map<String, Touchpoint> known = touchpointsOf(request);
+        AgendaItem item = new AgendaItem(kind, request.title(), request.decisionAsked(), author, MeetingScheduler.now());
+        AgendaItemRequest.FactBase facts = request.facts();
+        if (facts != null) {
+            item.facts(facts.touchpointPriority(), facts.customerBehaviour(), facts.competitorMoves());
+        }
+        if (request.touchpoints() != null) {
+            request.touchpoints().forEach(code -> item.getTouchpoints().add(known.get(code)));
+        }
+        if (request.actions() != null) {
+            request.actions().forEach(a -> item.getActions().add(new ProposedAction(item, known.get(a.touchpoint()),
+                    a.description(), a.build(), a.dueInDays() == null ? DEFAULT_ACTION_DAYS : a.dueInDays())));
+        }
+        return items.saveAndFlush(item);
+    }
+
+    /** The touchpoints the request names, by code; unknown codes are refused, naming each. */
+    private Map<String, Touchpoint> touchpointsOf(AgendaItemRequest request) {
+        List<String> codes = new ArrayList<>();
+        if (request.touchpoints() != null) {
+            codes.addAll(request.touchpoints());
+        }
+        if (request.actions() != null) {
+            request.actions().forEach(a -> codes.add(a.touchpoint()));
+        }
+        Map<String, Touchpoint> known = touchpoints.byCodes(codes);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.touchpoints() != null) {
+            for (int i = 0; i < request.touchpoints().size(); i++) {
+                if (!known.containsKey(request.touchpoints().get(i))) {
+                    problems.add(new FieldProblem("touchpoints[" + i + "]",
+                            "there is no touchpoint '" + request.touchpoints().get(i) + "'"));
+                }
+            }
+        }
+        if (request.actions() != null) {
+            for (int i = 0; i < request.actions().size(); i++) {
+                if (!known.containsKey(request.actions().get(i).touchpoint())) {
+                    problems.add(new FieldProblem("actions[" + i + "].touchpoint",
+                            "there is no touchpoint '" + request.actions().get(i).touchpoint() + "'"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return known;
+    }
+
+    /** A charter dispute the chair sent to the board goes on the next agenda by itself, with its facts. */
+    @EventListener
+    @Transactional
+    public void onCharterDispute(DisputeSentToBoard dispute) {
+        AgendaItem item = create(AgendaItem.Kind.CHARTER_DISPUTE, new AgendaItemRequest(dispute.title(),
+                dispute.decisionAsked(), dispute.touchpoints(), new AgendaItemRequest.FactBase(dispute.facts(), null, null),
+                List.of()), dispute.chair());
+        item.charterDispute(dispute.charterId(), dispute.decisionAsked());
+        item.status(AgendaItem.Status.QUEUED);
+    }
+
+    /** An item from the Tasklist's start form: comma-separated touchpoint codes, the three facts. */
+    @Transactional
+    AgendaItem fromForm(String author, String title, String decisionAsked, String touchpointCodes, String priority,
+            String behaviour, String competitors) {
+        List<String> codes = touchpointCodes == null || touchpointCodes.isBlank() ? List.of()
+                : Arrays.stream(touchpointCodes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return create(AgendaItem.Kind.MEMBER, new AgendaItemRequest(title, decisionAsked, codes,
+                new AgendaItemRequest.FactBase(priority, behaviour, competitors), List.of()), author);
+    }
+
+    @Transactional(readOnly = true)
+    AgendaItem get(long id) {
+        AgendaItem item = items.findById(id).orElseThrow(() -> new NotFoundException("agenda item", "" + id));
+        item.getTouchpoints().size();
+        item.getActions().size();
+        return item;
+    }
+
+    /** Returns the item to its author when it has no fact base; says whether it has one. */
+    @Transactional
+    boolean checkFactBase(long id) {
+        AgendaItem item = items.findById(id).orElseThrow();
+        if (item.hasFactBase()) {
+            return true;
+        }
+        item.returnToAuthor(NO_FACTS);
+        return false;
+    }
+
+    @Transactional
+    void queue(long id) {
+        items.findById(id).orElseThrow().status(AgendaItem.Status.QUEUED);
+    }
+
+    @Transactional
+    void updateFacts(long id, String priority, String behaviour, String competitors) {
+        items.findById(id).orElseThrow().facts(priority, behaviour, competitors);
+    }
+
+    @Transactional
+    void withdraw(long id) {
+        items.findById(id).orElseThrow().status(AgendaItem.Status.WITHDRAWN);
+    }
+}

@@ -1,0 +1,146 @@
+package com.engagementboard.board;
+
+import com.engagementboard.organisation.BusinessFunction;
+import com.engagementboard.organisation.Touchpoint;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An action a decision created at a touchpoint, for the function that operates (or builds) it. */
+@Entity
+@Table(name = "board_action")
+class BoardAction {
+
+    enum Status { OPEN, DONE }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "decision_id", nullable = false)
+    private Long decisionId;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "touchpoint_id")
+    private Touchpoint touchpoint;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "function_id")
+    private BusinessFunction function;
+
+    @Column(name = "owner_group", nullable = false, length = 64)
+    private String ownerGroup;
+
+    @Column(name = "right_kind", nullable = false, length = 10)
+    private String right;
+
+    @Column(nullable = false, length = 2000)
+    private String description;
+
+    @Column(name = "due_at", nullable = false)
+    private Instant dueAt;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Status status = Status.OPEN;
+
+    @Column(name = "reminded_at")
+    private Instant remindedAt;
+
+    @Column(length = 4000)
+    private String report;
+
+    @Column(name = "done_by", length = 64)
+    private String doneBy;
+
+    @Column(name = "done_at")
+    private Instant doneAt;
+
+    protected BoardAction() {
+    }
+
+    BoardAction(long decisionId, Touchpoint touchpoint, BusinessFunction function, String ownerGroup, String right,
+            String description, Instant dueAt) {
+        this.decisionId = decisionId;
+        this.touchpoint = touchpoint;
+        this.function = function;
+        this.ownerGroup = ownerGroup;
+        this.right = right;
+        this.description = description;
+        this.dueAt = dueAt;
+    }
+
+    void reminded(Instant when) {
+        this.remindedAt = when;
+    }
+
+    void done(String userId, String text, Instant when) {
+        this.status = Status.DONE;
+        this.doneBy = userId;
+        this.report = text;
+        this.doneAt = when;
+    }
+
+    boolean overdue(Instant now) {
+        return status == Status.OPEN && dueAt.isBefore(now);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Long getDecisionId() {
+        return decisionId;
+    }
+
+    Touchpoint getTouchpoint() {
+        return touchpoint;
+    }
+
+    BusinessFunction getFunction() {
+        return function;
+    }
+
+    String getOwnerGroup() {
+        return ownerGroup;
+    }
+
+    String getRight() {
+        return right;
+    }
+
+    String getDescription() {
+        return description;
+    }
+
+    Instant getDueAt() {
+        return dueAt;
+    }
+
+    Status getStatus() {
+        return status;
+    }
+
+    Instant getRemindedAt() {
+        return remindedAt;
+    }
+
+    String getReport() {
+        return report;
+    }
+
+    String getDoneBy() {
+        return doneBy;
+    }
+
+    Instant getDoneAt() {
+        return doneAt;
+    }
+}

@@ -1,0 +1,37 @@
+package com.engagementboard.board;
+
+import com.engagementboard.security.EngineGrants;
+import com.engagementboard.security.Groups;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Members submit agenda items (the API or the Tasklist's "Start process" with its form); the chair
+ * calls meetings and sets the board up, which schedules meetings.
+ */
+@Component
+@Order(16)
+class BoardAuthorizations implements ApplicationRunner {
+
+    private final EngineGrants grants;
+
+    BoardAuthorizations(EngineGrants grants) {
+        this.grants = grants;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        grants.grant(Groups.BOARD_MEMBER, Resources.PROCESS_DEFINITION, AgendaItemProcess.KEY,
+                Permissions.CREATE_INSTANCE);
+        grants.grant(Groups.BOARD_MEMBER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // Moving the next meeting to a new cadence updates its variables and its timer.
+        grants.grant(Groups.BOARD_CHAIR, Resources.PROCESS_DEFINITION, BoardMeetingProcess.KEY,
+                Permissions.CREATE_INSTANCE, Permissions.UPDATE_INSTANCE);
+        grants.grant(Groups.BOARD_CHAIR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    }
+}

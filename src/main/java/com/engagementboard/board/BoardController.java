@@ -1,0 +1,143 @@
+package com.engagementboard.board;
+
+import com.engagementboard.board.BoardViews.DecisionView;
+import com.engagementboard.board.BoardViews.ItemView;
+import com.engagementboard.board.BoardViews.MeetingView;
+import com.engagementboard.security.ChairOrAdmin;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The board: its set-up, meetings, agenda items, decision register and actions. */
+@RestController
+@Tag(name = "Board")
+class BoardController {
+
+    record CallMeeting(@NotNull Instant at, @Size(max = 2000) String reason) {
+    }
+
+    private final BoardSetupService setup;
+    private final MeetingScheduler scheduler;
+    private final AgendaItems items;
+    private final BoardRegister register;
+    private final BoardActions actions;
+
+    BoardController(BoardSetupService setup, MeetingScheduler scheduler, AgendaItems items, BoardRegister register,
+            BoardActions actions) {
+        this.setup = setup;
+        this.scheduler = scheduler;
+        this.items = items;
+        this.register = register;
+        this.actions = actions;
+    }
+
+    @GetMapping("/api/board")
+    @Operation(summary = "The board's set-up: chair, members, core group, cadence, quorum and decision rule")
+    BoardSetupService.BoardView board() {
+        return setup.view();
+    }
+
+    @PutMapping("/api/board")
+    @ChairOrAdmin
+    @Operation(summary = "Set up the board (chair or administrator); a new cadence applies to the next meeting")
+    BoardSetupService.BoardView update(@RequestBody @Validated BoardSetupRequest request) {
+        return setup.update(request);
+    }
+
+    @PostMapping("/api/board/meetings")
+    @PreAuthorize("hasAuthority('GROUP_board-chair')")
+    @Operation(summary = "Call an extraordinary meeting (chair)")
+    ResponseEntity<MeetingView> call(@RequestBody @Validated CallMeeting request, Principal chair) {
+        Meeting meeting = scheduler.callExtraordinary(request.at(), request.reason(), chair.getName());
+        return ResponseEntity.created(URI.create("/api/board/meetings/" + meeting.getId()))
+                .body(register.meeting(meeting.getId()));
+    }
+
+    @GetMapping("/api/board/meetings")
+    @Operation(summary = "Past and upcoming meetings, newest first, with their agendas")
+    List<MeetingView> meetings() {
+        return register.meetings();
+    }
+
+    @GetMapping("/api/board/meetings/{id}")
+    @Operation(summary = "One meeting with its agenda")
+    MeetingView meeting(@PathVariable long id) {
+        return register.meeting(id);
+    }
+
+    @PostMapping("/api/board/agenda-items")
+    @PreAuthorize("hasAuthority('GROUP_board-member')")
+    @Operation(summary = "Submit an agenda item with its fact base (board members); without facts it is returned")
+    ResponseEntity<ItemView> submit(@RequestBody @Validated AgendaItemRequest request, Principal author) {
+        AgendaItem item = items.submit(request, author.getName());
+        return ResponseEntity.created(URI.create("/api/board/agenda-items/" + item.getId()))
+                .body(ItemView.of(items.get(item.getId())));
+    }
+
+    @GetMapping("/api/board/agenda-items/{id}")
+    @Operation(summary = "One agenda item with its status and fact base")
+    ItemView item(@PathVariable long id) {
+        return ItemView.of(items.get(id));
+    }
+
+    @GetMapping("/api/board/decisions")
+    @Operation(summary = "The decision register, newest first, searchable by touchpoint, function, outcome, "
+            + "escalation and date range (from/to: dates, inclusive)")
+    List<DecisionView> decisions(@RequestParam(required = false) String touchpoint,
+            @RequestParam(required = false) String function, @RequestParam(required = false) Outcome outcome,
+            @RequestParam(required = false) Boolean escalated,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return register.decisions(touchpoint, function, outcome, escalated, from, to);
+    }
+
+    @GetMapping(value = "/api/board/decisions.csv", produces = "text/csv")
+    @Operation(summary = "The decision register as CSV, with the same filters")
+    ResponseEntity<String> decisionsCsv(@RequestParam(required = false) String touchpoint,
+            @RequestParam(required = false) String function, @RequestParam(required = false) Outcome outcome,
+            @RequestParam(required = false) Boolean escalated,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        String body = Stream.concat(Stream.of("id,decided_at,meeting,item,outcome,escalated,title,touchpoints,functions,votes"),
+                register.decisions(touchpoint, function, outcome, escalated, from, to).stream()
+                        .map(d -> Stream.of(d.id(), d.decidedAt(), d.meetingId(), d.itemId(), d.outcome(), d.escalated(),
+                                d.title(), String.join(" ", d.touchpoints()), String.join(" ", d.functions()), d.votes())
+                                .map(v -> csv(Objects.toString(v, ""))).collect(Collectors.joining(","))))
+                .collect(Collectors.joining("\n", "", "\n"));
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"board-decisions.csv\"").body(body);
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    @GetMapping("/api/board/actions")
+    @Operation(summary = "Actions at touchpoints, overdue ones first; ?status=OPEN or DONE")
+    List<BoardActions.ActionView> actions(@RequestParam(required = false) BoardAction.Status status) {
+        return actions.all(status == null ? null : status.name());
+    }
+
+    /** Outcomes of the register. */
+    enum Outcome { APPROVED, REJECTED }
+}

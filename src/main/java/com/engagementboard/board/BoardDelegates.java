@@ -1,0 +1,348 @@
+package com.engagementboard.board;
+
+import static com.engagementboard.board.BoardMeetingProcess.Variables.AGENDA_ITEMS;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.AGENDA_ORDER;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.AGENDA_SUMMARY;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.CEO_COMMENT;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.CEO_DECISION;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.DEFERRED_ITEMS;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.ESCALATED;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_ACTION;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_COUNT;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_ID;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_OPTIONS;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_POSITION;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_SUMMARY;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_TITLE;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.MEETING_ID;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.MEMBERS;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.RECOMMENDATION;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.TIE_BREAK;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTERS;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE_COMMENT;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE_OUTCOME;
+
+import com.engagementboard.web.FormValues;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegates of {@code board-meeting.bpmn}, {@code agenda-item.bpmn} and {@code board-action.bpmn},
+ * wired by expression. Thin: read variables, call the board's services, write the result.
+ */
+@Configuration
+class BoardDelegates {
+
+    /** The priority an overdue action gets, so it sorts first in the owner's Tasklist (normal is 50). */
+    static final int OVERDUE_PRIORITY = 80;
+
+    private final BoardMeetings meetings;
+    private final AgendaItems items;
+    private final BoardActions actions;
+
+    BoardDelegates(BoardMeetings meetings, AgendaItems items, BoardActions actions) {
+        this.meetings = meetings;
+        this.items = items;
+        this.actions = actions;
+    }
+
+    private static long meetingId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(MEETING_ID)).longValue();
+    }
+
+    private static long itemId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(ITEM_ID)).longValue();
+    }
+
+    static String currentUser(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null ? authentication.getUserId()
+                : task.getAssignee() != null ? task.getAssignee() : "unknown";
+    }
+
+    static FormFieldValidationException invalid(String field, String message) {
+        return new FormFieldValidationException(field, field + ": " + message);
+    }
+
+    static void requireOneOf(String field, Object value, String... allowed) {
+        if (!List.of(allowed).contains(value)) {
+            throw invalid(field, "must be one of " + List.of(allowed) + ", was " + value);
+        }
+    }
+
+    static void requireText(String field, Object value, String what) {
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw invalid(field, what + " (required)");
+        }
+    }
+
+    // --- board-meeting ---------------------------------------------------------------------------
+
+    @Bean
+    JavaDelegate closeAgenda() {
+        return execution -> {
+            long meetingId = meetingId(execution);
+            int count = meetings.closeAgenda(meetingId);
+            execution.setVariable(ITEM_COUNT, count);
+            execution.setVariable(AGENDA_SUMMARY, meetings.agendaSummary(meetingId));
+            execution.setVariable(ITEM_OPTIONS, Spin.JSON(meetings.itemOptions(meetingId)));
+            execution.setVariable(AGENDA_ORDER, String.join("\n", meetings.agendaOf(meetingId).stream()
+                    .map(i -> i.getId().toString()).toList()));
+            // Typed Json, not Null: the Tasklist submits the checklist as {type: <existing type>, value: "[...]"}.
+            execution.setVariable(DEFERRED_ITEMS, Spin.JSON("[]"));
+        };
+    }
+
+    @Bean
+    TaskListener validateAgenda() {
+        return task -> agendaOrder(task.getVariable(AGENDA_ORDER), meetings.agendaOf(
+                ((Number) task.getVariable(MEETING_ID)).longValue()).stream().map(AgendaItem::getId).toList());
+    }
+
+    /** The chair's order: every line an item id of this agenda, each at most once. */
+    static List<Long> agendaOrder(Object value, List<Long> onAgenda) {
+        List<Long> order = new ArrayList<>();
+        if (value instanceof String text) {
+            for (String line : text.strip().split("[\\s,]+")) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                long id;
+                try {
+                    id = Long.parseLong(line);
+                } catch (NumberFormatException e) {
+                    throw invalid(AGENDA_ORDER, "'" + line + "' is not an item id; items are " + onAgenda);
+                }
+                if (!onAgenda.contains(id) || order.contains(id)) {
+                    throw invalid(AGENDA_ORDER, "item " + id + " is not on this agenda or listed twice; items are "
+                            + onAgenda);
+                }
+                order.add(id);
+            }
+        }
+        return order;
+    }
+
+    @Bean
+    JavaDelegate publishAgenda() {
+        return execution -> {
+            long meetingId = meetingId(execution);
+            List<Long> onAgenda = meetings.agendaOf(meetingId).stream().map(AgendaItem::getId).toList();
+            List<Long> order = agendaOrder(execution.getVariable(AGENDA_ORDER), onAgenda);
+            Set<Long> deferred = new HashSet<>(FormValues.ids(execution.getVariable(DEFERRED_ITEMS)));
+            List<Long> published = meetings.publishAgenda(meetingId, order, deferred);
+            execution.setVariable(AGENDA_ITEMS, published);
+            execution.setVariable(AGENDA_SUMMARY, meetings.agendaSummary(meetingId));
+            execution.setVariable(MEMBERS, meetings.members());
+        };
+    }
+
+    @Bean
+    JavaDelegate openMeeting() {
+        return execution -> meetings.open(meetingId(execution));
+    }
+
+    @Bean
+    JavaDelegate prepareItem() {
+        return execution -> {
+            long itemId = itemId(execution);
+            AgendaItem item = items.get(itemId);
+            execution.setVariableLocal(ITEM_TITLE, item.getTitle());
+            execution.setVariableLocal(ITEM_POSITION, meetings.positionOf(meetingId(execution), itemId));
+            execution.setVariableLocal(ITEM_SUMMARY, meetings.summary(itemId));
+            for (String local : List.of(ITEM_ACTION, RECOMMENDATION, VOTE_OUTCOME, TIE_BREAK, CEO_DECISION, CEO_COMMENT,
+                    VOTE, VOTE_COMMENT)) {
+                execution.setVariableLocal(local, null);
+            }
+            execution.setVariableLocal(ESCALATED, false);
+        };
+    }
+
+    @Bean
+    TaskListener validateItemAction() {
+        return task -> {
+            Object action = task.getVariable(ITEM_ACTION);
+            requireOneOf(ITEM_ACTION, action, BoardMeetingProcess.VOTE_ACTION, BoardMeetingProcess.ESCALATE);
+            if (BoardMeetingProcess.ESCALATE.equals(action)) {
+                requireText(RECOMMENDATION, task.getVariable(RECOMMENDATION), "give the board's recommendation");
+                task.setVariable(ESCALATED, true);
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate prepareVote() {
+        return execution -> execution.setVariableLocal(VOTERS, meetings.voters());
+    }
+
+    @Bean
+    TaskListener recordVote() {
+        return task -> {
+            Object vote = task.getVariable(VOTE);
+            requireOneOf(VOTE, vote, BoardMeetingProcess.APPROVE, BoardMeetingProcess.REJECT, BoardMeetingProcess.ABSTAIN);
+            meetings.recordVote(((Number) task.getVariable(MEETING_ID)).longValue(),
+                    ((Number) task.getVariable(ITEM_ID)).longValue(), task.getAssignee(), (String) vote,
+                    (String) task.getVariable(VOTE_COMMENT));
+        };
+    }
+
+    @Bean
+    JavaDelegate tallyVotes() {
+        return execution -> execution.setVariableLocal(VOTE_OUTCOME, meetings.tally(meetingId(execution),
+                itemId(execution), meetings.voters().size()).outcome());
+    }
+
+    @Bean
+    JavaDelegate carryOver() {
+        return execution -> meetings.carryOver(meetingId(execution), itemId(execution));
+    }
+
+    @Bean
+    TaskListener validateTieBreak() {
+        return task -> requireOneOf(TIE_BREAK, task.getVariable(TIE_BREAK), BoardMeetingProcess.APPROVE,
+                BoardMeetingProcess.REJECT);
+    }
+
+    @Bean
+    TaskListener validateCeoDecision() {
+        return task -> {
+            requireOneOf(CEO_DECISION, task.getVariable(CEO_DECISION), BoardMeetingProcess.APPROVE,
+                    BoardMeetingProcess.REJECT, BoardMeetingProcess.RETURN);
+            requireText(CEO_COMMENT, task.getVariable(CEO_COMMENT), "give your reasoning or your question");
+        };
+    }
+
+    @Bean
+    JavaDelegate returnToBoard() {
+        return execution -> meetings.returnToBoard(meetingId(execution), itemId(execution),
+                (String) execution.getVariable(CEO_COMMENT));
+    }
+
+    @Bean
+    JavaDelegate recordDecision() {
+        return execution -> {
+            Object ceo = execution.getVariable(CEO_DECISION);
+            Object tie = execution.getVariable(TIE_BREAK);
+            String outcome;
+            if (ceo != null) {
+                outcome = BoardMeetingProcess.APPROVE.equals(ceo) ? BoardMeetingProcess.APPROVED : BoardMeetingProcess.REJECTED;
+            } else if (tie != null) {
+                outcome = BoardMeetingProcess.APPROVE.equals(tie) ? BoardMeetingProcess.APPROVED : BoardMeetingProcess.REJECTED;
+            } else {
+                outcome = (String) execution.getVariable(VOTE_OUTCOME);
+            }
+            meetings.decide(meetingId(execution), itemId(execution), outcome,
+                    tie == null ? null : meetings.chair(), Boolean.TRUE.equals(execution.getVariable(ESCALATED)),
+                    (String) execution.getVariable(RECOMMENDATION), (String) ceo,
+                    (String) execution.getVariable(CEO_COMMENT));
+        };
+    }
+
+    @Bean
+    JavaDelegate closeMeeting() {
+        return execution -> meetings.close(meetingId(execution));
+    }
+
+    // --- agenda-item -----------------------------------------------------------------------------
+
+    @Bean
+    JavaDelegate registerItem() {
+        return execution -> {
+            if (execution.getVariable(AgendaItemProcess.Variables.ITEM_ID) != null) {
+                return;
+            }
+            AgendaItem item = items.fromForm((String) execution.getVariable(AgendaItemProcess.Variables.AUTHOR),
+                    (String) execution.getVariable(AgendaItemProcess.Variables.TITLE),
+                    (String) execution.getVariable(AgendaItemProcess.Variables.DECISION_ASKED),
+                    (String) execution.getVariable(AgendaItemProcess.Variables.TOUCHPOINTS),
+                    (String) execution.getVariable(AgendaItemProcess.Variables.FACT_PRIORITY),
+                    (String) execution.getVariable(AgendaItemProcess.Variables.FACT_BEHAVIOUR),
+                    (String) execution.getVariable(AgendaItemProcess.Variables.FACT_COMPETITORS));
+            execution.setVariable(AgendaItemProcess.Variables.ITEM_ID, item.getId());
+            execution.setProcessBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId());
+        };
+    }
+
+    @Bean
+    JavaDelegate checkFactBase() {
+        return execution -> {
+            long id = ((Number) execution.getVariable(AgendaItemProcess.Variables.ITEM_ID)).longValue();
+            boolean facts = items.checkFactBase(id);
+            execution.setVariable(AgendaItemProcess.Variables.HAS_FACT_BASE, facts);
+            execution.setVariable(AgendaItemProcess.Variables.RETURN_REASON, facts ? null : AgendaItems.NO_FACTS);
+            execution.setVariable(AgendaItemProcess.Variables.FACT_ACTION, null);
+        };
+    }
+
+    @Bean
+    JavaDelegate queueItem() {
+        return execution -> items.queue(((Number) execution.getVariable(AgendaItemProcess.Variables.ITEM_ID)).longValue());
+    }
+
+    @Bean
+    TaskListener validateFactAction() {
+        return task -> requireOneOf(AgendaItemProcess.Variables.FACT_ACTION,
+                task.getVariable(AgendaItemProcess.Variables.FACT_ACTION), AgendaItemProcess.RESUBMIT,
+                AgendaItemProcess.WITHDRAW);
+    }
+
+    @Bean
+    JavaDelegate updateFacts() {
+        return execution -> items.updateFacts(((Number) execution.getVariable(AgendaItemProcess.Variables.ITEM_ID)).longValue(),
+                (String) execution.getVariable(AgendaItemProcess.Variables.FACT_PRIORITY),
+                (String) execution.getVariable(AgendaItemProcess.Variables.FACT_BEHAVIOUR),
+                (String) execution.getVariable(AgendaItemProcess.Variables.FACT_COMPETITORS));
+    }
+
+    @Bean
+    JavaDelegate withdrawItem() {
+        return execution -> items.withdraw(((Number) execution.getVariable(AgendaItemProcess.Variables.ITEM_ID)).longValue());
+    }
+
+    // --- board-action ----------------------------------------------------------------------------
+
+    @Bean
+    JavaDelegate remindActionOwner() {
+        return execution -> {
+            var tasks = execution.getProcessEngineServices().getTaskService();
+            Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey(BoardActionProcess.Elements.CARRY_OUT).singleResult();
+            if (task != null) {
+                task.setPriority(OVERDUE_PRIORITY);
+                tasks.saveTask(task);
+                tasks.createComment(task.getId(), execution.getProcessInstanceId(),
+                        "Reminder: this action is overdue.");
+            }
+            actions.reminded(((Number) execution.getVariable(BoardActionProcess.Variables.ACTION_ID)).longValue());
+        };
+    }
+
+    @Bean
+    TaskListener validateActionReport() {
+        return task -> requireText(BoardActionProcess.Variables.ACTION_REPORT,
+                task.getVariable(BoardActionProcess.Variables.ACTION_REPORT), "say what was done");
+    }
+
+    @Bean
+    JavaDelegate closeAction() {
+        return execution -> {
+            Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            actions.done(((Number) execution.getVariable(BoardActionProcess.Variables.ACTION_ID)).longValue(),
+                    user == null ? "unknown" : user.getUserId(),
+                    (String) execution.getVariable(BoardActionProcess.Variables.ACTION_REPORT));
+        };
+    }
+}

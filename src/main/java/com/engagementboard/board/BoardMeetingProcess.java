@@ -1,0 +1,140 @@
+package com.engagementboard.board;
+
+/**
+ * The contract of {@code processes/board-meeting.bpmn}: one instance per meeting, from the agenda
+ * window to the minutes. No string literal for these anywhere else.
+ */
+public final class BoardMeetingProcess {
+
+    public static final String KEY = "board-meeting";
+    public static final String BUSINESS_KEY_PREFIX = "meeting-";
+
+    /** Element ids. */
+    public static final class Elements {
+        public static final String START = "StartEvent_MeetingScheduled";
+        public static final String AGENDA_CUTOFF = "TimerEvent_AgendaCutoff";
+        public static final String CLOSE_AGENDA = "Task_CloseAgenda";
+        public static final String ANY_ITEMS = "Gateway_AnyItems";
+        public static final String NOTHING_TO_DECIDE = "EndEvent_NothingToDecide";
+        public static final String PREPARE_AGENDA = "Task_PrepareAgenda";
+        public static final String PUBLISH_AGENDA = "Task_PublishAgenda";
+        public static final String AGENDA_NOTICE = "SubProcess_AgendaNotice";
+        public static final String READ_AGENDA = "Task_ReadAgenda";
+        public static final String MEETING_TIME = "TimerEvent_MeetingTime";
+        public static final String MEETING_STARTS = "BoundaryEvent_MeetingStarts";
+        public static final String OPEN_MEETING = "Task_OpenMeeting";
+        public static final String DECIDE_ITEM = "SubProcess_DecideItem";
+        public static final String PRESENT_ITEM = "Task_PresentItem";
+        public static final String ITEM_ACTION = "Gateway_ItemAction";
+        public static final String PREPARE_VOTE = "Task_PrepareVote";
+        public static final String VOTE = "Task_Vote";
+        public static final String MEETING_ENDS = "BoundaryEvent_MeetingEnds";
+        public static final String TALLY_VOTES = "Task_TallyVotes";
+        public static final String VOTE_OUTCOME = "Gateway_VoteOutcome";
+        public static final String CARRY_OVER = "Task_CarryOver";
+        public static final String ITEM_CARRIED_OVER = "EndEvent_ItemCarriedOver";
+        public static final String BREAK_TIE = "Task_BreakTie";
+        public static final String DECIDE_ESCALATION = "Task_DecideEscalation";
+        public static final String CEO_DECISION = "Gateway_CeoDecision";
+        public static final String RETURN_TO_BOARD = "Task_ReturnToBoard";
+        public static final String ITEM_RETURNED = "EndEvent_ItemReturned";
+        public static final String RECORD_DECISION = "Task_RecordDecision";
+        public static final String ITEM_DECIDED = "EndEvent_ItemDecided";
+        public static final String CLOSE_MEETING = "Task_CloseMeeting";
+        public static final String MEETING_CLOSED = "EndEvent_MeetingClosed";
+
+        private Elements() {
+        }
+    }
+
+    /** Process variables. */
+    public static final class Variables {
+        /** Long: the meeting's id. */
+        public static final String MEETING_ID = "meetingId";
+        /** Date: when the meeting starts. */
+        public static final String MEETING_AT = "meetingAt";
+        /** Date: when the agenda closes (the cut-off before the meeting). */
+        public static final String AGENDA_CUTOFF = "agendaCutoff";
+        /** Date: when the meeting ends (open votes close then). */
+        public static final String MEETING_ENDS_AT = "meetingEndsAt";
+        /** String: the meeting's date and time, for task names. */
+        public static final String MEETING_LABEL = "meetingLabel";
+        /** Integer: items on the agenda when it closed. */
+        public static final String ITEM_COUNT = "itemCount";
+        /** String (markdown): the items, for the chair's agenda form and the members' notice. */
+        public static final String AGENDA_SUMMARY = "agendaSummary";
+        /** JSON list of {label, value}: the items, for the chair's "defer" checklist. */
+        public static final String ITEM_OPTIONS = "itemOptions";
+        /** Form field of the chair: item ids in the order to take them, one per line. */
+        public static final String AGENDA_ORDER = "agendaOrder";
+        /** Form field of the chair: JSON list of item ids deferred to the next meeting. */
+        public static final String DEFERRED_ITEMS = "deferredItems";
+        /** List of item ids on the published agenda, in order (multi-instance collection). */
+        public static final String AGENDA_ITEMS = "agendaItems";
+        /** List of user ids of the board's members (multi-instance collection of the notice). */
+        public static final String MEMBERS = "members";
+        /** String: one member (multi-instance element of the notice). */
+        public static final String MEMBER = "member";
+        /** Long: one agenda item (multi-instance element of the decisions). */
+        public static final String ITEM_ID = "itemId";
+        /** Local, String: the item's title, for task names. */
+        public static final String ITEM_TITLE = "itemTitle";
+        /** Local, Integer: the item's place on the agenda. */
+        public static final String ITEM_POSITION = "itemPosition";
+        /** Local, String (markdown): the item with its decision asked and fact base. */
+        public static final String ITEM_SUMMARY = "itemSummary";
+        /** Form field of the chair: VOTE or ESCALATE. */
+        public static final String ITEM_ACTION = "itemAction";
+        /** Form field of the chair: the board's recommendation to the CEO (required to escalate). */
+        public static final String RECOMMENDATION = "recommendation";
+        /** Local, list of user ids: the core members who vote (multi-instance collection). */
+        public static final String VOTERS = "voters";
+        /** String: one voter (multi-instance element, the task's assignee). */
+        public static final String VOTER = "voter";
+        /** Form field of a vote: APPROVE, REJECT or ABSTAIN. */
+        public static final String VOTE = "vote";
+        /** Form field of a vote: the voter's comment. */
+        public static final String VOTE_COMMENT = "voteComment";
+        /** Local, String: APPROVED, REJECTED, TIE or NO_QUORUM after the tally. */
+        public static final String VOTE_OUTCOME = "voteOutcome";
+        /** Form field of the chair breaking a tie: APPROVE or REJECT. */
+        public static final String TIE_BREAK = "tieBreak";
+        /** Form field of the CEO: APPROVE, REJECT or RETURN (to the board, with a question). */
+        public static final String CEO_DECISION = "ceoDecision";
+        /** Form field of the CEO: the reasoning or the question (required). */
+        public static final String CEO_COMMENT = "ceoComment";
+        /** Local, Boolean: whether the item went to the CEO. */
+        public static final String ESCALATED = "escalated";
+
+        private Variables() {
+        }
+    }
+
+    public static final String VOTE_ACTION = "VOTE";
+    public static final String ESCALATE = "ESCALATE";
+    public static final String APPROVE = "APPROVE";
+    public static final String REJECT = "REJECT";
+    public static final String ABSTAIN = "ABSTAIN";
+    public static final String RETURN = "RETURN";
+
+    /** Outcomes of a tally. */
+    public static final String APPROVED = "APPROVED";
+    public static final String REJECTED = "REJECTED";
+    public static final String TIE = "TIE";
+    public static final String NO_QUORUM = "NO_QUORUM";
+
+    /** Forms. */
+    public static final String FORM_AGENDA = "board-agenda";
+    public static final String FORM_AGENDA_NOTICE = "board-agenda-notice";
+    public static final String FORM_ITEM = "board-item";
+    public static final String FORM_VOTE = "board-vote";
+    public static final String FORM_TIE = "board-tie";
+    public static final String FORM_ESCALATION = "board-escalation";
+
+    private BoardMeetingProcess() {
+    }
+
+    public static String businessKey(long meetingId) {
+        return BUSINESS_KEY_PREFIX + meetingId;
+    }
+}

@@ -1,0 +1,291 @@
+package com.engagementboard.board;
+
+import com.engagementboard.charter.CharterReading;
+import com.engagementboard.charter.RightKind;
+import com.engagementboard.charter.TouchpointCharterProcess;
+import com.engagementboard.organisation.BusinessFunction;
+import com.engagementboard.organisation.FunctionService;
+import com.engagementboard.security.Groups;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the {@code board-meeting} process does to a meeting: agenda, votes, decisions, minutes. */
+@Service
+class BoardMeetings {
+
+    /** The outcome of counting the votes on an item. */
+    record Tally(int cast, int approve, int reject, int abstain, int eligible, String outcome) {
+    }
+
+    private final MeetingRepository meetings;
+    private final AgendaItemRepository items;
+    private final MeetingItemRepository agenda;
+    private final VoteRepository votes;
+    private final DecisionRepository decisions;
+    private final BoardActionRepository actions;
+    private final BoardSetupService board;
+    private final MeetingScheduler scheduler;
+    private final CharterReading charter;
+    private final FunctionService functions;
+    private final RuntimeService runtime;
+
+    BoardMeetings(MeetingRepository meetings, AgendaItemRepository items,
+            MeetingItemRepository agenda, VoteRepository votes, DecisionRepository decisions,
+            BoardActionRepository actions, BoardSetupService board, MeetingScheduler scheduler,
+            CharterReading charter, FunctionService functions, RuntimeService runtime) {
+        this.meetings = meetings;
+        this.items = items;
+        this.agenda = agenda;
+        this.votes = votes;
+        this.decisions = decisions;
+        this.actions = actions;
+        this.board = board;
+        this.scheduler = scheduler;
+        this.charter = charter;
+        this.functions = functions;
+        this.runtime = runtime;
+    }
+
+    /**
+     * The agenda closes: every queued, deferred or carried-over item goes on it (carried-over first),
+     * and the next regular meeting is put on the calendar. Returns the number of items.
+     */
+    @Transactional
+    int closeAgenda(long meetingId) {
+        Meeting meeting = meetings.findById(meetingId).orElseThrow();
+        List<AgendaItem> waiting = new ArrayList<>(items.findByStatusInOrderByCreatedAt(List.of(
+                AgendaItem.Status.CARRIED_OVER, AgendaItem.Status.DEFERRED, AgendaItem.Status.QUEUED)));
+        waiting.sort(Comparator.comparing((AgendaItem i) -> i.getStatus() == AgendaItem.Status.QUEUED)
+                .thenComparing(AgendaItem::getCreatedAt));
+        int position = 1;
+        for (AgendaItem item : waiting) {
+            agenda.save(new MeetingItem(meetingId, item.getId(), position++));
+            item.status(AgendaItem.Status.ON_AGENDA);
+        }
+        meeting.status(waiting.isEmpty() ? Meeting.Status.CLOSED : Meeting.Status.AGENDA_CLOSED);
+        if (waiting.isEmpty()) {
+            meeting.close(MeetingScheduler.now());
+        }
+        if (meeting.getKind() == Meeting.Kind.REGULAR) {
+            scheduler.scheduleRegularAfter(meeting.getScheduledAt());
+        }
+        return waiting.size();
+    }
+
+    @Transactional(readOnly = true)
+    List<AgendaItem> agendaOf(long meetingId) {
+        return agenda.findByKeyMeetingIdOrderByPosition(meetingId).stream()
+                .filter(m -> m.getResult() != MeetingItem.Result.DEFERRED)
+                .map(m -> items.findById(m.itemId()).orElseThrow()).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<MeetingItem> entries(long meetingId) {
+        return agenda.findByKeyMeetingIdOrderByPosition(meetingId);
+    }
+
+    /** The chair's order (item ids, first to last) and deferrals; returns the published agenda's item ids. */
+    @Transactional
+    List<Long> publishAgenda(long meetingId, List<Long> order, Set<Long> deferred) {
+        List<MeetingItem> entries = agenda.findByKeyMeetingIdOrderByPosition(meetingId);
+        List<Long> published = new ArrayList<>();
+        int position = 1;
+        for (Long itemId : order) {
+            MeetingItem entry = entries.stream().filter(e -> e.itemId() == itemId).findFirst().orElseThrow();
+            entry.position(position++);
+        }
+        for (MeetingItem entry : entries) {
+            if (!order.contains(entry.itemId())) {
+                entry.position(position++);
+            }
+        }
+        entries.sort(Comparator.comparingInt(MeetingItem::getPosition));
+        for (MeetingItem entry : entries) {
+            if (deferred.contains(entry.itemId())) {
+                entry.result(MeetingItem.Result.DEFERRED);
+                items.findById(entry.itemId()).orElseThrow().status(AgendaItem.Status.DEFERRED);
+            } else {
+                published.add(entry.itemId());
+            }
+        }
+        meetings.findById(meetingId).orElseThrow().status(Meeting.Status.AGENDA_PUBLISHED);
+        return published;
+    }
+
+    @Transactional
+    void open(long meetingId) {
+        meetings.findById(meetingId).orElseThrow().open(MeetingScheduler.now());
+    }
+
+    @Transactional(readOnly = true)
+    int positionOf(long meetingId, long itemId) {
+        return agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().getPosition();
+    }
+
+    /** The item as markdown: the decision asked, the touchpoints, the fact base, the proposed actions. */
+    @Transactional(readOnly = true)
+    String summary(long itemId) {
+        AgendaItem item = items.findById(itemId).orElseThrow();
+        StringBuilder text = new StringBuilder("**Decision asked:** ").append(item.getDecisionAsked()).append("\n\n");
+        if (!item.getTouchpoints().isEmpty()) {
+            text.append("**Touchpoints:** ").append(item.getTouchpoints().stream().map(t -> t.getName())
+                    .collect(Collectors.joining(", "))).append("\n\n");
+        }
+        text.append("**Fact base:**\n\n").append(item.factBase()).append("\n");
+        if (!item.getActions().isEmpty()) {
+            text.append("\n**Actions if approved:**\n\n");
+            item.getActions().forEach(a -> text.append("- ").append(a.getTouchpoint().getName()).append(": ")
+                    .append(a.getDescription()).append(" (").append(a.getDueDays()).append(" days)\n"));
+        }
+        text.append("\n_Submitted by ").append(item.getAuthor()).append("_");
+        return text.toString();
+    }
+
+    @Transactional
+    void recordVote(long meetingId, long itemId, String voter, String choice, String comment) {
+        votes.save(new Vote(meetingId, itemId, voter, choice, comment, MeetingScheduler.now()));
+    }
+
+    @Transactional(readOnly = true)
+    Tally tally(long meetingId, long itemId, int eligible) {
+        List<Vote> cast = votes.findByMeetingIdAndItemIdOrderByCastAt(meetingId, itemId);
+        int approve = (int) cast.stream().filter(v -> BoardMeetingProcess.APPROVE.equals(v.getChoice())).count();
+        int reject = (int) cast.stream().filter(v -> BoardMeetingProcess.REJECT.equals(v.getChoice())).count();
+        int abstain = cast.size() - approve - reject;
+        String outcome = cast.size() < board.setup().getQuorum() ? BoardMeetingProcess.NO_QUORUM
+                : approve > reject ? BoardMeetingProcess.APPROVED
+                : reject > approve ? BoardMeetingProcess.REJECTED : BoardMeetingProcess.TIE;
+        return new Tally(cast.size(), approve, reject, abstain, eligible, outcome);
+    }
+
+    /** The vote can close early when the quorum is met and the votes still to come cannot change the outcome. */
+    @Transactional(readOnly = true)
+    boolean outcomeCertain(long meetingId, long itemId, int eligible) {
+        Tally tally = tally(meetingId, itemId, eligible);
+        int remaining = eligible - tally.cast();
+        return remaining == 0
+                || tally.cast() >= board.setup().getQuorum() && Math.abs(tally.approve() - tally.reject()) > remaining;
+    }
+
+    @Transactional
+    void carryOver(long meetingId, long itemId) {
+        agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.CARRIED_OVER);
+        items.findById(itemId).orElseThrow().status(AgendaItem.Status.CARRIED_OVER);
+    }
+
+    /** The CEO sends the item back with a question: it goes on the next agenda, the question with it. */
+    @Transactional
+    void returnToBoard(long meetingId, long itemId, String question) {
+        agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.RETURNED);
+        AgendaItem item = items.findById(itemId).orElseThrow();
+        item.ceoQuestion(question);
+        item.status(AgendaItem.Status.CARRIED_OVER);
+    }
+
+    /**
+     * Writes the decision into the register, creates the approved item's actions for the owners the
+     * effective charter names, and, for a charter dispute, resumes the charter process with the ruling.
+     */
+    @Transactional
+    Decision decide(long meetingId, long itemId, String outcome, String tieBrokenBy, boolean escalated,
+            String recommendation, String ceoDecision, String ceoComment) {
+        AgendaItem item = items.findById(itemId).orElseThrow();
+        String voteRecord = votes.findByMeetingIdAndItemIdOrderByCastAt(meetingId, itemId).stream().map(Vote::toString)
+                .collect(Collectors.joining("; "));
+        Set<String> concerned = new TreeSet<>();
+        item.getTouchpoints().forEach(t -> charter.owners(t.getCode()).values().stream()
+                .filter(java.util.Objects::nonNull).forEach(concerned::add));
+        Long supersedes = decisions.findFirstByItemIdOrderByIdDesc(itemId).map(Decision::getId).orElse(null);
+        Decision decision = decisions.saveAndFlush(new Decision(meetingId, item, outcome,
+                voteRecord.isEmpty() ? "(no vote: escalated)" : voteRecord, tieBrokenBy, escalated, recommendation,
+                ceoDecision, ceoComment, item.getTouchpoints().stream().map(t -> t.getCode())
+                        .collect(Collectors.joining(",")), String.join(",", concerned), supersedes,
+                MeetingScheduler.now()));
+        agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.DECIDED);
+        item.status(AgendaItem.Status.DECIDED);
+        if (BoardMeetingProcess.APPROVED.equals(outcome)) {
+            item.getActions().forEach(proposed -> createAction(decision, proposed));
+        }
+        if (item.getKind() == AgendaItem.Kind.CHARTER_DISPUTE) {
+            runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_BOARD_RULED)
+                    .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(item.getCharterVersionId()))
+                    .setVariable(TouchpointCharterProcess.Variables.BOARD_APPROVED,
+                            BoardMeetingProcess.APPROVED.equals(outcome))
+                    .setVariable(TouchpointCharterProcess.Variables.RULING_SUMMARY, ruling(decision))
+                    .correlateWithResult();
+        }
+        return decision;
+    }
+
+    private static String ruling(Decision decision) {
+        return "The board " + (BoardMeetingProcess.APPROVED.equals(decision.getOutcome()) ? "approved" : "rejected")
+                + " the proposal: " + decision.getDecisionAsked() + "\n\n**Votes:** " + decision.getVotes()
+                + (decision.getCeoComment() == null ? "" : "\n\n**The CEO:** " + decision.getCeoComment());
+    }
+
+    private void createAction(Decision decision, ProposedAction proposed) {
+        RightKind right = proposed.isBuild() ? RightKind.BUILD : RightKind.OPERATE;
+        String owner = charter.owners(proposed.getTouchpoint().getCode()).get(right);
+        BusinessFunction function = owner == null ? null : functions.get(owner);
+        String group = function == null ? Groups.BOARD_CHAIR : function.getHeadGroup();
+        Instant due = MeetingScheduler.now().plus(Duration.ofDays(proposed.getDueDays()));
+        BoardAction action = actions.saveAndFlush(new BoardAction(decision.getId(), proposed.getTouchpoint(), function,
+                group, right.name(), proposed.getDescription(), due));
+        String title = proposed.getTouchpoint().getName() + ": " + proposed.getDescription();
+        runtime.startProcessInstanceByKey(BoardActionProcess.KEY, BoardActionProcess.BUSINESS_KEY_PREFIX + action.getId(),
+                Map.of(BoardActionProcess.Variables.ACTION_ID, action.getId(),
+                        BoardActionProcess.Variables.ACTION_TITLE, title.length() > 250 ? title.substring(0, 250) : title,
+                        BoardActionProcess.Variables.OWNER_GROUP, group,
+                        BoardActionProcess.Variables.ACTION_DUE, java.util.Date.from(due),
+                        BoardActionProcess.Variables.ACTION_SUMMARY, "Decided by the board: **" + decision.getTitle()
+                                + "**\n\n" + decision.getDecisionAsked() + (function == null
+                                        ? "\n\n_No function holds the " + right + " right of this touchpoint in the "
+                                                + "effective charter: the chair assigns it._" : "")));
+    }
+
+    @Transactional
+    void close(long meetingId) {
+        meetings.findById(meetingId).orElseThrow().close(MeetingScheduler.now());
+    }
+
+    @Transactional(readOnly = true)
+    String agendaSummary(long meetingId) {
+        return agenda.findByKeyMeetingIdOrderByPosition(meetingId).stream()
+                .map(m -> m.getPosition() + ". **" + items.findById(m.itemId()).orElseThrow().getTitle() + "** (item "
+                        + m.itemId() + ")")
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Transactional(readOnly = true)
+    List<Map<String, Object>> itemOptions(long meetingId) {
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (MeetingItem entry : agenda.findByKeyMeetingIdOrderByPosition(meetingId)) {
+            options.add(Map.of("label", items.findById(entry.itemId()).orElseThrow().getTitle(),
+                    "value", String.valueOf(entry.itemId())));
+        }
+        return options;
+    }
+
+    List<String> members() {
+        return new ArrayList<>(new LinkedHashSet<>(board.allMembers()));
+    }
+
+    String chair() {
+        return board.setup().getChair();
+    }
+
+    List<String> voters() {
+        return board.coreMembers();
+    }
+}

@@ -1,0 +1,6 @@
+package com.engagementboard.board;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface BoardSetupRepository extends JpaRepository<BoardSetup, Long> {
+}

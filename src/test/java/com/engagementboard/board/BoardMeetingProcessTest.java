@@ -1,0 +1,366 @@
+package com.engagementboard.board;
+
+import static com.engagementboard.board.BoardMeetingProcess.Elements.AGENDA_CUTOFF;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.BREAK_TIE;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.CLOSE_MEETING;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.DECIDE_ESCALATION;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.ITEM_CARRIED_OVER;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.ITEM_RETURNED;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.MEETING_CLOSED;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.MEETING_ENDS;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.MEETING_STARTS;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.MEETING_TIME;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.NOTHING_TO_DECIDE;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.PREPARE_AGENDA;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.PRESENT_ITEM;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.READ_AGENDA;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.RECORD_DECISION;
+import static com.engagementboard.board.BoardMeetingProcess.Elements.VOTE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.board.BoardMeetingProcess.Variables;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+/** Every path of processes/board-meeting.bpmn: a meeting as the chair, the members, the core group and the CEO live it. */
+@EngagementBoardTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class BoardMeetingProcessTest {
+
+    private static final List<String> CORE = List.of("business.head", "cmo", "retail.head", "wealth.head");
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    MeetingScheduler scheduler;
+
+    @Autowired
+    AgendaItems agendaItems;
+
+    @Autowired
+    AgendaItemRepository items;
+
+    @Autowired
+    MeetingRepository meetings;
+
+    @Autowired
+    DecisionRepository decisions;
+
+    @Autowired
+    BoardActionRepository actions;
+
+    @Autowired
+    BoardSetupService board;
+
+    private static java.util.Date classStarted;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void startCoverage() {
+        classStarted = com.engagementboard.ProcessCoverage.start();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyFlowNodeDriven() {
+        com.engagementboard.ProcessCoverage.assertEveryFlowNodeDriven(BoardMeetingProcess.KEY, classStarted);
+    }
+
+    @BeforeEach
+    void cleanAgenda() {
+        init(engine);
+        board.update(BoardSetupRequestFixtures.weekly());
+        // Items other tests left waiting would join this test's agenda: withdraw them.
+        items.findByStatusInOrderByCreatedAt(List.of(AgendaItem.Status.QUEUED, AgendaItem.Status.CARRIED_OVER,
+                AgendaItem.Status.DEFERRED)).forEach(i -> {
+                    i.status(AgendaItem.Status.WITHDRAWN);
+                    items.save(i);
+                });
+    }
+
+    @AfterEach
+    void reset() {
+        identity.clearAuthentication();
+        ClockUtil.reset();
+    }
+
+    private AgendaItem item(String title, boolean withAction) {
+        return agendaItems.submit(new AgendaItemRequest(title, "Decide: " + title, List.of("call-centre-script"),
+                new AgendaItemRequest.FactBase("Priority 5 touchpoint", "Customers complain about it", null),
+                withAction ? List.of(new AgendaItemRequest.ActionRequest("call-centre-script", "Rewrite the script",
+                        false, 10)) : List.of()), "sales.head");
+    }
+
+    private ProcessInstance meeting() {
+        Meeting meeting = scheduler.callExtraordinary(Instant.now().plus(Duration.ofDays(2)), "Test", "cmo");
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meeting.getId())).singleResult();
+    }
+
+    private void runJobs(ProcessInstance instance, String activityId) {
+        for (Job job : management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list()) {
+            execute(job);
+        }
+    }
+
+    private Task task(ProcessInstance instance, String activityId) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
+    }
+
+    private void complete(String user, List<String> groups, Task task, Map<String, Object> variables) {
+        identity.setAuthentication(user, groups);
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private void chair(Task task, Map<String, Object> variables) {
+        complete("cmo", List.of("board-chair", "board-core", "board-member"), task, variables);
+    }
+
+    /** Closes the agenda, publishes it in the given order and opens the meeting when its time comes. */
+    private void openWithAgenda(ProcessInstance instance, List<Long> order) {
+        runJobs(instance, AGENDA_CUTOFF);
+        Task prepare = task(instance, PREPARE_AGENDA);
+        chair(prepare, Map.of(Variables.AGENDA_ORDER, String.join("\n", order.stream().map(String::valueOf).toList())));
+        runJobs(instance, MEETING_STARTS);
+    }
+
+    private void vote(ProcessInstance instance, String voter, String choice) {
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(VOTE)
+                .taskAssignee(voter).singleResult();
+        complete(voter, List.of("board-core"), task, Map.of(Variables.VOTE, choice, Variables.VOTE_COMMENT,
+                voter + " says " + choice));
+    }
+
+    private void finish(ProcessInstance instance) {
+        runJobs(instance, RECORD_DECISION);
+        runJobs(instance, CLOSE_MEETING);
+    }
+
+    @Test
+    void aNormalMeetingDecidesOnFactsAndCreatesActionsForTheOperateOwner() {
+        AgendaItem first = item("Shorter call-centre script", true);
+        AgendaItem second = item("Greeting in the customer's language", false);
+        ProcessInstance instance = meeting();
+        assertThat(instance).isWaitingAt(AGENDA_CUTOFF);
+
+        runJobs(instance, AGENDA_CUTOFF);
+        Task prepare = task(instance, PREPARE_AGENDA);
+        assertThat(tasks.createTaskQuery().taskId(prepare.getId()).taskCandidateGroup("board-chair").count()).isOne();
+        assertThat((String) runtime.getVariable(instance.getId(), Variables.AGENDA_SUMMARY))
+                .contains("Shorter call-centre script").contains("Greeting in the customer's language");
+        assertThatThrownBy(() -> chair(prepare, Map.of(Variables.AGENDA_ORDER, "999")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("agendaOrder");
+        chair(prepare, Map.of(Variables.AGENDA_ORDER, second.getId() + "\n" + first.getId(),
+                Variables.DEFERRED_ITEMS, List.of(second.getId().toString())));
+
+        // Every member sees the agenda in their task list before the meeting.
+        List<Task> notices = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(READ_AGENDA)
+                .list();
+        assertThat(notices).hasSize(17).extracting(Task::getAssignee).contains("marketing.head", "cmo");
+        assertThat(notices.get(0).getName()).startsWith("Agenda of the board meeting on ");
+        runJobs(instance, MEETING_STARTS);
+
+        Task present = task(instance, PRESENT_ITEM);
+        assertThat(present.getName()).isEqualTo("Item 2: Shorter call-centre script");
+        chair(present, Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.VOTE_ACTION));
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(VOTE).list())
+                .extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(CORE);
+        vote(instance, "cmo", BoardMeetingProcess.APPROVE);
+        vote(instance, "retail.head", BoardMeetingProcess.APPROVE);
+        vote(instance, "business.head", BoardMeetingProcess.APPROVE);
+        // Three of four approve: the outcome is certain, the fourth vote is no longer asked.
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(VOTE).count()).isZero();
+        finish(instance);
+
+        assertThat(instance).hasPassed(MEETING_CLOSED).isEnded();
+        Decision decision = decisions.findFirstByItemIdOrderByIdDesc(first.getId()).orElseThrow();
+        assertThat(decision.getOutcome()).isEqualTo(BoardMeetingProcess.APPROVED);
+        assertThat(decision.getVotes()).contains("cmo: APPROVE").contains("business.head: APPROVE");
+        assertThat(decision.getFactBase()).contains("Customers complain");
+        assertThat(decision.isEscalated()).isFalse();
+        assertThat(actions.findByDecisionIdIn(List.of(decision.getId()))).singleElement()
+                .satisfies(a -> assertThat(a.getRight()).isEqualTo("OPERATE"));
+        assertThat(items.findById(second.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.DEFERRED);
+    }
+
+    @Test
+    void withoutQuorumTheItemIsCarriedOverToTheNextMeeting() {
+        AgendaItem item = item("Carry me", false);
+        ProcessInstance instance = meeting();
+        openWithAgenda(instance, List.of(item.getId()));
+        chair(task(instance, PRESENT_ITEM), Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.VOTE_ACTION));
+        vote(instance, "cmo", BoardMeetingProcess.APPROVE);
+        vote(instance, "retail.head", BoardMeetingProcess.REJECT);
+        runJobs(instance, MEETING_ENDS);
+        runJobs(instance, CLOSE_MEETING);
+
+        assertThat(instance).hasPassed(ITEM_CARRIED_OVER).isEnded();
+        assertThat(items.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.CARRIED_OVER);
+        assertThat(decisions.findFirstByItemIdOrderByIdDesc(item.getId())).isEmpty();
+        ProcessInstance next = meeting();
+        runJobs(next, AGENDA_CUTOFF);
+        assertThat((String) runtime.getVariable(next.getId(), Variables.AGENDA_SUMMARY)).contains("Carry me");
+    }
+
+    @Test
+    void aTieIsBrokenByTheChair() {
+        AgendaItem item = item("Tie", false);
+        ProcessInstance instance = meeting();
+        openWithAgenda(instance, List.of(item.getId()));
+        chair(task(instance, PRESENT_ITEM), Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.VOTE_ACTION));
+        vote(instance, "cmo", BoardMeetingProcess.APPROVE);
+        vote(instance, "retail.head", BoardMeetingProcess.REJECT);
+        vote(instance, "business.head", BoardMeetingProcess.APPROVE);
+        vote(instance, "wealth.head", BoardMeetingProcess.REJECT);
+
+        Task tie = task(instance, BREAK_TIE);
+        assertThat(tie.getName()).isEqualTo("Break the tie: Tie");
+        assertThatThrownBy(() -> chair(tie, Map.of(Variables.TIE_BREAK, "ABSTAIN")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class);
+        chair(tie, Map.of(Variables.TIE_BREAK, BoardMeetingProcess.REJECT));
+        finish(instance);
+
+        Decision decision = decisions.findFirstByItemIdOrderByIdDesc(item.getId()).orElseThrow();
+        assertThat(decision.getOutcome()).isEqualTo(BoardMeetingProcess.REJECTED);
+        assertThat(decision.getTieBrokenBy()).isEqualTo("cmo");
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void anEscalatedItemIsDecidedByTheCeo() {
+        AgendaItem item = item("Close branches on Saturdays", false);
+        ProcessInstance instance = meeting();
+        openWithAgenda(instance, List.of(item.getId()));
+        Task present = task(instance, PRESENT_ITEM);
+        assertThatThrownBy(() -> chair(present, Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.ESCALATE)))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("recommendation");
+        chair(present, Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.ESCALATE, Variables.RECOMMENDATION,
+                "Close them: footfall fell by half."));
+
+        Task ceo = task(instance, DECIDE_ESCALATION);
+        assertThat(tasks.createTaskQuery().taskId(ceo.getId()).taskCandidateGroup("ceo").count()).isOne();
+        assertThat(ceo.getName()).isEqualTo("Escalated by the board: Close branches on Saturdays");
+        complete("ceo", List.of("ceo"), ceo, Map.of(Variables.CEO_DECISION, BoardMeetingProcess.APPROVE,
+                Variables.CEO_COMMENT, "Agreed, with a pilot first."));
+        finish(instance);
+
+        Decision decision = decisions.findFirstByItemIdOrderByIdDesc(item.getId()).orElseThrow();
+        assertThat(decision.isEscalated()).isTrue();
+        assertThat(decision.getCeoDecision()).isEqualTo(BoardMeetingProcess.APPROVE);
+        assertThat(decision.getRecommendation()).contains("footfall");
+        assertThat(decision.getOutcome()).isEqualTo(BoardMeetingProcess.APPROVED);
+    }
+
+    @Test
+    void theCeoReturnsAnEscalationWithAQuestion() {
+        AgendaItem item = item("Outsource the call centre", false);
+        ProcessInstance instance = meeting();
+        openWithAgenda(instance, List.of(item.getId()));
+        chair(task(instance, PRESENT_ITEM), Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.ESCALATE,
+                Variables.RECOMMENDATION, "Outsource it."));
+        Task ceo = task(instance, DECIDE_ESCALATION);
+        assertThatThrownBy(() -> complete("ceo", List.of("ceo"), ceo, Map.of(Variables.CEO_DECISION,
+                BoardMeetingProcess.RETURN))).hasRootCauseInstanceOf(FormFieldValidationException.class);
+        complete("ceo", List.of("ceo"), ceo, Map.of(Variables.CEO_DECISION, BoardMeetingProcess.RETURN,
+                Variables.CEO_COMMENT, "What does it cost in customer satisfaction?"));
+        runJobs(instance, CLOSE_MEETING);
+
+        assertThat(instance).hasPassed(ITEM_RETURNED).isEnded();
+        AgendaItem returned = items.findById(item.getId()).orElseThrow();
+        assertThat(returned.getStatus()).isEqualTo(AgendaItem.Status.CARRIED_OVER);
+        assertThat(returned.factBase()).contains("The CEO asks:** What does it cost");
+    }
+
+    @Test
+    void aMeetingWithoutItemsEndsAtTheCutOff() {
+        ProcessInstance instance = meeting();
+        runJobs(instance, AGENDA_CUTOFF);
+        assertThat(instance).hasPassed(NOTHING_TO_DECIDE).isEnded();
+    }
+
+    @Test
+    void whenEveryMemberHasReadTheAgendaTheMeetingStillWaitsForItsTime() {
+        AgendaItem item = item("Read first", false);
+        ProcessInstance instance = meeting();
+        runJobs(instance, AGENDA_CUTOFF);
+        chair(task(instance, PREPARE_AGENDA), Map.of(Variables.AGENDA_ORDER, item.getId().toString()));
+        for (Task notice : tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(READ_AGENDA)
+                .list()) {
+            complete(notice.getAssignee(), List.of("board-member"), notice, Map.of());
+        }
+        assertThat(instance).isWaitingAt(MEETING_TIME);
+        runJobs(instance, MEETING_TIME);
+        assertThat(task(instance, PRESENT_ITEM)).isNotNull();
+    }
+
+    @Test
+    void theCadenceTimerSchedulesTheNextWeeklyAndMonthlyMeeting() {
+        ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        board.update(BoardSetupRequestFixtures.weekly());
+        Meeting weekly = scheduler.upcomingRegular().orElseThrow();
+        ZonedDateTime at = weekly.getScheduledAt().atZone(zone);
+        assertThat(at.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(at.getHour()).isEqualTo(9);
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(weekly.getId())).singleResult();
+        ClockUtil.setCurrentTime(Date.from(weekly.getAgendaCutoff().plusSeconds(60)));
+        runJobs(instance, AGENDA_CUTOFF);
+        Meeting next = scheduler.upcomingRegular().orElseThrow();
+        assertThat(next.getScheduledAt()).isEqualTo(at.plusWeeks(1).toInstant());
+
+        board.update(BoardSetupRequestFixtures.monthly(15));
+        Meeting monthly = scheduler.upcomingRegular().orElseThrow();
+        ZonedDateTime monthlyAt = monthly.getScheduledAt().atZone(zone);
+        assertThat(monthlyAt.getDayOfMonth()).isEqualTo(15);
+        ProcessInstance monthlyInstance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(monthly.getId())).singleResult();
+        ClockUtil.setCurrentTime(Date.from(monthly.getAgendaCutoff().plusSeconds(60)));
+        runJobs(monthlyInstance, AGENDA_CUTOFF);
+        assertThat(scheduler.upcomingRegular().orElseThrow().getScheduledAt())
+                .isEqualTo(monthlyAt.plusMonths(1).toInstant());
+        board.update(BoardSetupRequestFixtures.weekly());
+    }
+}
