@@ -66,6 +66,8 @@ class DurabilityIT {
         long users = first.getBean(IdentityService.class).createUserQuery().count();
         long employees = first.getBean(IdentityService.class).createUserQuery().memberOfGroup("employee").count();
         assertThat(touchpoints).isPositive();
+        assertThat(scheduledRegularMeetings(port)).isEqualTo(1);
+        assertThat(json.readTree(get(port, "/api/board").body()).path("members").size()).isGreaterThanOrEqualTo(17);
         assertThat(functions).as("demo functions").isPositive();
         assertThat(users).as("demo users").isPositive();
         first.close();
@@ -88,6 +90,7 @@ class DurabilityIT {
         assertThat(count(port, "/api/touchpoints")).isEqualTo(touchpoints);
         assertThat(count(port, "/api/functions")).isEqualTo(functions);
         assertThat(count(port, "/api/divisions")).isEqualTo(divisions);
+        assertThat(scheduledRegularMeetings(port)).isEqualTo(1);
         assertThat(second.getBean(IdentityService.class).createUserQuery().count()).isEqualTo(users);
         assertThat(second.getBean(IdentityService.class).createUserQuery().memberOfGroup("employee").count())
                 .isEqualTo(employees);
@@ -97,8 +100,22 @@ class DurabilityIT {
         assertThat(deleted.statusCode()).isEqualTo(204);
     }
 
+    private int scheduledRegularMeetings(int port) throws Exception {
+        HttpResponse<String> response = get(port, "/api/board/meetings");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        int scheduled = 0;
+        for (JsonNode meeting : json.readTree(response.body())) {
+            if ("REGULAR".equals(meeting.path("kind").asText()) && "SCHEDULED".equals(meeting.path("status").asText())) {
+                scheduled++;
+            }
+        }
+        return scheduled;
+    }
+
     private ConfigurableApplicationContext start() {
-        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        // The demo board too (the unit tests' configuration leaves it out): its first meeting must not be
+        // scheduled twice either.
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--engagement-board.demo-board=true"));
         if (!System.getProperty("spring.profiles.active", "").contains("postgres")) {
             args.add("--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("eb").toAbsolutePath()
                     + ";DB_CLOSE_ON_EXIT=FALSE");
