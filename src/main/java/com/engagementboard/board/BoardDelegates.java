@@ -23,6 +23,10 @@ import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTERS;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE_COMMENT;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE_OUTCOME;
 
+import static com.engagementboard.web.TaskForms.invalid;
+import static com.engagementboard.web.TaskForms.requireOneOf;
+import static com.engagementboard.web.TaskForms.requireText;
+
 import com.engagementboard.web.FormValues;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +36,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
@@ -65,28 +68,6 @@ class BoardDelegates {
 
     private static long itemId(DelegateExecution execution) {
         return ((Number) execution.getVariable(ITEM_ID)).longValue();
-    }
-
-    static String currentUser(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication != null ? authentication.getUserId()
-                : task.getAssignee() != null ? task.getAssignee() : "unknown";
-    }
-
-    static FormFieldValidationException invalid(String field, String message) {
-        return new FormFieldValidationException(field, field + ": " + message);
-    }
-
-    static void requireOneOf(String field, Object value, String... allowed) {
-        if (!List.of(allowed).contains(value)) {
-            throw invalid(field, "must be one of " + List.of(allowed) + ", was " + value);
-        }
-    }
-
-    static void requireText(String field, Object value, String what) {
-        if (!(value instanceof String text) || text.isBlank()) {
-            throw invalid(field, what + " (required)");
-        }
     }
 
     // --- board-meeting ---------------------------------------------------------------------------

@@ -34,6 +34,7 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RUL
 
 import com.engagementboard.security.Groups;
 import com.engagementboard.web.FormValues;
+import com.engagementboard.web.TaskForms;
 import java.text.SimpleDateFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.springframework.context.ApplicationEventPublisher;
@@ -76,13 +76,6 @@ class CharterDelegates {
 
     private static long charterId(DelegateTask task) {
         return ((Number) task.getVariable(CHARTER_ID)).longValue();
-    }
-
-    private static String currentUser(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
-        return authentication != null ? authentication.getUserId()
-                : task.getAssignee() != null ? task.getAssignee() : "unknown";
     }
 
     @Bean
@@ -122,7 +115,7 @@ class CharterDelegates {
         return task -> {
             forms.checkAcceptance(charterId(task), (String) task.getVariable(FUNCTION_CODE),
                     task.getVariable(DECISION), task.getVariable(DECLINED_RIGHTS), task.getVariable(DECLINE_REASON));
-            task.setVariable(DECIDED_BY, currentUser(task));
+            task.setVariable(DECIDED_BY, TaskForms.currentUser(task));
         };
     }
 
@@ -183,7 +176,7 @@ class CharterDelegates {
         return task -> {
             forms.checkResolution(charterId(task), task.getVariable(RESOLUTION), task.getVariable(REALLOCATIONS),
                     task.getVariable(RESOLUTION_NOTE));
-            task.setVariable(RESOLVED_BY, currentUser(task));
+            task.setVariable(RESOLVED_BY, TaskForms.currentUser(task));
         };
     }
 
@@ -264,7 +257,7 @@ class CharterDelegates {
             boolean proposing = TouchpointCharterProcess.PROPOSE_CHANGES.equals(decision);
             charter.recordReview(charterId(task), ((Number) task.getVariable(REVIEW_ROUND)).intValue(),
                     (String) task.getVariable(FUNCTION_CODE), (String) decision, proposing ? (String) proposal : null,
-                    currentUser(task));
+                    TaskForms.currentUser(task));
         };
     }
 

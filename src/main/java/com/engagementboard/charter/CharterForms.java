@@ -1,5 +1,7 @@
 package com.engagementboard.charter;
 
+import static com.engagementboard.web.TaskForms.invalid;
+
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import com.engagementboard.web.FormValues;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -140,9 +141,5 @@ class CharterForms {
         if (!(proposal instanceof String text) || text.isBlank()) {
             throw invalid(TouchpointCharterProcess.Variables.PROPOSAL, "describe the change you propose (required)");
         }
-    }
-
-    private static FormFieldValidationException invalid(String field, String message) {
-        return new FormFieldValidationException(field, field + ": " + message);
     }
 }

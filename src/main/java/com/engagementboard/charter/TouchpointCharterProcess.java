@@ -108,8 +108,6 @@ public final class TouchpointCharterProcess {
         public static final String CHANGES_PROPOSED = "changesProposed";
         /** Long: the amendment draft a review opened. */
         public static final String AMENDMENT_ID = "amendmentId";
-        /** Long: the board agenda item that carries a dispute to the board. */
-        public static final String BOARD_ITEM_ID = "boardItemId";
         /** Boolean: whether the board approved the chair's proposal for the disputed rights. */
         public static final String BOARD_APPROVED = "boardApproved";
         /** String (markdown): the board's ruling with its reasons, for the functions concerned. */

@@ -16,6 +16,9 @@ import static com.engagementboard.board.BoardMeetingProcess.Elements.PRESENT_ITE
 import static com.engagementboard.board.BoardMeetingProcess.Elements.READ_AGENDA;
 import static com.engagementboard.board.BoardMeetingProcess.Elements.RECORD_DECISION;
 import static com.engagementboard.board.BoardMeetingProcess.Elements.VOTE;
+import static com.engagementboard.ProcessTestSupport.completeAs;
+import static com.engagementboard.ProcessTestSupport.runJobs;
+import static com.engagementboard.ProcessTestSupport.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -136,27 +139,8 @@ class BoardMeetingProcessTest {
                 .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meeting.getId())).singleResult();
     }
 
-    private void runJobs(ProcessInstance instance, String activityId) {
-        for (Job job : management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list()) {
-            execute(job);
-        }
-    }
-
-    private Task task(ProcessInstance instance, String activityId) {
-        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
-    }
-
-    private void complete(String user, List<String> groups, Task task, Map<String, Object> variables) {
-        identity.setAuthentication(user, groups);
-        try {
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
     private void chair(Task task, Map<String, Object> variables) {
-        complete("cmo", List.of("board-chair", "board-core", "board-member"), task, variables);
+        completeAs("cmo", List.of("board-chair", "board-core", "board-member"), task, variables);
     }
 
     /** Closes the agenda, publishes it in the given order and opens the meeting when its time comes. */
@@ -170,7 +154,7 @@ class BoardMeetingProcessTest {
     private void vote(ProcessInstance instance, String voter, String choice) {
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(VOTE)
                 .taskAssignee(voter).singleResult();
-        complete(voter, List.of("board-core"), task, Map.of(Variables.VOTE, choice, Variables.VOTE_COMMENT,
+        completeAs(voter, List.of("board-core"), task, Map.of(Variables.VOTE, choice, Variables.VOTE_COMMENT,
                 voter + " says " + choice));
     }
 
@@ -283,7 +267,7 @@ class BoardMeetingProcessTest {
         Task ceo = task(instance, DECIDE_ESCALATION);
         assertThat(tasks.createTaskQuery().taskId(ceo.getId()).taskCandidateGroup("ceo").count()).isOne();
         assertThat(ceo.getName()).isEqualTo("Escalated by the board: Close branches on Saturdays");
-        complete("ceo", List.of("ceo"), ceo, Map.of(Variables.CEO_DECISION, BoardMeetingProcess.APPROVE,
+        completeAs("ceo", List.of("ceo"), ceo, Map.of(Variables.CEO_DECISION, BoardMeetingProcess.APPROVE,
                 Variables.CEO_COMMENT, "Agreed, with a pilot first."));
         finish(instance);
 
@@ -302,9 +286,9 @@ class BoardMeetingProcessTest {
         chair(task(instance, PRESENT_ITEM), Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.ESCALATE,
                 Variables.RECOMMENDATION, "Outsource it."));
         Task ceo = task(instance, DECIDE_ESCALATION);
-        assertThatThrownBy(() -> complete("ceo", List.of("ceo"), ceo, Map.of(Variables.CEO_DECISION,
+        assertThatThrownBy(() -> completeAs("ceo", List.of("ceo"), ceo, Map.of(Variables.CEO_DECISION,
                 BoardMeetingProcess.RETURN))).hasRootCauseInstanceOf(FormFieldValidationException.class);
-        complete("ceo", List.of("ceo"), ceo, Map.of(Variables.CEO_DECISION, BoardMeetingProcess.RETURN,
+        completeAs("ceo", List.of("ceo"), ceo, Map.of(Variables.CEO_DECISION, BoardMeetingProcess.RETURN,
                 Variables.CEO_COMMENT, "What does it cost in customer satisfaction?"));
         runJobs(instance, CLOSE_MEETING);
 
@@ -329,7 +313,7 @@ class BoardMeetingProcessTest {
         chair(task(instance, PREPARE_AGENDA), Map.of(Variables.AGENDA_ORDER, item.getId().toString()));
         for (Task notice : tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(READ_AGENDA)
                 .list()) {
-            complete(notice.getAssignee(), List.of("board-member"), notice, Map.of());
+            completeAs(notice.getAssignee(), List.of("board-member"), notice, Map.of());
         }
         assertThat(instance).isWaitingAt(MEETING_TIME);
         runJobs(instance, MEETING_TIME);

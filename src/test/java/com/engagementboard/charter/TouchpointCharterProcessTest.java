@@ -3,24 +3,41 @@ package com.engagementboard.charter;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCEPTANCE_ESCALATED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCEPTANCE_OVERDUE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCEPT_RIGHTS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Elements.APPLY_BOARD_RULING;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.AWAIT_REVIEW;
+import static com.engagementboard.charter.TouchpointCharterProcess.Elements.BOARD_APPROVED;
+import static com.engagementboard.charter.TouchpointCharterProcess.Elements.BOARD_RULED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.CHASE_ACCEPTANCE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.MAKE_EFFECTIVE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Elements.READ_BOARD_RULING;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.RESOLVE_DISPUTE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.REVIEW_CHARTER;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.REVIEW_DUE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Elements.SEND_TO_BOARD;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.SUPERSEDED_END;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.TAKE_UP_AMENDMENT;
+import static com.engagementboard.ProcessTestSupport.completeAs;
+import static com.engagementboard.ProcessTestSupport.runJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.board.BoardMeetingProcess;
 import com.engagementboard.charter.CharterRequests.AllocationLine;
 import com.engagementboard.charter.CharterRequests.DraftRequest;
 import com.engagementboard.charter.TouchpointCharterProcess.Variables;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,6 +58,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.context.TestExecutionListeners;
 
 /** Every path of processes/touchpoint-charter.bpmn, driven through the engine as the people would. */
@@ -72,6 +92,14 @@ class TouchpointCharterProcessTest {
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final ObjectMapper json = new ObjectMapper();
 
     private static java.util.Date classStarted;
 
@@ -121,12 +149,6 @@ class TouchpointCharterProcessTest {
     private Task acceptanceTask(ProcessInstance instance, String function) {
         return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ACCEPT_RIGHTS)
                 .taskCandidateGroup("head-" + function).singleResult();
-    }
-
-    private void runJobs(ProcessInstance instance, String activityId) {
-        for (Job job : management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list()) {
-            execute(job);
-        }
     }
 
     /** Acts as a person with their groups, as the login would set them up for the engine. */
@@ -391,5 +413,180 @@ class TouchpointCharterProcessTest {
         assertThatThrownBy(() -> tasks.complete(resolve, Map.of(Variables.RESOLUTION, TouchpointCharterProcess.UPHOLD)))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("resolutionNote");
         assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);
+    }
+
+    // --- the board mediates: the chair sends a dispute to the board, whose ruling resumes the charter ----
+
+    private static final String DEMO_BOARD = """
+            {"chair": "cmo",
+             "members": ["cmo", "retail.head", "business.head", "wealth.head", "marketing.head",
+               "communications.head", "sales.head", "service.head", "operations.head", "product.head", "it.head",
+               "brand.head", "insight.lead", "digital.lead", "branch.lead", "compliance.lead", "people.lead"],
+             "core": ["cmo", "retail.head", "business.head", "wealth.head"],
+             "cadence": {"type": "WEEKLY", "dayOfWeek": "MONDAY", "time": "09:00", "timeZone": "Europe/Amsterdam"},
+             "quorum": 3, "agendaCutoffHours": 24, "meetingMinutes": 120}
+            """;
+
+    /** Sales declines BUILD of the call-centre script; the chair sends her proposal (operations) to the board. */
+    private ProcessInstance disputeSentToBoard() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        accept(instance, "marketing");
+        accept(instance, "operations");
+        accept(instance, "service");
+        decline(instance, "sales", allocation(charterId, "call-centre-script", RightKind.BUILD),
+                "Operations builds every script, not sales.");
+        String resolve = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RESOLVE_DISPUTE)
+                .singleResult().getId();
+        as("cmo", "board-chair");
+        tasks.complete(resolve, Map.of(Variables.RESOLUTION, TouchpointCharterProcess.SEND_TO_BOARD,
+                Variables.REALLOCATIONS, "call-centre-script,BUILD,operations",
+                Variables.RESOLUTION_NOTE, "Operations builds the other scripts; the board should settle it."));
+        identity.clearAuthentication();
+        return instance;
+    }
+
+    /** The board's agenda item that carries the dispute of the charter version. */
+    private long boardItem(long charterId) {
+        List<Long> ids = jdbc.queryForList("select id from agenda_item where charter_version_id = ? order by id desc",
+                Long.class, charterId);
+        assertThat(ids).as("agenda items of charter %s", charterId).isNotEmpty();
+        return ids.get(0);
+    }
+
+    private JsonNode read(String path) throws Exception {
+        return json.readTree(mvc.perform(get(path).with(httpBasic("cmo", "demo"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+    }
+
+    private Task meetingTask(ProcessInstance meeting, String activityId) {
+        return tasks.createTaskQuery().processInstanceId(meeting.getId()).taskDefinitionKey(activityId).singleResult();
+    }
+
+    /**
+     * An extraordinary meeting with the item alone on its agenda (whatever else waits is deferred): the
+     * chair puts it to the vote and the core group votes; the decision is recorded.
+     */
+    private void boardDecides(long itemId, String choice) throws Exception {
+        mvc.perform(put("/api/board").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(DEMO_BOARD)).andExpect(status().isOk());
+        String created = mvc.perform(post("/api/board/meetings").with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"at\": \"" + Instant.now().plus(Duration.ofDays(2))
+                        + "\", \"reason\": \"Charter dispute\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long meetingId = json.readTree(created).get("id").asLong();
+        ProcessInstance meeting = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).singleResult();
+
+        runJobs(meeting, BoardMeetingProcess.Elements.AGENDA_CUTOFF);
+        String onAgenda = (String) runtime.getVariable(meeting.getId(), BoardMeetingProcess.Variables.AGENDA_ORDER);
+        List<String> others = java.util.Arrays.stream(onAgenda.split("\\s+"))
+                .filter(id -> !id.isBlank() && !id.equals(String.valueOf(itemId))).toList();
+        assertThat(onAgenda.split("\\s+")).contains(String.valueOf(itemId));
+        List<String> chair = List.of("board-chair", "board-core", "board-member");
+        completeAs("cmo", chair, meetingTask(meeting, BoardMeetingProcess.Elements.PREPARE_AGENDA),
+                Map.of(BoardMeetingProcess.Variables.AGENDA_ORDER, String.valueOf(itemId),
+                        BoardMeetingProcess.Variables.DEFERRED_ITEMS, others));
+        runJobs(meeting, BoardMeetingProcess.Elements.MEETING_STARTS);
+
+        Task present = meetingTask(meeting, BoardMeetingProcess.Elements.PRESENT_ITEM);
+        assertThat(present.getName()).isEqualTo("Item 1: Charter dispute: call-centre-script BUILD");
+        completeAs("cmo", chair, present, Map.of(BoardMeetingProcess.Variables.ITEM_ACTION,
+                BoardMeetingProcess.VOTE_ACTION));
+        for (String voter : List.of("cmo", "retail.head", "business.head")) {
+            Task vote = tasks.createTaskQuery().processInstanceId(meeting.getId())
+                    .taskDefinitionKey(BoardMeetingProcess.Elements.VOTE).taskAssignee(voter).singleResult();
+            completeAs(voter, List.of("board-core"), vote, Map.of(BoardMeetingProcess.Variables.VOTE, choice,
+                    BoardMeetingProcess.Variables.VOTE_COMMENT, voter + " votes " + choice));
+        }
+        runJobs(meeting, BoardMeetingProcess.Elements.RECORD_DECISION);
+        runJobs(meeting, BoardMeetingProcess.Elements.CLOSE_MEETING);
+        assertThat(meeting).isEnded();
+    }
+
+    @Test
+    void theChairSendsADisputeToTheBoardWhoseApprovalSettlesItAndTheVersionBecomesEffective() throws Exception {
+        ProcessInstance instance = disputeSentToBoard();
+        long charterId = charterId(instance);
+
+        assertThat(instance).hasPassed(SEND_TO_BOARD).isWaitingAt(BOARD_RULED);
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        long itemId = boardItem(charterId);
+        JsonNode item = read("/api/board/agenda-items/" + itemId);
+        assertThat(item.get("kind").asText()).isEqualTo("CHARTER_DISPUTE");
+        assertThat(item.get("status").asText()).isEqualTo("QUEUED");
+        assertThat(item.get("charterVersionId").asLong()).isEqualTo(charterId);
+        assertThat(item.get("author").asText()).isEqualTo("cmo");
+        assertThat(item.get("title").asText()).isEqualTo("Charter dispute: call-centre-script BUILD");
+        assertThat(item.get("decisionAsked").asText()).contains("BUILD of call-centre-script to operations")
+                .contains("Operations builds the other scripts");
+        assertThat(item.get("touchpoints")).extracting(JsonNode::asText).containsExactly("call-centre-script");
+        assertThat(item.get("factBase").asText()).contains("declined by sales.head")
+                .contains("Operations builds every script, not sales.");
+        // While the board deliberates, the disputed right stays declined.
+        assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getStatus())
+                .isEqualTo(AllocationStatus.DECLINED);
+
+        boardDecides(itemId, BoardMeetingProcess.APPROVE);
+
+        assertThat(instance).hasPassed(BOARD_RULED, APPLY_BOARD_RULING, BOARD_APPROVED).isWaitingAt(READ_BOARD_RULING);
+        assertThat(runtime.getVariable(instance.getId(), Variables.BOARD_APPROVED)).isEqualTo(true);
+        assertThat((String) runtime.getVariable(instance.getId(), Variables.RULING_SUMMARY))
+                .startsWith("The board approved the proposal").contains("cmo: APPROVE");
+        Allocation build = allocation(charterId, "call-centre-script", RightKind.BUILD);
+        assertThat(build.getStatus()).isEqualTo(AllocationStatus.ACCEPTED);
+        assertThat(build.getFunction().getCode()).isEqualTo("operations");
+        assertThat(build.getDecidedBy()).isEqualTo("board");
+        assertThat(build.getDecisionNote()).contains("Ruled by the board");
+        assertThat(read("/api/board/agenda-items/" + itemId).get("status").asText()).isEqualTo("DECIDED");
+
+        // The functions concerned, the one that declined and the one that gets the right, read the ruling.
+        List<Task> rulings = tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(READ_BOARD_RULING).list();
+        assertThat(rulings).hasSize(2);
+        for (String function : List.of("operations", "sales")) {
+            Task ruling = tasks.createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(READ_BOARD_RULING).taskCandidateGroup("head-" + function).singleResult();
+            assertThat(ruling).as("the ruling for %s", function).isNotNull();
+            as(function + ".head", "head-" + function);
+            tasks.complete(ruling.getId());
+            identity.clearAuthentication();
+        }
+
+        runJobs(instance, MAKE_EFFECTIVE);
+        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
+        assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
+        assertThat(allocations.findByCharterIdAndStatus(charterId, AllocationStatus.ACCEPTED)).hasSize(8);
+    }
+
+    @Test
+    void whenTheBoardRejectsTheProposalTheDisputeGoesBackToTheChair() throws Exception {
+        ProcessInstance instance = disputeSentToBoard();
+        long charterId = charterId(instance);
+        long itemId = boardItem(charterId);
+
+        boardDecides(itemId, BoardMeetingProcess.REJECT);
+
+        assertThat(instance).hasPassed(APPLY_BOARD_RULING, BOARD_APPROVED).hasNotPassed(READ_BOARD_RULING)
+                .isWaitingAt(RESOLVE_DISPUTE);
+        assertThat(runtime.getVariable(instance.getId(), Variables.BOARD_APPROVED)).isEqualTo(false);
+        assertThat((String) runtime.getVariable(instance.getId(), Variables.RULING_SUMMARY))
+                .startsWith("The board rejected the proposal");
+        Allocation build = allocation(charterId, "call-centre-script", RightKind.BUILD);
+        assertThat(build.getStatus()).isEqualTo(AllocationStatus.DECLINED);
+        assertThat(build.getFunction().getCode()).isEqualTo("sales");
+        Task resolve = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RESOLVE_DISPUTE)
+                .taskCandidateGroup("board-chair").singleResult();
+        assertThat(resolve).isNotNull();
+
+        // The chair decides herself this time.
+        as("cmo", "board-chair");
+        tasks.complete(resolve.getId(), Map.of(Variables.RESOLUTION, TouchpointCharterProcess.UPHOLD,
+                Variables.RESOLUTION_NOTE, "The board did not follow me: sales keeps it."));
+        identity.clearAuthentication();
+        runJobs(instance, MAKE_EFFECTIVE);
+        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
+        assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getFunction().getCode())
+                .isEqualTo("sales");
     }
 }

@@ -1,0 +1,45 @@
+package com.engagementboard;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/** What every process test does: run an element's jobs, find its task, complete it as a person. */
+public final class ProcessTestSupport {
+
+    private ProcessTestSupport() {
+    }
+
+    /** Executes every job (timer, async continuation) of the instance waiting at the element. */
+    public static void runJobs(ProcessInstance instance, String activityId) {
+        for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+                .list()) {
+            execute(job);
+        }
+    }
+
+    /** The one open task of the instance at the element. */
+    public static Task task(ProcessInstance instance, String activityId) {
+        return taskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+                .singleResult();
+    }
+
+    /** Completes the task as the user with the groups a login gives them, as the Tasklist would. */
+    public static void completeAs(String user, List<String> groups, Task task, Map<String, Object> variables) {
+        IdentityService identity = processEngine().getIdentityService();
+        identity.setAuthentication(user, groups);
+        try {
+            taskService().complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

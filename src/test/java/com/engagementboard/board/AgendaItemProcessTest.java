@@ -1,0 +1,335 @@
+package com.engagementboard.board;
+
+import static com.engagementboard.board.AgendaItemProcess.Elements.CHECK_FACT_BASE;
+import static com.engagementboard.board.AgendaItemProcess.Elements.COMPLETE_FACT_BASE;
+import static com.engagementboard.board.AgendaItemProcess.Elements.ITEM_QUEUED;
+import static com.engagementboard.board.AgendaItemProcess.Elements.ITEM_WITHDRAWN;
+import static com.engagementboard.board.AgendaItemProcess.Elements.QUEUE_ITEM;
+import static com.engagementboard.board.AgendaItemProcess.Elements.REGISTER_ITEM;
+import static com.engagementboard.board.AgendaItemProcess.Elements.WITHDRAW_ITEM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.board.AgendaItemProcess.Variables;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+/** Every path of processes/agenda-item.bpmn: an item checked for its facts, queued, returned, resubmitted or withdrawn. */
+@EngagementBoardTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class AgendaItemProcessTest {
+
+    private static final List<String> MEMBER = List.of("board-member");
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    AgendaItems agendaItems;
+
+    @Autowired
+    AgendaItemRepository items;
+
+    @Autowired
+    BoardSetupService board;
+
+    private static java.util.Date classStarted;
+
+    @BeforeAll
+    static void startCoverage() {
+        classStarted = com.engagementboard.ProcessCoverage.start();
+    }
+
+    @AfterAll
+    static void everyFlowNodeDriven() {
+        com.engagementboard.ProcessCoverage.assertEveryFlowNodeDriven(AgendaItemProcess.KEY, classStarted);
+    }
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        // Members submit items: the board-member group must exist with its members.
+        board.update(BoardSetupRequestFixtures.weekly());
+    }
+
+    @AfterEach
+    void reset() {
+        identity.clearAuthentication();
+    }
+
+    private static String unique(String title) {
+        return title + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private AgendaItem submit(String title, AgendaItemRequest.FactBase facts) {
+        return agendaItems.submit(new AgendaItemRequest(title, "Decide: " + title, List.of("call-centre-script"),
+                facts, List.of()), "sales.head");
+    }
+
+    private ProcessInstance instanceOf(AgendaItem item) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(AgendaItemProcess.KEY)
+                .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId()).singleResult();
+        assertThat(instance).as("the agenda-item instance of item %s", item.getId()).isNotNull();
+        ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceId(instance.getId())
+                .singleResult();
+        return running != null ? running : new EndedInstance(instance);
+    }
+
+    private Task factBaseTask(ProcessInstance instance) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(COMPLETE_FACT_BASE)
+                .singleResult();
+    }
+
+    private void completeAs(String user, Task task, Map<String, Object> variables) {
+        identity.setAuthentication(user, MEMBER);
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private AgendaItem reload(AgendaItem item) {
+        return items.findById(item.getId()).orElseThrow();
+    }
+
+    @Test
+    void anItemWithFactsIsQueuedForTheNextMeeting() {
+        AgendaItem item = submit(unique("Shorter hold music"),
+                new AgendaItemRequest.FactBase(null, "Callers hang up after 90 seconds", null));
+
+        ProcessInstance instance = instanceOf(item);
+        assertThat(instance).hasPassed(CHECK_FACT_BASE, QUEUE_ITEM, ITEM_QUEUED).isEnded();
+        assertThat(reload(item).getStatus()).isEqualTo(AgendaItem.Status.QUEUED);
+        assertThat(reload(item).getReturnReason()).isNull();
+    }
+
+    @Test
+    void anItemWithoutFactsIsReturnedToItsAuthorWhoResubmitsItWithFacts() {
+        String title = unique("Greet customers by name");
+        AgendaItem item = submit(title, null);
+
+        ProcessInstance instance = instanceOf(item);
+        assertThat(instance).isWaitingAt(COMPLETE_FACT_BASE);
+        assertThat(reload(item).getStatus()).isEqualTo(AgendaItem.Status.RETURNED);
+        assertThat(reload(item).getReturnReason()).isEqualTo(AgendaItems.NO_FACTS);
+        Task task = factBaseTask(instance);
+        assertThat(task.getAssignee()).isEqualTo("sales.head");
+        assertThat(task.getName()).isEqualTo("Add the facts to: " + title);
+        assertThat(runtime.getVariable(instance.getId(), Variables.RETURN_REASON)).isEqualTo(AgendaItems.NO_FACTS);
+        assertThat(runtime.getVariable(instance.getId(), Variables.HAS_FACT_BASE)).isEqualTo(false);
+
+        // Resubmitted still without facts: returned again, to the same author.
+        completeAs("sales.head", task, Map.of(Variables.FACT_ACTION, AgendaItemProcess.RESUBMIT));
+        Task again = factBaseTask(instance);
+        assertThat(again).isNotNull();
+        assertThat(again.getId()).isNotEqualTo(task.getId());
+        assertThat(again.getAssignee()).isEqualTo("sales.head");
+
+        completeAs("sales.head", again, Map.of(Variables.FACT_ACTION, AgendaItemProcess.RESUBMIT,
+                Variables.FACT_BEHAVIOUR, "62% of branch visitors are greeted by name at competitors",
+                Variables.FACT_COMPETITORS, "Two competitors do it already"));
+
+        assertThat(instance).hasPassed(AgendaItemProcess.Elements.FACT_ACTION, QUEUE_ITEM, ITEM_QUEUED).isEnded();
+        AgendaItem queued = reload(item);
+        assertThat(queued.getStatus()).isEqualTo(AgendaItem.Status.QUEUED);
+        assertThat(queued.getFactBehaviour()).startsWith("62%");
+        assertThat(queued.factBase()).contains("Customer behaviour").contains("Competitors' moves");
+    }
+
+    @Test
+    void anAuthorWithdrawsAReturnedItem() {
+        AgendaItem item = submit(unique("Drop the paper statement"), new AgendaItemRequest.FactBase(" ", "", null));
+
+        ProcessInstance instance = instanceOf(item);
+        assertThat(instance).isWaitingAt(COMPLETE_FACT_BASE);
+        completeAs("sales.head", factBaseTask(instance), Map.of(Variables.FACT_ACTION, AgendaItemProcess.WITHDRAW));
+
+        assertThat(instance).hasPassed(WITHDRAW_ITEM, ITEM_WITHDRAWN).hasNotPassed(ITEM_QUEUED).isEnded();
+        assertThat(reload(item).getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+    }
+
+    @Test
+    void aBadFactActionIsRefusedAndCompletesNothing() {
+        AgendaItem item = submit(unique("Refuse me"), null);
+        ProcessInstance instance = instanceOf(item);
+        Task task = factBaseTask(instance);
+
+        assertThatThrownBy(() -> completeAs("sales.head", task, Map.of(Variables.FACT_ACTION, "MAYBE")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining(Variables.FACT_ACTION);
+
+        assertThat(instance).isWaitingAt(COMPLETE_FACT_BASE);
+        assertThat(factBaseTask(instance).getId()).isEqualTo(task.getId());
+        assertThat(reload(item).getStatus()).isEqualTo(AgendaItem.Status.RETURNED);
+    }
+
+    @Test
+    void aMissingFactActionIsRefusedAndCompletesNothing() {
+        AgendaItem item = submit(unique("No choice made"), null);
+        ProcessInstance instance = instanceOf(item);
+        Task task = factBaseTask(instance);
+        Map<String, Object> none = new HashMap<>();
+        none.put(Variables.FACT_ACTION, null);
+
+        assertThatThrownBy(() -> completeAs("sales.head", task, none))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining(Variables.FACT_ACTION);
+        assertThatThrownBy(() -> completeAs("sales.head", task, Map.of()))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining(Variables.FACT_ACTION);
+        assertThat(instance).isWaitingAt(COMPLETE_FACT_BASE);
+    }
+
+    @Test
+    void aMemberStartsTheProcessWithTheTasklistStartFormAndTheItemIsRegisteredAndQueued() {
+        String title = unique("Same greeting in every channel");
+        Map<String, Object> form = new HashMap<>();
+        form.put(Variables.TITLE, title);
+        form.put(Variables.DECISION_ASKED, "Adopt one greeting for the call centre and the branches");
+        form.put(Variables.TOUCHPOINTS, "call-centre-script, branch-greeting");
+        form.put(Variables.FACT_PRIORITY, "");
+        form.put(Variables.FACT_BEHAVIOUR, "Customers notice the difference: NPS gap of 12 points");
+        form.put(Variables.FACT_COMPETITORS, null);
+
+        // The Tasklist starts it as the logged-in member: the start event's initiator is the author.
+        identity.setAuthentication("marketing.head", MEMBER);
+        ProcessInstance started;
+        try {
+            started = runtime.startProcessInstanceByKey(AgendaItemProcess.KEY, form);
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        assertThat(started).hasPassed(REGISTER_ITEM, QUEUE_ITEM, ITEM_QUEUED).isEnded();
+        HistoricVariableInstance itemId = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(started.getId()).variableName(Variables.ITEM_ID).singleResult();
+        assertThat(itemId).isNotNull();
+        long id = ((Number) itemId.getValue()).longValue();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(started.getId()).singleResult()
+                .getBusinessKey()).isEqualTo(AgendaItemProcess.BUSINESS_KEY_PREFIX + id);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(started.getId())
+                .variableName(Variables.AUTHOR).singleResult().getValue()).isEqualTo("marketing.head");
+
+        AgendaItem item = agendaItems.get(id);
+        assertThat(item.getTitle()).isEqualTo(title);
+        assertThat(item.getAuthor()).isEqualTo("marketing.head");
+        assertThat(item.getKind()).isEqualTo(AgendaItem.Kind.MEMBER);
+        assertThat(item.getStatus()).isEqualTo(AgendaItem.Status.QUEUED);
+        assertThat(item.getTouchpoints()).extracting(t -> t.getCode())
+                .containsExactlyInAnyOrder("call-centre-script", "branch-greeting");
+        assertThat(item.getFactPriority()).isNull();
+        assertThat(item.getFactBehaviour()).contains("NPS gap");
+    }
+
+    @Test
+    void aTasklistItemWithoutFactsGoesBackToTheInitiator() {
+        String title = unique("No facts from the Tasklist");
+        identity.setAuthentication("communications.head", MEMBER);
+        ProcessInstance started;
+        try {
+            started = runtime.startProcessInstanceByKey(AgendaItemProcess.KEY, Map.of(Variables.TITLE, title,
+                    Variables.DECISION_ASKED, "Decide it", Variables.TOUCHPOINTS, ""));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(started).isWaitingAt(COMPLETE_FACT_BASE);
+        Task task = factBaseTask(started);
+        assertThat(task.getAssignee()).isEqualTo("communications.head");
+        assertThat(task.getName()).isEqualTo("Add the facts to: " + title);
+        long id = ((Number) runtime.getVariable(started.getId(), Variables.ITEM_ID)).longValue();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult()
+                .getBusinessKey()).isEqualTo(AgendaItemProcess.BUSINESS_KEY_PREFIX + id);
+        assertThat(agendaItems.get(id).getStatus()).isEqualTo(AgendaItem.Status.RETURNED);
+        completeAs("communications.head", task, Map.of(Variables.FACT_ACTION, AgendaItemProcess.WITHDRAW));
+        assertThat(agendaItems.get(id).getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+    }
+
+    /** An instance that has ended, for camunda-bpm-assert (which reads its history). */
+    private record EndedInstance(HistoricProcessInstance historic) implements ProcessInstance {
+
+        @Override
+        public String getProcessDefinitionId() {
+            return historic.getProcessDefinitionId();
+        }
+
+        @Override
+        public String getProcessDefinitionKey() {
+            return historic.getProcessDefinitionKey();
+        }
+
+        @Override
+        public String getBusinessKey() {
+            return historic.getBusinessKey();
+        }
+
+        @Override
+        public String getRootProcessInstanceId() {
+            return historic.getRootProcessInstanceId();
+        }
+
+        @Override
+        public String getCaseInstanceId() {
+            return historic.getCaseInstanceId();
+        }
+
+        @Override
+        public boolean isSuspended() {
+            return false;
+        }
+
+        @Override
+        public String getId() {
+            return historic.getId();
+        }
+
+        @Override
+        public boolean isEnded() {
+            return true;
+        }
+
+        @Override
+        public String getProcessInstanceId() {
+            return historic.getId();
+        }
+
+        @Override
+        public String getTenantId() {
+            return historic.getTenantId();
+        }
+    }
+}

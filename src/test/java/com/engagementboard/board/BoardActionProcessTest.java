@@ -1,0 +1,280 @@
+package com.engagementboard.board;
+
+import static com.engagementboard.board.BoardActionProcess.Elements.ACTION_DONE;
+import static com.engagementboard.board.BoardActionProcess.Elements.ACTION_OVERDUE;
+import static com.engagementboard.board.BoardActionProcess.Elements.CARRY_OUT;
+import static com.engagementboard.board.BoardActionProcess.Elements.CLOSE_ACTION;
+import static com.engagementboard.board.BoardActionProcess.Elements.OWNER_REMINDED;
+import static com.engagementboard.board.BoardActionProcess.Elements.REMIND_OWNER;
+import static com.engagementboard.ProcessTestSupport.completeAs;
+import static com.engagementboard.ProcessTestSupport.runJobs;
+import static com.engagementboard.ProcessTestSupport.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.board.BoardActionProcess.Variables;
+import com.engagementboard.security.Groups;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Every path of processes/board-action.bpmn: an action an approved decision created, carried out by the
+ * head of its owner function, or reminded when it is overdue.
+ */
+@EngagementBoardTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class BoardActionProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    MeetingScheduler scheduler;
+
+    @Autowired
+    AgendaItems agendaItems;
+
+    @Autowired
+    AgendaItemRepository items;
+
+    @Autowired
+    DecisionRepository decisions;
+
+    @Autowired
+    BoardActionRepository actions;
+
+    @Autowired
+    BoardActions boardActions;
+
+    @Autowired
+    BoardSetupService board;
+
+    private static Date classStarted;
+
+    @BeforeAll
+    static void startCoverage() {
+        classStarted = com.engagementboard.ProcessCoverage.start();
+    }
+
+    @AfterAll
+    static void everyFlowNodeDriven() {
+        com.engagementboard.ProcessCoverage.assertEveryFlowNodeDriven(BoardActionProcess.KEY, classStarted);
+    }
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        board.update(BoardSetupRequestFixtures.weekly());
+        // Items other tests left waiting would join this test's agenda: withdraw them.
+        items.findByStatusInOrderByCreatedAt(List.of(AgendaItem.Status.QUEUED, AgendaItem.Status.CARRIED_OVER,
+                AgendaItem.Status.DEFERRED)).forEach(i -> {
+                    i.status(AgendaItem.Status.WITHDRAWN);
+                    items.save(i);
+                });
+    }
+
+    @AfterEach
+    void reset() {
+        identity.clearAuthentication();
+        ClockUtil.reset();
+    }
+
+    // --- a decision that creates an action, as the board takes it -------------------------------------
+
+    private void chair(Task task, Map<String, Object> variables) {
+        completeAs("cmo", List.of("board-chair", "board-core", "board-member"), task, variables);
+    }
+
+    private void vote(ProcessInstance meeting, String voter) {
+        Task task = tasks.createTaskQuery().processInstanceId(meeting.getId())
+                .taskDefinitionKey(BoardMeetingProcess.Elements.VOTE).taskAssignee(voter).singleResult();
+        completeAs(voter, List.of("board-core"), task, Map.of(BoardMeetingProcess.Variables.VOTE,
+                BoardMeetingProcess.APPROVE));
+    }
+
+    /** Submits an item with one action, has an extraordinary meeting approve it: the action's process starts. */
+    private BoardAction decidedAction(String description) {
+        String title = "Action test " + UUID.randomUUID().toString().substring(0, 8);
+        AgendaItem item = agendaItems.submit(new AgendaItemRequest(title, "Decide: " + title,
+                List.of("call-centre-script"), new AgendaItemRequest.FactBase("Priority 5 touchpoint",
+                        "Customers complain about it", null),
+                List.of(new AgendaItemRequest.ActionRequest("call-centre-script", description, false, 10))),
+                "sales.head");
+        Meeting called = scheduler.callExtraordinary(Instant.now().plus(Duration.ofDays(2)), "Actions", "cmo");
+        ProcessInstance meeting = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(called.getId())).singleResult();
+        runJobs(meeting, BoardMeetingProcess.Elements.AGENDA_CUTOFF);
+        chair(task(meeting, BoardMeetingProcess.Elements.PREPARE_AGENDA),
+                Map.of(BoardMeetingProcess.Variables.AGENDA_ORDER, item.getId().toString()));
+        runJobs(meeting, BoardMeetingProcess.Elements.MEETING_STARTS);
+        chair(task(meeting, BoardMeetingProcess.Elements.PRESENT_ITEM),
+                Map.of(BoardMeetingProcess.Variables.ITEM_ACTION, BoardMeetingProcess.VOTE_ACTION));
+        List.of("cmo", "retail.head", "business.head").forEach(voter -> vote(meeting, voter));
+        runJobs(meeting, BoardMeetingProcess.Elements.RECORD_DECISION);
+        runJobs(meeting, BoardMeetingProcess.Elements.CLOSE_MEETING);
+        assertThat(meeting).isEnded();
+
+        Decision decision = decisions.findFirstByItemIdOrderByIdDesc(item.getId()).orElseThrow();
+        assertThat(decision.getOutcome()).isEqualTo(BoardMeetingProcess.APPROVED);
+        List<BoardAction> created = actions.findByDecisionIdIn(List.of(decision.getId()));
+        assertThat(created).hasSize(1);
+        return created.get(0);
+    }
+
+    private ProcessInstance instanceOf(BoardAction action) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(BoardActionProcess.KEY)
+                .processInstanceBusinessKey(BoardActionProcess.BUSINESS_KEY_PREFIX + action.getId()).singleResult();
+        assertThat(instance).as("the board-action instance of action %s", action.getId()).isNotNull();
+        return instance;
+    }
+
+    /** The head of the owner function (every head group is head-<code>, its head <code>.head), or the chair. */
+    private static String ownerOf(BoardAction action) {
+        return Groups.isHeadGroup(action.getOwnerGroup())
+                ? action.getOwnerGroup().substring("head-".length()) + ".head" : "cmo";
+    }
+
+    private void completeAsOwner(BoardAction action, Task task, Map<String, Object> variables) {
+        completeAs(ownerOf(action), List.of(action.getOwnerGroup()), task, variables);
+    }
+
+    private BoardAction reload(BoardAction action) {
+        return actions.findById(action.getId()).orElseThrow();
+    }
+
+    // --- the paths ---------------------------------------------------------------------------------------
+
+    @Test
+    void theOwnerHeadCarriesOutTheActionAndItIsClosedAsDone() {
+        BoardAction action = decidedAction("Rewrite the script");
+        ProcessInstance instance = instanceOf(action);
+        assertThat(instance).isWaitingAt(CARRY_OUT);
+        assertThat(action.getStatus()).isEqualTo(BoardAction.Status.OPEN);
+        assertThat(action.getRight()).isEqualTo("OPERATE");
+
+        Task task = task(instance, CARRY_OUT);
+        assertThat(task.getName()).isEqualTo("Call-centre script: Rewrite the script");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup(action.getOwnerGroup()).count())
+                .isOne();
+        assertThat(task.getDueDate()).isEqualTo(Date.from(action.getDueAt()));
+        assertThat(runtime.getVariable(instance.getId(), Variables.OWNER_GROUP)).isEqualTo(action.getOwnerGroup());
+        assertThat((String) runtime.getVariable(instance.getId(), Variables.ACTION_SUMMARY))
+                .contains("Decided by the board");
+
+        completeAsOwner(action, task, Map.of(Variables.ACTION_REPORT, "New script live in all call centres."));
+
+        assertThat(instance).hasPassed(CLOSE_ACTION, ACTION_DONE).hasNotPassed(REMIND_OWNER).isEnded();
+        BoardAction done = reload(action);
+        assertThat(done.getStatus()).isEqualTo(BoardAction.Status.DONE);
+        assertThat(done.getDoneBy()).isEqualTo(ownerOf(action));
+        assertThat(done.getReport()).isEqualTo("New script live in all call centres.");
+        assertThat(done.getDoneAt()).isNotNull();
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void anOverdueActionIsMarkedRemindedAndListedFirst() {
+        BoardAction action = decidedAction("Train the agents");
+        ProcessInstance instance = instanceOf(action);
+        Task task = task(instance, CARRY_OUT);
+        assertThat(task.getPriority()).isEqualTo(Task.PRIORITY_NORMAL);
+        Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(ACTION_OVERDUE)
+                .singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(action.getDueAt()));
+
+        ClockUtil.setCurrentTime(Date.from(action.getDueAt().plus(Duration.ofHours(1))));
+        runJobs(instance, ACTION_OVERDUE);
+
+        assertThat(instance).hasPassed(REMIND_OWNER, OWNER_REMINDED).isWaitingAt(CARRY_OUT);
+        Task reminded = task(instance, CARRY_OUT);
+        assertThat(reminded.getId()).isEqualTo(task.getId());
+        assertThat(reminded.getPriority()).isEqualTo(BoardDelegates.OVERDUE_PRIORITY);
+        assertThat(tasks.getTaskComments(reminded.getId())).singleElement()
+                .satisfies(c -> assertThat(c.getFullMessage()).contains("overdue"));
+        BoardAction overdue = reload(action);
+        assertThat(overdue.getRemindedAt()).isNotNull();
+        assertThat(overdue.getStatus()).isEqualTo(BoardAction.Status.OPEN);
+
+        // As GET /api/board/actions answers: overdue actions first, this one among them.
+        List<BoardActions.ActionView> all = boardActions.all(null);
+        int mine = indexOf(all, action.getId());
+        assertThat(mine).isNotNegative();
+        assertThat(all.get(mine).overdue()).isTrue();
+        assertThat(all.get(mine).remindedAt()).isNotNull();
+        assertThat(all.get(0).overdue()).isTrue();
+        int firstNotOverdue = all.stream().filter(a -> !a.overdue()).findFirst().map(all::indexOf).orElse(all.size());
+        assertThat(all.subList(firstNotOverdue, all.size())).noneMatch(BoardActions.ActionView::overdue);
+        assertThat(mine).isLessThan(firstNotOverdue);
+
+        // Still carried out late: it is closed all the same.
+        completeAsOwner(action, reminded, Map.of(Variables.ACTION_REPORT, "Done, a week late."));
+        assertThat(instance).hasPassed(ACTION_DONE).isEnded();
+        assertThat(reload(action).getStatus()).isEqualTo(BoardAction.Status.DONE);
+        assertThat(boardActions.all(null).get(indexOf(boardActions.all(null), action.getId())).overdue()).isFalse();
+    }
+
+    @Test
+    void aCompletionWithoutAReportIsRefusedAndClosesNothing() {
+        BoardAction action = decidedAction("Measure the call length");
+        ProcessInstance instance = instanceOf(action);
+        Task task = task(instance, CARRY_OUT);
+
+        assertThatThrownBy(() -> completeAsOwner(action, task, Map.of()))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining(Variables.ACTION_REPORT);
+        assertThatThrownBy(() -> completeAsOwner(action, task, Map.of(Variables.ACTION_REPORT, "   ")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class);
+
+        assertThat(instance).isWaitingAt(CARRY_OUT);
+        assertThat(reload(action).getStatus()).isEqualTo(BoardAction.Status.OPEN);
+        assertThat(reload(action).getDoneBy()).isNull();
+    }
+
+    private static int indexOf(List<BoardActions.ActionView> all, long actionId) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id() == actionId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,230 @@
+package com.engagementboard.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Who may do what at the board, over real HTTP with Basic auth, through both doors: the engine REST API
+ * (Camunda's authorizations on the meeting's tasks) and the board API (Spring Security on its roles).
+ * The job executor is off: the test fires the meeting's timers itself. On PostgreSQL the database is
+ * shared with other runs, so the test names its items uniquely and looks only at its own meeting.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
+class BoardSecurityIT {
+
+    private static final String JSON = "application/json";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    BoardSetupService board;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<String> started = new ArrayList<>();
+
+    @BeforeEach
+    void theDemoBoard() {
+        // The demo board (cmo chairs; core cmo, retail.head, business.head, wealth.head); a no-op if it is set up so.
+        board.update(BoardSetupRequestFixtures.weekly());
+    }
+
+    @AfterEach
+    void endOwnMeetings() {
+        // Leave no waiting meeting behind in a shared database: an executor of a later run would pick it up.
+        for (String id : started) {
+            if (runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+                runtime.deleteProcessInstance(id, "BoardSecurityIT done", true, true);
+            }
+        }
+    }
+
+    private HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", JSON);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode tasks(String user, String instanceId, String taskDefinitionKey) throws Exception {
+        HttpResponse<String> response = call("GET", "/engine-rest/task?processInstanceId=" + instanceId
+                + "&taskDefinitionKey=" + taskDefinitionKey, user, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private JsonNode onlyTask(String user, String instanceId, String taskDefinitionKey) throws Exception {
+        JsonNode tasks = tasks(user, instanceId, taskDefinitionKey);
+        assertThat(tasks).as("%s's %s tasks", user, taskDefinitionKey).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private int complete(String user, JsonNode task, String variables) throws Exception {
+        HttpResponse<String> response = call("POST", "/engine-rest/task/" + task.get("id").asText() + "/complete", user,
+                "{\"variables\": {" + variables + "}}");
+        return response.statusCode();
+    }
+
+    private static String string(String name, String value) {
+        return "\"" + name + "\": {\"value\": " + quote(value) + ", \"type\": \"String\"}";
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private long submitItem(String title) throws Exception {
+        HttpResponse<String> created = call("POST", "/api/board/agenda-items", "sales.head", """
+                {"title": %s, "decisionAsked": "Decide: %s", "touchpoints": ["call-centre-script"],
+                 "facts": {"customerBehaviour": "Callers hang up after 90 seconds"}}
+                """.formatted(quote(title), title));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode item = json.readTree(created.body());
+        assertThat(item.get("status").asText()).isEqualTo("QUEUED");
+        return item.get("id").asLong();
+    }
+
+    private void fire(ProcessInstance instance, String activityId) {
+        List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list();
+        assertThat(jobs).as("jobs of %s", activityId).isNotEmpty();
+        jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+
+    @Test
+    void theMeetingsTasksAreDoneOnlyByThoseWhoseTasksTheyAre() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String voteTitle = "Security IT vote " + run;
+        String escalateTitle = "Security IT escalation " + run;
+        long voteItem = submitItem(voteTitle);
+        long escalateItem = submitItem(escalateTitle);
+
+        HttpResponse<String> called = call("POST", "/api/board/meetings", "cmo",
+                "{\"at\": \"" + Instant.now().plus(Duration.ofDays(2)) + "\", \"reason\": \"BoardSecurityIT " + run + "\"}");
+        assertThat(called.statusCode()).as(called.body()).isEqualTo(201);
+        long meetingId = json.readTree(called.body()).get("id").asLong();
+        ProcessInstance meeting = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).singleResult();
+        started.add(meeting.getId());
+        fire(meeting, BoardMeetingProcess.Elements.AGENDA_CUTOFF);
+
+        // The agenda: the chair's task, which another core member neither sees nor completes.
+        assertThat(tasks("retail.head", meeting.getId(), BoardMeetingProcess.Elements.PREPARE_AGENDA)).isEmpty();
+        JsonNode prepare = onlyTask("cmo", meeting.getId(), BoardMeetingProcess.Elements.PREPARE_AGENDA);
+        // Items other runs left waiting are on this agenda too: the chair defers them.
+        List<String> others = new ArrayList<>();
+        String onAgenda = (String) runtime.getVariable(meeting.getId(), BoardMeetingProcess.Variables.AGENDA_ORDER);
+        for (String id : onAgenda.split("\\s+")) {
+            if (!id.isBlank() && !id.equals(String.valueOf(voteItem)) && !id.equals(String.valueOf(escalateItem))) {
+                others.add("\"" + id + "\"");
+            }
+        }
+        String agenda = string(BoardMeetingProcess.Variables.AGENDA_ORDER, voteItem + "\n" + escalateItem) + ", \""
+                + BoardMeetingProcess.Variables.DEFERRED_ITEMS + "\": {\"value\": " + quote("[" + String.join(",", others)
+                + "]") + ", \"type\": \"Json\"}";
+        assertThat(complete("retail.head", prepare, agenda)).isEqualTo(403);
+        assertThat(complete("cmo", prepare, agenda)).isEqualTo(204);
+
+        fire(meeting, BoardMeetingProcess.Elements.MEETING_STARTS);
+        JsonNode presented = tasks("cmo", meeting.getId(), BoardMeetingProcess.Elements.PRESENT_ITEM);
+        assertThat(presented).hasSize(2);
+        JsonNode presentVote = null;
+        JsonNode presentEscalation = null;
+        for (JsonNode task : presented) {
+            if (task.get("name").asText().endsWith(voteTitle)) {
+                presentVote = task;
+            } else if (task.get("name").asText().endsWith(escalateTitle)) {
+                presentEscalation = task;
+            }
+        }
+        assertThat(presentVote).isNotNull();
+        assertThat(presentEscalation).isNotNull();
+        assertThat(complete("retail.head", presentVote, string(BoardMeetingProcess.Variables.ITEM_ACTION,
+                BoardMeetingProcess.VOTE_ACTION))).isEqualTo(403);
+        assertThat(complete("cmo", presentVote, string(BoardMeetingProcess.Variables.ITEM_ACTION,
+                BoardMeetingProcess.VOTE_ACTION))).isEqualTo(204);
+        assertThat(complete("cmo", presentEscalation, string(BoardMeetingProcess.Variables.ITEM_ACTION,
+                BoardMeetingProcess.ESCALATE) + ", " + string(BoardMeetingProcess.Variables.RECOMMENDATION,
+                        "Approve it: the facts are clear."))).isEqualTo(204);
+
+        // The votes: each core member sees their own; a member outside the core group sees none and casts none.
+        assertThat(tasks("marketing.head", meeting.getId(), BoardMeetingProcess.Elements.VOTE)).isEmpty();
+        JsonNode retailVote = onlyTask("retail.head", meeting.getId(), BoardMeetingProcess.Elements.VOTE);
+        assertThat(retailVote.get("assignee").asText()).isEqualTo("retail.head");
+        assertThat(onlyTask("cmo", meeting.getId(), BoardMeetingProcess.Elements.VOTE).get("assignee").asText())
+                .isEqualTo("cmo");
+        String approve = string(BoardMeetingProcess.Variables.VOTE, BoardMeetingProcess.APPROVE);
+        assertThat(complete("marketing.head", retailVote, approve)).isEqualTo(403);
+        assertThat(complete("wealth.head", retailVote, approve)).isEqualTo(403);
+        assertThat(complete("retail.head", retailVote, approve)).isEqualTo(204);
+
+        // The escalation: the CEO's alone.
+        assertThat(tasks("cmo", meeting.getId(), BoardMeetingProcess.Elements.DECIDE_ESCALATION)).isEmpty();
+        JsonNode escalation = onlyTask("ceo", meeting.getId(), BoardMeetingProcess.Elements.DECIDE_ESCALATION);
+        String ceoDecision = string(BoardMeetingProcess.Variables.CEO_DECISION, BoardMeetingProcess.APPROVE) + ", "
+                + string(BoardMeetingProcess.Variables.CEO_COMMENT, "Agreed.");
+        assertThat(complete("cmo", escalation, ceoDecision)).isEqualTo(403);
+        assertThat(complete("retail.head", escalation, ceoDecision)).isEqualTo(403);
+        assertThat(complete("ceo", escalation, ceoDecision)).isEqualTo(204);
+        assertThat(tasks("ceo", meeting.getId(), BoardMeetingProcess.Elements.DECIDE_ESCALATION)).isEmpty();
+    }
+
+    @Test
+    void theBoardApiRefusesThoseWithoutTheRole() throws Exception {
+        String title = "Security IT refused " + UUID.randomUUID();
+        HttpResponse<String> item = call("POST", "/api/board/agenda-items", "employee", """
+                {"title": %s, "decisionAsked": "Decide it", "facts": {"customerBehaviour": "Some"}}
+                """.formatted(quote(title)));
+        assertThat(item.statusCode()).as(item.body()).isEqualTo(403);
+
+        HttpResponse<String> meeting = call("POST", "/api/board/meetings", "retail.head",
+                "{\"at\": \"" + Instant.now().plus(Duration.ofDays(3)) + "\", \"reason\": \"Not mine to call\"}");
+        assertThat(meeting.statusCode()).as(meeting.body()).isEqualTo(403);
+
+        HttpResponse<String> current = call("GET", "/api/board", "sales.head", null);
+        assertThat(current.statusCode()).isEqualTo(200);
+        HttpResponse<String> setUp = call("PUT", "/api/board", "sales.head", current.body());
+        assertThat(setUp.statusCode()).as(setUp.body()).isEqualTo(403);
+
+        // Nothing was written: no item with that title was started, the chair is still the chair.
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AgendaItemProcess.KEY)
+                .variableValueEquals(AgendaItemProcess.Variables.TITLE, title).count()).isZero();
+        assertThat(json.readTree(call("GET", "/api/board", "employee", null).body()).get("chair").asText())
+                .isEqualTo("cmo");
+    }
+}
