@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * returned to their author without one, and queued for the next meeting whose agenda closes.
  */
 @Service
-class AgendaItems {
+public class AgendaItems {
 
     static final int DEFAULT_ACTION_DAYS = 14;
     static final String NO_FACTS = "The item brings no fact base. Add evidence on the touchpoint's priority, on "
@@ -106,6 +106,19 @@ class AgendaItems {
                 List.of()), dispute.chair());
         item.charterDispute(dispute.charterId(), dispute.decisionAsked());
         item.status(AgendaItem.Status.QUEUED);
+    }
+
+    /**
+     * An item another capability puts on the next agenda (the summit's plan, for one), with its facts:
+     * queued at once, since it brings its fact base. Returns its id.
+     */
+    @Transactional
+    public long queue(String title, String decisionAsked, List<String> touchpointCodes, String facts, String author) {
+        AgendaItem item = create(AgendaItem.Kind.MEMBER, new AgendaItemRequest(title.length() > 200
+                ? title.substring(0, 197) + "..." : title, decisionAsked, touchpointCodes,
+                new AgendaItemRequest.FactBase(facts, null, null), List.of()), author);
+        item.status(AgendaItem.Status.QUEUED);
+        return item.getId();
     }
 
     /** An item from the Tasklist's start form: comma-separated touchpoint codes, the three facts. */

@@ -169,6 +169,18 @@ class BoardDelegates {
         return execution -> execution.setVariableLocal(VOTERS, meetings.voters());
     }
 
+    /** Each core member's vote stays in their own task: nobody's form shows another's vote. */
+    @Bean
+    TaskListener openVote() {
+        return task -> {
+            // On the vote's own execution (each multi-instance vote has one), not the task: answers sent with
+            // TaskService.complete land on the execution, answers from the Tasklist's form on the task and
+            // from there on the nearest scope that has them.
+            task.getExecution().setVariableLocal(VOTE, null);
+            task.getExecution().setVariableLocal(VOTE_COMMENT, null);
+        };
+    }
+
     @Bean
     TaskListener recordVote() {
         return task -> {

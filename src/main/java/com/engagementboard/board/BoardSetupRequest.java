@@ -11,7 +11,7 @@ import java.time.DayOfWeek;
 import java.util.List;
 
 /** The board's set-up as the chair or an administrator writes it ({@code PUT /api/board}). */
-record BoardSetupRequest(
+public record BoardSetupRequest(
         @NotBlank @Size(max = 64) String chair,
         @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 64) String> members,
         @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 64) String> core,
@@ -21,7 +21,7 @@ record BoardSetupRequest(
         @Min(15) @Max(1440) Integer meetingMinutes) {
 
     /** Weekly on a weekday, or monthly on a day of the month (1 to 28), at a time in a time zone. */
-    record CadenceRequest(
+    public record CadenceRequest(
             @NotNull Cadence type,
             DayOfWeek dayOfWeek,
             @Min(1) @Max(28) Integer dayOfMonth,

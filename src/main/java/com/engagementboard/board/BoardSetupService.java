@@ -20,12 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * and {@code board-core} in step, and moves the next regular meeting to the new cadence.
  */
 @Service
-class BoardSetupService {
+public class BoardSetupService {
 
     static final int DEFAULT_CUTOFF_HOURS = 24;
     static final int DEFAULT_MEETING_MINUTES = 120;
 
-    record BoardView(String chair, List<String> members, List<String> core, BoardSetupRequest.CadenceRequest cadence,
+    public record BoardView(String chair, List<String> members, List<String> core, BoardSetupRequest.CadenceRequest cadence,
             int quorum, int agendaCutoffHours, int meetingMinutes, String decisionRule) {
     }
 
@@ -75,7 +75,7 @@ class BoardSetupService {
 
     /** Checks everything first; writes nothing unless the whole set-up is valid. */
     @Transactional
-    BoardView update(BoardSetupRequest request) {
+    public BoardView update(BoardSetupRequest request) {
         validate(request);
         BoardSetup setup = setups.findById(BoardSetup.SINGLETON).orElseGet(() -> new BoardSetup(request.chair()));
         boolean cadenceChanged = !setups.existsById(BoardSetup.SINGLETON)
@@ -110,7 +110,8 @@ class BoardSetupService {
         return request.meetingMinutes() == null ? DEFAULT_MEETING_MINUTES : request.meetingMinutes();
     }
 
-    private void validate(BoardSetupRequest request) {
+    /** Checks a set-up without writing it: 400 naming each field that is wrong. */
+    public void validate(BoardSetupRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> all = new LinkedHashSet<>(request.members());
         for (String user : all) {

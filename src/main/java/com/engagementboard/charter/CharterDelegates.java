@@ -242,6 +242,9 @@ class CharterDelegates {
         return task -> {
             String functionCode = (String) task.getVariable(FUNCTION_CODE);
             task.setVariableLocal(FUNCTION_NAME, charter.function(functionCode).getName());
+            // Each owner's answer stays in their own task: nobody's form shows another's proposal.
+            task.getExecution().setVariableLocal(REVIEW_DECISION, null);
+            task.getExecution().setVariableLocal(PROPOSAL, null);
             task.setVariableLocal(RIGHTS_SUMMARY, charter.renewedBy(charterId(task), functionCode).stream()
                     .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`)")
                     .collect(Collectors.joining("\n")));

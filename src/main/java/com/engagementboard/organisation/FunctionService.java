@@ -34,6 +34,11 @@ public class FunctionService {
     }
 
     @Transactional(readOnly = true)
+    public List<Division> divisions() {
+        return divisions.findAllByOrderByName();
+    }
+
+    @Transactional(readOnly = true)
     public BusinessFunction get(String code) {
         return functions.findByCode(code).orElseThrow(() -> new NotFoundException("function", code));
     }

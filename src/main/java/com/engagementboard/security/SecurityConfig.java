@@ -84,6 +84,7 @@ class SecurityConfig {
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/board/meetings")).hasAuthority(CHAIR)
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/board/agenda-items"))
                         .hasAuthority(Groups.authority(Groups.BOARD_MEMBER))
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/summits")).hasAuthority(CHAIR)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(problems))

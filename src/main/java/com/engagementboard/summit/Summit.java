@@ -1,0 +1,323 @@
+package com.engagementboard.summit;
+
+import com.engagementboard.organisation.Touchpoint;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One customer engagement summit: who was invited, what they brought, and what it decided and founded. */
+@Entity
+@Table(name = "summit")
+class Summit {
+
+    enum Status { CONVENED, IN_SESSION, CLOSED }
+
+    @Embeddable
+    static class Participant {
+        @Column(name = "user_id", length = 64)
+        String userId;
+        @Column(name = "pre_work_at")
+        Instant preWorkAt;
+        @Column(length = 10)
+        String endorsement;
+        @Column(length = 2000)
+        String objection;
+
+        protected Participant() {
+        }
+
+        Participant(String userId) {
+            this.userId = userId;
+        }
+    }
+
+    @Embeddable
+    static class Assessment {
+        @Column(name = "user_id", length = 64)
+        String userId;
+        @Column(name = "journey_stage", length = 20)
+        String stage;
+        @Column(length = 500)
+        String today;
+        @Column(length = 500)
+        String wanted;
+        @Column(length = 2000)
+        String evidence;
+
+        protected Assessment() {
+        }
+
+        Assessment(String userId, String stage, String today, String wanted, String evidence) {
+            this.userId = userId;
+            this.stage = stage;
+            this.today = today;
+            this.wanted = wanted;
+            this.evidence = evidence;
+        }
+    }
+
+    @Embeddable
+    static class PlanActivity {
+        @ManyToOne(fetch = FetchType.EAGER)
+        @JoinColumn(name = "touchpoint_id")
+        Touchpoint touchpoint;
+        @Column(length = 2000)
+        String activity;
+        @Column(length = 500)
+        String functions;
+        @Column(name = "depends_on", length = 500)
+        String dependsOn;
+        @Column(name = "design_owner", length = 40)
+        String design;
+        @Column(name = "build_owner", length = 40)
+        String build;
+        @Column(name = "operate_owner", length = 40)
+        String operate;
+        @Column(name = "renew_owner", length = 40)
+        String renew;
+
+        protected PlanActivity() {
+        }
+
+        PlanActivity(Touchpoint touchpoint, String activity, String functions, String dependsOn, String design,
+                String build, String operate, String renew) {
+            this.touchpoint = touchpoint;
+            this.activity = activity;
+            this.functions = functions;
+            this.dependsOn = dependsOn;
+            this.design = design;
+            this.build = build;
+            this.operate = operate;
+            this.renew = renew;
+        }
+    }
+
+    @Embeddable
+    static class Sourcing {
+        @Enumerated(EnumType.STRING)
+        @Column(length = 30)
+        SourcingElement element;
+        @Column(length = 10)
+        String mode;
+        @Column(length = 500)
+        String partners;
+        @Column(length = 2000)
+        String reason;
+
+        protected Sourcing() {
+        }
+
+        Sourcing(SourcingElement element, String mode, String partners, String reason) {
+            this.element = element;
+            this.mode = mode;
+            this.partners = partners;
+            this.reason = reason;
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(name = "summit_at", nullable = false)
+    private Instant at;
+
+    @Column(nullable = false, length = 64)
+    private String chair;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Status status = Status.CONVENED;
+
+    @Column(length = 4000)
+    private String vision;
+
+    @Column(name = "vision_rounds", nullable = false)
+    private int visionRounds;
+
+    @Column(length = 8000)
+    private String dissent;
+
+    @Column(length = 8000)
+    private String silos;
+
+    @Column(length = 20)
+    private String outcome;
+
+    @Column(name = "existing_body", length = 200)
+    private String existingBody;
+
+    @Column(name = "charter_draft_id")
+    private Long charterDraftId;
+
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @ElementCollection
+    @CollectionTable(name = "summit_participant", joinColumns = @JoinColumn(name = "summit_id"))
+    private List<Participant> participants = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "summit_assessment", joinColumns = @JoinColumn(name = "summit_id"))
+    private List<Assessment> assessments = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "summit_plan_activity", joinColumns = @JoinColumn(name = "summit_id"))
+    private List<PlanActivity> plan = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "summit_sourcing", joinColumns = @JoinColumn(name = "summit_id"))
+    private List<Sourcing> sourcing = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Summit() {
+    }
+
+    Summit(String title, Instant at, String chair, List<String> invited, Instant createdAt) {
+        this.title = title;
+        this.at = at;
+        this.chair = chair;
+        this.createdAt = createdAt;
+        invited.forEach(user -> participants.add(new Participant(user)));
+    }
+
+    Optional<Participant> participant(String userId) {
+        return participants.stream().filter(p -> p.userId.equals(userId)).findFirst();
+    }
+
+    void open(Instant when) {
+        status = Status.IN_SESSION;
+        openedAt = when;
+    }
+
+    /** A new vision (or a revision) opens a new round of endorsements. */
+    void vision(String text) {
+        vision = text;
+        visionRounds++;
+        participants.forEach(p -> {
+            p.endorsement = null;
+            p.objection = null;
+        });
+    }
+
+    void dissent(String text) {
+        dissent = dissent == null ? text : dissent + "\n" + text;
+    }
+
+    void silos(String text) {
+        silos = text;
+    }
+
+    void outcome(String value, String body) {
+        outcome = value;
+        existingBody = body;
+    }
+
+    void charterDraft(long id) {
+        charterDraftId = id;
+    }
+
+    void close(Instant when) {
+        status = Status.CLOSED;
+        closedAt = when;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    Instant getAt() {
+        return at;
+    }
+
+    String getChair() {
+        return chair;
+    }
+
+    Status getStatus() {
+        return status;
+    }
+
+    String getVision() {
+        return vision;
+    }
+
+    int getVisionRounds() {
+        return visionRounds;
+    }
+
+    String getDissent() {
+        return dissent;
+    }
+
+    String getSilos() {
+        return silos;
+    }
+
+    String getOutcome() {
+        return outcome;
+    }
+
+    String getExistingBody() {
+        return existingBody;
+    }
+
+    Long getCharterDraftId() {
+        return charterDraftId;
+    }
+
+    Instant getOpenedAt() {
+        return openedAt;
+    }
+
+    Instant getClosedAt() {
+        return closedAt;
+    }
+
+    List<Participant> getParticipants() {
+        return participants;
+    }
+
+    List<Assessment> getAssessments() {
+        return assessments;
+    }
+
+    List<PlanActivity> getPlan() {
+        return plan;
+    }
+
+    List<Sourcing> getSourcing() {
+        return sourcing;
+    }
+}

@@ -1,0 +1,223 @@
+package com.engagementboard.summit;
+
+import static com.engagementboard.summit.SummitProcess.Variables.ENDORSEMENT;
+import static com.engagementboard.summit.SummitProcess.Variables.EXISTING_BODY;
+import static com.engagementboard.summit.SummitProcess.Variables.OBJECTION;
+import static com.engagementboard.summit.SummitProcess.Variables.OBJECTIONS_SUMMARY;
+import static com.engagementboard.summit.SummitProcess.Variables.OBJECTION_COUNT;
+import static com.engagementboard.summit.SummitProcess.Variables.OUTCOME;
+import static com.engagementboard.summit.SummitProcess.Variables.PLAN;
+import static com.engagementboard.summit.SummitProcess.Variables.SILO_SUMMARY;
+import static com.engagementboard.summit.SummitProcess.Variables.SUMMIT_ID;
+import static com.engagementboard.summit.SummitProcess.Variables.VISION;
+import static com.engagementboard.summit.SummitProcess.Variables.VISION_DECISION;
+import static com.engagementboard.web.TaskForms.invalid;
+import static com.engagementboard.web.TaskForms.requireOneOf;
+import static com.engagementboard.web.TaskForms.requireText;
+
+import com.engagementboard.organisation.JourneyStage;
+import com.engagementboard.web.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delegates of {@code engagement-summit.bpmn}, wired by expression; thin, as everywhere. */
+@Configuration
+class SummitDelegates {
+
+    static final int OVERDUE_PRIORITY = 80;
+    private static final List<String> MODES = List.of("IN_HOUSE", "PARTNER", "MIXED");
+
+    private final Summits summits;
+
+    SummitDelegates(Summits summits) {
+        this.summits = summits;
+    }
+
+    private static long summitId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(SUMMIT_ID)).longValue();
+    }
+
+    private static long summitId(DelegateTask task) {
+        return ((Number) task.getVariable(SUMMIT_ID)).longValue();
+    }
+
+    /** Each participant's answers stay in their own task, not in the summit's variables everyone sees. */
+    @Bean
+    TaskListener openParticipantTask() {
+        return task -> {
+            if (SummitProcess.Elements.ENDORSE_VISION.equals(task.getTaskDefinitionKey())) {
+                task.getExecution().setVariableLocal(ENDORSEMENT, null);
+                task.getExecution().setVariableLocal(OBJECTION, null);
+            } else {
+                for (JourneyStage stage : JourneyStage.values()) {
+                    task.getExecution().setVariableLocal(SummitProcess.Variables.TODAY_PREFIX + stage, null);
+                    task.getExecution().setVariableLocal(SummitProcess.Variables.WANTED_PREFIX + stage, null);
+                    task.getExecution().setVariableLocal(SummitProcess.Variables.EVIDENCE_PREFIX + stage, null);
+                }
+            }
+        };
+    }
+
+    @Bean
+    TaskListener recordAssessment() {
+        return task -> {
+            for (String stage : List.of("CONSIDER", "BUY", "EXPERIENCE")) {
+                requireText(SummitProcess.Variables.TODAY_PREFIX + stage,
+                        task.getVariable(SummitProcess.Variables.TODAY_PREFIX + stage), "say how engagement is today");
+                requireText(SummitProcess.Variables.WANTED_PREFIX + stage,
+                        task.getVariable(SummitProcess.Variables.WANTED_PREFIX + stage), "say what engagement is wanted");
+            }
+            summits.recordAssessment(summitId(task), task.getAssignee(), task.getVariables());
+        };
+    }
+
+    @Bean
+    JavaDelegate remindParticipants() {
+        return execution -> {
+            var tasks = execution.getProcessEngineServices().getTaskService();
+            for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey(SummitProcess.Elements.ASSESS_JOURNEY).list()) {
+                task.setPriority(OVERDUE_PRIORITY);
+                tasks.saveTask(task);
+                tasks.createComment(task.getId(), execution.getProcessInstanceId(),
+                        "Reminder: your pre-work for the summit is overdue.");
+            }
+        };
+    }
+
+    @Bean
+    TaskListener recordVision() {
+        return task -> {
+            requireText(VISION, task.getVariable(VISION), "write the vision");
+            summits.vision(summitId(task), ((String) task.getVariable(VISION)).strip());
+        };
+    }
+
+    @Bean
+    TaskListener recordEndorsement() {
+        return task -> {
+            Object endorsement = task.getVariable(ENDORSEMENT);
+            requireOneOf(ENDORSEMENT, endorsement, SummitProcess.ENDORSE, SummitProcess.OBJECT);
+            if (SummitProcess.OBJECT.equals(endorsement)) {
+                requireText(OBJECTION, task.getVariable(OBJECTION), "say why you object");
+            }
+            summits.endorse(summitId(task), task.getAssignee(), (String) endorsement, (String) task.getVariable(OBJECTION));
+        };
+    }
+
+    @Bean
+    JavaDelegate countObjections() {
+        return execution -> {
+            List<Summit.Participant> objections = summits.objections(summitId(execution));
+            execution.setVariable(OBJECTION_COUNT, objections.size());
+            execution.setVariable(OBJECTIONS_SUMMARY, objections.stream()
+                    .map(p -> "- **" + p.userId + "**: " + p.objection).collect(Collectors.joining("\n")));
+            execution.setVariable(VISION_DECISION, null);
+        };
+    }
+
+    @Bean
+    TaskListener recordVisionDecision() {
+        return task -> {
+            Object decision = task.getVariable(VISION_DECISION);
+            requireOneOf(VISION_DECISION, decision, SummitProcess.REVISE, SummitProcess.RECORD_DISSENT);
+            if (SummitProcess.REVISE.equals(decision)) {
+                requireText(VISION, task.getVariable(VISION), "write the revised vision");
+                summits.vision(summitId(task), ((String) task.getVariable(VISION)).strip());
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate recordDissent() {
+        return execution -> summits.recordDissent(summitId(execution));
+    }
+
+    @Bean
+    TaskListener validatePlan() {
+        return task -> {
+            List<Summits.PlanLine> lines;
+            try {
+                lines = summits.parsePlan((String) task.getVariable(PLAN));
+            } catch (IllegalArgumentException e) {
+                throw invalid(PLAN, e.getMessage());
+            }
+            summits.plan(summitId(task), lines);
+        };
+    }
+
+    @Bean
+    JavaDelegate findSilos() {
+        return execution -> execution.setVariable(SILO_SUMMARY, summits.findSilos(summitId(execution)));
+    }
+
+    @Bean
+    TaskListener recordSourcing() {
+        return task -> {
+            List<Summit.Sourcing> decisions = new ArrayList<>();
+            for (SourcingElement element : SourcingElement.values()) {
+                String mode = Summits.text(task.getVariable(SummitProcess.Variables.MODE_PREFIX + element));
+                String partners = Summits.text(task.getVariable(SummitProcess.Variables.PARTNERS_PREFIX + element));
+                String reason = Summits.text(task.getVariable(SummitProcess.Variables.REASON_PREFIX + element));
+                requireOneOf(SummitProcess.Variables.MODE_PREFIX + element, mode, MODES.toArray(String[]::new));
+                if (!"IN_HOUSE".equals(mode)) {
+                    requireText(SummitProcess.Variables.PARTNERS_PREFIX + element, partners, "name the partners");
+                }
+                requireText(SummitProcess.Variables.REASON_PREFIX + element, reason, "give the reason");
+                decisions.add(new Summit.Sourcing(element, mode, "IN_HOUSE".equals(mode) ? null : partners, reason));
+            }
+            summits.sourcing(summitId(task), decisions);
+        };
+    }
+
+    @Bean
+    TaskListener validateOutcome() {
+        return task -> {
+            Object outcome = task.getVariable(OUTCOME);
+            requireOneOf(OUTCOME, outcome, SummitProcess.FOUND_BOARD, SummitProcess.NAME_EXISTING_BODY);
+            if (SummitProcess.NAME_EXISTING_BODY.equals(outcome)) {
+                requireText(EXISTING_BODY, task.getVariable(EXISTING_BODY), "name the body");
+                return;
+            }
+            try {
+                summits.checkBoard(summits.boardRequest(summits.get(summitId(task)).getChair(), task.getVariables()));
+            } catch (InvalidInputException e) {
+                throw invalid("board", String.valueOf(e.getBody().getDetail()));
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate foundBoard() {
+        return execution -> summits.foundBoard(summitId(execution), summits.boardRequest(
+                summits.get(summitId(execution)).getChair(), execution.getVariables()));
+    }
+
+    @Bean
+    JavaDelegate nameExistingBody() {
+        return execution -> summits.nameExistingBody(summitId(execution), (String) execution.getVariable(EXISTING_BODY));
+    }
+
+    @Bean
+    JavaDelegate seedCharterDraft() {
+        return execution -> summits.seedCharterDraft(summitId(execution));
+    }
+
+    @Bean
+    JavaDelegate seedBoardAgenda() {
+        return execution -> summits.seedBoardAgenda(summitId(execution));
+    }
+
+    @Bean
+    JavaDelegate closeSummit() {
+        return execution -> summits.close(summitId(execution));
+    }
+}

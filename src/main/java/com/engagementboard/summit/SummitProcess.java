@@ -1,0 +1,119 @@
+package com.engagementboard.summit;
+
+/**
+ * The contract of {@code processes/engagement-summit.bpmn}: the customer engagement summit, from the
+ * invitations to what it founds. No string literal for these anywhere else.
+ */
+public final class SummitProcess {
+
+    public static final String KEY = "engagement-summit";
+    public static final String BUSINESS_KEY_PREFIX = "summit-";
+
+    /** Element ids. */
+    public static final class Elements {
+        public static final String START = "StartEvent_SummitConvened";
+        public static final String PRE_WORK = "SubProcess_PreWork";
+        public static final String ASSESS_JOURNEY = "Task_AssessJourney";
+        public static final String PRE_WORK_OVERDUE = "BoundaryEvent_PreWorkOverdue";
+        public static final String REMIND_PARTICIPANT = "Task_RemindParticipant";
+        public static final String OPEN_SUMMIT = "Task_OpenSummit";
+        public static final String SUMMIT_OPENED = "EndEvent_SummitOpened";
+        public static final String DRAFT_VISION = "Task_DraftVision";
+        public static final String ENDORSE_VISION = "Task_EndorseVision";
+        public static final String COUNT_OBJECTIONS = "Task_CountObjections";
+        public static final String ANY_OBJECTIONS = "Gateway_AnyObjections";
+        public static final String ANSWER_OBJECTIONS = "Task_AnswerObjections";
+        public static final String VISION_DECISION = "Gateway_VisionDecision";
+        public static final String RECORD_DISSENT = "Task_RecordDissent";
+        public static final String PLAN_TOUCHPOINTS = "Task_PlanTouchpoints";
+        public static final String FIND_SILOS = "Task_FindSilos";
+        public static final String DECIDE_SOURCING = "Task_DecideSourcing";
+        public static final String DECIDE_OUTCOME = "Task_DecideOutcome";
+        public static final String OUTCOME = "Gateway_Outcome";
+        public static final String FOUND_BOARD = "Task_FoundBoard";
+        public static final String NAME_EXISTING_BODY = "Task_NameExistingBody";
+        public static final String SEED_CHARTER = "Task_SeedCharterDraft";
+        public static final String SEED_AGENDA = "Task_SeedBoardAgenda";
+        public static final String CLOSE_SUMMIT = "Task_CloseSummit";
+        public static final String SUMMIT_CLOSED = "EndEvent_SummitClosed";
+
+        private Elements() {
+        }
+    }
+
+    /** Process variables. */
+    public static final class Variables {
+        public static final String SUMMIT_ID = "summitId";
+        public static final String SUMMIT_TITLE = "summitTitle";
+        /** Date: when the summit meets (pre-work is due the day before). */
+        public static final String PRE_WORK_DUE = "preWorkDue";
+        /** List of user ids invited (multi-instance collection). */
+        public static final String PARTICIPANTS = "participants";
+        /** String: one participant (multi-instance element, the task's assignee). */
+        public static final String PARTICIPANT = "participant";
+        /** Form fields of the pre-work, per journey stage: {@code today_<STAGE>}, {@code wanted_<STAGE>}, {@code evidence_<STAGE>}. */
+        public static final String TODAY_PREFIX = "today_";
+        public static final String WANTED_PREFIX = "wanted_";
+        public static final String EVIDENCE_PREFIX = "evidence_";
+        /** Form field of the chair: the engagement vision (pre-filled with the last summit's). */
+        public static final String VISION = "vision";
+        /** Form field of a participant: ENDORSE or OBJECT. */
+        public static final String ENDORSEMENT = "endorsement";
+        /** Form field of a participant: the reason of an objection (required to object). */
+        public static final String OBJECTION = "objection";
+        /** Integer: objections in the last round. */
+        public static final String OBJECTION_COUNT = "objectionCount";
+        /** String (markdown): the objections of the last round, for the chair. */
+        public static final String OBJECTIONS_SUMMARY = "objectionsSummary";
+        /** Form field of the chair: REVISE or RECORD_DISSENT. */
+        public static final String VISION_DECISION = "visionDecision";
+        /** Form field of the chair: the plan, one "touchpoint,activity,functions,dependsOn,design,build,operate,renew" line per activity. */
+        public static final String PLAN = "plan";
+        /** String (markdown): touchpoints several functions work on while no charter covers them. */
+        public static final String SILO_SUMMARY = "siloSummary";
+        /** Form fields of the sourcing, per element: {@code mode_<ELEMENT>}, {@code partners_<ELEMENT>}, {@code reason_<ELEMENT>}. */
+        public static final String MODE_PREFIX = "mode_";
+        public static final String PARTNERS_PREFIX = "partners_";
+        public static final String REASON_PREFIX = "reason_";
+        /** Form field of the chair: FOUND_BOARD or NAME_EXISTING_BODY. */
+        public static final String OUTCOME = "outcome";
+        /** Form field of the chair: the existing body's name (required to name one). */
+        public static final String EXISTING_BODY = "existingBody";
+        /** Form fields of the chair founding the board. */
+        public static final String BOARD_MEMBERS = "boardMembers";
+        public static final String BOARD_CORE = "boardCore";
+        public static final String BOARD_CADENCE = "boardCadence";
+        public static final String BOARD_DAY = "boardDay";
+        public static final String BOARD_TIME = "boardTime";
+        public static final String BOARD_TIME_ZONE = "boardTimeZone";
+        public static final String BOARD_QUORUM = "boardQuorum";
+        /** String (markdown): what changed since the last summit, for the chair. */
+        public static final String CHANGES_SUMMARY = "changesSummary";
+
+        private Variables() {
+        }
+    }
+
+    public static final String ENDORSE = "ENDORSE";
+    public static final String OBJECT = "OBJECT";
+    public static final String REVISE = "REVISE";
+    public static final String RECORD_DISSENT = "RECORD_DISSENT";
+    public static final String FOUND_BOARD = "FOUND_BOARD";
+    public static final String NAME_EXISTING_BODY = "NAME_EXISTING_BODY";
+
+    public static final String FORM_PRE_WORK = "summit-pre-work";
+    public static final String FORM_OPEN = "summit-open";
+    public static final String FORM_VISION = "summit-vision";
+    public static final String FORM_ENDORSE = "summit-endorse";
+    public static final String FORM_OBJECTIONS = "summit-objections";
+    public static final String FORM_PLAN = "summit-plan";
+    public static final String FORM_SOURCING = "summit-sourcing";
+    public static final String FORM_OUTCOME = "summit-outcome";
+
+    private SummitProcess() {
+    }
+
+    public static String businessKey(long summitId) {
+        return BUSINESS_KEY_PREFIX + summitId;
+    }
+}

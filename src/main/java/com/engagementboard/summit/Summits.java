@@ -1,0 +1,399 @@
+package com.engagementboard.summit;
+
+import com.engagementboard.board.AgendaItems;
+import com.engagementboard.board.BoardSetupRequest;
+import com.engagementboard.board.BoardSetupService;
+import com.engagementboard.charter.CharterDrafts;
+import com.engagementboard.charter.CharterReading;
+import com.engagementboard.charter.CharterRequests.AllocationLine;
+import com.engagementboard.charter.CharterRequests.DraftRequest;
+import com.engagementboard.charter.RightKind;
+import com.engagementboard.organisation.BusinessFunction;
+import com.engagementboard.organisation.FunctionService;
+import com.engagementboard.organisation.JourneyStage;
+import com.engagementboard.organisation.People;
+import com.engagementboard.organisation.Touchpoint;
+import com.engagementboard.organisation.TouchpointService;
+import com.engagementboard.web.FieldProblem;
+import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.NotFoundException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The summit: invitations, pre-work, the three sessions and what it founds. */
+@Service
+class Summits {
+
+    /** One line of the coordinated touchpoint plan, as parsed. */
+    record PlanLine(Touchpoint touchpoint, String activity, List<String> functions, String dependsOn,
+            Map<RightKind, String> owners) {
+    }
+
+    private final SummitRepository summits;
+    private final People people;
+    private final FunctionService functions;
+    private final TouchpointService touchpoints;
+    private final CharterReading charter;
+    private final CharterDrafts drafts;
+    private final BoardSetupService board;
+    private final AgendaItems agenda;
+    private final RuntimeService runtime;
+
+    Summits(SummitRepository summits, People people, FunctionService functions, TouchpointService touchpoints,
+            CharterReading charter, CharterDrafts drafts, BoardSetupService board, AgendaItems agenda,
+            RuntimeService runtime) {
+        this.summits = summits;
+        this.people = people;
+        this.functions = functions;
+        this.touchpoints = touchpoints;
+        this.charter = charter;
+        this.drafts = drafts;
+        this.board = board;
+        this.agenda = agenda;
+        this.runtime = runtime;
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** The chair convenes: unknown participants are refused; the summit's process starts with the pre-work. */
+    @Transactional
+    Summit convene(SummitRequest request, String chair) {
+        List<String> invited = List.copyOf(new LinkedHashSet<>(request.participants()));
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < invited.size(); i++) {
+            if (!people.userExists(invited.get(i))) {
+                problems.add(new FieldProblem("participants[" + i + "]", "there is no user '" + invited.get(i) + "'"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Summit summit = summits.saveAndFlush(new Summit(request.title(), request.at(), chair, invited, now()));
+        Instant due = request.at().minus(Duration.ofDays(1));
+        runtime.startProcessInstanceByKey(SummitProcess.KEY, SummitProcess.businessKey(summit.getId()),
+                org.camunda.bpm.engine.variable.Variables.createVariables()
+                        .putValue(SummitProcess.Variables.SUMMIT_ID, summit.getId())
+                        .putValue(SummitProcess.Variables.SUMMIT_TITLE, summit.getTitle())
+                        .putValue(SummitProcess.Variables.PARTICIPANTS, invited)
+                        .putValue(SummitProcess.Variables.PRE_WORK_DUE, Date.from(due.isAfter(now()) ? due : request.at()))
+                        // The chair starts from the last summit's vision, if there was one.
+                        .putValue(SummitProcess.Variables.VISION, previousVision()));
+        return summit;
+    }
+
+    @Transactional(readOnly = true)
+    Summit get(long id) {
+        Summit summit = summits.findById(id).orElseThrow(() -> new NotFoundException("summit", "" + id));
+        summit.getParticipants().size();
+        summit.getAssessments().size();
+        summit.getPlan().size();
+        summit.getSourcing().size();
+        return summit;
+    }
+
+    /** Divisions and functions with nobody invited: the invitation list must reach across the organisation. */
+    @Transactional(readOnly = true)
+    List<String> coverageWarnings(Summit summit) {
+        Set<String> invited = summit.getParticipants().stream().map(p -> p.userId).collect(Collectors.toSet());
+        List<String> warnings = new ArrayList<>();
+        for (BusinessFunction function : functions.all()) {
+            List<String> heads = people.membersOf(function.getHeadGroup());
+            if (heads.stream().noneMatch(invited::contains)) {
+                warnings.add("Function " + function.getName() + ": nobody invited (its head is "
+                        + Objects.toString(function.getHeadUserId(), "not named") + ")");
+            }
+        }
+        functions.divisions().forEach(division -> {
+            boolean covered = invited.contains(division.getHeadUserId()) || functions.all().stream()
+                    .filter(f -> f.getDivision() != null && f.getDivision().getCode().equals(division.getCode()))
+                    .anyMatch(f -> invited.contains(f.getHeadUserId()));
+            if (!covered) {
+                warnings.add("Division " + division.getName() + ": nobody invited (its head is "
+                        + Objects.toString(division.getHeadUserId(), "not named") + ")");
+            }
+        });
+        return warnings;
+    }
+
+    @Transactional
+    void recordAssessment(long summitId, String userId, Map<String, Object> answers) {
+        Summit summit = get(summitId);
+        summit.getAssessments().removeIf(a -> a.userId.equals(userId));
+        for (JourneyStage stage : JourneyStage.values()) {
+            String today = text(answers.get(SummitProcess.Variables.TODAY_PREFIX + stage));
+            String wanted = text(answers.get(SummitProcess.Variables.WANTED_PREFIX + stage));
+            String evidence = text(answers.get(SummitProcess.Variables.EVIDENCE_PREFIX + stage));
+            if (today != null || wanted != null || evidence != null) {
+                summit.getAssessments().add(new Summit.Assessment(userId, stage.name(), today, wanted, evidence));
+            }
+        }
+        summit.participant(userId).ifPresent(p -> p.preWorkAt = now());
+    }
+
+    @Transactional
+    void open(long summitId) {
+        get(summitId).open(now());
+    }
+
+    @Transactional
+    void vision(long summitId, String text) {
+        get(summitId).vision(text);
+    }
+
+    @Transactional
+    void endorse(long summitId, String userId, String endorsement, String objection) {
+        get(summitId).participant(userId).ifPresent(p -> {
+            p.endorsement = endorsement;
+            p.objection = SummitProcess.OBJECT.equals(endorsement) ? objection : null;
+        });
+    }
+
+    @Transactional(readOnly = true)
+    List<Summit.Participant> objections(long summitId) {
+        return get(summitId).getParticipants().stream().filter(p -> SummitProcess.OBJECT.equals(p.endorsement))
+                .toList();
+    }
+
+    @Transactional
+    void recordDissent(long summitId) {
+        Summit summit = get(summitId);
+        summit.dissent(objections(summitId).stream().map(p -> p.userId + ": " + p.objection)
+                .collect(Collectors.joining("\n")));
+    }
+
+    /** The last closed summit's vision, to start from. */
+    @Transactional(readOnly = true)
+    String previousVision() {
+        return summits.findFirstByStatusOrderByClosedAtDesc(Summit.Status.CLOSED).map(Summit::getVision).orElse(null);
+    }
+
+    /**
+     * Reads the plan: "touchpoint,activity,functions,dependsOn,design,build,operate,renew" per line
+     * (functions separated by spaces, owners may be empty). Problems name the line.
+     */
+    @Transactional(readOnly = true)
+    List<PlanLine> parsePlan(String text) {
+        List<PlanLine> lines = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String[] rows = text == null ? new String[0] : text.strip().split("\\R");
+        for (int i = 0; i < rows.length; i++) {
+            String row = rows[i].strip();
+            if (row.isEmpty() || row.toLowerCase().startsWith("touchpoint,")) {
+                continue;
+            }
+            String[] cells = row.split(",", -1);
+            if (cells.length != 8) {
+                problems.add("line " + (i + 1) + " needs 8 values: touchpoint,activity,functions,dependsOn,design,build,"
+                        + "operate,renew");
+                continue;
+            }
+            Touchpoint touchpoint = touchpoints.byCodes(List.of(cells[0].strip())).get(cells[0].strip());
+            if (touchpoint == null) {
+                problems.add("line " + (i + 1) + ": there is no touchpoint '" + cells[0].strip() + "'");
+                continue;
+            }
+            List<String> involved = Arrays.stream(cells[2].strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+            Map<RightKind, String> owners = new java.util.EnumMap<>(RightKind.class);
+            for (RightKind right : RightKind.values()) {
+                String owner = cells[4 + right.ordinal()].strip();
+                if (!owner.isEmpty()) {
+                    owners.put(right, owner);
+                }
+            }
+            Set<String> named = new TreeSet<>(involved);
+            named.addAll(owners.values());
+            Set<String> unknown = new TreeSet<>(named);
+            unknown.removeAll(functions.byCodes(named).keySet());
+            if (!unknown.isEmpty()) {
+                problems.add("line " + (i + 1) + ": no such functions " + unknown);
+                continue;
+            }
+            if (cells[1].isBlank()) {
+                problems.add("line " + (i + 1) + ": the activity is missing");
+                continue;
+            }
+            lines.add(new PlanLine(touchpoint, cells[1].strip(), involved, cells[3].strip(), owners));
+        }
+        if (problems.isEmpty() && lines.isEmpty()) {
+            problems.add("plan at least one activity at a touchpoint");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return lines;
+    }
+
+    @Transactional
+    void plan(long summitId, List<PlanLine> lines) {
+        Summit summit = get(summitId);
+        summit.getPlan().clear();
+        lines.forEach(l -> summit.getPlan().add(new Summit.PlanActivity(l.touchpoint(), l.activity(),
+                String.join(" ", l.functions()), l.dependsOn(), l.owners().get(RightKind.DESIGN),
+                l.owners().get(RightKind.BUILD), l.owners().get(RightKind.OPERATE), l.owners().get(RightKind.RENEW))));
+    }
+
+    /** Touchpoints several functions work on while no charter covers them: the silos the summit is to find. */
+    @Transactional
+    String findSilos(long summitId) {
+        Summit summit = get(summitId);
+        Map<String, Set<String>> involved = new java.util.TreeMap<>();
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Summit.PlanActivity activity : summit.getPlan()) {
+            involved.computeIfAbsent(activity.touchpoint.getCode(), k -> new TreeSet<>())
+                    .addAll(Arrays.stream(activity.functions.split("\\s+")).filter(s -> !s.isEmpty()).toList());
+            names.put(activity.touchpoint.getCode(), activity.touchpoint.getName());
+        }
+        String silos = involved.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1 && charter.owners(e.getKey()).values().stream()
+                        .allMatch(Objects::isNull))
+                .map(e -> "- **" + names.get(e.getKey()) + "**: " + String.join(", ", e.getValue())
+                        + " work on it and no charter says who owns it")
+                .collect(Collectors.joining("\n"));
+        summit.silos(silos.isEmpty() ? null : silos);
+        return silos.isEmpty() ? "No silos found: every touchpoint several functions work on is covered by the charter."
+                : silos;
+    }
+
+    @Transactional
+    void sourcing(long summitId, List<Summit.Sourcing> decisions) {
+        Summit summit = get(summitId);
+        summit.getSourcing().clear();
+        summit.getSourcing().addAll(decisions);
+    }
+
+    /** The board the chair founds, as a set-up request; checked by the board's own rules. */
+    BoardSetupRequest boardRequest(String chair, Map<String, Object> form) {
+        List<String> members = ids(form.get(SummitProcess.Variables.BOARD_MEMBERS));
+        List<String> core = ids(form.get(SummitProcess.Variables.BOARD_CORE));
+        String cadence = text(form.get(SummitProcess.Variables.BOARD_CADENCE));
+        String day = text(form.get(SummitProcess.Variables.BOARD_DAY));
+        boolean weekly = "WEEKLY".equals(cadence);
+        java.time.DayOfWeek dayOfWeek = null;
+        Integer dayOfMonth = null;
+        try {
+            if (weekly) {
+                dayOfWeek = java.time.DayOfWeek.valueOf(day == null ? "" : day.toUpperCase());
+            } else {
+                dayOfMonth = Integer.valueOf(day == null ? "" : day);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(SummitProcess.Variables.BOARD_DAY, "'" + day + "' is not "
+                    + (weekly ? "a weekday (MONDAY ... SUNDAY)" : "a day of the month (1 ... 28)"));
+        }
+        Object quorum = form.get(SummitProcess.Variables.BOARD_QUORUM);
+        int q;
+        try {
+            q = quorum instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(quorum).strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(SummitProcess.Variables.BOARD_QUORUM, "must be a number");
+        }
+        return new BoardSetupRequest(chair, members, core, new BoardSetupRequest.CadenceRequest(
+                weekly ? com.engagementboard.board.Cadence.WEEKLY : com.engagementboard.board.Cadence.MONTHLY,
+                dayOfWeek, dayOfMonth, text(form.get(SummitProcess.Variables.BOARD_TIME)),
+                text(form.get(SummitProcess.Variables.BOARD_TIME_ZONE))), q, null, null);
+    }
+
+    void checkBoard(BoardSetupRequest request) {
+        board.validate(request);
+    }
+
+    @Transactional
+    void foundBoard(long summitId, BoardSetupRequest request) {
+        board.update(request);
+        get(summitId).outcome(SummitProcess.FOUND_BOARD, null);
+    }
+
+    @Transactional
+    void nameExistingBody(long summitId, String name) {
+        get(summitId).outcome(SummitProcess.NAME_EXISTING_BODY, name);
+    }
+
+    /** The first charter draft: the plan's touchpoints with the owners it suggests (gaps left for the chair). */
+    @Transactional
+    void seedCharterDraft(long summitId) {
+        Summit summit = get(summitId);
+        List<AllocationLine> lines = new ArrayList<>();
+        Set<String> scope = new LinkedHashSet<>();
+        for (Summit.PlanActivity a : summit.getPlan()) {
+            scope.add(a.touchpoint.getCode());
+            for (RightKind right : RightKind.values()) {
+                String owner = switch (right) {
+                    case DESIGN -> a.design;
+                    case BUILD -> a.build;
+                    case OPERATE -> a.operate;
+                    case RENEW -> a.renew;
+                };
+                if (owner != null) {
+                    lines.add(new AllocationLine(a.touchpoint.getCode(), right.name(), owner));
+                }
+            }
+        }
+        long id = drafts.create(new DraftRequest("First charter draft from " + summit.getTitle(), List.copyOf(scope),
+                lines), false, summit.getChair(), i -> "plan line " + (i + 1)).getId();
+        summit.charterDraft(id);
+    }
+
+    /** The plan's activities become items of the board's first meeting, with the summit's facts. */
+    @Transactional
+    void seedBoardAgenda(long summitId) {
+        Summit summit = get(summitId);
+        for (Summit.PlanActivity a : summit.getPlan()) {
+            String facts = "From the summit " + summit.getTitle() + ": touchpoint priority " + a.touchpoint.getPriority()
+                    + " of 5; functions involved: " + a.functions
+                    + (a.dependsOn == null || a.dependsOn.isBlank() ? "" : "; depends on: " + a.dependsOn)
+                    + summit.getAssessments().stream()
+                            .filter(s -> s.stage.equals(a.touchpoint.getJourneyStage().name()) && s.evidence != null)
+                            .map(s -> "; evidence (" + s.userId + "): " + s.evidence).collect(Collectors.joining());
+            agenda.queue(a.touchpoint.getName() + ": " + a.activity, "Adopt the summit's plan for " + a.touchpoint.getName()
+                    + ": " + a.activity, List.of(a.touchpoint.getCode()), facts.length() > 4000 ? facts.substring(0, 3997)
+                            + "..." : facts, summit.getChair());
+        }
+    }
+
+    @Transactional
+    void close(long summitId) {
+        get(summitId).close(now());
+    }
+
+    @Transactional(readOnly = true)
+    List<Summit> all() {
+        return summits.findAllByOrderByAtDesc();
+    }
+
+    @Transactional(readOnly = true)
+    java.util.Optional<Summit> previous(Summit summit) {
+        return summits.findFirstByStatusAndIdNotOrderByClosedAtDesc(Summit.Status.CLOSED, summit.getId())
+                .filter(p -> summit.getClosedAt() == null || p.getClosedAt().isBefore(summit.getClosedAt()));
+    }
+
+    /** The sourcing register: the five elements as the last summit that decided them decided. */
+    @Transactional(readOnly = true)
+    java.util.Optional<Summit> lastWithSourcing() {
+        return summits.findAllByOrderByAtDesc().stream().filter(s -> !s.getSourcing().isEmpty()).findFirst();
+    }
+
+    static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    static List<String> ids(Object value) {
+        String text = text(value);
+        return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+    }
+}
