@@ -93,6 +93,12 @@ class SummitDelegates {
         };
     }
 
+    /** The chair opens the summit: pre-work not in by then is recorded as missing. */
+    @Bean
+    TaskListener openSummit() {
+        return task -> summits.open(summitId(task));
+    }
+
     @Bean
     TaskListener recordVision() {
         return task -> {
