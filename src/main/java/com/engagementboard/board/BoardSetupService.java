@@ -140,9 +140,12 @@ public class BoardSetupService {
         if (cadence.type() == Cadence.MONTHLY && cadence.dayOfMonth() == null) {
             problems.add(new FieldProblem("cadence.dayOfMonth", "is required for a monthly board (1 to 28)"));
         }
+        if (cadence.time() == null || !cadence.time().matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            problems.add(new FieldProblem("cadence.time", "must be a time of day as HH:mm"));
+        }
         try {
             ZoneId.of(cadence.timeZone());
-        } catch (DateTimeException e) {
+        } catch (DateTimeException | NullPointerException e) {
             problems.add(new FieldProblem("cadence.timeZone", "'" + cadence.timeZone()
                     + "' is not a time zone; use a region id such as Europe/Amsterdam"));
         }

@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -97,7 +98,9 @@ class SecurityConfig {
                 // API calls that need a login are not remembered to replay after it (and open no session).
                 .requestCache(cache -> cache.requestCache(pagesOnly(apis)))
                 // Camunda's webapps bring their own CSRF protection (cookie XSRF-TOKEN, header X-XSRF-TOKEN).
-                .csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher(webapps + "/**"), basicAuth))
+                // A call to the APIs without a session cannot ride on one: it gets 401, not a CSRF 403.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher(webapps + "/**"), basicAuth,
+                        new AndRequestMatcher(apis, request -> request.getSession(false) == null)))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(problems, apis)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),

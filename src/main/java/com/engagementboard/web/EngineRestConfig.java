@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -12,9 +13,9 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine REST API as Camunda ships it, with one mend: a task form that fails the application's
- * server-side checks answers 400 with the field and the reason (Camunda would answer 500, as the
- * check runs in a task listener).
+ * The engine REST API as Camunda ships it, with two mends: a task form that fails the application's
+ * server-side checks answers 400 with the field and the reason, and two people changing the same
+ * thing at once get 409 (Camunda would answer 500 to both).
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -30,6 +31,12 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
         @Override
         public Response toResponse(RestException exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OptimisticLockingException) {
+                    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(Map.of("type", "OptimisticLockingException", "message",
+                                    "Someone else changed this at the same time. Reload and try again."))
+                            .build();
+                }
                 if (cause instanceof FormFieldValidationException invalid) {
                     return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                             .entity(Map.of("type", "InvalidRequestException", "message", invalid.getMessage(),

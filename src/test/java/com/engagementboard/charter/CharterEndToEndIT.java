@@ -96,6 +96,19 @@ class CharterEndToEndIT {
         assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
         assertThat(invalid.body()).contains("declinedRights");
 
+        // Two clicks on one task at the same time: one wins, the other gets a clear conflict.
+        String serviceTask = tasksOf("service.head", charterId).get(0).get("id").asText();
+        java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.Callable<Integer> click = () -> call("POST", "/api/charter/tasks/" + serviceTask
+                + "/complete", "service.head", "application/json", "{\"decision\": \"ACCEPT_ALL\"}").statusCode();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> f : clicks.invokeAll(java.util.List.of(click, click))) {
+            statuses.add(f.get());
+        }
+        clicks.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+        heads.remove("service.head");
+
         for (Map.Entry<String, String> head : heads.entrySet()) {
             JsonNode tasks = tasksOf(head.getKey(), charterId);
             assertThat(tasks).hasSize(1);

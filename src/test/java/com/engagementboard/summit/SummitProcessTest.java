@@ -1,0 +1,521 @@
+package com.engagementboard.summit;
+
+import static com.engagementboard.ProcessTestSupport.completeAs;
+import static com.engagementboard.ProcessTestSupport.runJobs;
+import static com.engagementboard.ProcessTestSupport.task;
+import static com.engagementboard.summit.SummitProcess.Elements.ANSWER_OBJECTIONS;
+import static com.engagementboard.summit.SummitProcess.Elements.ASSESS_JOURNEY;
+import static com.engagementboard.summit.SummitProcess.Elements.DECIDE_OUTCOME;
+import static com.engagementboard.summit.SummitProcess.Elements.DECIDE_SOURCING;
+import static com.engagementboard.summit.SummitProcess.Elements.DRAFT_VISION;
+import static com.engagementboard.summit.SummitProcess.Elements.ENDORSE_VISION;
+import static com.engagementboard.summit.SummitProcess.Elements.FIND_SILOS;
+import static com.engagementboard.summit.SummitProcess.Elements.FOUND_BOARD;
+import static com.engagementboard.summit.SummitProcess.Elements.NAME_EXISTING_BODY;
+import static com.engagementboard.summit.SummitProcess.Elements.OPEN_SUMMIT;
+import static com.engagementboard.summit.SummitProcess.Elements.PLAN_TOUCHPOINTS;
+import static com.engagementboard.summit.SummitProcess.Elements.PRE_WORK_OVERDUE;
+import static com.engagementboard.summit.SummitProcess.Elements.RECORD_DISSENT;
+import static com.engagementboard.summit.SummitProcess.Elements.REMIND_PARTICIPANT;
+import static com.engagementboard.summit.SummitProcess.Elements.SEED_AGENDA;
+import static com.engagementboard.summit.SummitProcess.Elements.SEED_CHARTER;
+import static com.engagementboard.summit.SummitProcess.Elements.SUMMIT_CLOSED;
+import static com.engagementboard.summit.SummitProcess.Elements.SUMMIT_OPENED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.board.BoardSetupRequest;
+import com.engagementboard.board.BoardSetupService;
+import com.engagementboard.board.Cadence;
+import com.engagementboard.charter.CharterDrafts;
+import com.engagementboard.charter.CharterVersion;
+import com.engagementboard.summit.SummitProcess.Variables;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Every path of processes/engagement-summit.bpmn: a summit as the chair and the participants live it. */
+@EngagementBoardTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class SummitProcessTest {
+
+    private static final List<String> CHAIR_GROUPS = List.of("board-chair", "board-core", "board-member");
+    private static final List<String> DEMO_MEMBERS = List.of("cmo", "retail.head", "business.head", "wealth.head",
+            "marketing.head", "communications.head", "sales.head", "service.head", "operations.head", "product.head",
+            "it.head", "brand.head", "insight.lead", "digital.lead", "branch.lead", "compliance.lead", "people.lead");
+    private static final List<String> DEMO_CORE = List.of("cmo", "retail.head", "business.head", "wealth.head");
+
+    /** A convened summit and its process instance. */
+    private record Held(long id, ProcessInstance instance) {
+    }
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    Summits summits;
+
+    @Autowired
+    SummitReport reports;
+
+    @Autowired
+    CharterDrafts drafts;
+
+    @Autowired
+    BoardSetupService boardSetup;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    private final List<String> started = new ArrayList<>();
+
+    private static java.util.Date classStarted;
+
+    @BeforeAll
+    static void startCoverage() {
+        classStarted = com.engagementboard.ProcessCoverage.start();
+    }
+
+    @AfterAll
+    static void everyFlowNodeDriven() {
+        com.engagementboard.ProcessCoverage.assertEveryFlowNodeDriven(SummitProcess.KEY, classStarted);
+    }
+
+    @BeforeEach
+    void initEngine() {
+        init(engine);
+    }
+
+    @AfterEach
+    void endWhatATestLeftOpen() {
+        engine.getIdentityService().clearAuthentication();
+        for (String id : started) {
+            if (runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+                runtime.deleteProcessInstance(id, "test over");
+            }
+        }
+        started.clear();
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private Held convene(String title, String... participants) {
+        Summit summit = summits.convene(new SummitRequest(title + " " + System.nanoTime(),
+                Instant.now().plus(Duration.ofDays(7)), List.of(participants)), "cmo");
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(SummitProcess.businessKey(summit.getId())).singleResult();
+        started.add(instance.getId());
+        return new Held(summit.getId(), instance);
+    }
+
+    private SummitReport.Report report(Held summit) {
+        return reports.of(summit.id());
+    }
+
+    private void chair(Task task, Map<String, Object> variables) {
+        completeAs("cmo", CHAIR_GROUPS, task, variables);
+    }
+
+    private Task taskOf(Held summit, String activityId, String assignee) {
+        return tasks.createTaskQuery().processInstanceId(summit.instance().getId()).taskDefinitionKey(activityId)
+                .taskAssignee(assignee).singleResult();
+    }
+
+    private static Map<String, Object> preWork(String user) {
+        Map<String, Object> answers = new HashMap<>();
+        for (String stage : List.of("CONSIDER", "BUY", "EXPERIENCE")) {
+            answers.put(Variables.TODAY_PREFIX + stage, user + " sees " + stage.toLowerCase() + " today");
+            answers.put(Variables.WANTED_PREFIX + stage, user + " wants " + stage.toLowerCase());
+        }
+        answers.put(Variables.EVIDENCE_PREFIX + "CONSIDER", "Survey of " + user);
+        return answers;
+    }
+
+    private void submitPreWork(Held summit, String user) {
+        completeAs(user, List.of("board-member"), taskOf(summit, ASSESS_JOURNEY, user), preWork(user));
+    }
+
+    private void open(Held summit) {
+        chair(task(summit.instance(), OPEN_SUMMIT), Map.of());
+    }
+
+    private void draftVision(Held summit, String vision) {
+        chair(task(summit.instance(), DRAFT_VISION), Map.of(Variables.VISION, vision));
+    }
+
+    private void endorse(Held summit, String user) {
+        completeAs(user, List.of("board-member"), taskOf(summit, ENDORSE_VISION, user),
+                Map.of(Variables.ENDORSEMENT, SummitProcess.ENDORSE));
+    }
+
+    private void object(Held summit, String user, String objection) {
+        completeAs(user, List.of("board-member"), taskOf(summit, ENDORSE_VISION, user),
+                Map.of(Variables.ENDORSEMENT, SummitProcess.OBJECT, Variables.OBJECTION, objection));
+    }
+
+    private static String planOf(String tag) {
+        return "touchpoint,activity,functions,dependsOn,design,build,operate,renew\n"
+                + "product-launch-briefing,Brief the front line " + tag + ",marketing product,,marketing,product,service,"
+                + "marketing\n"
+                + "customer-insight-report,Share the insight report " + tag + ",marketing service,product-launch-briefing,"
+                + "marketing,it,service,product";
+    }
+
+    private static Map<String, Object> sourcing(String tag) {
+        Map<String, Object> form = new HashMap<>();
+        for (SourcingElement element : SourcingElement.values()) {
+            form.put(Variables.MODE_PREFIX + element, "IN_HOUSE");
+            form.put(Variables.REASON_PREFIX + element, "Core to us " + tag);
+        }
+        form.put(Variables.MODE_PREFIX + SourcingElement.DATA_ANALYTICS, "PARTNER");
+        form.put(Variables.PARTNERS_PREFIX + SourcingElement.DATA_ANALYTICS, "Insight Partners " + tag);
+        form.put(Variables.MODE_PREFIX + SourcingElement.PRODUCT_INNOVATION, "MIXED");
+        form.put(Variables.PARTNERS_PREFIX + SourcingElement.PRODUCT_INNOVATION, "Fintech Lab " + tag);
+        return form;
+    }
+
+    private static Map<String, Object> namedBody(String body) {
+        return Map.of(Variables.OUTCOME, SummitProcess.NAME_EXISTING_BODY, Variables.EXISTING_BODY, body);
+    }
+
+    private static Map<String, Object> board(String members, String core, int quorum) {
+        Map<String, Object> form = new HashMap<>();
+        form.put(Variables.OUTCOME, SummitProcess.FOUND_BOARD);
+        form.put(Variables.BOARD_MEMBERS, members);
+        form.put(Variables.BOARD_CORE, core);
+        form.put(Variables.BOARD_CADENCE, "WEEKLY");
+        form.put(Variables.BOARD_DAY, "MONDAY");
+        form.put(Variables.BOARD_TIME, "09:00");
+        form.put(Variables.BOARD_TIME_ZONE, "Europe/Amsterdam");
+        form.put(Variables.BOARD_QUORUM, quorum);
+        return form;
+    }
+
+    /** From the pre-work to an endorsed vision, everybody on time. */
+    private void toEndorsedVision(Held summit, String vision, String... participants) {
+        for (String user : participants) {
+            submitPreWork(summit, user);
+        }
+        open(summit);
+        draftVision(summit, vision);
+        for (String user : participants) {
+            endorse(summit, user);
+        }
+    }
+
+    /** From the plan to the end, naming an existing body. */
+    private void toClosed(Held summit, String tag, Map<String, Object> sourcing, Map<String, Object> outcome) {
+        chair(task(summit.instance(), PLAN_TOUCHPOINTS), Map.of(Variables.PLAN, planOf(tag)));
+        chair(task(summit.instance(), DECIDE_SOURCING), sourcing);
+        chair(task(summit.instance(), DECIDE_OUTCOME), outcome);
+    }
+
+    private long queuedAgendaItems(String activity) {
+        return jdbc.queryForObject("select count(*) from agenda_item where title like ? and status = 'QUEUED'",
+                Long.class, "%" + activity + "%");
+    }
+
+    // --- the paths ------------------------------------------------------------------------------
+
+    @Test
+    void everyParticipantSubmitsThePreWorkInTimeAndTheChairOpensTheSummit() {
+        Held summit = convene("On time", "marketing.head", "service.head");
+        assertThat(summit.instance()).isWaitingAt(ASSESS_JOURNEY, OPEN_SUMMIT);
+        List<Task> preWork = tasks.createTaskQuery().processInstanceId(summit.instance().getId())
+                .taskDefinitionKey(ASSESS_JOURNEY).list();
+        assertThat(preWork).extracting(Task::getAssignee).containsExactlyInAnyOrder("marketing.head", "service.head");
+        assertThat(preWork.get(0).getName()).startsWith("Assess the customer decision journey for On time");
+        assertThat(preWork.get(0).getDueDate()).isNotNull();
+        assertThat(tasks.getIdentityLinksForTask(task(summit.instance(), OPEN_SUMMIT).getId()))
+                .extracting(IdentityLink::getGroupId).contains("board-chair");
+
+        // The three required stages: today and wanted; evidence is optional.
+        Map<String, Object> incomplete = preWork("marketing.head");
+        incomplete.remove(Variables.WANTED_PREFIX + "BUY");
+        assertThatThrownBy(() -> completeAs("marketing.head", List.of("board-member"),
+                taskOf(summit, ASSESS_JOURNEY, "marketing.head"), incomplete))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .rootCause().hasMessageContaining("wanted_BUY");
+        Map<String, Object> noEvidence = preWork("service.head");
+        noEvidence.remove(Variables.EVIDENCE_PREFIX + "CONSIDER");
+        completeAs("service.head", List.of("board-member"), taskOf(summit, ASSESS_JOURNEY, "service.head"), noEvidence);
+        submitPreWork(summit, "marketing.head");
+        assertThat(summit.instance()).hasPassed("EndEvent_PreWorkDone").isWaitingAt(OPEN_SUMMIT);
+
+        open(summit);
+        assertThat(summit.instance()).hasPassed(SUMMIT_OPENED).isWaitingAt(DRAFT_VISION);
+        SummitReport.Report report = report(summit);
+        assertThat(report.missingPreWork()).isEmpty();
+        assertThat(report.status()).isEqualTo("IN_SESSION");
+        assertThat(report.participants()).allMatch(SummitReport.ParticipantView::preWorkSubmitted);
+        assertThat(report.assessments()).filteredOn(a -> a.user().equals("marketing.head"))
+                .extracting(SummitReport.AssessmentView::stage).containsExactlyInAnyOrder("CONSIDER", "BUY", "EXPERIENCE");
+        assertThat(report.assessments()).anySatisfy(a -> {
+            assertThat(a.user()).isEqualTo("marketing.head");
+            assertThat(a.stage()).isEqualTo("CONSIDER");
+            assertThat(a.evidence()).isEqualTo("Survey of marketing.head");
+        });
+        // One participant's answers stay in their task: they do not become the summit's variables.
+        assertThat(runtime.getVariables(summit.instance().getId())).doesNotContainKey(Variables.TODAY_PREFIX + "BUY");
+    }
+
+    @Test
+    void lateParticipantsAreRemindedAndRecordedAsMissingWhenTheChairOpensWithoutThem() {
+        Held summit = convene("Late", "marketing.head", "sales.head", "wealth.head");
+        submitPreWork(summit, "marketing.head");
+
+        runJobs(summit.instance(), PRE_WORK_OVERDUE);
+        assertThat(summit.instance()).hasPassed(REMIND_PARTICIPANT, SummitProcess.Elements.PRE_WORK_OVERDUE)
+                .isWaitingAt(ASSESS_JOURNEY, OPEN_SUMMIT);
+        for (String late : List.of("sales.head", "wealth.head")) {
+            Task task = taskOf(summit, ASSESS_JOURNEY, late);
+            assertThat(task.getPriority()).isEqualTo(SummitDelegates.OVERDUE_PRIORITY);
+            assertThat(tasks.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
+                    .anySatisfy(message -> assertThat(message).contains("overdue"));
+        }
+
+        open(summit);
+        assertThat(summit.instance()).hasPassed(SUMMIT_OPENED).isWaitingAt(DRAFT_VISION);
+        assertThat(tasks.createTaskQuery().processInstanceId(summit.instance().getId())
+                .taskDefinitionKey(ASSESS_JOURNEY).count()).isZero();
+        assertThat(report(summit).missingPreWork()).containsExactlyInAnyOrder("sales.head", "wealth.head");
+    }
+
+    @Test
+    void anEndorsedVisionLeadsToThePlanTheSourcingAndTheFoundingOfTheBoard() throws Exception {
+        String tag = "F" + System.nanoTime();
+        Held summit = convene("Founding", "marketing.head", "retail.head");
+        submitPreWork(summit, "marketing.head");
+        submitPreWork(summit, "retail.head");
+        open(summit);
+
+        // Vision: required, then every participant endorses it.
+        assertThatThrownBy(() -> chair(task(summit.instance(), DRAFT_VISION), Map.of(Variables.VISION, " ")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("vision");
+        draftVision(summit, "Customers trust us for life " + tag);
+        assertThat(tasks.createTaskQuery().processInstanceId(summit.instance().getId())
+                .taskDefinitionKey(ENDORSE_VISION).list()).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrder("marketing.head", "retail.head");
+        endorse(summit, "marketing.head");
+        endorse(summit, "retail.head");
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.COUNT_OBJECTIONS).hasNotPassed(ANSWER_OBJECTIONS)
+                .isWaitingAt(PLAN_TOUCHPOINTS);
+        assertThat(report(summit).visionRounds()).isEqualTo(1);
+
+        // Plan: a line with an unknown touchpoint is refused, naming the line.
+        Task plan = task(summit.instance(), PLAN_TOUCHPOINTS);
+        assertThatThrownBy(() -> chair(plan, Map.of(Variables.PLAN, planOf(tag) + "\nnowhere-at-all,Do it,marketing,,,,,")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .rootCause().hasMessageContaining("line 4").hasMessageContaining("nowhere-at-all");
+        assertThatThrownBy(() -> chair(plan, Map.of(Variables.PLAN, "product-launch-briefing,Do it,marketing wizards,,,,,")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .rootCause().hasMessageContaining("line 1").hasMessageContaining("wizards");
+        chair(plan, Map.of(Variables.PLAN, planOf(tag)));
+        assertThat(summit.instance()).hasPassed(FIND_SILOS).isWaitingAt(DECIDE_SOURCING);
+        String silos = (String) runtime.getVariable(summit.instance().getId(), Variables.SILO_SUMMARY);
+        assertThat(silos).contains("Product-launch briefing to the front line").contains("marketing, product")
+                .contains("Customer-insight report");
+        assertThat(report(summit).plan()).extracting(SummitReport.PlanView::touchpoint)
+                .containsExactly("product-launch-briefing", "customer-insight-report");
+
+        // Sourcing: partners are required unless in-house.
+        Task sourcing = task(summit.instance(), DECIDE_SOURCING);
+        Map<String, Object> noPartners = sourcing(tag);
+        noPartners.remove(Variables.PARTNERS_PREFIX + SourcingElement.DATA_ANALYTICS);
+        assertThatThrownBy(() -> chair(sourcing, noPartners))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .rootCause().hasMessageContaining("partners_DATA_ANALYTICS");
+        chair(sourcing, sourcing(tag));
+        assertThat(report(summit).sourcing()).hasSize(5).anySatisfy(s -> {
+            assertThat(s.element()).isEqualTo(SourcingElement.DATA_ANALYTICS);
+            assertThat(s.mode()).isEqualTo("PARTNER");
+            assertThat(s.partners()).isEqualTo("Insight Partners " + tag);
+        });
+        mvc.perform(get("/api/sourcing").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].element", containsInAnyOrder("CONTENT_COMMUNICATIONS", "DATA_ANALYTICS",
+                        "PRODUCT_INNOVATION", "EXPERIENCE_DESIGN", "BRAND_REPUTATION")))
+                .andExpect(jsonPath("$[*].partners", hasItem("Fintech Lab " + tag)));
+
+        // Outcome: the board's own rules refuse an invalid board.
+        Task outcome = task(summit.instance(), DECIDE_OUTCOME);
+        String members = "cmo, retail.head, business.head, wealth.head, marketing.head";
+        assertThatThrownBy(() -> chair(outcome, board(members, "cmo, retail.head, ceo", 2)))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .rootCause().hasMessageContaining("board").hasMessageContaining("ceo");
+        assertThatThrownBy(() -> chair(outcome, board(members, "cmo, retail.head, business.head", 4)))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("quorum");
+        try {
+            chair(outcome, board(members, "cmo, retail.head, business.head, wealth.head", 3));
+            assertThat(summit.instance()).hasPassed(FOUND_BOARD, SEED_CHARTER, SEED_AGENDA, SUMMIT_CLOSED).isEnded();
+            mvc.perform(get("/api/board").with(httpBasic("employee", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.chair").value("cmo"))
+                    .andExpect(jsonPath("$.members", containsInAnyOrder("business.head", "cmo", "marketing.head",
+                            "retail.head", "wealth.head")))
+                    .andExpect(jsonPath("$.core", containsInAnyOrder("business.head", "cmo", "retail.head",
+                            "wealth.head")))
+                    .andExpect(jsonPath("$.cadence.type").value("WEEKLY"))
+                    .andExpect(jsonPath("$.cadence.dayOfWeek").value("MONDAY"))
+                    .andExpect(jsonPath("$.cadence.time").value("09:00"))
+                    .andExpect(jsonPath("$.cadence.timeZone").value("Europe/Amsterdam"))
+                    .andExpect(jsonPath("$.quorum").value(3));
+        } finally {
+            boardSetup.update(new BoardSetupRequest("cmo", DEMO_MEMBERS, DEMO_CORE,
+                    new BoardSetupRequest.CadenceRequest(Cadence.WEEKLY, DayOfWeek.MONDAY, null, "09:00",
+                            "Europe/Amsterdam"), 3, 24, 120));
+        }
+
+        // The first charter draft and the board's first agenda come from the plan.
+        SummitReport.Report report = report(summit);
+        assertThat(report.status()).isEqualTo("CLOSED");
+        assertThat(report.outcome()).isEqualTo(SummitProcess.FOUND_BOARD);
+        assertThat(report.charterDraftId()).isNotNull();
+        CharterVersion draft = drafts.get(report.charterDraftId());
+        assertThat(draft.isDraft()).isTrue();
+        assertThat(draft.getScope()).extracting(t -> t.getCode())
+                .containsExactlyInAnyOrder("product-launch-briefing", "customer-insight-report");
+        assertThat(draft.getAllocations()).extracting(a -> a.getTouchpoint().getCode() + " " + a.getRight() + " "
+                + a.getFunction().getCode()).contains("product-launch-briefing DESIGN marketing",
+                        "product-launch-briefing BUILD product", "product-launch-briefing OPERATE service",
+                        "customer-insight-report BUILD it", "customer-insight-report RENEW product");
+        assertThat(queuedAgendaItems("Brief the front line " + tag)).isOne();
+        assertThat(queuedAgendaItems("Share the insight report " + tag)).isOne();
+        assertThat(jdbc.queryForObject("select fact_priority from agenda_item where title like ?", String.class,
+                "%Brief the front line " + tag + "%")).contains("marketing product").contains("Survey of");
+    }
+
+    @Test
+    void anObjectionLeadsToARevisedVisionAndAKeptObjectionIsRecordedAsDissent() {
+        String tag = "D" + System.nanoTime();
+        Held summit = convene("Dissent", "marketing.head", "sales.head", "service.head");
+        for (String user : List.of("marketing.head", "sales.head", "service.head")) {
+            submitPreWork(summit, user);
+        }
+        open(summit);
+        draftVision(summit, "Be the cheapest bank " + tag);
+
+        // Round 1: an objection needs its reason; one objects, the chair revises.
+        endorse(summit, "marketing.head");
+        assertThatThrownBy(() -> completeAs("sales.head", List.of("board-member"), taskOf(summit, ENDORSE_VISION,
+                "sales.head"), Map.of(Variables.ENDORSEMENT, SummitProcess.OBJECT)))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("objection");
+        object(summit, "sales.head", "Price is not a relationship");
+        endorse(summit, "service.head");
+        assertThat(summit.instance()).isWaitingAt(ANSWER_OBJECTIONS);
+        assertThat(runtime.getVariable(summit.instance().getId(), Variables.OBJECTION_COUNT)).isEqualTo(1);
+        assertThat((String) runtime.getVariable(summit.instance().getId(), Variables.OBJECTIONS_SUMMARY))
+                .contains("sales.head").contains("Price is not a relationship");
+        Task answer = task(summit.instance(), ANSWER_OBJECTIONS);
+        assertThatThrownBy(() -> chair(answer, Map.of(Variables.VISION_DECISION, "IGNORE")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("visionDecision");
+        assertThatThrownBy(() -> chair(answer, Map.of(Variables.VISION_DECISION, SummitProcess.REVISE,
+                Variables.VISION, "")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("vision");
+        chair(answer, Map.of(Variables.VISION_DECISION, SummitProcess.REVISE, Variables.VISION,
+                "Customers choose us for advice " + tag));
+
+        // Round 2: everyone is asked again; an objection is kept and recorded as dissent.
+        assertThat(tasks.createTaskQuery().processInstanceId(summit.instance().getId())
+                .taskDefinitionKey(ENDORSE_VISION).list()).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrder("marketing.head", "sales.head", "service.head");
+        assertThat(report(summit).visionRounds()).isEqualTo(2);
+        assertThat(report(summit).participants()).allMatch(p -> p.endorsement() == null);
+        endorse(summit, "marketing.head");
+        endorse(summit, "sales.head");
+        object(summit, "service.head", "Advice costs branches we are closing");
+        chair(task(summit.instance(), ANSWER_OBJECTIONS), Map.of(Variables.VISION_DECISION,
+                SummitProcess.RECORD_DISSENT));
+        assertThat(summit.instance()).hasPassed(RECORD_DISSENT).isWaitingAt(PLAN_TOUCHPOINTS);
+        SummitReport.Report report = report(summit);
+        assertThat(report.vision()).isEqualTo("Customers choose us for advice " + tag);
+        assertThat(report.dissent()).contains("service.head").contains("Advice costs branches we are closing")
+                .doesNotContain("Price is not a relationship");
+
+        // The summit names an existing body instead of founding the board.
+        chair(task(summit.instance(), PLAN_TOUCHPOINTS), Map.of(Variables.PLAN, planOf(tag)));
+        chair(task(summit.instance(), DECIDE_SOURCING), sourcing(tag));
+        Task outcome = task(summit.instance(), DECIDE_OUTCOME);
+        assertThatThrownBy(() -> chair(outcome, Map.of(Variables.OUTCOME, SummitProcess.NAME_EXISTING_BODY)))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("existingBody");
+        chair(outcome, namedBody("Brand council " + tag));
+        assertThat(summit.instance()).hasPassed(NAME_EXISTING_BODY, SEED_CHARTER, SEED_AGENDA, SUMMIT_CLOSED)
+                .hasNotPassed(FOUND_BOARD).isEnded();
+        report = report(summit);
+        assertThat(report.outcome()).isEqualTo(SummitProcess.NAME_EXISTING_BODY);
+        assertThat(report.existingBody()).isEqualTo("Brand council " + tag);
+        assertThat(report.charterDraftId()).isNotNull();
+        assertThat(queuedAgendaItems("Share the insight report " + tag)).isOne();
+    }
+
+    @Test
+    void theNextSummitStartsFromTheLastVisionAndShowsWhatChanged() {
+        String tag = "C" + System.nanoTime();
+        Held first = convene("First", "marketing.head");
+        toEndorsedVision(first, "Vision one " + tag, "marketing.head");
+        toClosed(first, tag + "a", sourcing(tag), namedBody("Brand council"));
+        assertThat(first.instance()).hasPassed(SUMMIT_CLOSED).isEnded();
+
+        Held second = convene("Second", "marketing.head");
+        assertThat(runtime.getVariable(second.instance().getId(), Variables.VISION)).isEqualTo("Vision one " + tag);
+        submitPreWork(second, "marketing.head");
+        open(second);
+        assertThat(task(second.instance(), DRAFT_VISION)).isNotNull();
+        draftVision(second, "Vision two " + tag);
+        endorse(second, "marketing.head");
+        Map<String, Object> changed = sourcing(tag);
+        changed.put(Variables.MODE_PREFIX + SourcingElement.CONTENT_COMMUNICATIONS, "PARTNER");
+        changed.put(Variables.PARTNERS_PREFIX + SourcingElement.CONTENT_COMMUNICATIONS, "Content agency");
+        toClosed(second, tag + "b", changed, namedBody("Brand council"));
+        assertThat(second.instance()).hasPassed(SUMMIT_CLOSED).isEnded();
+
+        SummitReport.Changes changes = report(second).changesSinceLastSummit();
+        assertThat(changes).isNotNull();
+        assertThat(changes.previousSummit()).isEqualTo(first.id());
+        assertThat(changes.visionChanged()).isTrue();
+        assertThat(changes.previousVision()).isEqualTo("Vision one " + tag);
+        assertThat(changes.sourcingChanges()).containsExactly("Content and communications: IN_HOUSE → PARTNER");
+        assertThat(changes.previousOutcome()).isEqualTo(SummitProcess.NAME_EXISTING_BODY);
+    }
+}
