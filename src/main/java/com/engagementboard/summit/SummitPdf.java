@@ -42,6 +42,24 @@ class SummitPdf {
         if (!report.missingPreWork().isEmpty()) {
             document.add(new Paragraph("Pre-work missing from: " + String.join(", ", report.missingPreWork()), body));
         }
+        section(document, "Customer decision journey", heading);
+        if (report.assessments().isEmpty()) {
+            document.add(new Paragraph("(no assessments submitted)", body));
+        } else {
+            PdfPTable journey = new PdfPTable(new float[] { 2, 2, 3, 3, 4 });
+            journey.setWidthPercentage(100);
+            for (String column : List.of("Participant", "Stage", "Today", "Wanted", "Evidence")) {
+                journey.addCell(new Phrase(column, heading));
+            }
+            report.assessments().forEach(a -> {
+                journey.addCell(new Phrase(a.user(), body));
+                journey.addCell(new Phrase(a.stage().charAt(0) + a.stage().substring(1).toLowerCase(), body));
+                journey.addCell(new Phrase(a.today() == null ? "" : a.today(), body));
+                journey.addCell(new Phrase(a.wanted() == null ? "" : a.wanted(), body));
+                journey.addCell(new Phrase(a.evidence() == null ? "" : a.evidence(), body));
+            });
+            document.add(journey);
+        }
         section(document, "Coordinated touchpoint plan", heading);
         PdfPTable plan = new PdfPTable(new float[] { 3, 5, 3, 3 });
         plan.setWidthPercentage(100);
