@@ -2,6 +2,10 @@ package com.engagementboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Date;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,38 +15,57 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Holds a process test class to its promise: every flow node of its process was driven by the
- * class's tests (process instances started since the class began). The detailed report, flow nodes
- * and sequence flows, is written by camunda-process-test-coverage to target/process-test-coverage.
+ * class's own tests (process instances started since the class began), checked from the engine's
+ * history after the class. The detailed report, flow nodes and sequence flows, is written by
+ * camunda-process-test-coverage to target/process-test-coverage.
  */
-public final class ProcessCoverage {
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(ProcessCoverage.Check.class)
+public @interface ProcessCoverage {
 
-    private ProcessCoverage() {
-    }
+    /** The key of the process whose every flow node the class drives. */
+    String value();
 
-    public static Date start() {
-        return new Date();
-    }
+    /** Records when the class starts, and checks its process's flow nodes after its last test. */
+    class Check implements BeforeAllCallback, AfterAllCallback {
 
-    public static void assertEveryFlowNodeDriven(String processKey, Date since) {
-        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
-        ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(processKey).latestVersion().singleResult();
-        Set<String> nodes = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
-                .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
-                .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> instances = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(processKey).startedAfter(new Date(since.getTime() - 1000)).list().stream()
-                .map(p -> p.getId()).collect(Collectors.toSet());
-        Set<String> driven = new TreeSet<>();
-        for (String instance : instances) {
-            engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance).list()
-                    .stream().map(HistoricActivityInstance::getActivityId).map(id -> id.replace("#multiInstanceBody", ""))
-                    .forEach(driven::add);
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Check.class);
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            context.getStore(NAMESPACE).put("started", new Date());
         }
-        nodes.removeAll(driven);
-        assertThat(nodes).as("flow nodes of %s that no test drove", processKey).isEmpty();
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            String key = context.getRequiredTestClass().getAnnotation(ProcessCoverage.class).value();
+            assertEveryFlowNodeDriven(key, context.getStore(NAMESPACE).get("started", Date.class));
+        }
+
+        static void assertEveryFlowNodeDriven(String processKey, Date since) {
+            ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
+            ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey(processKey).latestVersion().singleResult();
+            Set<String> nodes = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
+                    .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> driven = new TreeSet<>();
+            engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+                    .startedAfter(new Date(since.getTime() - 1000)).list()
+                    .forEach(instance -> engine.getHistoryService().createHistoricActivityInstanceQuery()
+                            .processInstanceId(instance.getId()).list().stream()
+                            .map(HistoricActivityInstance::getActivityId)
+                            .map(id -> id.replace("#multiInstanceBody", "")).forEach(driven::add));
+            nodes.removeAll(driven);
+            assertThat(nodes).as("flow nodes of %s that no test drove", processKey).isEmpty();
+        }
     }
 }

@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.ProcessCoverage;
 import com.engagementboard.board.AgendaItemProcess.Variables;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +30,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +38,7 @@ import org.springframework.test.context.TestExecutionListeners;
 
 /** Every path of processes/agenda-item.bpmn: an item checked for its facts, queued, returned, resubmitted or withdrawn. */
 @EngagementBoardTest
+@ProcessCoverage(AgendaItemProcess.KEY)
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class AgendaItemProcessTest {
@@ -68,18 +68,6 @@ class AgendaItemProcessTest {
 
     @Autowired
     BoardSetupService board;
-
-    private static java.util.Date classStarted;
-
-    @BeforeAll
-    static void startCoverage() {
-        classStarted = com.engagementboard.ProcessCoverage.start();
-    }
-
-    @AfterAll
-    static void everyFlowNodeDriven() {
-        com.engagementboard.ProcessCoverage.assertEveryFlowNodeDriven(AgendaItemProcess.KEY, classStarted);
-    }
 
     @BeforeEach
     void setUp() {
