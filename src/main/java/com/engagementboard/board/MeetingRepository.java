@@ -1,6 +1,5 @@
 package com.engagementboard.board;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,6 +9,4 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
     Optional<Meeting> findFirstByKindAndStatusOrderByScheduledAtAsc(Meeting.Kind kind, Meeting.Status status);
 
     List<Meeting> findAllByOrderByScheduledAtDesc();
-
-    List<Meeting> findByStatusAndScheduledAtAfter(Meeting.Status status, Instant after);
 }

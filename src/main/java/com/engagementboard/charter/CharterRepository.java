@@ -13,8 +13,6 @@ interface CharterRepository extends JpaRepository<CharterVersion, Long> {
 
     List<CharterVersion> findByNumberNotNullOrderByNumberDesc();
 
-    List<CharterVersion> findByStatusInOrderByIdDesc(List<CharterStatus> statuses);
-
     @Query("select coalesce(max(c.number), 0) from CharterVersion c")
     int highestNumber();
 }

@@ -1,0 +1,266 @@
+package com.engagementboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A head of function accepts their charter rights the way people do it: in a real (headless) Chromium,
+ * logging in through the application's login page and completing the Camunda Form in the Tasklist.
+ * Skipped where /usr/bin/chromium or /usr/bin/chromedriver is missing; CI installs both.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.wait-time-in-millis=200",
+                "camunda.bpm.job-execution.max-wait=500" })
+class TasklistBrowserIT {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Duration STEP = Duration.ofSeconds(30);
+
+    private static final String CSV = """
+            touchpoint,right,function
+            card-packaging,DESIGN,brand
+            card-packaging,BUILD,operations
+            card-packaging,OPERATE,operations
+            card-packaging,RENEW,brand
+            """;
+    private static final String BRAND_TASK = "Accept 2 rights for Brand & Reputation";
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private ChromeDriverService service;
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(CHROMIUM.canExecute(), "no Chromium at " + CHROMIUM);
+        Assumptions.assumeTrue(CHROMEDRIVER.canExecute(), "no chromedriver at " + CHROMEDRIVER);
+        profile = Files.createTempDirectory("tasklist-browser-it-");
+        // An explicit driver and browser: Selenium Manager never looks anything up or downloads anything.
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.getPath());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--window-size=1400,900", "--user-data-dir=" + profile.toAbsolutePath());
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, STEP, Duration.ofMillis(200));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            driver = null;
+            if (service != null) {
+                service.stop();
+                service = null;
+            }
+            deleteQuietly(profile);
+        }
+    }
+
+    @Test
+    void theBrandHeadAcceptsTheirRightsInTheTasklist() throws Exception {
+        String title = "Card packaging " + UUID.randomUUID();
+        HttpResponse<String> created = call("POST", "/api/charter/drafts?title="
+                + URLEncoder.encode(title, StandardCharsets.UTF_8), "cmo", "text/csv", CSV);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long charterId = json.readTree(created.body()).get("id").asLong();
+        HttpResponse<String> submitted = call("POST", "/api/charter/drafts/" + charterId + "/submit", "cmo", null,
+                null);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        String taskId = brandTaskOf(charterId);
+
+        try {
+            // Log in through the application's own login page.
+            driver.get(base() + "/");
+            wait.until(ExpectedConditions.urlContains("/login"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("brand.head");
+            driver.findElement(By.id("password")).sendKeys("demo");
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, brand.head"));
+
+            // The Tasklist, straight on this charter's task (other tests may leave tasks of the same name).
+            driver.get(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space(text())='All my tasks']")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//*[normalize-space(text())=" + xpathLiteral(BRAND_TASK) + "]")));
+            assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
+                    .as("the 'It is time to migrate' banner").noneMatch(WebElement::isDisplayed);
+            assertThat(driver.findElements(By.xpath("//*[text()[contains(.,'It is time to migrate')]]")))
+                    .as("the 'It is time to migrate' banner").noneMatch(WebElement::isDisplayed);
+
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[self::button or self::a][normalize-space()='Claim']"))).click();
+            wait.until(d -> "brand.head".equals(assigneeOf(taskId)));
+
+            // The Camunda Form: choose "Accept all rights" and complete.
+            WebElement label = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[contains(@class,'fjs-container')]//label[normalize-space()='Accept all rights']")));
+            String forId = label.getDomAttribute("for");
+            By radio = forId != null && !forId.isBlank() ? By.id(forId)
+                    : By.xpath("//*[contains(@class,'fjs-container')]//label[normalize-space()='Accept all rights']"
+                            + "//input[@type='radio']");
+            label.click();
+            wait.until(d -> {
+                WebElement input = d.findElement(radio);
+                if (!input.isSelected()) {
+                    ((JavascriptExecutor) d).executeScript("arguments[0].click();", input);
+                }
+                return d.findElement(radio).isSelected();
+            });
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//button[normalize-space()='Complete']"))).click();
+
+            // The engine has the task as completed by brand.head, and the Tasklist showed no error.
+            JsonNode finished = wait.until(d -> finishedTask(taskId));
+            assertThat(finished.get("assignee").asText()).isEqualTo("brand.head");
+            assertThat(finished.get("deleteReason").asText()).isEqualTo("completed");
+            assertThat(driver.findElements(By.cssSelector(
+                    ".page-notifications .alert-danger, .page-notifications .alert-error")))
+                    .as("Tasklist error notifications").noneMatch(WebElement::isDisplayed);
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private HttpResponse<String> call(String method, String path, String user, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode getJson(String path, String user) {
+        try {
+            HttpResponse<String> response = call("GET", path, user, null, null);
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The brand head's acceptance task of this charter, once the process has created it. */
+    private String brandTaskOf(long charterId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(STEP);
+        while (true) {
+            for (JsonNode task : getJson("/engine-rest/task?processInstanceBusinessKey=charter-" + charterId,
+                    "brand.head")) {
+                if (BRAND_TASK.equals(task.get("name").asText())) {
+                    return task.get("id").asText();
+                }
+            }
+            assertThat(Instant.now()).as("the brand head's task appeared within 30 s").isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private String assigneeOf(String taskId) {
+        JsonNode task = getJson("/engine-rest/task/" + taskId, "admin");
+        return task.path("assignee").isNull() ? null : task.path("assignee").asText(null);
+    }
+
+    /** The historic task once it has ended, else null. */
+    private JsonNode finishedTask(String taskId) {
+        JsonNode tasks = getJson("/engine-rest/history/task?finished=true&taskId=" + taskId, "admin");
+        return tasks.isEmpty() ? null : tasks.get(0);
+    }
+
+    private static String xpathLiteral(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
+
+    private void saveDiagnostics() {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Path dir = Files.createDirectories(Paths.get("target", "failsafe-reports"));
+            String name = getClass().getSimpleName() + "-" + System.currentTimeMillis();
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(dir.resolve(name + ".html"), "<!-- " + driver.getCurrentUrl() + " -->\n"
+                    + driver.getPageSource());
+        } catch (RuntimeException | IOException e) {
+            System.err.println("Could not save browser diagnostics: " + e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // Chromium may still hold a lock file for a moment; the temp directory is cleaned up eventually.
+        }
+    }
+}
