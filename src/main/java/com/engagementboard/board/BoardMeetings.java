@@ -85,9 +85,11 @@ class BoardMeetings {
 
     @Transactional(readOnly = true)
     List<AgendaItem> agendaOf(long meetingId) {
-        return agenda.findByKeyMeetingIdOrderByPosition(meetingId).stream()
-                .filter(m -> m.getResult() != MeetingItem.Result.DEFERRED)
-                .map(m -> items.findById(m.itemId()).orElseThrow()).toList();
+        List<Long> ids = agenda.findByKeyMeetingIdOrderByPosition(meetingId).stream()
+                .filter(m -> m.getResult() != MeetingItem.Result.DEFERRED).map(MeetingItem::itemId).toList();
+        Map<Long, AgendaItem> byId = items.findAllById(ids).stream()
+                .collect(Collectors.toMap(AgendaItem::getId, i -> i));
+        return ids.stream().map(byId::get).toList();
     }
 
     @Transactional(readOnly = true)

@@ -45,9 +45,12 @@ class BoardRegister {
     }
 
     private MeetingView view(Meeting m) {
-        List<AgendaEntry> entries = agenda.findByKeyMeetingIdOrderByPosition(m.getId()).stream()
-                .map(e -> new AgendaEntry(e.getPosition(), e.itemId(), items.findById(e.itemId()).orElseThrow().getTitle(),
-                        e.getResult().name()))
+        List<MeetingItem> onAgenda = agenda.findByKeyMeetingIdOrderByPosition(m.getId());
+        // One query for the titles of the whole agenda, not one per item.
+        java.util.Map<Long, String> titles = items.findAllById(onAgenda.stream().map(MeetingItem::itemId).toList())
+                .stream().collect(java.util.stream.Collectors.toMap(AgendaItem::getId, AgendaItem::getTitle));
+        List<AgendaEntry> entries = onAgenda.stream()
+                .map(e -> new AgendaEntry(e.getPosition(), e.itemId(), titles.get(e.itemId()), e.getResult().name()))
                 .toList();
         return new MeetingView(m.getId(), m.getKind().name(), m.getStatus().name(), m.getScheduledAt(),
                 m.getAgendaCutoff(), m.getEndsAt(), m.getCalledBy(), m.getReason(), entries);
