@@ -55,9 +55,11 @@ class IdentityBootstrap implements ApplicationRunner {
     private final TaskService tasks;
     private final AdminProperties admin;
     private final Environment environment;
+    private final EngineGrants grants;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks, AdminProperties admin, Environment environment) {
+            TaskService tasks, AdminProperties admin, Environment environment, EngineGrants grants) {
+        this.grants = grants;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -71,7 +73,7 @@ class IdentityBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Groups.FIXED.forEach(this::ensureGroup);
         for (Resources resource : Resources.values()) {
-            grant(Groups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+            grants.grant(Groups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
         grantEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grantEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
@@ -144,21 +146,6 @@ class IdentityBootstrap implements ApplicationRunner {
             filters.saveFilter(filter);
         }
         grantEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
-    }
-
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        if (authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0) {
-            return;
-        }
-        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        authorization.setGroupId(groupId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizations.saveAuthorization(authorization);
     }
 
     private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
