@@ -33,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
 class SummitDelegates {
 
     static final int OVERDUE_PRIORITY = 80;
-    private static final List<String> MODES = List.of("IN_HOUSE", "PARTNER", "MIXED");
+    private static final List<String> MODES = List.of(SummitProcess.IN_HOUSE, SummitProcess.PARTNER, SummitProcess.MIXED);
 
     private final Summits summits;
 
@@ -174,11 +174,11 @@ class SummitDelegates {
                 String partners = Summits.text(task.getVariable(SummitProcess.Variables.PARTNERS_PREFIX + element));
                 String reason = Summits.text(task.getVariable(SummitProcess.Variables.REASON_PREFIX + element));
                 requireOneOf(SummitProcess.Variables.MODE_PREFIX + element, mode, MODES.toArray(String[]::new));
-                if (!"IN_HOUSE".equals(mode)) {
+                if (!SummitProcess.IN_HOUSE.equals(mode)) {
                     requireText(SummitProcess.Variables.PARTNERS_PREFIX + element, partners, "name the partners");
                 }
                 requireText(SummitProcess.Variables.REASON_PREFIX + element, reason, "give the reason");
-                decisions.add(new Summit.Sourcing(element, mode, "IN_HOUSE".equals(mode) ? null : partners, reason));
+                decisions.add(new Summit.Sourcing(element, mode, SummitProcess.IN_HOUSE.equals(mode) ? null : partners, reason));
             }
             summits.sourcing(summitId(task), decisions);
         };

@@ -82,14 +82,15 @@ class SummitPdf {
         for (SummitReport.SourcingView s : report.sourcing()) {
             sourcing.addCell(new Phrase(s.label(), body));
             PdfPCell mode = new PdfPCell(new Phrase(s.mode().replace('_', '-').toLowerCase(), white));
-            mode.setBackgroundColor("IN_HOUSE".equals(s.mode()) ? IN_HOUSE : "PARTNER".equals(s.mode()) ? PARTNER : MIXED);
+            mode.setBackgroundColor(SummitProcess.IN_HOUSE.equals(s.mode()) ? IN_HOUSE
+                    : SummitProcess.PARTNER.equals(s.mode()) ? PARTNER : MIXED);
             sourcing.addCell(mode);
             sourcing.addCell(new Phrase((s.partners() == null ? "" : s.partners() + ": ") + s.reason(), body));
         }
         document.add(sourcing);
         section(document, "What the summit founded", heading);
         document.add(new Paragraph(report.outcome() == null ? "(not yet decided)"
-                : "FOUND_BOARD".equals(report.outcome()) ? "The customer engagement board."
+                : SummitProcess.FOUND_BOARD.equals(report.outcome()) ? "The customer engagement board."
                         : "It named " + report.existingBody() + " as the board.", body));
         if (report.charterDraftId() != null) {
             document.add(new Paragraph("First charter draft: " + report.charterDraftId(), body));

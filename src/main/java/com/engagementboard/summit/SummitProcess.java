@@ -99,6 +99,10 @@ public final class SummitProcess {
     public static final String REVISE = "REVISE";
     public static final String RECORD_DISSENT = "RECORD_DISSENT";
     public static final String FOUND_BOARD = "FOUND_BOARD";
+    /** Sourcing modes of an ecosystem element. */
+    public static final String IN_HOUSE = "IN_HOUSE";
+    public static final String PARTNER = "PARTNER";
+    public static final String MIXED = "MIXED";
     public static final String NAME_EXISTING_BODY = "NAME_EXISTING_BODY";
 
     public static final String FORM_PRE_WORK = "summit-pre-work";
