@@ -5,6 +5,7 @@ import com.engagementboard.web.NotFoundException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -50,13 +51,18 @@ class CharterTasks {
         try {
             tasks.complete(taskId, fields);
         } catch (NullValueException notFound) {
-            boolean done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
-            if (done) {
-                throw new ConflictException("Task already completed",
-                        "Someone completed task " + taskId + " already; reload your task list.");
-            }
-            throw new NotFoundException("task", taskId);
+            throw alreadyCompleted(taskId).<RuntimeException>map(c -> c)
+                    .orElseGet(() -> new NotFoundException("task", taskId));
+        } catch (AuthorizationException forbidden) {
+            // Losing a race looks like a refusal too: the winner's completion removed the task's grants.
+            throw alreadyCompleted(taskId).<RuntimeException>map(c -> c).orElse(forbidden);
         }
+    }
+
+    private java.util.Optional<ConflictException> alreadyCompleted(String taskId) {
+        boolean done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+        return done ? java.util.Optional.of(new ConflictException("Task already completed",
+                "Someone completed task " + taskId + " already; reload your task list.")) : java.util.Optional.empty();
     }
 
     private String candidateGroup(Task task) {
