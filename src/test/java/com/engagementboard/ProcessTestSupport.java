@@ -32,6 +32,22 @@ public final class ProcessTestSupport {
                 .singleResult();
     }
 
+    /**
+     * Whether a completion was refused for the named field: by the form's own check (a task listener,
+     * whose refusal the engine wraps) or by the rule that a person sets only their form's fields and
+     * options (refused before the engine runs anything).
+     */
+    public static void refusedFor(Throwable thrown, String field) {
+        Throwable refusal = thrown;
+        while (!(refusal instanceof org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException)
+                && refusal.getCause() != null) {
+            refusal = refusal.getCause();
+        }
+        org.assertj.core.api.Assertions.assertThat(refusal)
+                .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+                .hasMessageContaining(field);
+    }
+
     /** Completes the task as the user with the groups a login gives them, as the Tasklist would. */
     public static void completeAs(String user, List<String> groups, Task task, Map<String, Object> variables) {
         IdentityService identity = processEngine().getIdentityService();

@@ -56,4 +56,15 @@ public final class AgendaItemProcess {
 
     private AgendaItemProcess() {
     }
+
+    /**
+     * The record an instance runs for, read from its business key: the application names every instance
+     * itself, and nobody can change a business key afterwards (unlike a variable).
+     */
+    public static long itemId(String businessKey) {
+        if (businessKey == null || !businessKey.startsWith(BUSINESS_KEY_PREFIX)) {
+            throw new IllegalStateException("Not a business key of this process: " + businessKey);
+        }
+        return Long.parseLong(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
+    }
 }

@@ -1,5 +1,6 @@
 package com.engagementboard.board;
 
+import com.engagementboard.security.SystemAccount;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
 import com.engagementboard.web.FieldProblem;
@@ -29,20 +30,24 @@ public class AgendaItems {
     private final AgendaItemRepository items;
     private final TouchpointService touchpoints;
     private final RuntimeService runtime;
+    private final SystemAccount system;
 
-    AgendaItems(AgendaItemRepository items, TouchpointService touchpoints, RuntimeService runtime) {
+    AgendaItems(AgendaItemRepository items, TouchpointService touchpoints, RuntimeService runtime,
+            SystemAccount system) {
         this.items = items;
         this.touchpoints = touchpoints;
         this.runtime = runtime;
+        this.system = system;
     }
 
     /** A member submits an item: it is recorded and its {@code agenda-item} process checks it. */
     @Transactional
     AgendaItem submit(AgendaItemRequest request, String author) {
         AgendaItem item = create(AgendaItem.Kind.MEMBER, request, author);
-        runtime.startProcessInstanceByKey(AgendaItemProcess.KEY, AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId(),
+        system.run(() -> runtime.startProcessInstanceByKey(AgendaItemProcess.KEY,
+                AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId(),
                 Map.of(AgendaItemProcess.Variables.ITEM_ID, item.getId(), AgendaItemProcess.Variables.AUTHOR, author,
-                        AgendaItemProcess.Variables.TITLE, item.getTitle()));
+                        AgendaItemProcess.Variables.TITLE, item.getTitle())));
         return item;
     }
 

@@ -11,8 +11,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Members submit agenda items (the API or the Tasklist's "Start process" with its form); the chair
- * calls meetings and sets the board up, which schedules meetings.
+ * Members submit agenda items (the API or the Tasklist's "Start process" with its start form, whose
+ * fields are all a member can set). Meetings and actions are started and moved by the application as
+ * the system: the chair holds no grant to start a meeting or rewrite its variables and timers through
+ * the engine's APIs (what earlier versions granted is taken back).
  */
 @Component
 @Order(16)
@@ -29,9 +31,7 @@ class BoardAuthorizations implements ApplicationRunner {
         grants.grant(Groups.BOARD_MEMBER, Resources.PROCESS_DEFINITION, AgendaItemProcess.KEY,
                 Permissions.CREATE_INSTANCE);
         grants.grant(Groups.BOARD_MEMBER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-        // Moving the next meeting to a new cadence updates its variables and its timer.
-        grants.grant(Groups.BOARD_CHAIR, Resources.PROCESS_DEFINITION, BoardMeetingProcess.KEY,
+        grants.revoke(Groups.BOARD_CHAIR, Resources.PROCESS_DEFINITION, BoardMeetingProcess.KEY,
                 Permissions.CREATE_INSTANCE, Permissions.UPDATE_INSTANCE);
-        grants.grant(Groups.BOARD_CHAIR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
 }

@@ -63,7 +63,7 @@ class BoardDelegates {
     }
 
     private static long meetingId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(MEETING_ID)).longValue();
+        return BoardMeetingProcess.meetingId(execution.getProcessBusinessKey());
     }
 
     private static long itemId(DelegateExecution execution) {
@@ -90,7 +90,7 @@ class BoardDelegates {
     @Bean
     TaskListener validateAgenda() {
         return task -> agendaOrder(task.getVariable(AGENDA_ORDER), meetings.agendaOf(
-                ((Number) task.getVariable(MEETING_ID)).longValue()).stream().map(AgendaItem::getId).toList());
+                BoardMeetingProcess.meetingId(task.getExecution().getProcessBusinessKey())).stream().map(AgendaItem::getId).toList());
     }
 
     /** The chair's order: every line an item id of this agenda, each at most once. */
@@ -186,7 +186,7 @@ class BoardDelegates {
         return task -> {
             Object vote = task.getVariable(VOTE);
             requireOneOf(VOTE, vote, BoardMeetingProcess.APPROVE, BoardMeetingProcess.REJECT, BoardMeetingProcess.ABSTAIN);
-            meetings.recordVote(((Number) task.getVariable(MEETING_ID)).longValue(),
+            meetings.recordVote(BoardMeetingProcess.meetingId(task.getExecution().getProcessBusinessKey()),
                     ((Number) task.getVariable(ITEM_ID)).longValue(), task.getAssignee(), (String) vote,
                     (String) task.getVariable(VOTE_COMMENT));
         };
@@ -254,7 +254,7 @@ class BoardDelegates {
     @Bean
     JavaDelegate registerItem() {
         return execution -> {
-            if (execution.getVariable(AgendaItemProcess.Variables.ITEM_ID) != null) {
+            if (execution.getProcessBusinessKey() != null) { // submitted through /api: recorded already
                 return;
             }
             AgendaItem item = items.fromForm((String) execution.getVariable(AgendaItemProcess.Variables.AUTHOR),
@@ -272,7 +272,7 @@ class BoardDelegates {
     @Bean
     JavaDelegate checkFactBase() {
         return execution -> {
-            long id = ((Number) execution.getVariable(AgendaItemProcess.Variables.ITEM_ID)).longValue();
+            long id = AgendaItemProcess.itemId(execution.getProcessBusinessKey());
             boolean facts = items.checkFactBase(id);
             execution.setVariable(AgendaItemProcess.Variables.HAS_FACT_BASE, facts);
             execution.setVariable(AgendaItemProcess.Variables.RETURN_REASON, facts ? null : AgendaItems.NO_FACTS);
@@ -282,7 +282,7 @@ class BoardDelegates {
 
     @Bean
     JavaDelegate queueItem() {
-        return execution -> items.queue(((Number) execution.getVariable(AgendaItemProcess.Variables.ITEM_ID)).longValue());
+        return execution -> items.queue(AgendaItemProcess.itemId(execution.getProcessBusinessKey()));
     }
 
     @Bean
@@ -294,7 +294,7 @@ class BoardDelegates {
 
     @Bean
     JavaDelegate updateFacts() {
-        return execution -> items.updateFacts(((Number) execution.getVariable(AgendaItemProcess.Variables.ITEM_ID)).longValue(),
+        return execution -> items.updateFacts(AgendaItemProcess.itemId(execution.getProcessBusinessKey()),
                 (String) execution.getVariable(AgendaItemProcess.Variables.FACT_PRIORITY),
                 (String) execution.getVariable(AgendaItemProcess.Variables.FACT_BEHAVIOUR),
                 (String) execution.getVariable(AgendaItemProcess.Variables.FACT_COMPETITORS));
@@ -302,7 +302,7 @@ class BoardDelegates {
 
     @Bean
     JavaDelegate withdrawItem() {
-        return execution -> items.withdraw(((Number) execution.getVariable(AgendaItemProcess.Variables.ITEM_ID)).longValue());
+        return execution -> items.withdraw(AgendaItemProcess.itemId(execution.getProcessBusinessKey()));
     }
 
     // --- board-action ----------------------------------------------------------------------------
@@ -319,7 +319,7 @@ class BoardDelegates {
                 tasks.createComment(task.getId(), execution.getProcessInstanceId(),
                         "Reminder: this action is overdue.");
             }
-            actions.reminded(((Number) execution.getVariable(BoardActionProcess.Variables.ACTION_ID)).longValue());
+            actions.reminded(BoardActionProcess.actionId(execution.getProcessBusinessKey()));
         };
     }
 
@@ -333,7 +333,7 @@ class BoardDelegates {
     JavaDelegate closeAction() {
         return execution -> {
             Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            actions.done(((Number) execution.getVariable(BoardActionProcess.Variables.ACTION_ID)).longValue(),
+            actions.done(BoardActionProcess.actionId(execution.getProcessBusinessKey()),
                     user == null ? "unknown" : user.getUserId(),
                     (String) execution.getVariable(BoardActionProcess.Variables.ACTION_REPORT));
         };

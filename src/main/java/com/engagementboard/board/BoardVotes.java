@@ -17,7 +17,7 @@ public class BoardVotes {
     }
 
     public boolean certain(DelegateExecution execution) {
-        return meetings.outcomeCertain(((Number) execution.getVariable(BoardMeetingProcess.Variables.MEETING_ID)).longValue(),
+        return meetings.outcomeCertain(BoardMeetingProcess.meetingId(execution.getProcessBusinessKey()),
                 ((Number) execution.getVariable(BoardMeetingProcess.Variables.ITEM_ID)).longValue(),
                 ((Number) execution.getVariable("nrOfInstances")).intValue());
     }

@@ -10,7 +10,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The chair starts charter processes (by submitting a draft), so the engine lets the chair do so. */
+/**
+ * Nobody starts a charter process by hand: the application starts one, as the system, when the chair
+ * submits a draft. What earlier versions granted the chair for that is taken back.
+ */
 @Component
 @Order(15)
 class CharterAuthorizations implements ApplicationRunner {
@@ -23,8 +26,8 @@ class CharterAuthorizations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        grants.grant(Groups.BOARD_CHAIR, Resources.PROCESS_DEFINITION, TouchpointCharterProcess.KEY,
+        grants.revoke(Groups.BOARD_CHAIR, Resources.PROCESS_DEFINITION, TouchpointCharterProcess.KEY,
                 Permissions.CREATE_INSTANCE);
-        grants.grant(Groups.BOARD_CHAIR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        grants.revoke(Groups.BOARD_CHAIR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
 }

@@ -71,11 +71,21 @@ class CharterDelegates {
     }
 
     private static long charterId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(CHARTER_ID)).longValue();
+        return TouchpointCharterProcess.charterId(execution.getProcessBusinessKey());
     }
 
     private static long charterId(DelegateTask task) {
-        return ((Number) task.getVariable(CHARTER_ID)).longValue();
+        return TouchpointCharterProcess.charterId(task.getExecution().getProcessBusinessKey());
+    }
+
+    /**
+     * The function a head's task is for, from the task's own candidate group ({@code head-<code>}): a
+     * trusted source, unlike a variable.
+     */
+    private static String functionOf(DelegateTask task) {
+        return task.getCandidates().stream().map(link -> Groups.functionOfHeadGroup(link.getGroupId()))
+                .filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Task " + task.getId() + " has no head group"));
     }
 
     @Bean
@@ -113,7 +123,7 @@ class CharterDelegates {
     @Bean
     TaskListener validateAcceptance() {
         return task -> {
-            forms.checkAcceptance(charterId(task), (String) task.getVariable(FUNCTION_CODE),
+            forms.checkAcceptance(charterId(task), functionOf(task),
                     task.getVariable(DECISION), task.getVariable(DECLINED_RIGHTS), task.getVariable(DECLINE_REASON));
             task.setVariable(DECIDED_BY, TaskForms.currentUser(task));
         };
@@ -259,7 +269,7 @@ class CharterDelegates {
             forms.checkReview(decision, proposal);
             boolean proposing = TouchpointCharterProcess.PROPOSE_CHANGES.equals(decision);
             charter.recordReview(charterId(task), ((Number) task.getVariable(REVIEW_ROUND)).intValue(),
-                    (String) task.getVariable(FUNCTION_CODE), (String) decision, proposing ? (String) proposal : null,
+                    functionOf(task), (String) decision, proposing ? (String) proposal : null,
                     TaskForms.currentUser(task));
         };
     }

@@ -1,6 +1,7 @@
 package com.engagementboard.charter;
 
 import com.engagementboard.charter.TouchpointCharterProcess.Variables;
+import com.engagementboard.security.SystemAccount;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -9,20 +10,23 @@ import org.springframework.stereotype.Component;
 class CharterProcessStarter {
 
     private final RuntimeService runtime;
+    private final SystemAccount system;
 
-    CharterProcessStarter(RuntimeService runtime) {
+    CharterProcessStarter(RuntimeService runtime, SystemAccount system) {
         this.runtime = runtime;
+        this.system = system;
     }
 
     void start(long charterId) {
-        runtime.startProcessInstanceByKey(TouchpointCharterProcess.KEY, TouchpointCharterProcess.businessKey(charterId),
-                org.camunda.bpm.engine.variable.Variables.createVariables().putValue(Variables.CHARTER_ID, charterId));
+        system.run(() -> runtime.startProcessInstanceByKey(TouchpointCharterProcess.KEY,
+                TouchpointCharterProcess.businessKey(charterId),
+                org.camunda.bpm.engine.variable.Variables.createVariables().putValue(Variables.CHARTER_ID, charterId)));
     }
 
     /** Tells the instance of a superseded version to stop waiting for its review. */
     void superseded(long charterId) {
-        runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_CHARTER_SUPERSEDED)
+        system.run(() -> runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_CHARTER_SUPERSEDED)
                 .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(charterId))
-                .correlateAllWithResult();
+                .correlateAllWithResult());
     }
 }

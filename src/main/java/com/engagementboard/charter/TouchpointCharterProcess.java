@@ -150,4 +150,15 @@ public final class TouchpointCharterProcess {
     public static String businessKey(long charterId) {
         return BUSINESS_KEY_PREFIX + charterId;
     }
+
+    /**
+     * The record an instance runs for, read from its business key: the application names every instance
+     * itself, and nobody can change a business key afterwards (unlike a variable).
+     */
+    public static long charterId(String businessKey) {
+        if (businessKey == null || !businessKey.startsWith(BUSINESS_KEY_PREFIX)) {
+            throw new IllegalStateException("Not a business key of this process: " + businessKey);
+        }
+        return Long.parseLong(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
+    }
 }

@@ -38,6 +38,11 @@ public final class Groups {
         return groupId.startsWith(HEAD_PREFIX);
     }
 
+    /** The function whose head group this is ({@code head-marketing}: {@code marketing}), or null. */
+    public static String functionOfHeadGroup(String groupId) {
+        return groupId != null && isHeadGroup(groupId) ? groupId.substring(HEAD_PREFIX.length()) : null;
+    }
+
     /** The Spring Security authority that stands for membership of a Camunda group. */
     public static String authority(String groupId) {
         return "GROUP_" + groupId;

@@ -76,7 +76,10 @@ class IdentityBootstrap implements ApplicationRunner {
             grants.grant(Groups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
         grantEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grantEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+        // Everyone reads process definitions (names, diagrams, forms); nobody but administrators reads the
+        // engine's raw history: people read the charter and the register through /api.
+        grantEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+        revokeFromEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
         createSharedFilters();
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
             createConfiguredAdministrator();
@@ -146,6 +149,16 @@ class IdentityBootstrap implements ApplicationRunner {
             filters.saveFilter(filter);
         }
         grantEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+
+    private void revokeFromEveryone(Resource resource, String resourceId, Permission permission) {
+        Authorization global = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GLOBAL).resourceType(resource).resourceId(resourceId)
+                .singleResult();
+        if (global != null && global.isPermissionGranted(permission)) {
+            global.removePermission(permission);
+            authorizations.saveAuthorization(global);
+        }
     }
 
     private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {

@@ -10,7 +10,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The chair convenes summits, so the engine lets the chair start them. */
+/**
+ * The chair convenes summits through the application, which starts the summit's process as the system;
+ * nobody starts one by hand through the engine (what earlier versions granted the chair is taken back).
+ */
 @Component
 @Order(17)
 class SummitAuthorizations implements ApplicationRunner {
@@ -23,7 +26,7 @@ class SummitAuthorizations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        grants.grant(Groups.BOARD_CHAIR, Resources.PROCESS_DEFINITION, SummitProcess.KEY, Permissions.CREATE_INSTANCE);
-        grants.grant(Groups.BOARD_CHAIR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        grants.revoke(Groups.BOARD_CHAIR, Resources.PROCESS_DEFINITION, SummitProcess.KEY, Permissions.CREATE_INSTANCE);
+        grants.revoke(Groups.BOARD_CHAIR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
 }

@@ -42,11 +42,11 @@ class SummitDelegates {
     }
 
     private static long summitId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(SUMMIT_ID)).longValue();
+        return SummitProcess.summitId(execution.getProcessBusinessKey());
     }
 
     private static long summitId(DelegateTask task) {
-        return ((Number) task.getVariable(SUMMIT_ID)).longValue();
+        return SummitProcess.summitId(task.getExecution().getProcessBusinessKey());
     }
 
     /** Each participant's answers stay in their own task, not in the summit's variables everyone sees. */

@@ -1,5 +1,6 @@
 package com.engagementboard.summit;
 
+import com.engagementboard.security.SystemAccount;
 import com.engagementboard.board.AgendaItems;
 import com.engagementboard.board.BoardSetupRequest;
 import com.engagementboard.board.BoardSetupService;
@@ -52,10 +53,12 @@ class Summits {
     private final BoardSetupService board;
     private final AgendaItems agenda;
     private final RuntimeService runtime;
+    private final SystemAccount system;
 
     Summits(SummitRepository summits, People people, FunctionService functions, TouchpointService touchpoints,
             CharterReading charter, CharterDrafts drafts, BoardSetupService board, AgendaItems agenda,
-            RuntimeService runtime) {
+            RuntimeService runtime, SystemAccount system) {
+        this.system = system;
         this.summits = summits;
         this.people = people;
         this.functions = functions;
@@ -86,14 +89,14 @@ class Summits {
         }
         Summit summit = summits.saveAndFlush(new Summit(request.title(), request.at(), chair, invited, now()));
         Instant due = request.at().minus(Duration.ofDays(1));
-        runtime.startProcessInstanceByKey(SummitProcess.KEY, SummitProcess.businessKey(summit.getId()),
+        system.run(() -> runtime.startProcessInstanceByKey(SummitProcess.KEY, SummitProcess.businessKey(summit.getId()),
                 org.camunda.bpm.engine.variable.Variables.createVariables()
                         .putValue(SummitProcess.Variables.SUMMIT_ID, summit.getId())
                         .putValue(SummitProcess.Variables.SUMMIT_TITLE, summit.getTitle())
                         .putValue(SummitProcess.Variables.PARTICIPANTS, invited)
                         .putValue(SummitProcess.Variables.PRE_WORK_DUE, Date.from(due.isAfter(now()) ? due : request.at()))
                         // The chair starts from the last summit's vision, if there was one.
-                        .putValue(SummitProcess.Variables.VISION, previousVision()));
+                        .putValue(SummitProcess.Variables.VISION, previousVision())));
         return summit;
     }
 

@@ -181,7 +181,7 @@ class AgendaItemProcessTest {
         Task task = factBaseTask(instance);
 
         assertThatThrownBy(() -> completeAs("sales.head", task, Map.of(Variables.FACT_ACTION, "MAYBE")))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining(Variables.FACT_ACTION);
+                .satisfies(e -> com.engagementboard.ProcessTestSupport.refusedFor(e, Variables.FACT_ACTION));
 
         assertThat(instance).isWaitingAt(COMPLETE_FACT_BASE);
         assertThat(factBaseTask(instance).getId()).isEqualTo(task.getId());

@@ -1,0 +1,69 @@
+package com.engagementboard.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The input fields of one deployed Camunda Form ({@code processes/*.form}): what a person may submit
+ * when completing a task with it. Read from the form's own JSON, so the form stays the one place that
+ * says which fields a task has.
+ */
+record DeployedForm(String id, Map<String, Field> fields) {
+
+    /** Display-only components: they have no key and submit nothing. */
+    private static final Set<String> DISPLAY = Set.of("text", "html", "image", "spacer", "separator", "button",
+            "group", "iframe", "table", "expression", "dynamiclist");
+
+    /**
+     * One input field.
+     *
+     * @param type      the form-js component type (textfield, textarea, number, radio, select, checklist, ...)
+     * @param values    the static options of a radio, select or checklist (empty when none)
+     * @param valuesKey the variable holding the options of a dynamic radio, select or checklist (or null)
+     * @param maxLength the form's own maximum length of a text (or null)
+     * @param readOnly  shown but not editable
+     */
+    record Field(String key, String type, List<String> values, String valuesKey, Integer maxLength,
+            boolean readOnly) {
+
+        boolean isList() {
+            return "checklist".equals(type) || "taglist".equals(type);
+        }
+
+        boolean hasOptions() {
+            return !values.isEmpty() || valuesKey != null;
+        }
+    }
+
+    static DeployedForm parse(byte[] json, ObjectMapper mapper) throws IOException {
+        JsonNode root = mapper.readTree(json);
+        Map<String, Field> fields = new LinkedHashMap<>();
+        collect(root, fields);
+        return new DeployedForm(root.path("id").asText(), Collections.unmodifiableMap(fields));
+    }
+
+    private static void collect(JsonNode container, Map<String, Field> fields) {
+        for (JsonNode component : container.path("components")) {
+            String type = component.path("type").asText();
+            String key = component.path("key").asText(null);
+            if (key != null && !DISPLAY.contains(type)) {
+                List<String> values = new ArrayList<>();
+                component.path("values").forEach(v -> values.add(v.path("value").asText()));
+                JsonNode maxLength = component.path("validate").path("maxLength");
+                fields.put(key, new Field(key, type, List.copyOf(values), component.path("valuesKey").asText(null),
+                        maxLength.isNumber() ? maxLength.asInt() : null,
+                        component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)));
+            }
+            if (!"dynamiclist".equals(type)) {
+                collect(component, fields);
+            }
+        }
+    }
+}
