@@ -23,6 +23,32 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     @Override
     protected void registerAdditionalResources() {
         register(FormCheckFailedMapper.class);
+        register(FieldRefusedMapper.class);
+    }
+
+    /** The providers both engine doors ({@code /engine-rest} and the Tasklist's engine API) answer with. */
+    static String providerClassNames() {
+        return FormCheckFailedMapper.class.getName() + "," + FieldRefusedMapper.class.getName();
+    }
+
+    /**
+     * A refusal the engine throws as it is (not wrapped in a REST exception, for example when a message
+     * carries variables nobody may set): 400 naming the field, like a form check.
+     */
+    @Priority(1)
+    public static class FieldRefusedMapper implements ExceptionMapper<FormFieldValidationException> {
+
+        @Override
+        public Response toResponse(FormFieldValidationException invalid) {
+            return badRequest(invalid);
+        }
+    }
+
+    static Response badRequest(FormFieldValidationException invalid) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", "InvalidRequestException", "message", invalid.getMessage(),
+                        "field", String.valueOf((Object) invalid.getDetail())))
+                .build();
     }
 
     @Priority(1)
@@ -38,10 +64,7 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                             .build();
                 }
                 if (cause instanceof FormFieldValidationException invalid) {
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(Map.of("type", "InvalidRequestException", "message", invalid.getMessage(),
-                                    "field", String.valueOf((Object) invalid.getDetail())))
-                            .build();
+                    return badRequest(invalid);
                 }
             }
             return ExceptionHandlerHelper.getInstance().getResponse(exception);

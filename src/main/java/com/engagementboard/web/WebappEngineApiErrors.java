@@ -25,10 +25,11 @@ class WebappEngineApiErrors implements ServletContextInitializer {
         servletContext.addListener(new ServletContextListener() {
             @Override
             public void contextInitialized(ServletContextEvent event) {
-                ServletRegistration engineApi = event.getServletContext().getServletRegistration(ENGINE_API_SERVLET);
+                // The context given to onStartup: a listener's own view may not look up registrations.
+                ServletRegistration engineApi = servletContext.getServletRegistration(ENGINE_API_SERVLET);
                 if (engineApi != null) {
                     String existing = engineApi.getInitParameter(PROVIDERS);
-                    String mapper = EngineRestConfig.FormCheckFailedMapper.class.getName();
+                    String mapper = EngineRestConfig.providerClassNames();
                     engineApi.setInitParameter(PROVIDERS, existing == null ? mapper : existing + "," + mapper);
                 }
             }

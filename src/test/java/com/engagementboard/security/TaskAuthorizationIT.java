@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.engagementboard.BrowserSession;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -51,8 +52,6 @@ class TaskAuthorizationIT {
     private static final String TASKLIST_API = "/camunda/api/engine/engine/default";
     private static final List<String> SHARED_FILTERS = List.of("All my tasks", "Assigned to me",
             "My groups' open tasks", "Overdue");
-    private static final Pattern CSRF_INPUT = Pattern.compile(
-            "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -115,7 +114,7 @@ class TaskAuthorizationIT {
 
     @Test
     void headOfSalesNeitherSeesNorCompletesTheMarketingTaskInTheTasklist() throws Exception {
-        Session session = new Session();
+        BrowserSession session = new BrowserSession(port);
         session.login("sales.head", "demo");
 
         HttpResponse<String> tasks = session.get(TASKLIST_API + "/task?processInstanceId=" + instanceId);
@@ -160,7 +159,7 @@ class TaskAuthorizationIT {
 
     @Test
     void headOfMarketingCompletesTheTaskInTheTasklist() throws Exception {
-        Session session = new Session();
+        BrowserSession session = new BrowserSession(port);
         session.login("marketing.head", "demo");
 
         HttpResponse<String> tasks = session.get(TASKLIST_API + "/task?processInstanceId=" + instanceId);
@@ -267,48 +266,4 @@ class TaskAuthorizationIT {
     }
 
     /** A browser session: form login, cookies kept, no redirects followed. */
-    private final class Session {
-
-        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        void login(String user, String password) throws IOException, InterruptedException {
-            HttpResponse<String> page = get("/login");
-            assertThat(page.statusCode()).isEqualTo(200);
-            Matcher matcher = CSRF_INPUT.matcher(page.body());
-            assertThat(matcher.find()).as("the login form's _csrf input").isTrue();
-            String token = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-            String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token);
-            HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).isEqualTo(302);
-            assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, text/html")
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** A JSON POST with the session's cookies; with Camunda's XSRF header unless {@code xsrf} is null. */
-        HttpResponse<String> postJson(String path, String body, String xsrf) throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-            if (xsrf != null) {
-                request.header("X-XSRF-TOKEN", xsrf);
-            }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        String cookie(String name) {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                    .map(HttpCookie::getValue).findFirst().orElse(null);
-        }
-
-        private static String enc(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
-    }
 }
