@@ -196,7 +196,7 @@ class BoardMeetings {
     }
 
     /**
-     * Writes the decision into the register, creates the approved item's actions for the owners the
+     * Writes the decision into the register with the charter version in force, creates the approved item's actions for the owners the
      * effective charter names, and, for a charter dispute, resumes the charter process with the ruling.
      */
     @Transactional
@@ -211,7 +211,8 @@ class BoardMeetings {
         Long supersedes = decisions.findFirstByItemIdOrderByIdDesc(itemId).map(Decision::getId).orElse(null);
         Decision decision = decisions.saveAndFlush(new Decision(meetingId, item, outcome,
                 voteRecord.isEmpty() ? "(no vote: escalated)" : voteRecord, tieBrokenBy, escalated, recommendation,
-                ceoDecision, ceoComment, item.getTouchpoints().stream().map(t -> t.getCode())
+                ceoDecision, ceoComment, charter.effectiveVersionId().orElse(null),
+                item.getTouchpoints().stream().map(t -> t.getCode())
                         .collect(Collectors.joining(",")), String.join(",", concerned), supersedes,
                 MeetingScheduler.now()));
         agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.DECIDED);

@@ -59,6 +59,7 @@ class Decision {
     @Column(name = "ceo_comment", length = 4000)
     private String ceoComment;
 
+    /** The charter version in force when the decision was taken (null: no charter was in force). */
     @Column(name = "charter_version_id")
     private Long charterVersionId;
 
@@ -81,8 +82,8 @@ class Decision {
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     Decision(long meetingId, AgendaItem item, String outcome, String votes, String tieBrokenBy, boolean escalated,
-            String recommendation, String ceoDecision, String ceoComment, String touchpoints, String functions,
-            Long supersedesId, Instant decidedAt) {
+            String recommendation, String ceoDecision, String ceoComment, Long charterVersionId, String touchpoints,
+            String functions, Long supersedesId, Instant decidedAt) {
         this.meetingId = meetingId;
         this.itemId = item.getId();
         this.outcome = outcome;
@@ -95,7 +96,7 @@ class Decision {
         this.recommendation = recommendation;
         this.ceoDecision = ceoDecision;
         this.ceoComment = ceoComment;
-        this.charterVersionId = item.getCharterVersionId();
+        this.charterVersionId = charterVersionId;
         this.touchpoints = touchpoints;
         this.functions = functions;
         this.supersedesId = supersedesId;

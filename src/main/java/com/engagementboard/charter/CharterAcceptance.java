@@ -2,6 +2,8 @@ package com.engagementboard.charter;
 
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
+import com.engagementboard.organisation.People;
+import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.NotFoundException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +37,11 @@ class CharterAcceptance {
     private final FunctionService functions;
     private final CharterProperties properties;
     private final CharterProcessStarter processes;
+    private final People people;
 
     CharterAcceptance(CharterRepository charters, AllocationRepository allocations, CharterReviewRepository reviews,
-            FunctionService functions, CharterProperties properties, CharterProcessStarter processes) {
+            FunctionService functions, CharterProperties properties, CharterProcessStarter processes, People people) {
+        this.people = people;
         this.charters = charters;
         this.allocations = allocations;
         this.reviews = reviews;
@@ -63,15 +68,39 @@ class CharterAcceptance {
         return functions.get(code);
     }
 
-    /** The head accepts every pending right of the function except the declined ones. */
+    /**
+     * The head's answer: every pending right of the function is accepted except the declined ones. Only
+     * a member of the function's head group answers for it (checked in Camunda's identity service), only
+     * while the version is out for acceptance, and only about rights still pending; a refusal writes nothing.
+     */
     @Transactional
     void record(long charterId, String functionCode, Collection<Long> declined, String reason, String userId) {
+        CharterVersion charter = charter(charterId);
+        if (charter.getStatus() != CharterStatus.IN_ACCEPTANCE) {
+            throw new ConflictException("Version not in acceptance", "Charter version " + charterId + " is "
+                    + charter.getStatus() + "; its rights cannot be accepted or declined any more.");
+        }
+        BusinessFunction function = functions.get(functionCode);
+        if (userId == null || !people.groupsOf(userId).contains(function.getHeadGroup())) {
+            throw new AccessDeniedException(userId + " is not a member of " + function.getHeadGroup()
+                    + ": only the head of " + function.getName() + " accepts or declines its rights.");
+        }
+        List<Allocation> pending = pendingFor(charterId, functionCode);
+        for (Long id : declined) {
+            if (pending.stream().noneMatch(a -> a.getId().equals(id))) {
+                Allocation other = allocations.findById(id).filter(a -> a.getCharter().getId() == charterId)
+                        .orElseThrow(() -> new ConflictException("Not a right of this version", "Right " + id
+                                + " is not part of charter version " + charterId + "."));
+                throw new ConflictException("Right not pending", other.describe() + " is " + other.getStatus()
+                        + "; only a right waiting for " + functionCode + "'s answer can be declined.");
+            }
+        }
         Instant now = now();
-        for (Allocation allocation : pendingFor(charterId, functionCode)) {
+        for (Allocation allocation : pending) {
             if (declined.contains(allocation.getId())) {
                 allocation.decline(userId, now, reason);
             } else {
-                allocation.accept(userId, now, null);
+                allocation.acceptAsHead(userId, function.getHeadGroup(), now);
             }
         }
     }
@@ -90,7 +119,7 @@ class CharterAcceptance {
             charter.addNote("Re-allocated " + allocation.getRight() + " of " + allocation.getTouchpoint().getCode()
                     + " from " + allocation.getFunction().getCode() + " to " + owner.getCode() + " by " + userId
                     + ": " + note);
-            allocation.reallocate(owner);
+            allocation.reallocate(owner, userId);
         }
     }
 
@@ -129,8 +158,7 @@ class CharterAcceptance {
         Set<String> concerned = new TreeSet<>();
         for (Allocation allocation : disputed(charterId)) {
             concerned.add(allocation.getFunction().getCode());
-            allocation.changeOwner(proposal.get(allocation.getId()));
-            allocation.accept("board", now, "Ruled by the board: " + ruling);
+            allocation.ruleByBoard(proposal.get(allocation.getId()), now, ruling);
             concerned.add(allocation.getFunction().getCode());
         }
         return List.copyOf(concerned);
@@ -141,19 +169,23 @@ class CharterAcceptance {
     void uphold(long charterId, String note, String userId) {
         Instant now = now();
         for (Allocation allocation : disputed(charterId)) {
-            allocation.accept(userId, now, "Upheld by the chair over the head's objection (" + allocation
-                    .getDecisionNote() + "): " + note);
+            allocation.upholdByChair(userId, now, note);
         }
     }
 
     /**
      * In one transaction: this version becomes effective with the next number and a review date, and
-     * the version that was effective is superseded (its process stops waiting for its review).
+     * the version that was effective is superseded (its process stops waiting for its review). Refused,
+     * with nothing written, unless every right of the version is accepted with a record of how. If
+     * another version took force while this one was out for acceptance, the rights this one does not
+     * state are carried over from it first, so that none loses its owner.
      */
     @Transactional
     LocalDate makeEffective(long charterId) {
         CharterVersion charter = charters.findById(charterId).orElseThrow();
+        charter.requireReadyToTakeForce();
         Optional<CharterVersion> previous = charters.findFirstByStatus(CharterStatus.EFFECTIVE);
+        previous.filter(charter::basedOnOtherThan).ifPresent(charter::carryOver);
         Instant now = now();
         previous.ifPresent(p -> p.supersede(now));
         charters.flush();
@@ -201,9 +233,9 @@ class CharterAcceptance {
     long openAmendment(long charterId, Map<String, String> proposals) {
         CharterVersion effective = charters.findById(charterId).orElseThrow();
         CharterVersion draft = new CharterVersion("Amendment of version " + effective.getNumber()
-                + " proposed by its review", effective.getCreatedBy(), now(), effective);
+                + " proposed by its review", effective.getCreatedBy(), now(), null);
         draft.getScope().addAll(effective.getScope());
-        effective.getAllocations().forEach(a -> draft.getAllocations().add(a.copyFor(draft)));
+        draft.carryOver(effective);
         proposals.forEach((function, proposal) -> draft.addNote(function + " proposes: " + proposal));
         return charters.save(draft).getId();
     }

@@ -1,36 +1,46 @@
 package com.engagementboard.charter;
 
+import com.engagementboard.organisation.Touchpoint;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * What keeps a draft from being submitted: gaps (a right of an in-scope touchpoint that no function
- * holds) and conflicts (a right given to two functions); and warnings (an owner with no head).
+ * What a draft leaves open and what keeps it from being submitted. Gaps: every right of every
+ * touchpoint of the organisation that no function holds in the draft; those of the touchpoints the
+ * draft covers (its scope and the touchpoints it allocates) block the submission, the others show
+ * what the charter does not cover yet. Conflicts: a right given to two functions (blocks). Warnings:
+ * an owner with no head, and a right the version in force gives an owner that this draft takes away.
  */
 record CharterChecks(List<Gap> gaps, List<Conflict> conflicts, List<Warning> warnings) {
 
-    record Gap(String touchpoint, RightKind right) {
+    record Gap(String touchpoint, RightKind right, boolean blocksSubmission) {
     }
 
     record Conflict(String touchpoint, RightKind right, Set<String> functions) {
     }
 
-    record Warning(String function, String message) {
+    /** About a function (touchpoint null) or a touchpoint (function null). */
+    record Warning(String function, String touchpoint, String message) {
     }
 
     boolean blocksSubmission() {
-        return !gaps.isEmpty() || !conflicts.isEmpty();
+        return !blockingGaps().isEmpty() || !conflicts.isEmpty();
     }
 
-    static CharterChecks of(CharterVersion draft) {
-        Map<String, Map<RightKind, Set<String>>> owners = new LinkedHashMap<>();
-        draft.getScope().stream().map(t -> t.getCode()).sorted()
-                .forEach(code -> owners.put(code, new EnumMap<>(RightKind.class)));
+    List<Gap> blockingGaps() {
+        return gaps.stream().filter(Gap::blocksSubmission).toList();
+    }
+
+    static CharterChecks of(CharterVersion draft, Collection<Touchpoint> organisation) {
+        Map<String, Map<RightKind, Set<String>>> owners = new TreeMap<>();
+        draft.getScope().forEach(t -> owners.put(t.getCode(), new EnumMap<>(RightKind.class)));
         List<Warning> warnings = new ArrayList<>();
         Set<String> warned = new TreeSet<>();
         for (Allocation allocation : draft.getAllocations()) {
@@ -38,22 +48,47 @@ record CharterChecks(List<Gap> gaps, List<Conflict> conflicts, List<Warning> war
                     .computeIfAbsent(allocation.getRight(), k -> new TreeSet<>())
                     .add(allocation.getFunction().getCode());
             if (allocation.getFunction().getHeadUserId() == null && warned.add(allocation.getFunction().getCode())) {
-                warnings.add(new Warning(allocation.getFunction().getCode(),
+                warnings.add(new Warning(allocation.getFunction().getCode(), null,
                         "has no head user: nobody can accept its rights until one is set"));
             }
         }
+        warnings.addAll(lostOwners(draft));
         List<Gap> gaps = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         owners.forEach((touchpoint, rights) -> {
             for (RightKind right : RightKind.values()) {
                 Set<String> functions = rights.get(right);
                 if (functions == null || functions.isEmpty()) {
-                    gaps.add(new Gap(touchpoint, right));
+                    gaps.add(new Gap(touchpoint, right, true));
                 } else if (functions.size() > 1) {
                     conflicts.add(new Conflict(touchpoint, right, functions));
                 }
             }
         });
+        organisation.stream().map(Touchpoint::getCode).filter(code -> !owners.containsKey(code)).sorted()
+                .forEach(code -> {
+                    for (RightKind right : RightKind.values()) {
+                        gaps.add(new Gap(code, right, false));
+                    }
+                });
         return new CharterChecks(gaps, conflicts, warnings);
+    }
+
+    /** One warning per touchpoint whose rights in the version the draft is based on lose their owner in it. */
+    private static List<Warning> lostOwners(CharterVersion draft) {
+        CharterVersion base = draft.getAmends();
+        if (base == null) {
+            return List.of();
+        }
+        Map<String, List<Allocation>> lost = base.getAllocations().stream()
+                .filter(held -> draft.getAllocations().stream().noneMatch(held::sameRight))
+                .collect(Collectors.groupingBy(a -> a.getTouchpoint().getCode(), TreeMap::new, Collectors.toList()));
+        List<Warning> warnings = new ArrayList<>();
+        lost.forEach((touchpoint, rights) -> warnings.add(new Warning(null, touchpoint, "loses its owner of "
+                + rights.stream().sorted(CharterViews.ORDER).map(a -> a.getRight() + " (" + a.getFunction().getCode()
+                        + ")").collect(Collectors.joining(", "))
+                + " held in version " + base.getNumber() + ": this draft leaves "
+                + (rights.size() == 1 ? "it" : "them") + " without an owner")));
+        return warnings;
     }
 }

@@ -41,7 +41,8 @@ class CharterDraftController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Create a draft from JSON (chair); ?amend=true starts from the effective version")
+    @Operation(summary = "Create a draft from JSON (chair). With a version in force the draft starts from it: the "
+            + "rights it does not state are carried over, accepted; ?amend=true refuses when no version is in force")
     ResponseEntity<DraftView> create(@RequestBody @Validated DraftRequest request,
             @RequestParam(defaultValue = "false") boolean amend, Principal user) {
         return created(drafts.create(request, amend, user.getName(), i -> "allocations[" + i + "]"));
@@ -61,21 +62,23 @@ class CharterDraftController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyAuthority('GROUP_board-chair', 'GROUP_board-core', 'GROUP_camunda-admin')")
-    @Operation(summary = "A draft with its allocations, gaps, conflicts and warnings")
+    @Operation(summary = "A draft with its allocations (and how each was settled), its gaps (every unowned right of "
+            + "the organisation; blocksSubmission for the touchpoints it covers), conflicts and warnings")
     DraftView get(@PathVariable long id) {
-        return DraftView.of(drafts.get(id));
+        return drafts.view(id);
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace a draft's title, scope and allocations (chair)")
     DraftView replace(@PathVariable long id, @RequestBody @Validated DraftRequest request) {
-        return DraftView.of(drafts.replace(id, request, i -> "allocations[" + i + "]"));
+        return drafts.view(drafts.replace(id, request, i -> "allocations[" + i + "]").getId());
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Change some allocations (each replaces its touchpoint and right; no function removes it)")
+    @Operation(summary = "Change some allocations (each replaces its touchpoint and right; no function drops it, "
+            + "and a right the version in force holds then shows as losing its owner)")
     DraftView patch(@PathVariable long id, @RequestBody @Validated DraftPatch patch) {
-        return DraftView.of(drafts.patch(id, patch, i -> "allocations[" + i + "]"));
+        return drafts.view(drafts.patch(id, patch, i -> "allocations[" + i + "]").getId());
     }
 
     @DeleteMapping("/{id}")
@@ -88,11 +91,11 @@ class CharterDraftController {
     @PostMapping("/{id}/submit")
     @Operation(summary = "Send the draft to the function heads for acceptance; 409 while it has gaps or conflicts")
     DraftView submit(@PathVariable long id) {
-        return DraftView.of(drafts.submit(id));
+        return drafts.view(drafts.submit(id).getId());
     }
 
-    private static ResponseEntity<DraftView> created(CharterVersion draft) {
-        return ResponseEntity.created(URI.create("/api/charter/drafts/" + draft.getId())).body(DraftView.of(draft));
+    private ResponseEntity<DraftView> created(CharterVersion draft) {
+        return ResponseEntity.created(URI.create("/api/charter/drafts/" + draft.getId())).body(drafts.view(draft.getId()));
     }
 
     /** Reads "touchpoint,right,function" rows after the header; problems name the line. */

@@ -53,22 +53,21 @@ public class CharterDrafts {
     record Resolved(Touchpoint touchpoint, RightKind right, BusinessFunction function) {
     }
 
+    /**
+     * A new draft. When a version is in force, the draft starts from it: every right the draft does
+     * not state is carried over, accepted already, so a draft about a few touchpoints never strips the
+     * others of their owners. {@code amend} only insists that there be a version in force.
+     */
     @Transactional
     public CharterVersion create(DraftRequest request, boolean amend, String userId, IntFunction<String> where) {
         List<Touchpoint> scope = scope(request.touchpoints());
         List<Resolved> lines = resolve(request.allocations(), where, false);
-        CharterVersion effective = amend ? effective().orElseThrow(() -> new ConflictException(
-                "No effective charter", "There is no effective charter to amend; create a draft without ?amend=true."))
-                : null;
-        CharterVersion draft = new CharterVersion(request.title(), userId, now(), effective);
-        if (effective != null) {
-            draft.getScope().addAll(effective.getScope());
-            effective.getAllocations().forEach(a -> draft.getAllocations().add(a.copyFor(draft)));
-            apply(draft, lines);
-        } else {
-            lines.forEach(line -> add(draft, line));
+        if (amend && effective().isEmpty()) {
+            throw new ConflictException("No effective charter",
+                    "There is no effective charter to amend; create a draft without ?amend=true.");
         }
-        draft.getScope().addAll(scope);
+        CharterVersion draft = new CharterVersion(request.title(), userId, now(), null);
+        compose(draft, scope, lines);
         return charters.save(draft);
     }
 
@@ -77,19 +76,27 @@ public class CharterDrafts {
         CharterVersion draft = charters.findById(id).orElseThrow(() -> new NotFoundException("charter draft", "" + id));
         draft.getAllocations().size();
         draft.getScope().size();
+        draft.getDropped().size();
         return draft;
     }
 
+    /** The draft as the chair sees it: its allocations with how each was settled, its gaps, conflicts and warnings. */
+    @Transactional(readOnly = true)
+    CharterViews.DraftView view(long id) {
+        CharterVersion draft = get(id);
+        return CharterViews.DraftView.of(draft, CharterChecks.of(draft, touchpoints.find(null, null, null)));
+    }
+
+    /** Replaces what the draft states; what it does not state comes from the version in force, as on creation. */
     @Transactional
     public CharterVersion replace(long id, DraftRequest request, IntFunction<String> where) {
         CharterVersion draft = editable(id);
         List<Touchpoint> scope = scope(request.touchpoints());
         List<Resolved> lines = resolve(request.allocations(), where, false);
         draft.retitle(request.title());
-        draft.getScope().clear();
-        draft.getScope().addAll(scope);
-        draft.getAllocations().clear();
-        lines.forEach(line -> add(draft, line));
+        draft.clearContent();
+        charters.flush();
+        compose(draft, scope, lines);
         return charters.saveAndFlush(draft);
     }
 
@@ -114,26 +121,30 @@ public class CharterDrafts {
         charters.delete(editable(id));
     }
 
-    /** Sends the draft out for acceptance: refused while it has gaps or conflicts. */
+    /**
+     * Sends the draft out for acceptance: refused while it has gaps or conflicts, or when it changes
+     * nothing in the version in force. A draft begun under an older version (or none) is first based
+     * on the version in force now.
+     */
     @Transactional
     public CharterVersion submit(long id) {
         CharterVersion draft = editable(id);
-        CharterChecks checks = CharterChecks.of(draft);
+        java.util.Optional<CharterVersion> inForce = effective();
+        inForce.filter(draft::basedOnOtherThan).ifPresent(draft::carryOver);
+        CharterChecks checks = CharterChecks.of(draft, touchpoints.find(null, null, null));
         if (draft.getAllocations().isEmpty()) {
             throw new ConflictException("Empty draft", "The draft allocates no rights; add allocations first.");
         }
         if (checks.blocksSubmission()) {
+            List<CharterChecks.Gap> gaps = checks.blockingGaps();
             throw new ConflictException("Gaps or conflicts",
-                    "The draft has " + checks.gaps().size() + " gap(s) and " + checks.conflicts().size()
+                    "The draft has " + gaps.size() + " gap(s) and " + checks.conflicts().size()
                             + " conflict(s): give every right of every touchpoint in scope to exactly one function.")
-                    .with("gaps", checks.gaps()).with("conflicts", checks.conflicts());
+                    .with("gaps", gaps).with("conflicts", checks.conflicts());
         }
-        if (draft.getAmends() != null) {
-            if (draft.getAmends().getStatus() != CharterStatus.EFFECTIVE) {
-                throw new ConflictException("Amends an old version", "The draft amends version "
-                        + draft.getAmends().getNumber() + ", which is no longer effective; start a new amendment.");
-            }
-            carryOverAcceptances(draft, draft.getAmends());
+        if (inForce.isPresent() && !changes(draft, inForce.get())) {
+            throw new ConflictException("Nothing to change",
+                    "The draft changes nothing in version " + inForce.get().getNumber() + ".");
         }
         draft.submit(now());
         charters.saveAndFlush(draft);
@@ -141,24 +152,18 @@ public class CharterDrafts {
         return draft;
     }
 
-    /** An unchanged right stays accepted by whoever accepted it; a new or moved right needs its new head. */
-    private static void carryOverAcceptances(CharterVersion draft, CharterVersion effective) {
-        boolean changed = draft.getAllocations().size() != effective.getAllocations().size()
-                || !draft.getScope().equals(effective.getScope());
-        for (Allocation allocation : draft.getAllocations()) {
-            Allocation before = effective.getAllocations().stream().filter(allocation::sameAs).findFirst()
-                    .orElse(null);
-            if (before == null) {
-                changed = true;
-                allocation.reallocate(allocation.getFunction());
-            } else if (allocation.getStatus() != AllocationStatus.ACCEPTED) {
-                allocation.accept(before.getDecidedBy(), before.getDecidedAt(), before.getDecisionNote());
-            }
-        }
-        if (!changed) {
-            throw new ConflictException("Nothing to amend",
-                    "The amendment changes nothing in version " + effective.getNumber() + ".");
-        }
+    /** Whether the draft states a right of its own or takes one away from the version in force. */
+    private static boolean changes(CharterVersion draft, CharterVersion inForce) {
+        return draft.getAllocations().stream().anyMatch(a -> !a.isCarriedOver())
+                || inForce.getAllocations().stream().anyMatch(held -> draft.getAllocations().stream()
+                        .noneMatch(held::sameRight));
+    }
+
+    /** A draft's content: what the version in force holds, then the draft's own lines over it. */
+    private void compose(CharterVersion draft, List<Touchpoint> scope, List<Resolved> lines) {
+        apply(draft, lines);
+        draft.getScope().addAll(scope);
+        effective().ifPresent(draft::carryOver);
     }
 
     private CharterVersion editable(long id) {
@@ -174,18 +179,25 @@ public class CharterDrafts {
         return charters.findFirstByStatus(CharterStatus.EFFECTIVE);
     }
 
-    /** Each resolved line replaces the allocations of its touchpoint and right (a null function removes them). */
+    /**
+     * Each resolved line replaces the allocations of its touchpoint and right, carried over or not; a
+     * line without a function drops the right (it is then not carried over from the version in force).
+     * Several lines for one right give it to several functions: a conflict the draft shows.
+     */
     private static void apply(CharterVersion draft, List<Resolved> lines) {
         Set<String> replaced = new HashSet<>();
         for (Resolved line : lines) {
             String key = line.touchpoint().getCode() + "/" + line.right();
+            if (line.function() == null) {
+                draft.drop(line.touchpoint(), line.right());
+                continue;
+            }
             if (replaced.add(key)) {
                 draft.getAllocations().removeIf(a -> a.getTouchpoint().getId().equals(line.touchpoint().getId())
                         && a.getRight() == line.right());
+                draft.undrop(line.touchpoint(), line.right());
             }
-            if (line.function() != null) {
-                add(draft, line);
-            }
+            add(draft, line);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,14 @@ public class CharterReading {
     VersionView effective() {
         return VersionView.of(charters.findFirstByStatus(CharterStatus.EFFECTIVE).orElseThrow(
                 () -> new NotFoundException("effective charter", "(none yet: submit a draft and have it accepted)")));
+    }
+
+    /**
+     * The id of the charter version in force now, if any: what other capabilities record beside what
+     * they decide (the board's register), without reaching into the charter's insides.
+     */
+    public Optional<Long> effectiveVersionId() {
+        return charters.findFirstByStatus(CharterStatus.EFFECTIVE).map(CharterVersion::getId);
     }
 
     List<VersionSummary> versions() {

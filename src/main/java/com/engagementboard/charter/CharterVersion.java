@@ -1,8 +1,11 @@
 package com.engagementboard.charter;
 
 import com.engagementboard.organisation.Touchpoint;
+import com.engagementboard.web.ConflictException;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -80,6 +83,10 @@ public class CharterVersion {
     @OrderBy("id")
     private List<Allocation> allocations = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "charter_dropped_right", joinColumns = @JoinColumn(name = "charter_version_id"))
+    private List<DroppedRight> dropped = new ArrayList<>();
+
     @Version
     private long version;
 
@@ -94,32 +101,121 @@ public class CharterVersion {
     }
 
     void retitle(String newTitle) {
+        requireStatus("retitled", CharterStatus.DRAFT);
         this.title = newTitle;
     }
 
     void addNote(String note) {
+        requireStatus("annotated", CharterStatus.DRAFT, CharterStatus.IN_ACCEPTANCE);
         this.notes = notes == null ? note : notes + "\n" + note;
     }
 
     void submit(Instant when) {
+        requireStatus("submitted", CharterStatus.DRAFT);
         this.status = CharterStatus.IN_ACCEPTANCE;
         this.submittedAt = when;
     }
 
+    /**
+     * The version takes force: only from acceptance, and only when every right in it is accepted with
+     * a record of how (by its head, the chair, the board, or carried over). Refuses before changing anything.
+     */
     void becomeEffective(int versionNumber, Instant when, LocalDate firstReview) {
+        requireReadyToTakeForce();
         this.status = CharterStatus.EFFECTIVE;
         this.number = versionNumber;
         this.effectiveAt = when;
         this.reviewDate = firstReview;
     }
 
+    /** Refuses (409) unless the version is out for acceptance and every right in it is settled. */
+    void requireReadyToTakeForce() {
+        requireStatus("made effective", CharterStatus.IN_ACCEPTANCE);
+        List<String> unsettled = unsettled();
+        if (allocations.isEmpty() || !unsettled.isEmpty()) {
+            throw new ConflictException("Rights not accepted", "Charter version " + id + " cannot take force: "
+                    + (allocations.isEmpty() ? "it allocates no rights." : unsettled.size()
+                            + " right(s) are not accepted by their head, the chair or the board: "
+                            + String.join("; ", unsettled.subList(0, Math.min(unsettled.size(), 20)))))
+                    .with("unsettled", unsettled);
+        }
+    }
+
+    /** The rights not (yet) accepted with a record of how, described for a person. */
+    List<String> unsettled() {
+        return allocations.stream().filter(a -> !a.isSettled()).map(a -> a.describe() + " is " + a.getStatus())
+                .toList();
+    }
+
     void supersede(Instant when) {
+        requireStatus("superseded", CharterStatus.EFFECTIVE);
         this.status = CharterStatus.SUPERSEDED;
         this.supersededAt = when;
     }
 
     void scheduleReview(LocalDate date) {
+        requireStatus("scheduled for review", CharterStatus.EFFECTIVE);
         this.reviewDate = date;
+    }
+
+    /**
+     * Bases this version on the version in force: every right of that version which this one neither
+     * states nor drops comes over as it is, accepted already. Rights carried from an older base are
+     * replaced, so a draft started under one version and accepted under the next loses nothing.
+     */
+    void carryOver(CharterVersion inForce) {
+        requireStatus("based on the version in force", CharterStatus.DRAFT, CharterStatus.IN_ACCEPTANCE);
+        // The other version may be a lazy proxy: read it through its getters, never its fields.
+        if (inForce.getStatus() != CharterStatus.EFFECTIVE) {
+            throw new ConflictException("Not in force", "Charter version " + inForce.getId() + " is "
+                    + inForce.getStatus() + "; only the effective version is carried over.");
+        }
+        allocations.removeIf(a -> a.isCarriedOver() && !inForce.getNumber().equals(a.getCarriedFrom()));
+        for (Allocation held : inForce.getAllocations()) {
+            if (allocations.stream().noneMatch(held::sameRight) && !isDropped(held.getTouchpoint(), held.getRight())) {
+                allocations.add(Allocation.carriedOver(this, held));
+            }
+        }
+        this.amends = inForce;
+    }
+
+    /** Whether this version was based on a version other than the one in force now (or on none). */
+    boolean basedOnOtherThan(CharterVersion inForce) {
+        return amends == null || !amends.getId().equals(inForce.getId());
+    }
+
+    /** Removes a right from the draft on purpose: it is not carried over, and shows as losing its owner. */
+    void drop(Touchpoint touchpoint, RightKind right) {
+        requireStatus("changed", CharterStatus.DRAFT);
+        allocations.removeIf(a -> a.getTouchpoint().getId().equals(touchpoint.getId()) && a.getRight() == right);
+        if (!isDropped(touchpoint, right)) {
+            dropped.add(new DroppedRight(touchpoint, right));
+        }
+    }
+
+    /** A line states the right again: it is no longer dropped. */
+    void undrop(Touchpoint touchpoint, RightKind right) {
+        dropped.removeIf(d -> d.is(touchpoint, right));
+    }
+
+    /** Starts the draft's content over: no allocations, no scope, nothing dropped, no base. */
+    void clearContent() {
+        requireStatus("changed", CharterStatus.DRAFT);
+        allocations.clear();
+        scope.clear();
+        dropped.clear();
+        amends = null;
+    }
+
+    boolean isDropped(Touchpoint touchpoint, RightKind right) {
+        return dropped.stream().anyMatch(d -> d.is(touchpoint, right));
+    }
+
+    private void requireStatus(String what, CharterStatus... allowed) {
+        if (!List.of(allowed).contains(status)) {
+            throw new ConflictException("Charter version is " + status, "Charter version " + id + " is " + status
+                    + "; it cannot be " + what + " (only a version that is " + List.of(allowed) + ").");
+        }
     }
 
     public Long getId() {
@@ -176,6 +272,10 @@ public class CharterVersion {
 
     public List<Allocation> getAllocations() {
         return allocations;
+    }
+
+    List<DroppedRight> getDropped() {
+        return dropped;
     }
 
     public boolean isDraft() {

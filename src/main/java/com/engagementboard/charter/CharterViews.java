@@ -14,12 +14,18 @@ final class CharterViews {
     private CharterViews() {
     }
 
+    /**
+     * One right and the record of how it was settled: by whom, in the name of which group, carried over
+     * from which version, and, for a right the chair or the board moved, from which function and by whom.
+     */
     record AllocationView(Long id, String touchpoint, RightKind right, String function, AllocationStatus status,
-            String decidedBy, Instant decidedAt, String note) {
+            String decidedBy, Instant decidedAt, String note, Settlement settlement, String settledGroup,
+            Integer carriedFromVersion, String reallocatedFrom, String reallocatedBy) {
 
         static AllocationView of(Allocation a) {
             return new AllocationView(a.getId(), a.getTouchpoint().getCode(), a.getRight(), a.getFunction().getCode(),
-                    a.getStatus(), a.getDecidedBy(), a.getDecidedAt(), a.getDecisionNote());
+                    a.getStatus(), a.getDecidedBy(), a.getDecidedAt(), a.getDecisionNote(), a.getSettlement(),
+                    a.getSettledGroup(), a.getCarriedFrom(), a.getReallocatedFrom(), a.getReallocatedBy());
         }
     }
 
@@ -28,8 +34,7 @@ final class CharterViews {
             List<CharterChecks.Gap> gaps, List<CharterChecks.Conflict> conflicts, List<CharterChecks.Warning> warnings,
             String notes) {
 
-        static DraftView of(CharterVersion v) {
-            CharterChecks checks = CharterChecks.of(v);
+        static DraftView of(CharterVersion v, CharterChecks checks) {
             return new DraftView(v.getId(), v.getTitle(), v.getStatus(),
                     v.getAmends() == null ? null : v.getAmends().getNumber(), v.getCreatedBy(), v.getCreatedAt(),
                     v.getSubmittedAt(), List.copyOf(owners(v).keySet()),

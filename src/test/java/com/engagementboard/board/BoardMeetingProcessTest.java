@@ -28,6 +28,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.engagementboard.EngagementBoardTest;
 import com.engagementboard.ProcessCoverage;
 import com.engagementboard.board.BoardMeetingProcess.Variables;
+import com.engagementboard.charter.CharterDrafts;
+import com.engagementboard.charter.CharterReading;
+import com.engagementboard.charter.CharterRequests.AllocationLine;
+import com.engagementboard.charter.CharterRequests.DraftRequest;
+import com.engagementboard.charter.CharterVersion;
+import com.engagementboard.charter.TouchpointCharterProcess;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +103,12 @@ class BoardMeetingProcessTest {
 
     @Autowired
     BoardSetupService board;
+
+    @Autowired
+    CharterDrafts charterDrafts;
+
+    @Autowired
+    CharterReading charterReading;
 
     @BeforeEach
     void cleanAgenda() {
@@ -336,5 +348,57 @@ class BoardMeetingProcessTest {
         assertThat(scheduler.upcomingRegular().orElseThrow().getScheduledAt())
                 .isEqualTo(monthlyAt.plusMonths(1).toInstant());
         board.update(BoardSetupRequestFixtures.weekly());
+    }
+
+    // --- the register records the charter in force ----------------------------------------------------
+
+    /** A version of the charter about the call-centre script takes force, accepted by each head; its id. */
+    private long charterInForce(String title, String renewedBy) {
+        CharterVersion draft = charterDrafts.create(new DraftRequest(title, null, List.of(
+                new AllocationLine("call-centre-script", "DESIGN", "marketing"),
+                new AllocationLine("call-centre-script", "BUILD", "sales"),
+                new AllocationLine("call-centre-script", "OPERATE", "sales"),
+                new AllocationLine("call-centre-script", "RENEW", renewedBy))), false, "cmo", i -> "line " + i);
+        charterDrafts.submit(draft.getId());
+        ProcessInstance charter = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(draft.getId())).singleResult();
+        for (Task acceptance : tasks.createTaskQuery().processInstanceId(charter.getId())
+                .taskDefinitionKey(TouchpointCharterProcess.Elements.ACCEPT_RIGHTS).list()) {
+            String group = tasks.getIdentityLinksForTask(acceptance.getId()).stream().map(l -> l.getGroupId())
+                    .filter(g -> g != null && g.startsWith("head-")).findFirst().orElseThrow();
+            completeAs(group.substring("head-".length()) + ".head", List.of(group), acceptance,
+                    Map.of(TouchpointCharterProcess.Variables.DECISION, TouchpointCharterProcess.ACCEPT_ALL));
+        }
+        runJobs(charter, TouchpointCharterProcess.Elements.ACCEPT_RIGHTS);
+        runJobs(charter, TouchpointCharterProcess.Elements.MAKE_EFFECTIVE);
+        assertThat(charterReading.effectiveVersionId()).contains(draft.getId());
+        return draft.getId();
+    }
+
+    private Decision decided(AgendaItem item) {
+        ProcessInstance instance = meeting();
+        openWithAgenda(instance, List.of(item.getId()));
+        chair(task(instance, PRESENT_ITEM), Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.VOTE_ACTION));
+        vote(instance, "cmo", BoardMeetingProcess.APPROVE);
+        vote(instance, "retail.head", BoardMeetingProcess.APPROVE);
+        vote(instance, "business.head", BoardMeetingProcess.APPROVE);
+        finish(instance);
+        assertThat(instance).isEnded();
+        return decisions.findFirstByItemIdOrderByIdDesc(item.getId()).orElseThrow();
+    }
+
+    @Test
+    void everyDecisionRecordsTheCharterVersionInForceWhenItWasTaken() {
+        long first = charterInForce("Board test: marketing renews the script", "marketing");
+        Decision underFirst = decided(item("Decided under one charter", false));
+        assertThat(underFirst.getCharterVersionId()).isEqualTo(first);
+
+        long second = charterInForce("Board test: communications renews the script", "communications");
+        Decision underSecond = decided(item("Decided under the next charter", false));
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(underSecond.getCharterVersionId()).isEqualTo(second);
+        // The register is not rewritten when a newer version takes force.
+        assertThat(decisions.findById(underFirst.getId()).orElseThrow().getCharterVersionId()).isEqualTo(first);
     }
 }

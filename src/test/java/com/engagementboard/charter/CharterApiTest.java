@@ -2,6 +2,8 @@ package com.engagementboard.charter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -19,12 +21,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The charter API: drafting (JSON and CSV), checks, submission, tasks through /api, reading, security. */
 @EngagementBoardTest
@@ -42,6 +47,8 @@ class CharterApiTest {
             card-delivery,RENEW,product
             """;
 
+    private static final String BLOCKING_GAPS = "$.gaps[?(@.blocksSubmission == true)]";
+
     @Autowired
     MockMvc mvc;
 
@@ -53,6 +60,20 @@ class CharterApiTest {
 
     @Autowired
     ManagementService management;
+
+    @Autowired
+    CharterProcessStarter processes;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @BeforeEach
+    void noVersionInForce() {
+        CharterFixtures.noVersionInForce(charters, processes, transaction);
+    }
 
     private ResultActions postJson(String url, String user, String body) throws Exception {
         return mvc.perform(post(url).with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON).content(body));
@@ -74,7 +95,12 @@ class CharterApiTest {
                 .andExpect(jsonPath("$.scope", hasSize(2)))
                 .andExpect(jsonPath("$.conflicts[0].touchpoint").value("sms-alerts"))
                 .andExpect(jsonPath("$.conflicts[0].functions", hasSize(2)))
-                .andExpect(jsonPath("$.gaps", hasSize(6))));
+                .andExpect(jsonPath(BLOCKING_GAPS, hasSize(6)))
+                // Every other touchpoint of the organisation has no owner either: visible, not blocking.
+                .andExpect(jsonPath("$.gaps[?(@.touchpoint == 'card-packaging')].blocksSubmission",
+                        hasSize(4)))
+                .andExpect(jsonPath("$.gaps[?(@.touchpoint == 'card-packaging')].blocksSubmission",
+                        everyItem(is(false)))));
 
         mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isConflict())
@@ -95,7 +121,7 @@ class CharterApiTest {
                           {"touchpoint": "fee-schedule", "right": "RENEW", "function": "product"}]}
                         """))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.gaps", hasSize(0)))
+                .andExpect(jsonPath(BLOCKING_GAPS, hasSize(0)))
                 .andExpect(jsonPath("$.conflicts", hasSize(0)))
                 .andExpect(jsonPath("$.allocations", hasSize(8)));
 
@@ -112,7 +138,7 @@ class CharterApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.title").value("Only SMS"))
                 .andExpect(jsonPath("$.allocations", hasSize(1)))
-                .andExpect(jsonPath("$.gaps", hasSize(3)));
+                .andExpect(jsonPath(BLOCKING_GAPS, hasSize(3)));
         mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNoContent());
         mvc.perform(get("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNotFound());
     }
@@ -233,7 +259,11 @@ class CharterApiTest {
                 .andExpect(jsonPath("$[0].number").value(number));
         mvc.perform(get("/api/charter/versions/" + number).with(httpBasic("employee", "demo")))
                 .andExpect(jsonPath("$.acceptances[?(@.touchpoint=='card-delivery' && @.right=='RENEW')].decidedBy")
-                        .value("product.head"));
+                        .value("product.head"))
+                .andExpect(jsonPath("$.acceptances[?(@.touchpoint=='card-delivery' && @.right=='RENEW')].settlement")
+                        .value("HEAD_ACCEPTED"))
+                .andExpect(jsonPath("$.acceptances[?(@.touchpoint=='card-delivery' && @.right=='RENEW')].settledGroup")
+                        .value("head-product"));
         mvc.perform(get("/api/charter.csv").with(httpBasic("employee", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("touchpoint,name,design,build,operate,renew")))
@@ -273,8 +303,149 @@ class CharterApiTest {
                 .andExpect(jsonPath("$.changes[0].after").value("brand"));
         mvc.perform(get("/api/charter/versions/" + number).with(httpBasic("employee", "demo")))
                 .andExpect(jsonPath("$.status").value("SUPERSEDED"));
+        // The rights the amendment did not touch were not asked again: carried over, with who accepted them.
+        mvc.perform(get("/api/charter/versions/" + (number + 1)).with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.acceptances", hasSize(8)))
+                .andExpect(jsonPath("$.acceptances[?(@.settlement=='CARRIED_OVER')]", hasSize(7)))
+                .andExpect(jsonPath("$.acceptances[?(@.touchpoint=='card-packaging' && @.right=='DESIGN')]"
+                        + ".carriedFromVersion").value(number))
+                .andExpect(jsonPath("$.acceptances[?(@.touchpoint=='card-packaging' && @.right=='DESIGN')]"
+                        + ".decidedBy").value("brand.head"))
+                .andExpect(jsonPath("$.acceptances[?(@.touchpoint=='card-delivery' && @.right=='RENEW')].settlement")
+                        .value("HEAD_ACCEPTED"));
         mvc.perform(get("/api/charter/versions/9999").with(httpBasic("employee", "demo")))
                 .andExpect(status().isNotFound());
+    }
+
+    /** Runs every job that is due now, as the job executor would; a failing job fails the test. */
+    private void runDueJobs() {
+        for (int round = 0; round < 5; round++) {
+            for (Job job : management.createJobQuery().executable().list()) {
+                if (job.getDuedate() == null) {
+                    management.executeJob(job.getId());
+                }
+            }
+        }
+    }
+
+    /** The cards charter (brand, operations, product) in force, through the API; returns its number. */
+    private int cardsInForce() throws Exception {
+        long id = id(mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content(CSV)).andExpect(status().isCreated()));
+        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk());
+        for (String head : List.of("brand.head", "operations.head", "product.head")) {
+            mvc.perform(post("/api/charter/tasks/" + taskOf(head, id) + "/complete").with(httpBasic(head, "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"ACCEPT_ALL\"}"))
+                    .andExpect(status().isNoContent());
+        }
+        runDueJobs();
+        return json.readTree(mvc.perform(get("/api/charter").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.title").value("Cards")).andReturn().getResponse().getContentAsString())
+                .get("number").asInt();
+    }
+
+    @Test
+    void theHeadOfBrandCannotAcceptOperationsRightsByNamingOperationsInHerAnswer() throws Exception {
+        long id = id(mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content(CSV)).andExpect(status().isCreated()));
+        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk());
+        String instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(id)).singleResult().getId();
+        try {
+            // Whether the engine refuses the forged variable or takes it, the charter must not record it.
+            mvc.perform(post("/api/charter/tasks/" + taskOf("brand.head", id) + "/complete")
+                    .with(httpBasic("brand.head", "demo")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"decision\": \"ACCEPT_ALL\", \"functionCode\": \"operations\"}"));
+            for (Job job : management.createJobQuery().processInstanceId(instance).list()) {
+                if (job.getDuedate() == null) {
+                    try {
+                        management.executeJob(job.getId());
+                    } catch (RuntimeException refused) {
+                        assertThat(refused).hasStackTraceContaining("brand.head is not a member of head-operations");
+                    }
+                }
+            }
+            mvc.perform(get("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo")))
+                    .andExpect(jsonPath("$.status").value("IN_ACCEPTANCE"))
+                    .andExpect(jsonPath("$.allocations[?(@.function=='operations')]", hasSize(4)))
+                    .andExpect(jsonPath("$.allocations[?(@.function=='operations')].status",
+                            everyItem(is("PENDING"))))
+                    .andExpect(jsonPath("$.allocations[?(@.decidedBy=='brand.head' && @.function!='brand')]",
+                            hasSize(0)));
+        } finally {
+            runtime.deleteProcessInstance(instance, "test of a forged acceptance");
+        }
+    }
+
+    @Test
+    void aNewDraftKeepsTheOwnersInForceAndDroppingATouchpointIsExplicitAndWarned() throws Exception {
+        int number = cardsInForce();
+
+        // Not an amendment, and about one right only: the seven others come over, accepted.
+        long id = id(postJson("/api/charter/drafts", "cmo", """
+                {"title": "Service delivers cards", "allocations": [
+                  {"touchpoint": "card-delivery", "right": "OPERATE", "function": "service"}]}
+                """).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.amendsVersion").value(number))
+                .andExpect(jsonPath("$.allocations", hasSize(8)))
+                .andExpect(jsonPath("$.allocations[?(@.settlement=='CARRIED_OVER')]", hasSize(7)))
+                .andExpect(jsonPath("$.allocations[?(@.settlement=='CARRIED_OVER')].carriedFromVersion",
+                        everyItem(is(number))))
+                .andExpect(jsonPath("$.allocations[?(@.status=='PENDING')].touchpoint", everyItem(is("card-delivery"))))
+                .andExpect(jsonPath(BLOCKING_GAPS, hasSize(0)))
+                .andExpect(jsonPath("$.warnings", hasSize(0))));
+
+        // Dropping card packaging takes four explicit lines; the draft then says who loses what.
+        mvc.perform(patch("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"allocations": [
+                          {"touchpoint": "card-packaging", "right": "DESIGN"},
+                          {"touchpoint": "card-packaging", "right": "BUILD"},
+                          {"touchpoint": "card-packaging", "right": "OPERATE"},
+                          {"touchpoint": "card-packaging", "right": "RENEW"}]}
+                        """))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.allocations", hasSize(4)))
+                .andExpect(jsonPath("$.warnings[?(@.touchpoint=='card-packaging')].message", hasSize(1)))
+                .andExpect(jsonPath("$.warnings[?(@.touchpoint=='card-packaging')].message", everyItem(
+                        containsString("loses its owner of DESIGN (brand), BUILD (operations), OPERATE (operations), "
+                                + "RENEW (brand) held in version " + number))))
+                .andExpect(jsonPath("$.gaps[?(@.touchpoint=='card-packaging')].blocksSubmission", hasSize(4)))
+                .andExpect(jsonPath(BLOCKING_GAPS, hasSize(0)));
+
+        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/charter/tasks/" + taskOf("service.head", id) + "/complete")
+                .with(httpBasic("service.head", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\": \"ACCEPT_ALL\"}")).andExpect(status().isNoContent());
+        runDueJobs();
+
+        mvc.perform(get("/api/charter").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.number").value(number + 1))
+                .andExpect(jsonPath("$.matrix[?(@.touchpoint=='card-delivery')].operate").value("service"))
+                .andExpect(jsonPath("$.matrix[?(@.touchpoint=='card-delivery')].design").value("product"));
+        mvc.perform(get("/api/touchpoints/card-packaging/owners").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.owners.DESIGN").doesNotExist());
+        mvc.perform(get("/api/charter/versions/" + number + "/diff/" + (number + 1)).with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.changes", hasSize(5)))
+                .andExpect(jsonPath("$.changes[?(@.touchpoint=='card-packaging')].after", hasSize(4)))
+                .andExpect(jsonPath("$.changes[?(@.touchpoint=='card-delivery')].after").value("service"));
+    }
+
+    @Test
+    void aDraftThatChangesNothingInForceIsNotSentOut() throws Exception {
+        int number = cardsInForce();
+        long id = id(postJson("/api/charter/drafts?amend=true", "cmo", """
+                {"title": "Nothing new", "allocations": []}
+                """).andExpect(status().isCreated()).andExpect(jsonPath("$.allocations", hasSize(8))));
+        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Nothing to change"))
+                .andExpect(jsonPath("$.detail", containsString("version " + number)));
+        assertThat(charters.findById(id).orElseThrow().getStatus()).isEqualTo(CharterStatus.DRAFT);
+        mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNoContent());
     }
 
     private String taskOf(String head, long charterId) throws Exception {

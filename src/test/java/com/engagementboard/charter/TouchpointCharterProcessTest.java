@@ -20,6 +20,7 @@ import static com.engagementboard.ProcessTestSupport.completeAs;
 import static com.engagementboard.ProcessTestSupport.runJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -35,6 +36,7 @@ import com.engagementboard.board.BoardMeetingProcess;
 import com.engagementboard.charter.CharterRequests.AllocationLine;
 import com.engagementboard.charter.CharterRequests.DraftRequest;
 import com.engagementboard.charter.TouchpointCharterProcess.Variables;
+import com.engagementboard.web.ConflictException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -61,8 +63,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every path of processes/touchpoint-charter.bpmn, driven through the engine as the people would. */
 @EngagementBoardTest
@@ -101,11 +105,24 @@ class TouchpointCharterProcessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CharterAcceptance acceptance;
+
+    @Autowired
+    CharterReading reading;
+
+    @Autowired
+    CharterProcessStarter processes;
+
+    @Autowired
+    TransactionTemplate transaction;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void engine() {
         init(engine);
+        CharterFixtures.noVersionInForce(charters, processes, transaction);
     }
 
     @AfterEach
@@ -193,8 +210,12 @@ class TouchpointCharterProcessTest {
         assertThat(version.getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
         assertThat(version.getNumber()).isPositive();
         assertThat(version.getReviewDate()).isEqualTo(LocalDate.now(ZoneId.systemDefault()).plusMonths(12));
-        assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getDecidedBy()).isEqualTo("sales.head");
-        assertThat(allocations.findByCharterIdAndStatus(charterId, AllocationStatus.ACCEPTED)).hasSize(8);
+        Allocation build = allocation(charterId, "call-centre-script", RightKind.BUILD);
+        assertThat(build.getDecidedBy()).isEqualTo("sales.head");
+        assertThat(build.getSettlement()).isEqualTo(Settlement.HEAD_ACCEPTED);
+        assertThat(build.getSettledGroup()).isEqualTo("head-sales");
+        assertThat(allocations.findByCharterIdAndStatus(charterId, AllocationStatus.ACCEPTED)).hasSize(8)
+                .allSatisfy(a -> assertThat(a.getSettledGroup()).isEqualTo(a.getFunction().getHeadGroup()));
     }
 
     @Test
@@ -229,8 +250,12 @@ class TouchpointCharterProcessTest {
         runJobs(instance, MAKE_EFFECTIVE);
 
         assertThat(instance).isWaitingAt(AWAIT_REVIEW);
-        assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getFunction().getCode())
-                .isEqualTo("operations");
+        Allocation moved = allocation(charterId, "call-centre-script", RightKind.BUILD);
+        assertThat(moved.getFunction().getCode()).isEqualTo("operations");
+        assertThat(moved.getSettlement()).isEqualTo(Settlement.HEAD_ACCEPTED);
+        assertThat(moved.getDecidedBy()).isEqualTo("operations.head");
+        assertThat(moved.getReallocatedFrom()).isEqualTo("sales");
+        assertThat(moved.getReallocatedBy()).isEqualTo("cmo");
         assertThat(charters.findById(charterId).orElseThrow().getNotes()).contains("from sales to operations by cmo");
     }
 
@@ -258,6 +283,8 @@ class TouchpointCharterProcessTest {
         assertThat(upheld.getFunction().getCode()).isEqualTo("service");
         assertThat(upheld.getDecidedBy()).isEqualTo("cmo");
         assertThat(upheld.getDecisionNote()).contains("Upheld by the chair").contains("Branches greet");
+        assertThat(upheld.getSettlement()).isEqualTo(Settlement.CHAIR_UPHELD);
+        assertThat(upheld.getSettledGroup()).isEqualTo("board-chair");
     }
 
     @Test
@@ -496,6 +523,9 @@ class TouchpointCharterProcessTest {
 
     @Test
     void theChairSendsADisputeToTheBoardWhoseApprovalSettlesItAndTheVersionBecomesEffective() throws Exception {
+        ProcessInstance first = submitCharter();
+        makeEffective(first);
+        long inForce = charterId(first);
         ProcessInstance instance = disputeSentToBoard();
         long charterId = charterId(instance);
 
@@ -528,6 +558,12 @@ class TouchpointCharterProcessTest {
         assertThat(build.getFunction().getCode()).isEqualTo("operations");
         assertThat(build.getDecidedBy()).isEqualTo("board");
         assertThat(build.getDecisionNote()).contains("Ruled by the board");
+        assertThat(build.getSettlement()).isEqualTo(Settlement.BOARD_RULED);
+        assertThat(build.getReallocatedFrom()).isEqualTo("sales");
+        assertThat(build.getReallocatedBy()).isEqualTo("board");
+        // The register records the version in force when the board decided, not the draft in dispute.
+        assertThat(jdbc.queryForObject("select charter_version_id from board_decision where item_id = ?", Long.class,
+                itemId)).isEqualTo(inForce);
         assertThat(read("/api/board/agenda-items/" + itemId).get("status").asText()).isEqualTo("DECIDED");
 
         // The functions concerned, the one that declined and the one that gets the right, read the ruling.
@@ -547,6 +583,7 @@ class TouchpointCharterProcessTest {
         assertThat(instance).isWaitingAt(AWAIT_REVIEW);
         assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
         assertThat(allocations.findByCharterIdAndStatus(charterId, AllocationStatus.ACCEPTED)).hasSize(8);
+        assertThat(reading.effectiveVersionId()).contains(charterId);
     }
 
     @Test
@@ -578,5 +615,200 @@ class TouchpointCharterProcessTest {
         assertThat(instance).isWaitingAt(AWAIT_REVIEW);
         assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getFunction().getCode())
                 .isEqualTo("sales");
+    }
+
+    // --- the charter's record: who settles a right, when a version takes force, what a new draft keeps ----
+
+    private ProcessInstance instanceOf(long charterId) {
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(charterId)).singleResult();
+    }
+
+    /** Every head with an open acceptance task accepts all it is asked. */
+    private void acceptAll(ProcessInstance instance) {
+        for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ACCEPT_RIGHTS)
+                .list()) {
+            String group = tasks.getIdentityLinksForTask(task.getId()).stream().map(l -> l.getGroupId())
+                    .filter(g -> g != null && g.startsWith("head-")).findFirst().orElseThrow();
+            accept(instance, group.substring("head-".length()));
+        }
+    }
+
+    private static ConflictException conflict(Throwable thrown) {
+        assertThat(thrown).isInstanceOf(ConflictException.class);
+        ConflictException conflict = (ConflictException) thrown;
+        assertThat(conflict.getStatusCode().value()).isEqualTo(409);
+        return conflict;
+    }
+
+    @Test
+    void onlyAMemberOfItsHeadGroupAcceptsAFunctionsRightsWhateverTheTaskSays() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        try {
+            // The domain refuses the head of sales answering for operations, and writes nothing.
+            assertThatThrownBy(() -> acceptance.record(charterId, "operations", List.of(), null, "sales.head"))
+                    .isInstanceOf(AccessDeniedException.class).hasMessageContaining("head-operations");
+            assertThat(allocation(charterId, "branch-greeting", RightKind.BUILD).getStatus())
+                    .isEqualTo(AllocationStatus.PENDING);
+
+            // The same through her own task, naming operations in her answer: whichever door refuses it
+            // (the engine at completion, or the charter when the answer is recorded), operations' right
+            // stays unanswered.
+            Task sales = acceptanceTask(instance, "sales");
+            as("sales.head", "head-sales");
+            try {
+                tasks.complete(sales.getId(), Map.of(Variables.DECISION, TouchpointCharterProcess.ACCEPT_ALL,
+                        Variables.FUNCTION_CODE, "operations"));
+            } catch (RuntimeException refusedByTheEngine) {
+                // the forged variable itself was refused
+            } finally {
+                identity.clearAuthentication();
+            }
+            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).activityId(ACCEPT_RIGHTS)
+                    .list()) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException refusedByTheCharter) {
+                    assertThat(refusedByTheCharter).hasStackTraceContaining("is not a member of head-operations");
+                }
+            }
+            Allocation operations = allocation(charterId, "branch-greeting", RightKind.BUILD);
+            assertThat(operations.getStatus()).isEqualTo(AllocationStatus.PENDING);
+            assertThat(operations.getDecidedBy()).isNull();
+            assertThat(allocations.findByCharterIdAndStatus(charterId, AllocationStatus.ACCEPTED))
+                    .allSatisfy(a -> assertThat(a.getFunction().getCode()).isEqualTo("sales"));
+            assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.IN_ACCEPTANCE);
+        } finally {
+            // Its failed job must not trouble other tests that run every job there is.
+            runtime.deleteProcessInstance(instance.getId(), "test of a forged acceptance");
+        }
+    }
+
+    @Test
+    void aVersionTakesForceOnlyWhenEveryRightIsSettledAndForbiddenStepsChangeNothing() {
+        ProcessInstance first = submitCharter();
+        long firstId = charterId(first);
+        makeEffective(first);
+        int firstNumber = charters.findById(firstId).orElseThrow().getNumber();
+        ProcessInstance second = submitCharter();
+        long secondId = charterId(second);
+        accept(second, "marketing");
+
+        // Four rights still wait for sales, operations and service: the version cannot take force.
+        assertThat(catchThrowable(() -> acceptance.makeEffective(secondId))).satisfies(thrown -> assertThat(
+                conflict(thrown).getBody().getDetail()).contains("4 right(s) are not accepted")
+                .contains("BUILD of call-centre-script (sales) is PENDING"));
+        CharterVersion notYet = charters.findById(secondId).orElseThrow();
+        assertThat(notYet.getStatus()).isEqualTo(CharterStatus.IN_ACCEPTANCE);
+        assertThat(notYet.getNumber()).isNull();
+        assertThat(notYet.getEffectiveAt()).isNull();
+        CharterVersion stillInForce = charters.findById(firstId).orElseThrow();
+        assertThat(stillInForce.getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
+        assertThat(stillInForce.getSupersededAt()).isNull();
+        assertThat(reading.effectiveVersionId()).contains(firstId);
+
+        // An accepted right cannot be declined afterwards.
+        Allocation design = allocation(secondId, "call-centre-script", RightKind.DESIGN);
+        conflict(catchThrowable(() -> acceptance.record(secondId, "marketing", List.of(design.getId()),
+                "Changed my mind", "marketing.head")));
+        assertThat(allocation(secondId, "call-centre-script", RightKind.DESIGN).getStatus())
+                .isEqualTo(AllocationStatus.ACCEPTED);
+        // A version in force is not accepted, submitted or made effective again.
+        conflict(catchThrowable(() -> acceptance.record(firstId, "sales", List.of(), null, "sales.head")));
+        conflict(catchThrowable(() -> acceptance.makeEffective(firstId)));
+        conflict(catchThrowable(() -> drafts.submit(firstId)));
+        CharterVersion unchanged = charters.findById(firstId).orElseThrow();
+        assertThat(unchanged.getNumber()).isEqualTo(firstNumber);
+        assertThat(unchanged.getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
+
+        List.of("operations", "sales", "service").forEach(f -> accept(second, f));
+        runJobs(second, MAKE_EFFECTIVE);
+        assertThat(second).isWaitingAt(AWAIT_REVIEW);
+        assertThat(charters.findById(secondId).orElseThrow().getNumber()).isEqualTo(firstNumber + 1);
+        // A superseded version cannot be accepted either.
+        conflict(catchThrowable(() -> acceptance.record(firstId, "sales", List.of(), null, "sales.head")));
+    }
+
+    @Test
+    void aDraftAboutOneRightCarriesEveryOtherRightOverAcceptedAndTheNewVersionLosesNoOwner() {
+        ProcessInstance first = submitCharter();
+        long firstId = charterId(first);
+        makeEffective(first);
+        int v1 = charters.findById(firstId).orElseThrow().getNumber();
+
+        // A draft made as the summit makes its own: not "amend", and about the branch greeting only.
+        CharterVersion draft = drafts.create(new DraftRequest("Operations runs the branch greeting",
+                List.of("branch-greeting"), List.of(new AllocationLine("branch-greeting", "OPERATE", "operations"))),
+                false, "cmo", i -> "allocations[" + i + "]");
+        CharterVersion created = drafts.get(draft.getId());
+        assertThat(created.getAmends().getId()).isEqualTo(firstId);
+        assertThat(created.getAllocations()).hasSize(8);
+        assertThat(created.getAllocations()).filteredOn(Allocation::isCarriedOver).hasSize(7).allSatisfy(a -> {
+            assertThat(a.getStatus()).isEqualTo(AllocationStatus.ACCEPTED);
+            assertThat(a.getCarriedFrom()).isEqualTo(v1);
+        });
+        drafts.submit(draft.getId());
+        ProcessInstance second = instanceOf(draft.getId());
+
+        // Only the moved right is asked.
+        assertThat(tasks.createTaskQuery().processInstanceId(second.getId()).taskDefinitionKey(ACCEPT_RIGHTS).list())
+                .singleElement().satisfies(t -> assertThat(t.getName()).isEqualTo("Accept 1 right for Operations"));
+        accept(second, "operations");
+        runJobs(second, MAKE_EFFECTIVE);
+
+        assertThat(second).isWaitingAt(AWAIT_REVIEW);
+        assertThat(first).hasPassed(SUPERSEDED_END).isEnded();
+        int v2 = charters.findById(draft.getId()).orElseThrow().getNumber();
+        for (String touchpoint : List.of("call-centre-script", "branch-greeting")) {
+            assertThat(reading.owners(touchpoint)).as("owners of %s in version %s", touchpoint, v2)
+                    .doesNotContainValue(null);
+        }
+        assertThat(reading.owners("branch-greeting").get(RightKind.OPERATE)).isEqualTo("operations");
+        assertThat(reading.diff(v1, v2).changes()).singleElement().satisfies(change -> {
+            assertThat(change.touchpoint()).isEqualTo("branch-greeting");
+            assertThat(change.right()).isEqualTo(RightKind.OPERATE);
+            assertThat(change.before()).isEqualTo("service");
+            assertThat(change.after()).isEqualTo("operations");
+        });
+        Allocation carried = allocation(draft.getId(), "call-centre-script", RightKind.BUILD);
+        assertThat(carried.getSettlement()).isEqualTo(Settlement.CARRIED_OVER);
+        assertThat(carried.getCarriedFrom()).isEqualTo(v1);
+        assertThat(carried.getDecidedBy()).isEqualTo("sales.head");
+        assertThat(carried.getSettledGroup()).isEqualTo("head-sales");
+    }
+
+    @Test
+    void aDraftOutForAcceptanceWhenAnotherVersionTakesForceKeepsThatVersionsOwners() {
+        // The summit's first draft goes out while there is no charter yet ...
+        CharterVersion summitDraft = drafts.create(new DraftRequest("First charter draft from the summit", null,
+                List.of(new AllocationLine("mobile-app-onboarding", "DESIGN", "product"),
+                        new AllocationLine("mobile-app-onboarding", "BUILD", "it"),
+                        new AllocationLine("mobile-app-onboarding", "OPERATE", "it"),
+                        new AllocationLine("mobile-app-onboarding", "RENEW", "product"))),
+                false, "cmo", i -> "plan line " + (i + 1));
+        drafts.submit(summitDraft.getId());
+        ProcessInstance summit = instanceOf(summitDraft.getId());
+        // ... meanwhile version 1 takes force ...
+        ProcessInstance first = submitCharter();
+        long firstId = charterId(first);
+        makeEffective(first);
+        int v1 = charters.findById(firstId).orElseThrow().getNumber();
+        // ... and then the summit's draft is accepted: it replaces version 1 without stripping its touchpoints.
+        acceptAll(summit);
+        runJobs(summit, MAKE_EFFECTIVE);
+
+        assertThat(summit).isWaitingAt(AWAIT_REVIEW);
+        CharterVersion v2 = charters.findById(summitDraft.getId()).orElseThrow();
+        assertThat(v2.getNumber()).isEqualTo(v1 + 1);
+        for (String touchpoint : List.of("call-centre-script", "branch-greeting", "mobile-app-onboarding")) {
+            assertThat(reading.owners(touchpoint)).as("owners of %s", touchpoint).doesNotContainValue(null);
+        }
+        assertThat(reading.diff(v1, v2.getNumber()).changes()).extracting(CharterViews.Change::touchpoint)
+                .containsOnly("mobile-app-onboarding");
+        Allocation carried = allocation(summitDraft.getId(), "branch-greeting", RightKind.OPERATE);
+        assertThat(carried.getSettlement()).isEqualTo(Settlement.CARRIED_OVER);
+        assertThat(carried.getCarriedFrom()).isEqualTo(v1);
+        assertThat(carried.getFunction().getCode()).isEqualTo("service");
     }
 }
