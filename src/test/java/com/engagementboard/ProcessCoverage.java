@@ -15,15 +15,17 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Holds a process test class to its promise: every flow node of its process was driven by the
- * class's own tests (process instances started since the class began), checked from the engine's
- * history after the class. The detailed report, flow nodes and sequence flows, is written by
+ * Holds a process test class to its promise: every flow node of its process was driven, and every
+ * sequence flow taken (each gateway branch, each timer's and each boundary event's way out), by the
+ * class's own tests (process instances started since the class began), checked after the class: flow
+ * nodes from the engine's history, sequence flows from {@link TakenSequenceFlows}. The detailed report, flow nodes and sequence flows, is written by
  * camunda-process-test-coverage to target/process-test-coverage.
  */
 @Target(ElementType.TYPE)
@@ -57,15 +59,24 @@ public @interface ProcessCoverage {
             Set<String> nodes = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
                     .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
                     .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> flows = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
+                    .getModelElementsByType(SequenceFlow.class).stream().map(SequenceFlow::getId)
+                    .collect(Collectors.toCollection(TreeSet::new));
             Set<String> driven = new TreeSet<>();
+            Set<String> taken = new TreeSet<>();
             engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
                     .startedAfter(new Date(since.getTime() - 1000)).list()
-                    .forEach(instance -> engine.getHistoryService().createHistoricActivityInstanceQuery()
-                            .processInstanceId(instance.getId()).list().stream()
-                            .map(HistoricActivityInstance::getActivityId)
-                            .map(id -> id.replace("#multiInstanceBody", "")).forEach(driven::add));
+                    .forEach(instance -> {
+                        engine.getHistoryService().createHistoricActivityInstanceQuery()
+                                .processInstanceId(instance.getId()).list().stream()
+                                .map(HistoricActivityInstance::getActivityId)
+                                .map(id -> id.replace("#multiInstanceBody", "")).forEach(driven::add);
+                        taken.addAll(TakenSequenceFlows.takenBy(instance.getId()));
+                    });
             nodes.removeAll(driven);
+            flows.removeAll(taken);
             assertThat(nodes).as("flow nodes of %s that no test drove", processKey).isEmpty();
+            assertThat(flows).as("sequence flows of %s that no test took", processKey).isEmpty();
         }
     }
 }

@@ -251,6 +251,10 @@ class BoardActionProcessTest {
                 .hasMessageContaining(Variables.ACTION_REPORT);
         assertThatThrownBy(() -> completeAsOwner(action, task, Map.of(Variables.ACTION_REPORT, "   ")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class);
+        // Another action's id, smuggled into the report: refused before anything runs.
+        assertThatThrownBy(() -> completeAsOwner(action, task, Map.of(Variables.ACTION_REPORT, "Done",
+                Variables.ACTION_ID, action.getId() + 1)))
+                .satisfies(e -> com.engagementboard.ProcessTestSupport.refusedFor(e, Variables.ACTION_ID));
 
         assertThat(instance).isWaitingAt(CARRY_OUT);
         assertThat(reload(action).getStatus()).isEqualTo(BoardAction.Status.OPEN);

@@ -189,6 +189,23 @@ class BoardSecurityIT {
         assertThat(onlyTask("cmo", meeting.getId(), BoardMeetingProcess.Elements.VOTE).get("assignee").asText())
                 .isEqualTo("cmo");
         String approve = string(BoardMeetingProcess.Variables.VOTE, BoardMeetingProcess.APPROVE);
+        // Forged variables: an item id inside a vote, the chair writing the outcome or the tie-break herself.
+        String variablesBefore = new java.util.TreeMap<>(runtime.getVariables(meeting.getId())).toString();
+        HttpResponse<String> forgedVote = call("POST", "/engine-rest/task/" + retailVote.get("id").asText()
+                + "/complete", "retail.head", "{\"variables\": {" + approve + ", \""
+                + BoardMeetingProcess.Variables.ITEM_ID + "\": {\"value\": " + escalateItem + ", \"type\": \"Long\"}}}");
+        assertThat(forgedVote.statusCode()).as(forgedVote.body()).isEqualTo(400);
+        assertThat(forgedVote.body()).contains(BoardMeetingProcess.Variables.ITEM_ID);
+        for (String variable : List.of(BoardMeetingProcess.Variables.VOTE_OUTCOME, BoardMeetingProcess.Variables.TIE_BREAK)) {
+            HttpResponse<String> rewritten = call("PUT", "/engine-rest/process-instance/" + meeting.getId()
+                    + "/variables/" + variable, "cmo", "{\"value\": \"APPROVED\", \"type\": \"String\"}");
+            assertThat(rewritten.statusCode()).as(rewritten.body()).isEqualTo(400);
+            assertThat(rewritten.body()).contains(variable);
+        }
+        assertThat(new java.util.TreeMap<>(runtime.getVariables(meeting.getId())).toString()).isEqualTo(variablesBefore);
+        assertThat(onlyTask("retail.head", meeting.getId(), BoardMeetingProcess.Elements.VOTE).get("id").asText())
+                .isEqualTo(retailVote.get("id").asText());
+
         assertThat(complete("marketing.head", retailVote, approve)).isEqualTo(403);
         assertThat(complete("wealth.head", retailVote, approve)).isEqualTo(403);
         assertThat(complete("retail.head", retailVote, approve)).isEqualTo(204);

@@ -265,6 +265,12 @@ class SummitProcessTest {
                 taskOf(summit, ASSESS_JOURNEY, "marketing.head"), incomplete))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class)
                 .rootCause().hasMessageContaining("wanted_BUY");
+        // Pre-work that names another summit: refused, the summit id is not a field of the form.
+        Map<String, Object> forged = preWork("marketing.head");
+        forged.put(Variables.SUMMIT_ID, 1L);
+        assertThatThrownBy(() -> completeAs("marketing.head", List.of("board-member"),
+                taskOf(summit, ASSESS_JOURNEY, "marketing.head"), forged))
+                .satisfies(e -> com.engagementboard.ProcessTestSupport.refusedFor(e, Variables.SUMMIT_ID));
         Map<String, Object> noEvidence = preWork("service.head");
         noEvidence.remove(Variables.EVIDENCE_PREFIX + "CONSIDER");
         completeAs("service.head", List.of("board-member"), taskOf(summit, ASSESS_JOURNEY, "service.head"), noEvidence);
