@@ -4,6 +4,7 @@ import com.engagementboard.board.BoardViews.DecisionView;
 import com.engagementboard.board.BoardViews.ItemView;
 import com.engagementboard.board.BoardViews.MeetingView;
 import com.engagementboard.security.ChairOrAdmin;
+import com.engagementboard.web.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
@@ -12,10 +13,8 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -111,25 +110,21 @@ class BoardController {
         return register.decisions(touchpoint, function, outcome, escalated, from, to);
     }
 
-    @GetMapping(value = "/api/board/decisions.csv", produces = "text/csv")
+    @GetMapping(value = "/api/board/decisions.csv", produces = "text/csv;charset=UTF-8")
     @Operation(summary = "The decision register as CSV, with the same filters")
     ResponseEntity<String> decisionsCsv(@RequestParam(required = false) String touchpoint,
             @RequestParam(required = false) String function, @RequestParam(required = false) Outcome outcome,
             @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        String body = Stream.concat(Stream.of("id,decided_at,meeting,item,outcome,escalated,title,touchpoints,functions,votes"),
+        String body = Csv.write(List.of("id", "decided_at", "meeting", "item", "outcome", "escalated", "title",
+                "touchpoints", "functions", "votes"),
                 register.decisions(touchpoint, function, outcome, escalated, from, to).stream()
-                        .map(d -> Stream.of(d.id(), d.decidedAt(), d.meetingId(), d.itemId(), d.outcome(), d.escalated(),
-                                d.title(), String.join(" ", d.touchpoints()), String.join(" ", d.functions()), d.votes())
-                                .map(v -> csv(Objects.toString(v, ""))).collect(Collectors.joining(","))))
-                .collect(Collectors.joining("\n", "", "\n"));
+                        .map(d -> Arrays.asList(d.id(), d.decidedAt(), d.meetingId(), d.itemId(), d.outcome(),
+                                d.escalated(), d.title(), String.join(" ", d.touchpoints()),
+                                String.join(" ", d.functions()), d.votes()))
+                        .toList());
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"board-decisions.csv\"").body(body);
-    }
-
-    private static String csv(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     @GetMapping("/api/board/actions")

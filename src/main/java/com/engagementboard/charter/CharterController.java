@@ -6,12 +6,11 @@ import com.engagementboard.charter.CharterViews.Owners;
 import com.engagementboard.charter.CharterViews.Ownership;
 import com.engagementboard.charter.CharterViews.VersionSummary;
 import com.engagementboard.charter.CharterViews.VersionView;
+import com.engagementboard.web.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,24 +33,19 @@ class CharterController {
         return charter.effective();
     }
 
-    @GetMapping(value = "/api/charter.csv", produces = "text/csv")
+    @GetMapping(value = "/api/charter.csv", produces = "text/csv;charset=UTF-8")
     @Operation(summary = "The effective matrix as CSV")
     ResponseEntity<String> csv() {
         VersionView version = charter.effective();
-        String body = Stream.concat(Stream.of("touchpoint,name,design,build,operate,renew"),
-                version.matrix().stream().map(CharterController::row)).collect(Collectors.joining("\n", "", "\n"));
+        String body = Csv.write(List.of("touchpoint", "name", "design", "build", "operate", "renew"),
+                version.matrix().stream().map(CharterController::row).toList());
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"charter-v" + version.number() + ".csv\"")
                 .body(body);
     }
 
-    private static String row(MatrixRow row) {
-        return Stream.of(row.touchpoint(), row.name(), row.design(), row.build(), row.operate(), row.renew())
-                .map(v -> csvCell(Objects.toString(v, ""))).collect(Collectors.joining(","));
-    }
-
-    private static String csvCell(String value) {
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    private static List<String> row(MatrixRow row) {
+        return Arrays.asList(row.touchpoint(), row.name(), row.design(), row.build(), row.operate(), row.renew());
     }
 
     @GetMapping("/api/charter/versions")

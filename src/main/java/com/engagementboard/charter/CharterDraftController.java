@@ -4,12 +4,12 @@ import com.engagementboard.charter.CharterRequests.AllocationLine;
 import com.engagementboard.charter.CharterRequests.DraftPatch;
 import com.engagementboard.charter.CharterRequests.DraftRequest;
 import com.engagementboard.charter.CharterViews.DraftView;
+import com.engagementboard.web.Csv;
 import com.engagementboard.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,9 +55,10 @@ class CharterDraftController {
         if (title.isBlank() || title.length() > 200) {
             throw new InvalidInputException("title", "must be between 1 and 200 characters");
         }
-        List<AllocationLine> lines = parse(csv);
+        List<Csv.Row> rows = allocationRows(csv);
+        List<AllocationLine> lines = rows.stream().map(r -> new AllocationLine(r.get(0), r.get(1), r.get(2))).toList();
         return created(drafts.create(new DraftRequest(title, null, lines), amend, user.getName(),
-                i -> "line " + (i + 2)));
+                i -> "line " + rows.get(i).line()));
     }
 
     @GetMapping("/{id}")
@@ -98,25 +99,28 @@ class CharterDraftController {
         return ResponseEntity.created(URI.create("/api/charter/drafts/" + draft.getId())).body(drafts.view(draft.getId()));
     }
 
-    /** Reads "touchpoint,right,function" rows after the header; problems name the line. */
-    static List<AllocationLine> parse(String csv) {
-        String[] rows = csv == null ? new String[0] : csv.strip().split("\\R");
-        if (rows.length == 0 || !rows[0].strip().replace(" ", "").equalsIgnoreCase(CSV_HEADER)) {
-            throw new InvalidInputException("line 1", "must be the header '" + CSV_HEADER + "'");
+    /**
+     * The "touchpoint,right,function" rows after the header (values may be quoted), each with three
+     * values; problems name the line of the text.
+     */
+    static List<Csv.Row> allocationRows(String csv) {
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.read(csv);
+        } catch (Csv.MalformedCsvException e) {
+            throw e.asInvalidInput();
         }
-        List<AllocationLine> lines = new ArrayList<>();
-        for (int i = 1; i < rows.length; i++) {
-            String row = rows[i].strip();
-            if (row.isEmpty()) {
-                continue;
-            }
-            String[] cells = row.split(",", -1);
-            if (cells.length != 3) {
-                throw new InvalidInputException("line " + (i + 1),
+        if (rows.isEmpty() || !String.join(",", rows.get(0).cells()).replace(" ", "").equalsIgnoreCase(CSV_HEADER)) {
+            throw new InvalidInputException("line " + (rows.isEmpty() ? 1 : rows.get(0).line()),
+                    "must be the header '" + CSV_HEADER + "'");
+        }
+        List<Csv.Row> allocations = rows.subList(1, rows.size());
+        for (Csv.Row row : allocations) {
+            if (row.size() != 3) {
+                throw new InvalidInputException("line " + row.line(),
                         "must have three values touchpoint,right,function: '" + row + "'");
             }
-            lines.add(new AllocationLine(cells[0].strip(), cells[1].strip(), cells[2].strip()));
         }
-        return lines;
+        return allocations;
     }
 }

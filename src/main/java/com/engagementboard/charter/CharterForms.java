@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import com.engagementboard.web.Csv;
 import com.engagementboard.web.FormValues;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,33 +86,33 @@ class CharterForms {
         String field = TouchpointCharterProcess.Variables.REALLOCATIONS;
         List<Allocation> disputed = charter.disputed(charterId);
         Map<Long, BusinessFunction> owners = new HashMap<>();
-        String[] rows = lines == null ? new String[0] : lines.strip().split("\\R");
-        for (int i = 0; i < rows.length; i++) {
-            String row = rows[i].strip();
-            if (row.isEmpty()) {
-                continue;
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.read(lines);
+        } catch (Csv.MalformedCsvException e) {
+            throw invalid(field, e.getMessage());
+        }
+        for (Csv.Row row : rows) {
+            long line = row.line();
+            if (row.size() != 3) {
+                throw invalid(field, "line " + line + " must read touchpoint,right,function: '" + row + "'");
             }
-            String[] cells = row.split(",", -1);
-            int lineNumber = i + 1;
-            if (cells.length != 3) {
-                throw invalid(field, "line " + (i + 1) + " must read touchpoint,right,function: '" + row + "'");
-            }
+            String touchpoint = row.get(0);
+            String right = row.get(1);
             Allocation allocation = disputed.stream()
-                    .filter(a -> a.getTouchpoint().getCode().equals(cells[0].strip())
-                            && a.getRight().name().equalsIgnoreCase(cells[1].strip()))
-                    .findFirst().orElseThrow(() -> invalid(field, "line " + lineNumber + ": " + cells[0].strip() + " "
-                            + cells[1].strip() + " is not a disputed right; only disputed rights can be re-allocated"));
-            String code = cells[2].strip();
+                    .filter(a -> a.getTouchpoint().getCode().equals(touchpoint) && a.getRight().name().equalsIgnoreCase(right))
+                    .findFirst().orElseThrow(() -> invalid(field, "line " + line + ": " + touchpoint + " " + right
+                            + " is not a disputed right; only disputed rights can be re-allocated"));
+            String code = row.get(2);
             if (code.isEmpty()) {
-                throw invalid(field, "line " + (i + 1) + ": name the function that gets " + cells[0].strip() + " "
-                        + cells[1].strip());
+                throw invalid(field, "line " + line + ": name the function that gets " + touchpoint + " " + right);
             }
             BusinessFunction function = functions.byCodes(List.of(code)).get(code);
             if (function == null) {
-                throw invalid(field, "line " + (i + 1) + ": there is no function '" + code + "'");
+                throw invalid(field, "line " + line + ": there is no function '" + code + "'");
             }
             if (!proposal && function.getId().equals(allocation.getFunction().getId())) {
-                throw invalid(field, "line " + (i + 1) + ": " + code + " declined this right; give it to another "
+                throw invalid(field, "line " + line + ": " + code + " declined this right; give it to another "
                         + "function, or uphold the allocation instead");
             }
             owners.put(allocation.getId(), function);

@@ -15,6 +15,7 @@ import com.engagementboard.organisation.JourneyStage;
 import com.engagementboard.organisation.People;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
+import com.engagementboard.web.Csv;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
@@ -194,27 +195,25 @@ class Summits {
     List<PlanLine> parsePlan(String text) {
         List<PlanLine> lines = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        String[] rows = text == null ? new String[0] : text.strip().split("\\R");
-        for (int i = 0; i < rows.length; i++) {
-            String row = rows[i].strip();
-            if (row.isEmpty() || row.toLowerCase().startsWith("touchpoint,")) {
+        for (Csv.Row row : Csv.read(text)) {
+            long line = row.line();
+            if (row.get(0).equalsIgnoreCase("touchpoint")) {
                 continue;
             }
-            String[] cells = row.split(",", -1);
-            if (cells.length != 8) {
-                problems.add("line " + (i + 1) + " needs 8 values: touchpoint,activity,functions,dependsOn,design,build,"
+            if (row.size() != 8) {
+                problems.add("line " + line + " needs 8 values: touchpoint,activity,functions,dependsOn,design,build,"
                         + "operate,renew");
                 continue;
             }
-            Touchpoint touchpoint = touchpoints.byCodes(List.of(cells[0].strip())).get(cells[0].strip());
+            Touchpoint touchpoint = touchpoints.byCodes(List.of(row.get(0))).get(row.get(0));
             if (touchpoint == null) {
-                problems.add("line " + (i + 1) + ": there is no touchpoint '" + cells[0].strip() + "'");
+                problems.add("line " + line + ": there is no touchpoint '" + row.get(0) + "'");
                 continue;
             }
-            List<String> involved = Arrays.stream(cells[2].strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+            List<String> involved = Arrays.stream(row.get(2).split("\\s+")).filter(s -> !s.isEmpty()).toList();
             Map<RightKind, String> owners = new java.util.EnumMap<>(RightKind.class);
             for (RightKind right : RightKind.values()) {
-                String owner = cells[4 + right.ordinal()].strip();
+                String owner = row.get(4 + right.ordinal());
                 if (!owner.isEmpty()) {
                     owners.put(right, owner);
                 }
@@ -224,14 +223,14 @@ class Summits {
             Set<String> unknown = new TreeSet<>(named);
             unknown.removeAll(functions.byCodes(named).keySet());
             if (!unknown.isEmpty()) {
-                problems.add("line " + (i + 1) + ": no such functions " + unknown);
+                problems.add("line " + line + ": no such functions " + unknown);
                 continue;
             }
-            if (cells[1].isBlank()) {
-                problems.add("line " + (i + 1) + ": the activity is missing");
+            if (row.get(1).isEmpty()) {
+                problems.add("line " + line + ": the activity is missing");
                 continue;
             }
-            lines.add(new PlanLine(touchpoint, cells[1].strip(), involved, cells[3].strip(), owners));
+            lines.add(new PlanLine(touchpoint, row.get(1), involved, row.get(3), owners));
         }
         if (problems.isEmpty() && lines.isEmpty()) {
             problems.add("plan at least one activity at a touchpoint");

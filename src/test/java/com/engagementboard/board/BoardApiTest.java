@@ -15,8 +15,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.engagementboard.EngagementBoardTest;
 import com.engagementboard.organisation.People;
 import com.engagementboard.security.Groups;
+import com.engagementboard.web.Csv;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +53,15 @@ class BoardApiTest {
 
     @Autowired
     AgendaItemRepository items;
+
+    @Autowired
+    AgendaItems agendaItems;
+
+    @Autowired
+    MeetingRepository meetings;
+
+    @Autowired
+    DecisionRepository decisions;
 
     private ResultActions putBoard(String user, String body) throws Exception {
         return mvc.perform(put("/api/board").with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON)
@@ -199,5 +212,44 @@ class BoardApiTest {
                 .andExpect(status().isOk());
         mvc.perform(get("/api/board/meetings/999999").with(httpBasic("employee", "demo")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theRegisterAsCsvQuotesTitlesAndKeepsFormulasFromRunningInASpreadsheet() throws Exception {
+        // Each title, and how it reads back from the export: formulas as text, with a leading apostrophe.
+        Map<String, String> readBack = Map.of("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")",
+                "+1+1", "'+1+1", "@SUM(A1)", "'@SUM(A1)", "Cards, debit and \"credit\"", "Cards, debit and \"credit\"");
+        Instant now = Instant.now();
+        Meeting meeting = new Meeting(Meeting.Kind.EXTRAORDINARY, now, now, now, "cmo", "CSV export test");
+        meeting.open(now);
+        meeting.close(now);
+        long meetingId = meetings.saveAndFlush(meeting).getId();
+        Map<Long, String> titleOf = new HashMap<>();
+        for (String title : readBack.keySet()) {
+            AgendaItem item = agendaItems.create(AgendaItem.Kind.MEMBER, new AgendaItemRequest(title, "Decide it",
+                    List.of("call-centre-script"), new AgendaItemRequest.FactBase("Priority 5", null, null), List.of()),
+                    "sales.head");
+            item.status(AgendaItem.Status.DECIDED);
+            items.saveAndFlush(item);
+            Decision decision = decisions.saveAndFlush(new Decision(meetingId, item, "APPROVED", "cmo: APPROVE", null,
+                    false, null, null, null, "call-centre-script", "operations", null, now));
+            titleOf.put(decision.getId(), title);
+        }
+
+        String csv = mvc.perform(get("/api/board/decisions.csv").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://x\"\")\",", ",'+1+1,", ",'@SUM(A1),",
+                ",\"Cards, debit and \"\"credit\"\"\",");
+        List<Csv.Row> rows = Csv.read(csv);
+        assertThat(rows.get(0).cells()).containsExactly("id", "decided_at", "meeting", "item", "outcome", "escalated",
+                "title", "touchpoints", "functions", "votes");
+        Map<Long, String> exported = new HashMap<>();
+        rows.subList(1, rows.size()).stream().filter(r -> titleOf.containsKey(Long.valueOf(r.get(0))))
+                .forEach(r -> exported.put(Long.valueOf(r.get(0)), r.get(6)));
+        assertThat(exported).hasSameSizeAs(titleOf);
+        titleOf.forEach((id, title) -> assertThat(exported.get(id)).isEqualTo(readBack.get(title)));
     }
 }

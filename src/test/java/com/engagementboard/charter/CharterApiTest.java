@@ -17,8 +17,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.web.Csv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -183,10 +185,47 @@ class CharterApiTest {
                 .contentType("text/csv").content("touchpoint,right,function\ncard-delivery,BUILD"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("line 2"));
+        // A quoted value keeps its comma: one (unknown) touchpoint, not four values.
+        mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content(CSV + "\"card-delivery, card-packaging\",RENEW,product\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("line 10"))
+                .andExpect(jsonPath("$.errors[0].message").value("there is no touchpoint 'card-delivery, card-packaging'"));
+        mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content(CSV + "card-delivery,\"RENEW,product\ncard-packaging,RENEW,brand\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("line 10"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("is not valid CSV")));
         postJson("/api/charter/drafts", "cmo", "{\"allocations\": []}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("title"));
         postJson("/api/charter/drafts", "cmo", "{\"title\": \"x\", ").andExpect(status().isBadRequest());
         assertThat(charters.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aCsvDraftReadsQuotedValuesAndBlankLinesAndNamesTheLineTheChairSees() throws Exception {
+        String quoted = """
+                \uFEFFtouchpoint, right, function
+
+                "card-packaging", "DESIGN" ,brand
+                card-packaging,BUILD,"operations"
+                card-packaging,OPERATE,operations
+
+                card-packaging,RENEW,brand
+                """;
+        long id = id(mvc.perform(post("/api/charter/drafts").param("title", "Cards, quoted").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content(quoted)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.title").value("Cards, quoted"))
+                .andExpect(jsonPath("$.allocations", hasSize(4)))
+                .andExpect(jsonPath("$.allocations[?(@.right=='DESIGN')].function").value("brand"))
+                .andExpect(jsonPath("$.allocations[?(@.right=='BUILD')].function").value("operations")));
+        mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNoContent());
+
+        mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo")).contentType("text/csv")
+                .content("touchpoint,right,function\n\ncard-packaging,DESIGN,brand\n\n\ncard-packaging,RENEW,nobody\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("line 6"));
     }
 
     @Test
@@ -268,6 +307,26 @@ class CharterApiTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("touchpoint,name,design,build,operate,renew")))
                 .andExpect(content().string(containsString("card-delivery,Delivery of cards,product,operations,operations,product")));
+        // A touchpoint name a spreadsheet would run as a formula is exported as text, and reads back with its apostrophe.
+        String packaging = mvc.perform(get("/api/touchpoints/card-packaging").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String formula = "=HYPERLINK(\"http://x\")";
+        mvc.perform(put("/api/touchpoints/card-packaging").with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(((ObjectNode) json.readTree(packaging)).put("name", formula))))
+                .andExpect(status().isOk());
+        try {
+            String csv = mvc.perform(get("/api/charter.csv").with(httpBasic("employee", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(
+                            "card-packaging,\"'=HYPERLINK(\"\"http://x\"\")\",brand,operations,operations,brand\n")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(Csv.read(csv)).filteredOn(row -> row.get(0).equals("card-packaging")).singleElement()
+                    .satisfies(row -> assertThat(row.get(1)).isEqualTo("'" + formula));
+        } finally {
+            mvc.perform(put("/api/touchpoints/card-packaging").with(httpBasic("cmo", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content(packaging)).andExpect(status().isOk());
+        }
         mvc.perform(get("/api/functions/operations/rights").with(httpBasic("employee", "demo")))
                 .andExpect(jsonPath("$", hasSize(4)))
                 .andExpect(jsonPath("$[*].right", hasItem("BUILD")));

@@ -427,6 +427,10 @@ class TouchpointCharterProcessTest {
         assertThatThrownBy(() -> tasks.complete(resolve, Map.of(Variables.RESOLUTION, TouchpointCharterProcess.REALLOCATE,
                 Variables.REALLOCATIONS, "", Variables.RESOLUTION_NOTE, "x")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("missing");
+        assertThatThrownBy(() -> tasks.complete(resolve, Map.of(Variables.RESOLUTION, TouchpointCharterProcess.REALLOCATE,
+                Variables.REALLOCATIONS, "\n\"call-centre-script,BUILD,operations", Variables.RESOLUTION_NOTE, "x")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("reallocations: line 2 is not valid CSV");
         assertThatThrownBy(() -> tasks.complete(resolve, Map.of(Variables.RESOLUTION, TouchpointCharterProcess.UPHOLD)))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("resolutionNote");
         assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);

@@ -345,7 +345,16 @@ class SummitProcessTest {
         assertThatThrownBy(() -> chair(plan, Map.of(Variables.PLAN, "product-launch-briefing,Do it,marketing wizards,,,,,")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class)
                 .rootCause().hasMessageContaining("line 1").hasMessageContaining("wizards");
-        chair(plan, Map.of(Variables.PLAN, planOf(tag)));
+        // A quote left open is refused, naming the line it opens on.
+        assertThatThrownBy(() -> chair(plan, Map.of(Variables.PLAN, planOf(tag) + "\n\ncustomer-insight-report,\"Do it,"
+                + "marketing,,,,,")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .rootCause().hasMessageContaining("line 5 is not valid CSV");
+        // An activity in quotes may hold a comma.
+        String quoted = "\"Share the insight report, then act on it " + tag + "\"";
+        chair(plan, Map.of(Variables.PLAN, planOf(tag).replace("Share the insight report " + tag, quoted)));
+        assertThat(report(summit).plan()).extracting(SummitReport.PlanView::activity)
+                .contains("Share the insight report, then act on it " + tag);
         assertThat(summit.instance()).hasPassed(FIND_SILOS).isWaitingAt(DECIDE_SOURCING);
         String silos = (String) runtime.getVariable(summit.instance().getId(), Variables.SILO_SUMMARY);
         assertThat(silos).contains("Product-launch briefing to the front line").contains("marketing, product")
@@ -415,7 +424,7 @@ class SummitProcessTest {
                         "product-launch-briefing BUILD product", "product-launch-briefing OPERATE service",
                         "customer-insight-report BUILD it", "customer-insight-report RENEW product");
         assertThat(queuedAgendaItems("Brief the front line " + tag)).isOne();
-        assertThat(queuedAgendaItems("Share the insight report " + tag)).isOne();
+        assertThat(queuedAgendaItems("Share the insight report, then act on it " + tag)).isOne();
         assertThat(jdbc.queryForObject("select fact_priority from agenda_item where title like ?", String.class,
                 "%Brief the front line " + tag + "%")).contains("marketing product").contains("Survey of");
     }
