@@ -1,0 +1,38 @@
+package com.engagementboard.summit;
+
+import com.engagementboard.admin.ConsistencyCheck;
+import com.engagementboard.admin.Mismatch;
+import com.engagementboard.admin.RecordProcessPairing;
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A summit's {@code engagement-summit} instance runs from its convening until the summit closes. */
+@Component
+public class SummitConsistency implements ConsistencyCheck {
+
+    static final RecordProcessPairing SUMMITS = new RecordProcessPairing("summit", SummitProcess.KEY,
+            SummitProcess.BUSINESS_KEY_PREFIX, Set.of(Summit.Status.CONVENED.name(), Summit.Status.IN_SESSION.name()));
+
+    private final EntityManager entities;
+    private final RuntimeService runtime;
+
+    SummitConsistency(EntityManager entities, RuntimeService runtime) {
+        this.entities = entities;
+        this.runtime = runtime;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Mismatch> mismatches() {
+        Map<Long, String> statuses = new HashMap<>();
+        entities.createQuery("select s.id, s.status from Summit s", Object[].class).getResultList()
+                .forEach(row -> statuses.put((Long) row[0], row[1].toString()));
+        return SUMMITS.compare(statuses, runtime);
+    }
+}

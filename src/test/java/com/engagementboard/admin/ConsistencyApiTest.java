@@ -1,0 +1,126 @@
+package com.engagementboard.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.board.BoardActionProcess;
+import com.engagementboard.charter.TouchpointCharterProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * {@code GET /api/admin/consistency}: nothing about records whose processes run as they should; a record
+ * whose instance was deleted and an instance that names no record are listed; administrators only.
+ *
+ * <p>The test context is shared with other test classes, which leave records and instances of their
+ * own behind: the assertions are about what this test changes. The whole application's report on a
+ * consistent database is checked empty by {@code KillNineDurabilityIT}.
+ */
+@EngagementBoardTest
+class ConsistencyApiTest {
+
+    private static final String CSV = """
+            touchpoint,right,function
+            atm-experience,DESIGN,operations
+            atm-experience,BUILD,operations
+            atm-experience,OPERATE,operations
+            atm-experience,RENEW,operations
+            """;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    RuntimeService runtime;
+
+    private List<JsonNode> mismatches() throws Exception {
+        String body = mvc.perform(get("/api/admin/consistency").with(httpBasic("admin", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.checkedAt").isNotEmpty())
+                .andReturn().getResponse().getContentAsString();
+        List<JsonNode> list = new ArrayList<>();
+        json.readTree(body).get("mismatches").forEach(list::add);
+        return list;
+    }
+
+    @Test
+    void aSubmittedCharterWithItsInstanceAgreesAndIsListedOnceItsInstanceIsDeleted() throws Exception {
+        List<JsonNode> before = mismatches();
+        String created = mvc.perform(post("/api/charter/drafts").param("title", "Consistency check")
+                        .with(httpBasic("cmo", "demo")).contentType("text/csv").content(CSV))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = json.readTree(created).get("id").asLong();
+        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IN_ACCEPTANCE"));
+
+        assertThat(mismatches()).as("a charter in acceptance with its running instance").isEqualTo(before);
+
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(id)).singleResult();
+        runtime.deleteProcessInstance(instance.getId(), "ConsistencyApiTest: a deliberate mismatch");
+
+        List<JsonNode> after = mismatches();
+        after.removeAll(before);
+        assertThat(after).singleElement().satisfies(mismatch -> {
+            assertThat(mismatch.get("kind").asText()).isEqualTo("RECORD_WITHOUT_PROCESS");
+            assertThat(mismatch.get("entity").asText()).isEqualTo("charter-version");
+            assertThat(mismatch.get("id").asText()).isEqualTo(String.valueOf(id));
+            assertThat(mismatch.get("detail").asText()).contains("IN_ACCEPTANCE")
+                    .contains(TouchpointCharterProcess.businessKey(id));
+        });
+    }
+
+    @Test
+    void anInstanceWhoseBusinessKeyNamesNoRecordIsListed() throws Exception {
+        List<JsonNode> before = mismatches();
+        String businessKey = BoardActionProcess.BUSINESS_KEY_PREFIX + Long.MAX_VALUE;
+        ProcessInstance orphan = runtime.startProcessInstanceByKey(BoardActionProcess.KEY, businessKey, Map.of(
+                BoardActionProcess.Variables.ACTION_ID, Long.MAX_VALUE,
+                BoardActionProcess.Variables.ACTION_TITLE, "An action nobody decided",
+                BoardActionProcess.Variables.OWNER_GROUP, "board-chair",
+                BoardActionProcess.Variables.ACTION_DUE, new Date(System.currentTimeMillis() + 86_400_000L),
+                BoardActionProcess.Variables.ACTION_SUMMARY, "None"));
+        try {
+            List<JsonNode> after = mismatches();
+            after.removeAll(before);
+            assertThat(after).singleElement().satisfies(mismatch -> {
+                assertThat(mismatch.get("kind").asText()).isEqualTo("PROCESS_WITHOUT_RECORD");
+                assertThat(mismatch.get("entity").asText()).isEqualTo("board-action");
+                assertThat(mismatch.get("id").asText()).isEqualTo(String.valueOf(Long.MAX_VALUE));
+                assertThat(mismatch.get("detail").asText()).contains(orphan.getId()).contains(businessKey);
+            });
+        } finally {
+            runtime.deleteProcessInstance(orphan.getId(), "ConsistencyApiTest: clean-up");
+        }
+        assertThat(mismatches()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyAdministratorsMayReadIt() throws Exception {
+        mvc.perform(get("/api/admin/consistency")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/admin/consistency").with(httpBasic("cmo", "demo"))).andExpect(status().isForbidden())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/admin/consistency").with(httpBasic("employee", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/admin/consistency").with(httpBasic("admin", "demo"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.mismatches").isArray());
+    }
+}
