@@ -1,6 +1,7 @@
 package com.engagementboard.board;
 
 import com.engagementboard.organisation.Touchpoint;
+import com.engagementboard.web.IllegalTransitionException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +34,40 @@ class AgendaItem {
 
     enum Kind { MEMBER, CHARTER_DISPUTE, CHANGE }
 
-    enum Status { SUBMITTED, RETURNED, QUEUED, ON_AGENDA, DEFERRED, CARRIED_OVER, DECIDED, WITHDRAWN }
+    /**
+     * Where an item stands, and where it may go next. The moves are those of {@code agenda-item.bpmn}
+     * (submitted, returned for facts, resubmitted, withdrawn, queued) and {@code board-meeting.bpmn} (put
+     * on an agenda when it closes, deferred by the chair, carried over without quorum or returned by the
+     * CEO, decided). A decided or withdrawn item moves no more.
+     */
+    enum Status {
+        SUBMITTED, RETURNED, QUEUED, ON_AGENDA, DEFERRED, CARRIED_OVER, DECIDED, WITHDRAWN;
+
+        Set<Status> next() {
+            return switch (this) {
+                case SUBMITTED -> EnumSet.of(QUEUED, RETURNED);
+                case RETURNED -> EnumSet.of(SUBMITTED, WITHDRAWN);
+                case QUEUED, DEFERRED, CARRIED_OVER -> EnumSet.of(ON_AGENDA);
+                case ON_AGENDA -> EnumSet.of(DEFERRED, CARRIED_OVER, DECIDED);
+                case DECIDED, WITHDRAWN -> EnumSet.noneOf(Status.class);
+            };
+        }
+
+        boolean canMoveTo(Status next) {
+            return next().contains(next);
+        }
+
+        /** The states from which an item may move to {@code next}. */
+        static Set<Status> before(Status next) {
+            Set<Status> from = EnumSet.noneOf(Status.class);
+            for (Status status : values()) {
+                if (status.canMoveTo(next)) {
+                    from.add(status);
+                }
+            }
+            return from;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -102,7 +137,12 @@ class AgendaItem {
         this.createdAt = createdAt;
     }
 
+    /** The fact base, given when the item is submitted (or resubmitted), before it is checked. */
     void facts(String priority, String behaviour, String competitors) {
+        if (status != Status.SUBMITTED) {
+            throw new IllegalTransitionException("Agenda item " + id, status, "given a new fact base",
+                    EnumSet.of(Status.SUBMITTED));
+        }
         this.factPriority = blankToNull(priority);
         this.factBehaviour = blankToNull(behaviour);
         this.factCompetitors = blankToNull(competitors);
@@ -112,17 +152,60 @@ class AgendaItem {
         return factPriority != null || factBehaviour != null || factCompetitors != null;
     }
 
+    /** The check found no fact base: back to the author, with the reason. */
     void returnToAuthor(String reason) {
-        this.status = Status.RETURNED;
+        moveTo(Status.RETURNED, "returned to its author");
         this.returnReason = reason;
     }
 
-    void status(Status next) {
-        this.status = next;
+    /** The author resubmits a returned item with (new) facts, to be checked again. */
+    void resubmit(String priority, String behaviour, String competitors) {
+        moveTo(Status.SUBMITTED, "resubmitted");
+        this.returnReason = null;
+        facts(priority, behaviour, competitors);
     }
 
-    void ceoQuestion(String question) {
+    /** The author withdraws a returned item. */
+    void withdraw() {
+        moveTo(Status.WITHDRAWN, "withdrawn");
+    }
+
+    /** It brings a fact base: it waits for the next agenda to close. */
+    void queue() {
+        moveTo(Status.QUEUED, "queued");
+    }
+
+    /** The next meeting's agenda closed with the item on it. */
+    void putOnAgenda() {
+        moveTo(Status.ON_AGENDA, "put on an agenda");
+    }
+
+    /** The chair deferred it to a later meeting. */
+    void defer() {
+        moveTo(Status.DEFERRED, "deferred");
+    }
+
+    /** No quorum: it goes on the next agenda. */
+    void carryOver() {
+        moveTo(Status.CARRIED_OVER, "carried over");
+    }
+
+    /** The CEO returned it with a question: it goes on the next agenda, the question with it. */
+    void returnedByCeo(String question) {
+        moveTo(Status.CARRIED_OVER, "returned to the board");
         this.ceoQuestion = question;
+    }
+
+    /** The board (or the CEO) decided it: final. */
+    void decide() {
+        moveTo(Status.DECIDED, "decided");
+    }
+
+    private void moveTo(Status next, String action) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalTransitionException("Agenda item " + id, status, action, Status.before(next));
+        }
+        this.status = next;
     }
 
     void charterDispute(long charterVersionId, String proposal) {

@@ -18,6 +18,7 @@ public final class AgendaItemProcess {
         public static final String ITEM_QUEUED = "EndEvent_ItemQueued";
         public static final String COMPLETE_FACT_BASE = "Task_CompleteFactBase";
         public static final String FACT_ACTION = "Gateway_FactAction";
+        public static final String UPDATE_FACTS = "Task_UpdateFacts";
         public static final String WITHDRAW_ITEM = "Task_WithdrawItem";
         public static final String ITEM_WITHDRAWN = "EndEvent_ItemWithdrawn";
 

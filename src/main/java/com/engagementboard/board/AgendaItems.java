@@ -110,7 +110,7 @@ public class AgendaItems {
                 dispute.decisionAsked(), dispute.touchpoints(), new AgendaItemRequest.FactBase(dispute.facts(), null, null),
                 List.of()), dispute.chair());
         item.charterDispute(dispute.charterId(), dispute.decisionAsked());
-        item.status(AgendaItem.Status.QUEUED);
+        item.queue();
     }
 
     /**
@@ -122,7 +122,7 @@ public class AgendaItems {
         AgendaItem item = create(AgendaItem.Kind.MEMBER, new AgendaItemRequest(title.length() > 200
                 ? title.substring(0, 197) + "..." : title, decisionAsked, touchpointCodes,
                 new AgendaItemRequest.FactBase(facts, null, null), List.of()), author);
-        item.status(AgendaItem.Status.QUEUED);
+        item.queue();
         return item.getId();
     }
 
@@ -157,16 +157,17 @@ public class AgendaItems {
 
     @Transactional
     void queue(long id) {
-        items.findById(id).orElseThrow().status(AgendaItem.Status.QUEUED);
+        items.findById(id).orElseThrow().queue();
     }
 
+    /** The author resubmits a returned item with the facts of their task; it is checked again. */
     @Transactional
     void updateFacts(long id, String priority, String behaviour, String competitors) {
-        items.findById(id).orElseThrow().facts(priority, behaviour, competitors);
+        items.findById(id).orElseThrow().resubmit(priority, behaviour, competitors);
     }
 
     @Transactional
     void withdraw(long id) {
-        items.findById(id).orElseThrow().status(AgendaItem.Status.WITHDRAWN);
+        items.findById(id).orElseThrow().withdraw();
     }
 }

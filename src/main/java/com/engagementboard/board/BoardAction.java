@@ -2,6 +2,7 @@ package com.engagementboard.board;
 
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.Touchpoint;
+import com.engagementboard.web.IllegalTransitionException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -12,13 +13,21 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.EnumSet;
 
 /** An action a decision created at a touchpoint, for the function that operates (or builds) it. */
 @Entity
 @Table(name = "board_action")
 class BoardAction {
 
-    enum Status { OPEN, DONE }
+    /** {@code board-action.bpmn}: the owner carries the action out and it is closed as done, for good. */
+    enum Status {
+        OPEN, DONE;
+
+        boolean canMoveTo(Status next) {
+            return this == OPEN && next == DONE;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -77,11 +86,19 @@ class BoardAction {
         this.dueAt = dueAt;
     }
 
+    /** Overdue: the owner was reminded. Only an open action is. */
     void reminded(Instant when) {
+        if (status != Status.OPEN) {
+            throw new IllegalTransitionException("Action " + id, status, "reminded", EnumSet.of(Status.OPEN));
+        }
         this.remindedAt = when;
     }
 
+    /** The owner reports what was done: the action closes, once. */
     void done(String userId, String text, Instant when) {
+        if (!status.canMoveTo(Status.DONE)) {
+            throw new IllegalTransitionException("Action " + id, status, "closed as done", EnumSet.of(Status.OPEN));
+        }
         this.status = Status.DONE;
         this.doneBy = userId;
         this.report = text;

@@ -68,14 +68,11 @@ class BoardMeetings {
                 AgendaItem.Status.CARRIED_OVER, AgendaItem.Status.DEFERRED, AgendaItem.Status.QUEUED)));
         waiting.sort(Comparator.comparing((AgendaItem i) -> i.getStatus() == AgendaItem.Status.QUEUED)
                 .thenComparing(AgendaItem::getCreatedAt));
+        meeting.closeAgenda(waiting.size(), MeetingScheduler.now());
         int position = 1;
         for (AgendaItem item : waiting) {
+            item.putOnAgenda();
             agenda.save(new MeetingItem(meetingId, item.getId(), position++));
-            item.status(AgendaItem.Status.ON_AGENDA);
-        }
-        meeting.status(waiting.isEmpty() ? Meeting.Status.CLOSED : Meeting.Status.AGENDA_CLOSED);
-        if (waiting.isEmpty()) {
-            meeting.close(MeetingScheduler.now());
         }
         if (meeting.getKind() == Meeting.Kind.REGULAR) {
             scheduler.scheduleRegularAfter(meeting.getScheduledAt());
@@ -100,6 +97,7 @@ class BoardMeetings {
     /** The chair's order (item ids, first to last) and deferrals; returns the published agenda's item ids. */
     @Transactional
     List<Long> publishAgenda(long meetingId, List<Long> order, Set<Long> deferred) {
+        meetings.findById(meetingId).orElseThrow().publishAgenda();
         List<MeetingItem> entries = agenda.findByKeyMeetingIdOrderByPosition(meetingId);
         List<Long> published = new ArrayList<>();
         int position = 1;
@@ -115,13 +113,12 @@ class BoardMeetings {
         entries.sort(Comparator.comparingInt(MeetingItem::getPosition));
         for (MeetingItem entry : entries) {
             if (deferred.contains(entry.itemId())) {
+                items.findById(entry.itemId()).orElseThrow().defer();
                 entry.result(MeetingItem.Result.DEFERRED);
-                items.findById(entry.itemId()).orElseThrow().status(AgendaItem.Status.DEFERRED);
             } else {
                 published.add(entry.itemId());
             }
         }
-        meetings.findById(meetingId).orElseThrow().status(Meeting.Status.AGENDA_PUBLISHED);
         return published;
     }
 
@@ -156,6 +153,7 @@ class BoardMeetings {
 
     @Transactional
     void recordVote(long meetingId, long itemId, String voter, String choice, String comment) {
+        meetings.findById(meetingId).orElseThrow().requireInSession("given a vote");
         votes.save(new Vote(meetingId, itemId, voter, choice, comment, MeetingScheduler.now()));
     }
 
@@ -182,17 +180,17 @@ class BoardMeetings {
 
     @Transactional
     void carryOver(long meetingId, long itemId) {
+        meetings.findById(meetingId).orElseThrow().requireInSession("given a carry-over");
+        items.findById(itemId).orElseThrow().carryOver();
         agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.CARRIED_OVER);
-        items.findById(itemId).orElseThrow().status(AgendaItem.Status.CARRIED_OVER);
     }
 
     /** The CEO sends the item back with a question: it goes on the next agenda, the question with it. */
     @Transactional
     void returnToBoard(long meetingId, long itemId, String question) {
+        meetings.findById(meetingId).orElseThrow().requireInSession("given the CEO's answer");
+        items.findById(itemId).orElseThrow().returnedByCeo(question);
         agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.RETURNED);
-        AgendaItem item = items.findById(itemId).orElseThrow();
-        item.ceoQuestion(question);
-        item.status(AgendaItem.Status.CARRIED_OVER);
     }
 
     /**
@@ -202,7 +200,9 @@ class BoardMeetings {
     @Transactional
     Decision decide(long meetingId, long itemId, String outcome, String tieBrokenBy, boolean escalated,
             String recommendation, String ceoDecision, String ceoComment) {
+        meetings.findById(meetingId).orElseThrow().requireInSession("given a decision");
         AgendaItem item = items.findById(itemId).orElseThrow();
+        item.decide();
         String voteRecord = votes.findByMeetingIdAndItemIdOrderByCastAt(meetingId, itemId).stream().map(Vote::toString)
                 .collect(Collectors.joining("; "));
         Set<String> concerned = new TreeSet<>();
@@ -216,7 +216,6 @@ class BoardMeetings {
                         .collect(Collectors.joining(",")), String.join(",", concerned), supersedes,
                 MeetingScheduler.now()));
         agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.DECIDED);
-        item.status(AgendaItem.Status.DECIDED);
         if (BoardMeetingProcess.APPROVED.equals(outcome)) {
             item.getActions().forEach(proposed -> createAction(decision, proposed));
         }

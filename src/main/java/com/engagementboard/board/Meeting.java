@@ -1,5 +1,6 @@
 package com.engagementboard.board;
 
+import com.engagementboard.web.IllegalTransitionException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** One meeting of the board, regular (on the cadence) or extraordinary (called by the chair). */
 @Entity
@@ -16,7 +19,40 @@ class Meeting {
 
     enum Kind { REGULAR, EXTRAORDINARY }
 
-    enum Status { SCHEDULED, AGENDA_CLOSED, AGENDA_PUBLISHED, IN_SESSION, CLOSED, CANCELLED }
+    /**
+     * Where a meeting stands, and where it may go next: the path of {@code board-meeting.bpmn}. Its agenda
+     * closes at the cut-off (or the meeting closes at once with nothing to decide), the chair publishes
+     * it, the meeting opens at its time and closes when every item is dealt with. A closed meeting never
+     * reopens. No process cancels a meeting yet, so nothing moves to {@code CANCELLED}.
+     */
+    enum Status {
+        SCHEDULED, AGENDA_CLOSED, AGENDA_PUBLISHED, IN_SESSION, CLOSED, CANCELLED;
+
+        Set<Status> next() {
+            return switch (this) {
+                case SCHEDULED -> EnumSet.of(AGENDA_CLOSED, CLOSED);
+                case AGENDA_CLOSED -> EnumSet.of(AGENDA_PUBLISHED);
+                case AGENDA_PUBLISHED -> EnumSet.of(IN_SESSION);
+                case IN_SESSION -> EnumSet.of(CLOSED);
+                case CLOSED, CANCELLED -> EnumSet.noneOf(Status.class);
+            };
+        }
+
+        boolean canMoveTo(Status next) {
+            return next().contains(next);
+        }
+
+        /** The states from which a meeting may move to {@code next}. */
+        static Set<Status> before(Status next) {
+            Set<Status> from = EnumSet.noneOf(Status.class);
+            for (Status status : values()) {
+                if (status.canMoveTo(next)) {
+                    from.add(status);
+                }
+            }
+            return from;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,24 +102,58 @@ class Meeting {
         this.reason = reason;
     }
 
+    /** A new cadence moves a meeting whose agenda is still open. */
     void reschedule(Instant at, Instant cutoff, Instant ends) {
+        require(Status.SCHEDULED, "rescheduled");
         this.scheduledAt = at;
         this.agendaCutoff = cutoff;
         this.endsAt = ends;
     }
 
-    void status(Status next) {
-        this.status = next;
+    /** The cut-off: with items the chair prepares the agenda; without, the meeting closes, nothing to decide. */
+    void closeAgenda(int items, Instant when) {
+        require(Status.SCHEDULED, "given a closed agenda");
+        if (items == 0) {
+            moveTo(Status.CLOSED, "closed with nothing to decide");
+            this.closedAt = when;
+        } else {
+            moveTo(Status.AGENDA_CLOSED, "given a closed agenda");
+        }
+    }
+
+    /** The chair published the agenda (ordered, some items perhaps deferred). */
+    void publishAgenda() {
+        moveTo(Status.AGENDA_PUBLISHED, "given a published agenda");
     }
 
     void open(Instant when) {
-        this.status = Status.IN_SESSION;
+        moveTo(Status.IN_SESSION, "opened");
         this.openedAt = when;
     }
 
+    /** Every item is dealt with: the minutes are written. */
     void close(Instant when) {
-        this.status = Status.CLOSED;
+        require(Status.IN_SESSION, "closed after its session");
+        moveTo(Status.CLOSED, "closed");
         this.closedAt = when;
+    }
+
+    /** Votes, decisions, carry-overs and the CEO's answers belong to a meeting in session. */
+    void requireInSession(String action) {
+        require(Status.IN_SESSION, action);
+    }
+
+    private void require(Status expected, String action) {
+        if (status != expected) {
+            throw new IllegalTransitionException("Meeting " + id, status, action, EnumSet.of(expected));
+        }
+    }
+
+    private void moveTo(Status next, String action) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalTransitionException("Meeting " + id, status, action, Status.before(next));
+        }
+        this.status = next;
     }
 
     Long getId() {

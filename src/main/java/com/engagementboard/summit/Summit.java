@@ -1,6 +1,7 @@
 package com.engagementboard.summit;
 
 import com.engagementboard.organisation.Touchpoint;
+import com.engagementboard.web.IllegalTransitionException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,15 +19,28 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** One customer engagement summit: who was invited, what they brought, and what it decided and founded. */
 @Entity
 @Table(name = "summit")
 class Summit {
 
-    enum Status { CONVENED, IN_SESSION, CLOSED }
+    /**
+     * Where a summit stands: {@code engagement-summit.bpmn} convenes it (pre-work), the chair opens it
+     * (vision, plan, sourcing, outcome) and it closes with its report. A closed summit never reopens.
+     */
+    enum Status {
+        CONVENED, IN_SESSION, CLOSED;
+
+        boolean canMoveTo(Status next) {
+            return this == CONVENED && next == IN_SESSION || this == IN_SESSION && next == CLOSED;
+        }
+    }
 
     @Embeddable
     static class Participant {
@@ -212,13 +226,22 @@ class Summit {
         return participants.stream().filter(p -> p.userId.equals(userId)).findFirst();
     }
 
+    /** A participant's pre-work (their assessments replace any earlier ones), before the summit opens. */
+    void preWork(String userId, List<Assessment> answers, Instant when) {
+        require(Status.CONVENED, "given pre-work");
+        assessments.removeIf(a -> a.userId.equals(userId));
+        assessments.addAll(answers);
+        participant(userId).ifPresent(p -> p.preWorkAt = when);
+    }
+
     void open(Instant when) {
-        status = Status.IN_SESSION;
+        moveTo(Status.IN_SESSION, "opened");
         openedAt = when;
     }
 
     /** A new vision (or a revision) opens a new round of endorsements. */
     void vision(String text) {
+        require(Status.IN_SESSION, "given a vision");
         vision = text;
         visionRounds++;
         participants.forEach(p -> {
@@ -227,26 +250,77 @@ class Summit {
         });
     }
 
+    /** A participant endorses the vision or objects to it (with the reason). */
+    void endorse(String userId, String endorsement, String objection) {
+        require(Status.IN_SESSION, "given an endorsement");
+        participant(userId).ifPresent(p -> {
+            p.endorsement = endorsement;
+            p.objection = objection;
+        });
+    }
+
     void dissent(String text) {
+        require(Status.IN_SESSION, "given a dissent");
         dissent = dissent == null ? text : dissent + "\n" + text;
     }
 
+    /** The coordinated touchpoint plan, replacing any earlier one. */
+    void plan(List<PlanActivity> activities) {
+        require(Status.IN_SESSION, "given a plan");
+        plan.clear();
+        plan.addAll(activities);
+    }
+
     void silos(String text) {
+        require(Status.IN_SESSION, "given its silos");
         silos = text;
     }
 
+    /** The ecosystem sourcing, replacing any earlier decisions. */
+    void sourcing(List<Sourcing> decisions) {
+        require(Status.IN_SESSION, "given a sourcing decision");
+        sourcing.clear();
+        sourcing.addAll(decisions);
+    }
+
     void outcome(String value, String body) {
+        require(Status.IN_SESSION, "given an outcome");
         outcome = value;
         existingBody = body;
     }
 
     void charterDraft(long id) {
+        require(Status.IN_SESSION, "given a charter draft");
         charterDraftId = id;
     }
 
     void close(Instant when) {
-        status = Status.CLOSED;
+        moveTo(Status.CLOSED, "closed");
         closedAt = when;
+    }
+
+    /** The session's work (vision, plan, sourcing, what it founds) is done while the summit is in session. */
+    void requireInSession(String action) {
+        require(Status.IN_SESSION, action);
+    }
+
+    private void require(Status expected, String action) {
+        if (status != expected) {
+            throw new IllegalTransitionException("Summit " + id, status, action, EnumSet.of(expected));
+        }
+    }
+
+    private void moveTo(Status next, String action) {
+        if (!status.canMoveTo(next)) {
+            Set<Status> from = EnumSet.noneOf(Status.class);
+            for (Status before : Status.values()) {
+                if (before.canMoveTo(next)) {
+                    from.add(before);
+                }
+            }
+            throw new IllegalTransitionException("Summit " + id, status, action, from);
+        }
+        status = next;
     }
 
     Long getId() {
@@ -306,18 +380,18 @@ class Summit {
     }
 
     List<Participant> getParticipants() {
-        return participants;
+        return Collections.unmodifiableList(participants);
     }
 
     List<Assessment> getAssessments() {
-        return assessments;
+        return Collections.unmodifiableList(assessments);
     }
 
     List<PlanActivity> getPlan() {
-        return plan;
+        return Collections.unmodifiableList(plan);
     }
 
     List<Sourcing> getSourcing() {
-        return sourcing;
+        return Collections.unmodifiableList(sourcing);
     }
 }

@@ -138,16 +138,16 @@ class Summits {
     @Transactional
     void recordAssessment(long summitId, String userId, Map<String, Object> answers) {
         Summit summit = get(summitId);
-        summit.getAssessments().removeIf(a -> a.userId.equals(userId));
+        List<Summit.Assessment> assessments = new ArrayList<>();
         for (JourneyStage stage : JourneyStage.values()) {
             String today = text(answers.get(SummitProcess.Variables.TODAY_PREFIX + stage));
             String wanted = text(answers.get(SummitProcess.Variables.WANTED_PREFIX + stage));
             String evidence = text(answers.get(SummitProcess.Variables.EVIDENCE_PREFIX + stage));
             if (today != null || wanted != null || evidence != null) {
-                summit.getAssessments().add(new Summit.Assessment(userId, stage.name(), today, wanted, evidence));
+                assessments.add(new Summit.Assessment(userId, stage.name(), today, wanted, evidence));
             }
         }
-        summit.participant(userId).ifPresent(p -> p.preWorkAt = now());
+        summit.preWork(userId, assessments, now());
     }
 
     @Transactional
@@ -162,10 +162,7 @@ class Summits {
 
     @Transactional
     void endorse(long summitId, String userId, String endorsement, String objection) {
-        get(summitId).participant(userId).ifPresent(p -> {
-            p.endorsement = endorsement;
-            p.objection = SummitProcess.OBJECT.equals(endorsement) ? objection : null;
-        });
+        get(summitId).endorse(userId, endorsement, SummitProcess.OBJECT.equals(endorsement) ? objection : null);
     }
 
     @Transactional(readOnly = true)
@@ -243,11 +240,10 @@ class Summits {
 
     @Transactional
     void plan(long summitId, List<PlanLine> lines) {
-        Summit summit = get(summitId);
-        summit.getPlan().clear();
-        lines.forEach(l -> summit.getPlan().add(new Summit.PlanActivity(l.touchpoint(), l.activity(),
+        get(summitId).plan(lines.stream().map(l -> new Summit.PlanActivity(l.touchpoint(), l.activity(),
                 String.join(" ", l.functions()), l.dependsOn(), l.owners().get(RightKind.DESIGN),
-                l.owners().get(RightKind.BUILD), l.owners().get(RightKind.OPERATE), l.owners().get(RightKind.RENEW))));
+                l.owners().get(RightKind.BUILD), l.owners().get(RightKind.OPERATE), l.owners().get(RightKind.RENEW)))
+                .toList());
     }
 
     /** Touchpoints several functions work on while no charter covers them: the silos the summit is to find. */
@@ -274,9 +270,7 @@ class Summits {
 
     @Transactional
     void sourcing(long summitId, List<Summit.Sourcing> decisions) {
-        Summit summit = get(summitId);
-        summit.getSourcing().clear();
-        summit.getSourcing().addAll(decisions);
+        get(summitId).sourcing(decisions);
     }
 
     /** The board the chair founds, as a set-up request; checked by the board's own rules. */
@@ -317,8 +311,8 @@ class Summits {
 
     @Transactional
     void foundBoard(long summitId, BoardSetupRequest request) {
-        board.update(request);
         get(summitId).outcome(SummitProcess.FOUND_BOARD, null);
+        board.update(request);
     }
 
     @Transactional
@@ -330,6 +324,7 @@ class Summits {
     @Transactional
     void seedCharterDraft(long summitId) {
         Summit summit = get(summitId);
+        summit.requireInSession("the source of a charter draft");
         List<AllocationLine> lines = new ArrayList<>();
         Set<String> scope = new LinkedHashSet<>();
         for (Summit.PlanActivity a : summit.getPlan()) {
@@ -355,6 +350,7 @@ class Summits {
     @Transactional
     void seedBoardAgenda(long summitId) {
         Summit summit = get(summitId);
+        summit.requireInSession("the source of agenda items");
         for (Summit.PlanActivity a : summit.getPlan()) {
             String facts = "From the summit " + summit.getTitle() + ": touchpoint priority " + a.touchpoint.getPriority()
                     + " of 5; functions involved: " + a.functions

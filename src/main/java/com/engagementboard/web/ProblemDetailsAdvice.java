@@ -127,15 +127,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    /** A task form that fails the server's checks (see the charter's form checks): 400 naming the field. */
+    /**
+     * A task form that fails the server's checks (see the charter's form checks): 400 naming the field;
+     * a refused transition inside the engine's command: 409.
+     */
     @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
     ResponseEntity<Object> engine(org.camunda.bpm.engine.ProcessEngineException ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof FormFieldValidationException invalid) {
                 return formField(invalid);
             }
+            if (cause instanceof IllegalTransitionException refused) {
+                return illegalTransition(refused);
+            }
         }
         throw ex;
+    }
+
+    /** A move the domain's transition tables forbid (a decided item re-queued, a closed meeting reopened). */
+    @ExceptionHandler(IllegalTransitionException.class)
+    ResponseEntity<Object> illegalTransition(IllegalTransitionException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Not possible in its current state", ex.getMessage());
+        problem.setType(Problems.ILLEGAL_TRANSITION);
+        problem.setProperty("subject", ex.getSubject());
+        problem.setProperty("state", ex.getState());
+        return problem(problem);
     }
 
     @ExceptionHandler(FormFieldValidationException.class)

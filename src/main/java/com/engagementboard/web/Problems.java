@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 public final class Problems {
 
     public static final URI INVALID_INPUT = URI.create("urn:engagement-board:problem:invalid-input");
+    public static final URI ILLEGAL_TRANSITION = URI.create("urn:engagement-board:problem:illegal-transition");
 
     private Problems() {
     }

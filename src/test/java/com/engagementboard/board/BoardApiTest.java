@@ -221,6 +221,8 @@ class BoardApiTest {
                 "+1+1", "'+1+1", "@SUM(A1)", "'@SUM(A1)", "Cards, debit and \"credit\"", "Cards, debit and \"credit\"");
         Instant now = Instant.now();
         Meeting meeting = new Meeting(Meeting.Kind.EXTRAORDINARY, now, now, now, "cmo", "CSV export test");
+        meeting.closeAgenda(readBack.size(), now);
+        meeting.publishAgenda();
         meeting.open(now);
         meeting.close(now);
         long meetingId = meetings.saveAndFlush(meeting).getId();
@@ -229,10 +231,12 @@ class BoardApiTest {
             AgendaItem item = agendaItems.create(AgendaItem.Kind.MEMBER, new AgendaItemRequest(title, "Decide it",
                     List.of("call-centre-script"), new AgendaItemRequest.FactBase("Priority 5", null, null), List.of()),
                     "sales.head");
-            item.status(AgendaItem.Status.DECIDED);
+            item.queue();
+            item.putOnAgenda();
+            item.decide();
             items.saveAndFlush(item);
             Decision decision = decisions.saveAndFlush(new Decision(meetingId, item, "APPROVED", "cmo: APPROVE", null,
-                    false, null, null, null, "call-centre-script", "operations", null, now));
+                    false, null, null, null, null, "call-centre-script", "operations", null, now));
             titleOf.put(decision.getId(), title);
         }
 
