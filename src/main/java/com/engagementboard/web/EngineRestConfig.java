@@ -4,47 +4,137 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine REST API as Camunda ships it, with two mends: a task form that fails the application's
- * server-side checks answers 400 with the field and the reason, and two people changing the same
- * thing at once get 409 (Camunda would answer 500 to both).
+ * The engine REST API as Camunda ships it, with these mends: a task form that fails the
+ * application's server-side checks answers 400 with the field and the reason, a new password that
+ * breaks the password policy answers 400 naming {@code password} and the rules, two people changing
+ * the same thing at once get 409 (Camunda would answer 500 to both), and a failure of the server
+ * answers 500 with a reference instead of the engine's (or the database's) text.
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
 
-    @Override
-    protected void registerAdditionalResources() {
-        register(FormCheckFailedMapper.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EngineRestConfig.class);
+
+    private final ObjectProvider<IdentityService> identity;
+
+    EngineRestConfig(ObjectProvider<IdentityService> identity) {
+        this.identity = identity;
     }
 
+    @Override
+    protected void registerAdditionalResources() {
+        EngineErrors errors = new EngineErrors(identity);
+        register(new RestExceptionMapper(errors));
+        register(new ProcessEngineExceptionMapper(errors));
+        register(new AnyExceptionMapper(errors));
+    }
+
+    /**
+     * Camunda registers a mapper for each of these types; one of the same type with a higher priority
+     * (lower number) replaces it.
+     */
     @Priority(1)
-    public static class FormCheckFailedMapper implements ExceptionMapper<RestException> {
+    static class RestExceptionMapper implements ExceptionMapper<RestException> {
+        private final EngineErrors errors;
+
+        RestExceptionMapper(EngineErrors errors) {
+            this.errors = errors;
+        }
 
         @Override
         public Response toResponse(RestException exception) {
+            return errors.toResponse(exception);
+        }
+    }
+
+    @Priority(1)
+    static class ProcessEngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+        private final EngineErrors errors;
+
+        ProcessEngineExceptionMapper(EngineErrors errors) {
+            this.errors = errors;
+        }
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return errors.toResponse(exception);
+        }
+    }
+
+    @Priority(1)
+    static class AnyExceptionMapper implements ExceptionMapper<Throwable> {
+        private final EngineErrors errors;
+
+        AnyExceptionMapper(EngineErrors errors) {
+            this.errors = errors;
+        }
+
+        @Override
+        public Response toResponse(Throwable exception) {
+            return errors.toResponse(exception);
+        }
+    }
+
+    /** One answer for every failure, in Camunda's error format ({@code type}, {@code message}). */
+    static final class EngineErrors {
+
+        private final ObjectProvider<IdentityService> identity;
+
+        EngineErrors(ObjectProvider<IdentityService> identity) {
+            this.identity = identity;
+        }
+
+        Response toResponse(Throwable exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof OptimisticLockingException) {
-                    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(Map.of("type", "OptimisticLockingException", "message",
-                                    "Someone else changed this at the same time. Reload and try again."))
-                            .build();
+                    return json(Response.Status.CONFLICT, "OptimisticLockingException",
+                            "Someone else changed this at the same time. Reload and try again.", null);
                 }
                 if (cause instanceof FormFieldValidationException invalid) {
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(Map.of("type", "InvalidRequestException", "message", invalid.getMessage(),
-                                    "field", String.valueOf((Object) invalid.getDetail())))
-                            .build();
+                    return json(Response.Status.BAD_REQUEST, "InvalidRequestException", invalid.getMessage(),
+                            String.valueOf((Object) invalid.getDetail()));
+                }
+                if (cause instanceof ProcessEngineException
+                        && PasswordPolicyText.CAMUNDA_REFUSAL.equals(cause.getMessage())) {
+                    return json(Response.Status.BAD_REQUEST, "InvalidRequestException",
+                            "password: does not follow the password policy; it needs " + PasswordPolicyText
+                                    .describe(identity.getObject().getPasswordPolicy().getRules()) + ".",
+                            "password");
                 }
             }
-            return ExceptionHandlerHelper.getInstance().getResponse(exception);
+            Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
+            if (camunda.getStatus() < 500) {
+                return camunda;
+            }
+            String reference = ServerErrors.newReference();
+            LOG.error("Engine REST request failed (reference {})", reference, exception);
+            return json(Response.Status.fromStatusCode(camunda.getStatus()), "ServerError",
+                    ServerErrors.detail(reference), null);
+        }
+
+        private static Response json(Response.Status status, String type, String message, String field) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", type);
+            body.put("message", message);
+            if (field != null) {
+                body.put("field", field);
+            }
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
     }
 }

@@ -127,7 +127,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    /** A task form that fails the server's checks (see the charter's form checks): 400 naming the field. */
+    /**
+     * A task form that fails the server's checks (see the charter's form checks): 400 naming the field.
+     * Any other engine failure is the server's: a 500 without the engine's text.
+     */
     @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
     ResponseEntity<Object> engine(org.camunda.bpm.engine.ProcessEngineException ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
@@ -135,7 +138,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return formField(invalid);
             }
         }
-        throw ex;
+        return unexpected(ex);
+    }
+
+    /**
+     * Anything else is the server's fault: 500 with a reference, never the exception's text (engine,
+     * SQL or stack). The server logs the cause under the same reference.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        String reference = ServerErrors.newReference();
+        LOG.error("Request failed unexpectedly (reference {})", reference, ex);
+        return problem(ServerErrors.problem(reference));
     }
 
     @ExceptionHandler(FormFieldValidationException.class)
