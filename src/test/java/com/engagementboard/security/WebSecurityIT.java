@@ -134,10 +134,11 @@ class WebSecurityIT {
 
     @Test
     void engineFailuresReachNoClientWithEngineOrSqlText() throws Exception {
+        // A first name longer than its database column (255) fails in the database, with SQL in the cause.
         String duplicate = """
-                {"profile": {"id": "employee", "firstName": "Second", "lastName": "Employee"},
-                 "credentials": {"password": "Str0ng-enough!"}}""";
-        // /engine-rest: a user id that exists already fails in the database.
+                {"profile": {"id": "it-long-%s", "firstName": "%s", "lastName": "Long"},
+                 "credentials": {"password": "Str0ng-enough!"}}""".formatted(suffix(), "F".repeat(300));
+        // /engine-rest
         HttpResponse<String> rest = plain.send(HttpRequest.newBuilder(uri("/engine-rest/user/create"))
                 .header("Authorization", basic("admin", "demo")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(duplicate)).build(), HttpResponse.BodyHandlers.ofString());
