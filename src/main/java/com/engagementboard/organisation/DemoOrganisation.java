@@ -151,7 +151,7 @@ class DemoOrganisation implements ApplicationRunner {
             return;
         }
         for (Person person : PEOPLE) {
-            people.ensureUser(person.id(), person.firstName(), person.lastName(), person.id() + "@demo-bank.example",
+            people.ensureDemoUser(person.id(), person.firstName(), person.lastName(), person.id() + "@demo-bank.example",
                     PASSWORD);
             person.groups().forEach(group -> people.addMember(person.id(), group));
         }

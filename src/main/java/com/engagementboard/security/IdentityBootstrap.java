@@ -1,5 +1,6 @@
 package com.engagementboard.security;
 
+import com.engagementboard.web.PasswordPolicyText;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
@@ -96,6 +98,11 @@ class IdentityBootstrap implements ApplicationRunner {
                     + AdminProperties.MIN_PASSWORD_LENGTH + " characters.");
         }
         if (identity.createUserQuery().userId(admin.user()).count() == 0) {
+            PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(admin.password());
+            if (!policy.isValid()) {
+                throw new IllegalStateException("ADMIN_PASSWORD does not follow the password policy: it needs "
+                        + PasswordPolicyText.describe(policy.getViolatedRules()) + ".");
+            }
             User user = identity.newUser(admin.user());
             user.setFirstName("Administrator");
             user.setLastName(admin.user());

@@ -4,93 +4,170 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine REST API as Camunda ships it, with three mends: a task form that fails the application's
- * server-side checks answers 400 with the field and the reason, two people changing the same thing at
- * once get 409, and a move the domain forbids (a delegate or task listener throwing
- * {@link IllegalTransitionException}) gets 409 with its reason. Camunda would answer 500 to all.
+ * The engine REST API as Camunda ships it, with these mends: a task form that fails the
+ * application's server-side checks answers 400 with the field and the reason, a new password that
+ * breaks the password policy answers 400 naming {@code password} and the rules, two people changing
+ * the same thing at once get 409 (Camunda would answer 500 to both), a move the domain forbids
+ * ({@link IllegalTransitionException}) gets 409 with its reason, and a failure of the server
+ * answers 500 with a reference instead of the engine's (or the database's) text.
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EngineRestConfig.class);
+
+    private final ObjectProvider<IdentityService> identity;
+
+    EngineRestConfig(ObjectProvider<IdentityService> identity) {
+        this.identity = identity;
+    }
+
     @Override
     protected void registerAdditionalResources() {
-        register(FormCheckFailedMapper.class);
-        register(EngineFailureMapper.class);
-        register(IllegalTransitionMapper.class);
+        EngineErrors errors = new EngineErrors(identity);
+        register(new RestExceptionMapper(errors));
+        register(new ProcessEngineExceptionMapper(errors));
+        register(new AnyExceptionMapper(errors));
     }
 
     /**
      * The same mappers for the webapps' engine API, the door the Tasklist uses (see
-     * {@link WebappEngineApiErrors}).
+     * {@link WebappEngineApiErrors}); Jersey makes them there by their no-argument constructors.
      */
     static String providerClassNames() {
-        return String.join(",", FormCheckFailedMapper.class.getName(), EngineFailureMapper.class.getName(),
-                IllegalTransitionMapper.class.getName());
+        return String.join(",", RestExceptionMapper.class.getName(), ProcessEngineExceptionMapper.class.getName(),
+                AnyExceptionMapper.class.getName());
     }
 
-    /** The answer the application gives to an exception somewhere in the chain, or null for Camunda's own. */
-    static Response known(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockingException) {
-                return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(Map.of("type", "OptimisticLockingException", "message",
-                                "Someone else changed this at the same time. Reload and try again."))
-                        .build();
-            }
-            if (cause instanceof FormFieldValidationException invalid) {
-                return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(Map.of("type", "InvalidRequestException", "message", invalid.getMessage(),
-                                "field", String.valueOf((Object) invalid.getDetail())))
-                        .build();
-            }
-            if (cause instanceof IllegalTransitionException refused) {
-                return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(Map.of("type", "IllegalTransitionException", "message", refused.getMessage(),
-                                "subject", refused.getSubject(), "state", refused.getState()))
-                        .build();
-            }
-        }
-        return null;
-    }
-
-    /** What Camunda's resources wrap (a task completion's failure, for one). */
+    /**
+     * Camunda registers a mapper for each of these types; one of the same type with a higher priority
+     * (lower number) replaces it.
+     */
     @Priority(1)
-    public static class FormCheckFailedMapper implements ExceptionMapper<RestException> {
+    public static class RestExceptionMapper implements ExceptionMapper<RestException> {
+        private final EngineErrors errors;
+
+        RestExceptionMapper(EngineErrors errors) {
+            this.errors = errors;
+        }
+
+        public RestExceptionMapper() {
+            this(new EngineErrors(null));
+        }
 
         @Override
         public Response toResponse(RestException exception) {
-            Response response = known(exception);
-            return response != null ? response : ExceptionHandlerHelper.getInstance().getResponse(exception);
+            return errors.toResponse(exception);
         }
     }
 
-    /** What reaches Jersey unwrapped from the engine (a task listener's failure, which the engine wraps). */
     @Priority(1)
-    public static class EngineFailureMapper implements ExceptionMapper<ProcessEngineException> {
+    public static class ProcessEngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+        private final EngineErrors errors;
+
+        ProcessEngineExceptionMapper(EngineErrors errors) {
+            this.errors = errors;
+        }
+
+        public ProcessEngineExceptionMapper() {
+            this(new EngineErrors(null));
+        }
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            Response response = known(exception);
-            return response != null ? response : ExceptionHandlerHelper.getInstance().getResponse(exception);
+            return errors.toResponse(exception);
         }
     }
 
-    /** A delegate's refusal, which the engine passes on as it is (a process instance modification, a job). */
-    public static class IllegalTransitionMapper implements ExceptionMapper<IllegalTransitionException> {
+    @Priority(1)
+    public static class AnyExceptionMapper implements ExceptionMapper<Throwable> {
+        private final EngineErrors errors;
+
+        AnyExceptionMapper(EngineErrors errors) {
+            this.errors = errors;
+        }
+
+        public AnyExceptionMapper() {
+            this(new EngineErrors(null));
+        }
 
         @Override
-        public Response toResponse(IllegalTransitionException exception) {
-            return known(exception);
+        public Response toResponse(Throwable exception) {
+            return errors.toResponse(exception);
+        }
+    }
+
+    /** One answer for every failure, in Camunda's error format ({@code type}, {@code message}). */
+    static final class EngineErrors {
+
+        private final ObjectProvider<IdentityService> identity;
+
+        EngineErrors(ObjectProvider<IdentityService> identity) {
+            this.identity = identity;
+        }
+
+        Response toResponse(Throwable exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OptimisticLockingException) {
+                    return json(Response.Status.CONFLICT, "OptimisticLockingException",
+                            "Someone else changed this at the same time. Reload and try again.", null);
+                }
+                if (cause instanceof FormFieldValidationException invalid) {
+                    return json(Response.Status.BAD_REQUEST, "InvalidRequestException", invalid.getMessage(),
+                            String.valueOf((Object) invalid.getDetail()));
+                }
+                if (cause instanceof IllegalTransitionException refused) {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("type", "IllegalTransitionException");
+                    body.put("message", refused.getMessage());
+                    body.put("subject", refused.getSubject());
+                    body.put("state", refused.getState());
+                    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(body).build();
+                }
+                if (cause instanceof ProcessEngineException
+                        && PasswordPolicyText.CAMUNDA_REFUSAL.equals(cause.getMessage())) {
+                    IdentityService identityService = identity != null ? identity.getObject()
+                            : org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getIdentityService();
+                    return json(Response.Status.BAD_REQUEST, "InvalidRequestException",
+                            "password: does not follow the password policy; it needs " + PasswordPolicyText
+                                    .describe(identityService.getPasswordPolicy().getRules()) + ".",
+                            "password");
+                }
+            }
+            Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
+            if (camunda.getStatus() < 500) {
+                return camunda;
+            }
+            String reference = ServerErrors.newReference();
+            LOG.error("Engine REST request failed (reference {})", reference, exception);
+            return json(Response.Status.fromStatusCode(camunda.getStatus()), "ServerError",
+                    ServerErrors.detail(reference), null);
+        }
+
+        private static Response json(Response.Status status, String type, String message, String field) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", type);
+            body.put("message", message);
+            if (field != null) {
+                body.put("field", field);
+            }
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
     }
 }

@@ -129,7 +129,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * A task form that fails the server's checks (see the charter's form checks): 400 naming the field;
-     * a refused transition inside the engine's command: 409.
+     * a refused transition inside the engine's command: 409. Any other engine failure is the server's:
+     * a 500 without the engine's text.
      */
     @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
     ResponseEntity<Object> engine(org.camunda.bpm.engine.ProcessEngineException ex) {
@@ -141,7 +142,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return illegalTransition(refused);
             }
         }
-        throw ex;
+        return unexpected(ex);
+    }
+
+    /**
+     * Anything else is the server's fault: 500 with a reference, never the exception's text (engine,
+     * SQL or stack). The server logs the cause under the same reference.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        String reference = ServerErrors.newReference();
+        LOG.error("Request failed unexpectedly (reference {})", reference, ex);
+        return problem(ServerErrors.problem(reference));
     }
 
     /** A move the domain's transition tables forbid (a decided item re-queued, a closed meeting reopened). */

@@ -110,7 +110,7 @@ class LoginBridgeIT {
         User user = identity.newUser(userId);
         user.setFirstName("Login");
         user.setLastName("Probe");
-        user.setPassword("the-right-password");
+        user.setPassword("The-right-passw0rd");
         identity.saveUser(user);
         createdUsers.add(userId);
         identity.createMembership(userId, Groups.EMPLOYEE);

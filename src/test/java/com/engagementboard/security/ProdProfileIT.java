@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ProdProfileIT {
 
     private static final String ADMIN = "root.admin";
-    private static final String ADMIN_PASSWORD = "a-long-secret-1";
+    private static final String ADMIN_PASSWORD = "A-long-secret-1";
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -51,6 +51,14 @@ class ProdProfileIT {
         assertThatThrownBy(() -> start("--engagement-board.admin.user=" + ADMIN,
                 "--engagement-board.admin.password=too-short"))
                 .satisfies(failure -> assertThat(rootCause(failure)).hasMessageContaining("ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void refusesAnAdministratorPasswordThatBreaksThePasswordPolicy() {
+        assertThatThrownBy(() -> start("--engagement-board.admin.user=" + ADMIN + "-" + UUID.randomUUID(),
+                "--engagement-board.admin.password=a-long-secret-but-no-capital-1"))
+                .satisfies(failure -> assertThat(rootCause(failure)).hasMessageContaining("ADMIN_PASSWORD")
+                        .hasMessageContaining("password policy").hasMessageContaining("upper-case"));
     }
 
     @Test

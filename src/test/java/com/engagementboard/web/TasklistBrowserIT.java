@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -36,6 +37,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -87,6 +91,10 @@ class TasklistBrowserIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--window-size=1400,900", "--user-data-dir=" + profile.toAbsolutePath());
+        // The browser's console, to check that no Content-Security-Policy blocks anything.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, STEP, Duration.ofMillis(200));
     }
@@ -127,6 +135,7 @@ class TasklistBrowserIT {
             driver.findElement(By.id("password")).sendKeys("demo");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, brand.head"));
+            assertNoContentSecurityPolicyViolations("the login and home pages");
 
             // The Tasklist, straight on this charter's task (other tests may leave tasks of the same name).
             driver.get(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
@@ -168,10 +177,20 @@ class TasklistBrowserIT {
             assertThat(driver.findElements(By.cssSelector(
                     ".page-notifications .alert-danger, .page-notifications .alert-error")))
                     .as("Tasklist error notifications").noneMatch(WebElement::isDisplayed);
+            assertNoContentSecurityPolicyViolations("the Tasklist and its form");
         } catch (Throwable failure) {
             saveDiagnostics();
             throw failure;
         }
+    }
+
+    /** Chromium reports what a Content-Security-Policy refused as console errors. */
+    private void assertNoContentSecurityPolicyViolations(String where) {
+        List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+                .toList();
+        assertThat(violations).as("CSP violations on " + where).isEmpty();
     }
 
     private String base() {
