@@ -21,6 +21,7 @@ import com.engagementboard.audit.AuditEntry.Action;
 import com.engagementboard.organisation.JourneyStage;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointKind;
+import com.engagementboard.summit.SummitProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManager;
@@ -28,10 +29,16 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -70,6 +77,12 @@ class AuditTrailTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -405,6 +418,78 @@ class AuditTrailTest {
         }
         assertThat(linesOf("Touchpoint", String.valueOf(engineId))).extracting(AuditEntry::getActor)
                 .containsExactly("ceo");
+    }
+
+    @Test
+    void everyRecordOfTheDomainIsFollowedButNotTheTrailItself() {
+        assertThat(AuditedTypes.names(entityManager.getEntityManagerFactory())).contains(
+                "Touchpoint", "BusinessFunction", "Division",
+                "CharterVersion", "Allocation", "CharterReview",
+                "BoardSetup", "BoardMember", "Meeting", "MeetingItem", "AgendaItem", "ProposedAction", "Vote",
+                "Decision", "BoardAction",
+                "Summit").doesNotContain("AuditEntry");
+    }
+
+    @Test
+    void aTaskCompletedInTheEngineRecordsTheSummitsParticipantsAsTheTasksUser() throws Exception {
+        String response = send(post("/api/summits"), "cmo", """
+                {"title": "Audited summit", "at": "%s", "participants": ["marketing.head", "retail.head"]}
+                """.formatted(Instant.now().plus(7, ChronoUnit.DAYS))).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long id = json.readTree(response).path("id").asLong();
+        String summit = String.valueOf(id);
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(SummitProcess.businessKey(id)).singleResult();
+        try {
+            List<AuditEntry> lines = linesOf("Summit", summit);
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0).getActor()).isEqualTo("cmo");
+            JsonNode convened = json.readTree(lines.get(0).getAfter());
+            assertThat(convened.path("status").asText()).isEqualTo("CONVENED");
+            assertThat(convened.path("participants").findValuesAsText("userId"))
+                    .containsExactlyInAnyOrder("marketing.head", "retail.head");
+
+            Task preWork = tasks.createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(SummitProcess.Elements.ASSESS_JOURNEY).taskAssignee("marketing.head")
+                    .singleResult();
+            Map<String, Object> answers = Map.of(
+                    SummitProcess.Variables.TODAY_PREFIX + "CONSIDER", "Leaflets",
+                    SummitProcess.Variables.WANTED_PREFIX + "CONSIDER", "Advice",
+                    SummitProcess.Variables.TODAY_PREFIX + "BUY", "Forms",
+                    SummitProcess.Variables.WANTED_PREFIX + "BUY", "One click",
+                    SummitProcess.Variables.TODAY_PREFIX + "EXPERIENCE", "Queues",
+                    SummitProcess.Variables.WANTED_PREFIX + "EXPERIENCE", "No queues");
+            identity.setAuthentication("marketing.head", List.of("board-member", "head-marketing", "employee"));
+            try {
+                tasks.complete(preWork.getId(), answers);
+            } finally {
+                identity.clearAuthentication();
+            }
+
+            lines = linesOf("Summit", summit);
+            assertThat(lines).hasSize(2);
+            AuditEntry done = lines.get(1);
+            assertThat(done.getAction()).isEqualTo(Action.UPDATED);
+            assertThat(done.getActor()).isEqualTo("marketing.head");
+            JsonNode before = json.readTree(done.getBefore());
+            JsonNode after = json.readTree(done.getAfter());
+            assertThat(preWorkOf(before, "marketing.head").isNull()).isTrue();
+            assertThat(preWorkOf(after, "marketing.head").asText()).isNotBlank();
+            assertThat(preWorkOf(after, "retail.head").isNull()).isTrue();
+            assertThat(after.path("assessments").findValuesAsText("wanted")).contains("One click");
+            assertThat(fieldNames(after)).doesNotContain("title", "chair", "status");
+        } finally {
+            runtime.deleteProcessInstance(instance.getId(), "test over");
+        }
+    }
+
+    private static JsonNode preWorkOf(JsonNode state, String user) {
+        for (JsonNode participant : state.path("participants")) {
+            if (participant.path("userId").asText().equals(user)) {
+                return participant.path("preWorkAt");
+            }
+        }
+        throw new AssertionError("no participant " + user + " in " + state);
     }
 
     private static List<String> fieldNames(JsonNode node) {
