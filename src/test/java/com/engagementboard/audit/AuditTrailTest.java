@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.engagementboard.EngagementBoardTest;
 import com.engagementboard.audit.AuditEntry.Action;
+import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.organisation.JourneyStage;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointKind;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +41,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -84,8 +87,22 @@ class AuditTrailTest {
     @Autowired
     TaskService tasks;
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Touchpoints a test made; removed after it, since every test class shares the one database. */
+    private final List<String> made = new ArrayList<>();
+
+    @AfterEach
+    void removeWhatTheTestMade() {
+        identity.clearAuthentication();
+        transactions.executeWithoutResult(tx -> made.forEach(code -> entityManager
+                .createQuery("select t from Touchpoint t where t.code = :code", Touchpoint.class)
+                .setParameter("code", code).getResultList().forEach(entityManager::remove)));
+        made.clear();
+    }
+
+    private String unique(String prefix) {
+        String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        made.add(code);
+        return code;
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request, String user, String body) throws Exception {
@@ -211,7 +228,7 @@ class AuditTrailTest {
         assertThat(drafted.has("allocations")).as("the allocations have lines of their own").isFalse();
 
         JsonNode allocations = audit("?entity=Allocation&user=cmo&size=500", "admin").path("content");
-        List<JsonNode> ofThisCharter = new java.util.ArrayList<>();
+        List<JsonNode> ofThisCharter = new ArrayList<>();
         allocations.forEach(line -> {
             if (line.path("after").path("charter").asText().equals(charter)) {
                 ofThisCharter.add(line);
@@ -229,6 +246,9 @@ class AuditTrailTest {
 
         mvc.perform(post("/api/charter/drafts/" + charter + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IN_ACCEPTANCE"));
+        runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(Long.parseLong(charter))).list()
+                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
 
         versionLines = linesOf("CharterVersion", charter);
         assertThat(versionLines).hasSize(2);
@@ -493,7 +513,7 @@ class AuditTrailTest {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
