@@ -41,6 +41,14 @@ import org.hibernate.persister.entity.EntityPersister;
 final class AuditRecorder implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
         PreCollectionUpdateEventListener, PreCollectionRemoveEventListener, PostCollectionRecreateEventListener {
 
+    /** Written for the elements of a collection that was changed without being loaded. */
+    private static final String UNLOADED_ELEMENTS = "(not loaded)";
+
+    /** How to read what a collection held before the change. */
+    private interface Elements {
+        Object of(StateRenderer render, CollectionPersister persister, PersistentCollection<?> collection);
+    }
+
     private final Predicate<Class<?>> audited;
     private final Actors actors;
     private final Clock clock;
@@ -92,7 +100,7 @@ final class AuditRecorder implements PostInsertEventListener, PostUpdateEventLis
     @Override
     public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
         collectionChange(event, (render, persister, collection) -> collection.wasInitialized()
-                ? render.snapshot(persister, collection.getStoredSnapshot()) : NOT_LOADED, true);
+                ? render.snapshot(persister, collection.getStoredSnapshot()) : UNLOADED_ELEMENTS, true);
     }
 
     /** A collection is dropped (replaced, or its owner removed: then the owner's line shows it). */
@@ -105,13 +113,6 @@ final class AuditRecorder implements PostInsertEventListener, PostUpdateEventLis
     @Override
     public void onPostRecreateCollection(PostCollectionRecreateEvent event) {
         collectionChange(event, null, true);
-    }
-
-    /** Written for the elements of a collection that was changed without being loaded. */
-    private static final String NOT_LOADED = "(not loaded)";
-
-    private interface Elements {
-        Object of(StateRenderer render, CollectionPersister persister, PersistentCollection<?> collection);
     }
 
     private void collectionChange(AbstractCollectionEvent event, Elements before, boolean hasAfter) {
@@ -145,7 +146,8 @@ final class AuditRecorder implements PostInsertEventListener, PostUpdateEventLis
 
     private static Object elements(StateRenderer render, CollectionPersister persister,
             PersistentCollection<?> collection) {
-        return collection.wasInitialized() ? render.elements(persister, collection.entries(persister)) : NOT_LOADED;
+        return collection.wasInitialized() ? render.elements(persister, collection.entries(persister))
+                : UNLOADED_ELEMENTS;
     }
 
     private boolean isAudited(EntityPersister persister) {

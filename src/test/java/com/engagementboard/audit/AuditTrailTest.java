@@ -116,7 +116,8 @@ class AuditTrailTest {
     }
 
     private String touchpointId(String code) {
-        return String.valueOf(entityManager.createQuery("select t.id from Touchpoint t where t.code = :code", Long.class)
+        return String.valueOf(entityManager
+                .createQuery("select t.id from Touchpoint t where t.code = :code", Long.class)
                 .setParameter("code", code).getSingleResult());
     }
 
