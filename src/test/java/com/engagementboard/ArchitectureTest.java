@@ -28,6 +28,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAuditTrailIsALeafThatNoCapabilityReachesInto() {
+        // It hears every change through Hibernate's events; no capability calls it, so none can bypass or edit it.
+        noClasses().that().resideOutsideOfPackage("com.engagementboard.audit..")
+                .should().dependOnClassesThat().resideInAPackage("com.engagementboard.audit..")
+                .check(CLASSES);
+    }
+
+    @Test
     void sharedWebPiecesDependOnNoCapability() {
         noClasses().that().resideInAPackage("com.engagementboard.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.engagementboard.organisation..",

@@ -90,7 +90,9 @@ public class BoardSetupService {
                 request.quorum(), cutoff(request), minutes(request));
         setups.saveAndFlush(setup);
         Set<String> all = new LinkedHashSet<>(request.members());
-        members.deleteAllInBatch();
+        // One by one, not in a batch: each removal is a change the audit trail records.
+        members.deleteAll();
+        members.flush();
         all.forEach(user -> members.save(new BoardMember(user, request.core().contains(user))));
         members.flush();
         people.setMembers(Groups.BOARD_MEMBER, List.copyOf(all));
