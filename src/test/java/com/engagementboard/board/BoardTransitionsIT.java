@@ -1,18 +1,14 @@
 package com.engagementboard.board;
 
+import com.engagementboard.DemoApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -64,7 +60,6 @@ class BoardTransitionsIT {
     @Autowired
     DecisionRepository decisions;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> started = new ArrayList<>();
 
@@ -85,15 +80,7 @@ class BoardTransitionsIT {
     // --- over HTTP ---------------------------------------------------------------------------------
 
     private HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", JSON);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new DemoApi(port).json(method, path, user, body);
     }
 
     private JsonNode read(String path) throws Exception {

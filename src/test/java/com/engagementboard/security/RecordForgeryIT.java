@@ -1,5 +1,6 @@
 package com.engagementboard.security;
 
+import com.engagementboard.DemoApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.engagementboard.BrowserSession;
@@ -7,13 +8,9 @@ import com.engagementboard.board.AgendaItemProcess;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,20 +55,11 @@ class RecordForgeryIT {
     @Autowired
     HistoryService history;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     private HttpResponse<String> call(String method, String path, String user, String contentType, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new DemoApi(port).call(method, path, user, contentType, body);
     }
 
     private HttpResponse<String> post(String path, String user, String body) throws Exception {
@@ -108,7 +96,13 @@ class RecordForgeryIT {
                 state.put("local " + execution.getId(), new TreeMap<>(runtime.getVariablesLocal(execution.getId()))
                         .toString()));
         state.put("tasks", tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
-                .map(t -> t.getId() + " " + t.getName() + " " + t.getAssignee()).sorted().toList());
+                .map(t -> t.getId() + " " + t.getName() + " " + t.getAssignee() + " " + t.getDueDate() + " "
+                        + tasks.getIdentityLinksForTask(t.getId()).stream().map(l -> l.getGroupId() + "/"
+                                + l.getUserId() + "/" + l.getType()).sorted().toList())
+                .sorted().toList());
+        // Not one line more in the audit trail: no domain record was written.
+        state.put("audit lines", json.readTree(call("GET", "/api/audit?size=1", "admin", null, null).body())
+                .path("totalElements").asLong(-1));
         return state;
     }
 
@@ -168,6 +162,28 @@ class RecordForgeryIT {
                 + TouchpointCharterProcess.MESSAGE_CHARTER_SUPERSEDED + "\", \"businessKey\": \""
                 + instance.getBusinessKey() + "\", \"processVariables\": {\"reviewDue\": " + operations + "}}"),
                 "reviewDue");
+
+        assertThat(snapshot(instance)).isEqualTo(before);
+    }
+
+    @Test
+    void aCandidateWorksOnATaskButCannotRewriteItsDueDateOrCandidates() throws Exception {
+        ProcessInstance instance = charterInAcceptance();
+        String brandTask = acceptanceTask(instance, "head-brand").getId();
+        Map<String, Object> before = snapshot(instance);
+
+        // TASK_WORK, not UPDATE: no new due date, no extra candidate group, no other assignee.
+        HttpResponse<String> task = call("GET", "/engine-rest/task/" + brandTask, "brand.head", null, null);
+        assertThat(task.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.node.ObjectNode changed = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(task.body());
+        changed.put("due", "2099-01-01T00:00:00.000+0000");
+        assertThat(call("PUT", "/engine-rest/task/" + brandTask, "brand.head", "application/json",
+                changed.toString()).statusCode()).isEqualTo(403);
+        assertThat(post("/engine-rest/task/" + brandTask + "/identity-links", "brand.head",
+                "{\"groupId\": \"head-operations\", \"type\": \"candidate\"}").statusCode()).isEqualTo(403);
+        assertThat(post("/engine-rest/task/" + brandTask + "/assignee", "brand.head",
+                "{\"userId\": \"operations.head\"}").statusCode()).isEqualTo(403);
 
         assertThat(snapshot(instance)).isEqualTo(before);
     }
