@@ -21,6 +21,18 @@ import org.camunda.bpm.engine.RuntimeService;
 public record RecordProcessPairing(String entity, String processKey, String businessKeyPrefix,
         Set<String> statusesWithInstance) {
 
+    /**
+     * Every record a JPQL query selects as {@code id, status} (for example
+     * {@code select s.id, s.status from Summit s}), against every running instance of the process.
+     */
+    public List<Mismatch> compare(jakarta.persistence.EntityManager entities, String idAndStatusQuery,
+            RuntimeService runtime) {
+        Map<Long, String> statuses = new java.util.HashMap<>();
+        entities.createQuery(idAndStatusQuery, Object[].class).getResultList()
+                .forEach(row -> statuses.put((Long) row[0], row[1].toString()));
+        return compare(statuses, runtime);
+    }
+
     /** Every record's status by id, against every running instance of the process. */
     public List<Mismatch> compare(Map<Long, String> statusById, RuntimeService runtime) {
         return compare(statusById, runtime.createProcessInstanceQuery().processDefinitionKey(processKey).list().stream()

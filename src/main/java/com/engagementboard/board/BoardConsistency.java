@@ -5,9 +5,7 @@ import com.engagementboard.admin.Mismatch;
 import com.engagementboard.admin.RecordProcessPairing;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -44,16 +42,9 @@ public class BoardConsistency implements ConsistencyCheck {
     @Transactional(readOnly = true)
     public List<Mismatch> mismatches() {
         List<Mismatch> mismatches = new ArrayList<>();
-        mismatches.addAll(MEETINGS.compare(statuses("select m.id, m.status from Meeting m"), runtime));
-        mismatches.addAll(ITEMS.compare(statuses("select i.id, i.status from AgendaItem i"), runtime));
-        mismatches.addAll(ACTIONS.compare(statuses("select a.id, a.status from BoardAction a"), runtime));
+        mismatches.addAll(MEETINGS.compare(entities, "select m.id, m.status from Meeting m", runtime));
+        mismatches.addAll(ITEMS.compare(entities, "select i.id, i.status from AgendaItem i", runtime));
+        mismatches.addAll(ACTIONS.compare(entities, "select a.id, a.status from BoardAction a", runtime));
         return mismatches;
-    }
-
-    private Map<Long, String> statuses(String query) {
-        Map<Long, String> statuses = new HashMap<>();
-        entities.createQuery(query, Object[].class).getResultList()
-                .forEach(row -> statuses.put((Long) row[0], row[1].toString()));
-        return statuses;
     }
 }

@@ -4,9 +4,7 @@ import com.engagementboard.admin.ConsistencyCheck;
 import com.engagementboard.admin.Mismatch;
 import com.engagementboard.admin.RecordProcessPairing;
 import jakarta.persistence.EntityManager;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -35,9 +33,6 @@ public class CharterConsistency implements ConsistencyCheck {
     @Override
     @Transactional(readOnly = true)
     public List<Mismatch> mismatches() {
-        Map<Long, String> statuses = new HashMap<>();
-        entities.createQuery("select c.id, c.status from CharterVersion c", Object[].class).getResultList()
-                .forEach(row -> statuses.put((Long) row[0], row[1].toString()));
-        return VERSIONS.compare(statuses, runtime);
+        return VERSIONS.compare(entities, "select c.id, c.status from CharterVersion c", runtime);
     }
 }

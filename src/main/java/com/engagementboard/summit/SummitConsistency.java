@@ -4,9 +4,7 @@ import com.engagementboard.admin.ConsistencyCheck;
 import com.engagementboard.admin.Mismatch;
 import com.engagementboard.admin.RecordProcessPairing;
 import jakarta.persistence.EntityManager;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -30,9 +28,6 @@ public class SummitConsistency implements ConsistencyCheck {
     @Override
     @Transactional(readOnly = true)
     public List<Mismatch> mismatches() {
-        Map<Long, String> statuses = new HashMap<>();
-        entities.createQuery("select s.id, s.status from Summit s", Object[].class).getResultList()
-                .forEach(row -> statuses.put((Long) row[0], row[1].toString()));
-        return SUMMITS.compare(statuses, runtime);
+        return SUMMITS.compare(entities, "select s.id, s.status from Summit s", runtime);
     }
 }
