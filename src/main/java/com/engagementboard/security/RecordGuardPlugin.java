@@ -13,7 +13,10 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@link VariableWriteGuard}: people write only the fields of the form in front of them;</li>
  * <li>a task's assignee and candidates get {@code TASK_WORK} (read, claim, complete) on it, not
- * {@code UPDATE} (which would let them rewrite its variables, due date or candidates).</li>
+ * {@code UPDATE} (which would let them rewrite its variables, due date or candidates);</li>
+ * <li>with no grant on process definitions' history (see {@code IdentityBootstrap}), a person reads
+ * the history only of the tasks they take part in: the engine grants {@code HISTORIC_TASK} read to a
+ * task's assignee and candidates.</li>
  * </ul>
  */
 @Component
@@ -26,5 +29,6 @@ class RecordGuardPlugin extends AbstractProcessEnginePlugin {
         interceptors.add(new VariableWriteGuard());
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
         configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
+        configuration.setEnableHistoricInstancePermissions(true);
     }
 }

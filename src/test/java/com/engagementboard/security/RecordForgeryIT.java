@@ -214,6 +214,11 @@ class RecordForgeryIT {
                 assertThat(json.readTree(read.body())).as(path).isEmpty();
             }
         }
+        // The history of a task: for those who take part in it, not for another function's head.
+        assertThat(json.readTree(call("GET", "/engine-rest/history/task?taskId=" + brandTask, "brand.head", null,
+                null).body())).hasSize(1);
+        assertThat(json.readTree(call("GET", "/engine-rest/history/task?taskId=" + brandTask, "operations.head", null,
+                null).body())).isEmpty();
         HttpResponse<String> charterRead = call("GET", "/api/charter/versions", "employee", null, null);
         assertThat(charterRead.statusCode()).isEqualTo(200);
 
