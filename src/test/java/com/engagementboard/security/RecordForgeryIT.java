@@ -175,11 +175,10 @@ class RecordForgeryIT {
         // TASK_WORK, not UPDATE: no new due date, no extra candidate group, no other assignee.
         HttpResponse<String> task = call("GET", "/engine-rest/task/" + brandTask, "brand.head", null, null);
         assertThat(task.statusCode()).isEqualTo(200);
-        com.fasterxml.jackson.databind.node.ObjectNode changed = (com.fasterxml.jackson.databind.node.ObjectNode)
-                json.readTree(task.body());
-        changed.put("due", "2099-01-01T00:00:00.000+0000");
-        assertThat(call("PUT", "/engine-rest/task/" + brandTask, "brand.head", "application/json",
-                changed.toString()).statusCode()).isEqualTo(403);
+        HttpResponse<String> rescheduled = call("PUT", "/engine-rest/task/" + brandTask, "brand.head",
+                "application/json", "{\"name\": \"" + json.readTree(task.body()).get("name").asText()
+                        + "\", \"priority\": 50, \"due\": \"2099-01-01T00:00:00.000+0000\"}");
+        assertThat(rescheduled.statusCode()).as(rescheduled.body()).isEqualTo(403);
         assertThat(post("/engine-rest/task/" + brandTask + "/identity-links", "brand.head",
                 "{\"groupId\": \"head-operations\", \"type\": \"candidate\"}").statusCode()).isEqualTo(403);
         assertThat(post("/engine-rest/task/" + brandTask + "/assignee", "brand.head",
