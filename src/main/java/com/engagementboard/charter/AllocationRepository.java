@@ -7,6 +7,8 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
     List<Allocation> findByCharterIdAndStatus(long charterId, AllocationStatus status);
 
+    List<Allocation> findByCharterIdAndFunctionCode(long charterId, String functionCode);
+
     List<Allocation> findByCharterIdAndFunctionCodeAndStatus(long charterId, String functionCode,
             AllocationStatus status);
 

@@ -33,6 +33,7 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RUL
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RULING_SUMMARY;
 
 import com.engagementboard.security.Groups;
+import com.engagementboard.web.BoundedText;
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.TaskForms;
 import java.text.SimpleDateFormat;
@@ -101,10 +102,14 @@ class CharterDelegates {
             execution.setVariableLocal(FUNCTION_NAME, charter.function(functionCode).getName());
             execution.setVariableLocal(RIGHT_COUNT, rights.size());
             execution.setVariableLocal(RIGHTS_LABEL, rights.size() == 1 ? "1 right" : rights.size() + " rights");
-            execution.setVariableLocal(RIGHTS_SUMMARY, rights.stream()
+            // Bounded: a head of a large company is asked hundreds of rights; the form shows what fits and
+            // links to the whole list.
+            long charterId = charterId(execution);
+            execution.setVariableLocal(RIGHTS_SUMMARY, BoundedText.lines(rights.stream()
                     .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`): "
-                            + a.getRight())
-                    .collect(Collectors.joining("\n")));
+                            + a.getRight()).toList(), BoundedText.DEFAULT_BUDGET,
+                    more -> "- ... and " + more + " more: [see all " + rights.size() + "]("
+                            + CharterPageController.rightsPage(charterId, functionCode) + ")"));
             execution.setVariableLocal(RIGHT_OPTIONS, Spin.JSON(rights.stream()
                     .map(a -> CharterAcceptance.option(a.getTouchpoint().getName() + ": " + a.getRight(),
                             a.getId().toString()))
@@ -167,11 +172,11 @@ class CharterDelegates {
         return execution -> {
             List<Allocation> disputed = charter.disputed(charterId(execution));
             execution.setVariable(DISPUTE_COUNT, disputed.size());
-            execution.setVariable(DISPUTE_SUMMARY, disputed.stream()
+            execution.setVariable(DISPUTE_SUMMARY, BoundedText.lines(disputed.stream()
                     .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`) "
                             + a.getRight() + ": declined by " + a.getDecidedBy() + " for " + a.getFunction().getName()
-                            + ": " + a.getDecisionNote())
-                    .collect(Collectors.joining("\n")));
+                            + ": " + a.getDecisionNote()).toList(), BoundedText.DEFAULT_BUDGET,
+                    more -> "- ... and " + more + " more disputed rights"));
             // Pre-filled for the chair: one line per disputed right, the new owner to fill in.
             execution.setVariable(REALLOCATIONS, disputed.stream()
                     .map(a -> a.getTouchpoint().getCode() + "," + a.getRight() + ",")
@@ -280,8 +285,9 @@ class CharterDelegates {
             Map<String, String> proposals = charter.proposals(charterId(execution),
                     ((Number) execution.getVariable(REVIEW_ROUND)).intValue());
             execution.setVariable(CHANGES_PROPOSED, !proposals.isEmpty());
-            execution.setVariable(PROPOSALS_SUMMARY, proposals.entrySet().stream()
-                    .map(e -> "- **" + e.getKey() + "**: " + e.getValue()).collect(Collectors.joining("\n")));
+            execution.setVariable(PROPOSALS_SUMMARY, BoundedText.lines(proposals.entrySet().stream()
+                    .map(e -> "- **" + e.getKey() + "**: " + e.getValue()).toList(), BoundedText.DEFAULT_BUDGET,
+                    more -> "- ... and " + more + " more proposals"));
         };
     }
 

@@ -1,0 +1,31 @@
+package com.engagementboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BoundedTextTest {
+
+    @Test
+    void aShortListIsKeptWhole() {
+        assertThat(BoundedText.lines(List.of("- a", "- b"), 100, n -> "and " + n + " more")).isEqualTo("- a\n- b");
+    }
+
+    @Test
+    void aLongListKeepsWholeLinesAndSaysHowManyMoreThereAre() {
+        List<String> lines = IntStream.range(0, 2_000).mapToObj(i -> "- touchpoint number " + i + ": DESIGN").toList();
+        String text = BoundedText.lines(lines, BoundedText.DEFAULT_BUDGET, n -> "... and " + n + " more");
+        assertThat(text.length()).isLessThanOrEqualTo(BoundedText.DEFAULT_BUDGET);
+        String[] kept = text.split("\n");
+        int shown = kept.length - 1;
+        assertThat(kept[kept.length - 1]).isEqualTo("... and " + (2_000 - shown) + " more");
+        assertThat(List.of(kept).subList(0, shown)).isEqualTo(lines.subList(0, shown));
+    }
+
+    @Test
+    void whenNotEvenOneLineFitsOnlyTheCountIsLeft() {
+        assertThat(BoundedText.lines(List.of("x".repeat(50)), 20, n -> n + " more")).isEqualTo("1 more");
+    }
+}
