@@ -86,7 +86,9 @@ class CharterDelegates {
     private static String functionOf(DelegateTask task) {
         return task.getCandidates().stream().map(link -> Groups.functionOfHeadGroup(link.getGroupId()))
                 .filter(java.util.Objects::nonNull).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Task " + task.getId() + " has no head group"));
+                // No candidate group left: someone completed the task at the same moment (the loser of two clicks).
+                .orElseThrow(() -> new org.camunda.bpm.engine.OptimisticLockingException("Task " + task.getId()
+                        + " was completed by someone else at the same time"));
     }
 
     @Bean

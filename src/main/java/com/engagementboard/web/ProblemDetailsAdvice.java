@@ -141,6 +141,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof IllegalTransitionException refused) {
                 return illegalTransition(refused);
             }
+            if (cause instanceof OptimisticLockingException concurrent) {
+                return concurrentChange(concurrent);
+            }
         }
         return unexpected(ex);
     }
