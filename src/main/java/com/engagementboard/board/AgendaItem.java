@@ -2,6 +2,7 @@ package com.engagementboard.board;
 
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.web.IllegalTransitionException;
+import com.engagementboard.web.Transitions;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,7 +41,7 @@ class AgendaItem {
      * on an agenda when it closes, deferred by the chair, carried over without quorum or returned by the
      * CEO, decided). A decided or withdrawn item moves no more.
      */
-    enum Status {
+    enum Status implements Transitions<Status> {
         SUBMITTED, RETURNED, QUEUED, ON_AGENDA, DEFERRED, CARRIED_OVER, DECIDED, WITHDRAWN;
 
         Set<Status> next() {
@@ -53,19 +54,9 @@ class AgendaItem {
             };
         }
 
-        boolean canMoveTo(Status next) {
+        @Override
+        public boolean canMoveTo(Status next) {
             return next().contains(next);
-        }
-
-        /** The states from which an item may move to {@code next}. */
-        static Set<Status> before(Status next) {
-            Set<Status> from = EnumSet.noneOf(Status.class);
-            for (Status status : values()) {
-                if (status.canMoveTo(next)) {
-                    from.add(status);
-                }
-            }
-            return from;
         }
     }
 
@@ -202,9 +193,7 @@ class AgendaItem {
     }
 
     private void moveTo(Status next, String action) {
-        if (!status.canMoveTo(next)) {
-            throw new IllegalTransitionException("Agenda item " + id, status, action, Status.before(next));
-        }
+        Transitions.check("Agenda item " + id, status, next, action);
         this.status = next;
     }
 

@@ -3,6 +3,7 @@ package com.engagementboard.board;
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.web.IllegalTransitionException;
+import com.engagementboard.web.Transitions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -21,10 +22,11 @@ import java.util.EnumSet;
 class BoardAction {
 
     /** {@code board-action.bpmn}: the owner carries the action out and it is closed as done, for good. */
-    enum Status {
+    enum Status implements Transitions<Status> {
         OPEN, DONE;
 
-        boolean canMoveTo(Status next) {
+        @Override
+        public boolean canMoveTo(Status next) {
             return this == OPEN && next == DONE;
         }
     }
@@ -96,9 +98,7 @@ class BoardAction {
 
     /** The owner reports what was done: the action closes, once. */
     void done(String userId, String text, Instant when) {
-        if (!status.canMoveTo(Status.DONE)) {
-            throw new IllegalTransitionException("Action " + id, status, "closed as done", EnumSet.of(Status.OPEN));
-        }
+        Transitions.check("Action " + id, status, Status.DONE, "closed as done");
         this.status = Status.DONE;
         this.doneBy = userId;
         this.report = text;

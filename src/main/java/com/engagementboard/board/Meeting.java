@@ -1,6 +1,7 @@
 package com.engagementboard.board;
 
 import com.engagementboard.web.IllegalTransitionException;
+import com.engagementboard.web.Transitions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -25,7 +26,7 @@ class Meeting {
      * it, the meeting opens at its time and closes when every item is dealt with. A closed meeting never
      * reopens. No process cancels a meeting yet, so nothing moves to {@code CANCELLED}.
      */
-    enum Status {
+    enum Status implements Transitions<Status> {
         SCHEDULED, AGENDA_CLOSED, AGENDA_PUBLISHED, IN_SESSION, CLOSED, CANCELLED;
 
         Set<Status> next() {
@@ -38,19 +39,9 @@ class Meeting {
             };
         }
 
-        boolean canMoveTo(Status next) {
+        @Override
+        public boolean canMoveTo(Status next) {
             return next().contains(next);
-        }
-
-        /** The states from which a meeting may move to {@code next}. */
-        static Set<Status> before(Status next) {
-            Set<Status> from = EnumSet.noneOf(Status.class);
-            for (Status status : values()) {
-                if (status.canMoveTo(next)) {
-                    from.add(status);
-                }
-            }
-            return from;
         }
     }
 
@@ -150,9 +141,7 @@ class Meeting {
     }
 
     private void moveTo(Status next, String action) {
-        if (!status.canMoveTo(next)) {
-            throw new IllegalTransitionException("Meeting " + id, status, action, Status.before(next));
-        }
+        Transitions.check("Meeting " + id, status, next, action);
         this.status = next;
     }
 

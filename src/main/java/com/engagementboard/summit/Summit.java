@@ -2,6 +2,7 @@ package com.engagementboard.summit;
 
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.web.IllegalTransitionException;
+import com.engagementboard.web.Transitions;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -23,7 +24,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** One customer engagement summit: who was invited, what they brought, and what it decided and founded. */
 @Entity
@@ -34,10 +34,11 @@ class Summit {
      * Where a summit stands: {@code engagement-summit.bpmn} convenes it (pre-work), the chair opens it
      * (vision, plan, sourcing, outcome) and it closes with its report. A closed summit never reopens.
      */
-    enum Status {
+    enum Status implements Transitions<Status> {
         CONVENED, IN_SESSION, CLOSED;
 
-        boolean canMoveTo(Status next) {
+        @Override
+        public boolean canMoveTo(Status next) {
             return this == CONVENED && next == IN_SESSION || this == IN_SESSION && next == CLOSED;
         }
     }
@@ -311,15 +312,7 @@ class Summit {
     }
 
     private void moveTo(Status next, String action) {
-        if (!status.canMoveTo(next)) {
-            Set<Status> from = EnumSet.noneOf(Status.class);
-            for (Status before : Status.values()) {
-                if (before.canMoveTo(next)) {
-                    from.add(before);
-                }
-            }
-            throw new IllegalTransitionException("Summit " + id, status, action, from);
-        }
+        Transitions.check("Summit " + id, status, next, action);
         status = next;
     }
 
