@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.StatementCount;
 import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.organisation.People;
 import com.engagementboard.organisation.TouchpointService;
@@ -21,6 +22,7 @@ import com.engagementboard.security.Groups;
 import com.engagementboard.web.Csv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -73,6 +75,12 @@ class BoardApiTest {
 
     @Autowired
     BoardActionRepository actions;
+
+    @Autowired
+    MeetingItemRepository agenda;
+
+    @Autowired
+    EntityManagerFactory persistence;
 
     @Autowired
     TouchpointService touchpoints;
@@ -339,6 +347,28 @@ class BoardApiTest {
                 .andExpect(jsonPath("$.page").value(1));
         mvc.perform(get("/api/board/meetings").with(httpBasic("employee", "demo")))
                 .andExpect(jsonPath("$.size").value(50));
+    }
+
+    @Test
+    void aPageOfMeetingsWithTheirAgendasOrOfActionsIsAFewQueriesWhateverItsSize() throws Exception {
+        Instant now = Instant.now();
+        long meetingId = closedMeeting(now, "Query count test");
+        long other = closedMeeting(now.minusSeconds(1), "Query count test, earlier");
+        for (long meeting : List.of(meetingId, other)) {
+            AgendaItem item = agendaItems.create(AgendaItem.Kind.MEMBER, new AgendaItemRequest("On the agenda",
+                    "Decide it", List.of("call-centre-script"), new AgendaItemRequest.FactBase("Priority 5", null, null),
+                    List.of()), "sales.head");
+            agenda.saveAndFlush(new MeetingItem(meeting, item.getId(), 1));
+        }
+        for (String path : List.of("/api/board/meetings", "/api/board/actions", "/api/board/decisions")) {
+            long one = StatementCount.of(persistence, () -> mvc.perform(get(path + "?size=1")
+                    .with(httpBasic("employee", "demo"))).andExpect(status().isOk()));
+            long three = StatementCount.of(persistence, () -> mvc.perform(get(path + "?size=3")
+                    .with(httpBasic("employee", "demo"))).andExpect(status().isOk()));
+            // The page, its count, and for meetings their agendas and the titles on them: never one more per row.
+            assertThat(one).as("statements for a page of one row of %s", path).isLessThanOrEqualTo(4);
+            assertThat(three).as("statements for a page of three rows of %s", path).isLessThanOrEqualTo(4);
+        }
     }
 
     @ParameterizedTest

@@ -17,10 +17,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.StatementCount;
 import com.engagementboard.web.Csv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -71,6 +73,9 @@ class CharterApiTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    EntityManagerFactory persistence;
 
     @BeforeEach
     void noVersionInForce() {
@@ -477,6 +482,21 @@ class CharterApiTest {
         mvc.perform(get(diff + "?page=1&size=1").with(httpBasic("employee", "demo")))
                 .andExpect(jsonPath("$.changes.content", hasSize(0)))
                 .andExpect(jsonPath("$.changes.page").value(1));
+    }
+
+    @Test
+    void aPageOfTheMatrixOrOfAFunctionsRightsIsAFewQueriesWhateverItsSize() throws Exception {
+        int number = cardsInForce();
+        for (String path : List.of("/api/charter", "/api/charter/versions/" + number, "/api/functions/operations/rights")) {
+            long one = StatementCount.of(persistence, () -> mvc.perform(get(path + "?size=1")
+                    .with(httpBasic("employee", "demo"))).andExpect(status().isOk()));
+            long all = StatementCount.of(persistence, () -> mvc.perform(get(path + "?size=4")
+                    .with(httpBasic("employee", "demo"))).andExpect(status().isOk()));
+            // The version (or the function), the page, its count and the rights of its touchpoints with their
+            // owners: never one more per row.
+            assertThat(one).as("statements for a page of one row of %s", path).isLessThanOrEqualTo(5);
+            assertThat(all).as("statements for a page of four rows of %s", path).isLessThanOrEqualTo(5);
+        }
     }
 
     @Test
