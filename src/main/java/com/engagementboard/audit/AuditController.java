@@ -3,6 +3,8 @@ package com.engagementboard.audit;
 import com.engagementboard.security.ChairOrAdmin;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.PageView;
+import com.engagementboard.web.Paging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit")
 @ChairOrAdmin
 class AuditController {
-
-    static final int MAX_PAGE_SIZE = 500;
 
     private final AuditEntryRepository trail;
     private final EntityManagerFactory persistence;
@@ -49,16 +47,12 @@ class AuditController {
             JsonNode before, JsonNode after) {
     }
 
-    /** A page of lines, newest first. */
-    record AuditPage(List<AuditLine> content, int page, int size, long totalElements, int totalPages) {
-    }
-
     @GetMapping
     @Operation(summary = "The audit trail, newest first (chair or administrator)",
             description = "Every creation, change and removal of a domain record: who (a user id, or 'system'), "
                     + "when, and the record's properties before and after (for a change only those that changed). "
-                    + "Every filter given must match.")
-    AuditPage find(
+                    + "Every filter given must match. One page at a time, newest first (the id breaking ties).")
+    PageView<AuditLine> find(
             @Parameter(description = "the type of record, for example Touchpoint, CharterVersion, Allocation, "
                     + "AgendaItem, Decision, Summit")
             @RequestParam(required = false) String entity,
@@ -71,9 +65,7 @@ class AuditController {
             @RequestParam(required = false) String from,
             @Parameter(description = "up to this moment: an ISO-8601 instant or date (to the end of that day, UTC)")
             @RequestParam(required = false) String to,
-            @Parameter(description = "the page, from 0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "lines per page, 1 to " + MAX_PAGE_SIZE) @RequestParam(defaultValue = "50")
-            int size) {
+            Paging paging) {
         List<FieldProblem> problems = new ArrayList<>();
         String type = blank(entity) == null ? null : AuditedTypes.find(persistence, entity).orElse(null);
         if (blank(entity) != null && type == null) {
@@ -85,19 +77,11 @@ class AuditController {
         if (start != null && until != null && !until.isAfter(start)) {
             problems.add(new FieldProblem("to", "must not be before 'from'"));
         }
-        if (page < 0) {
-            problems.add(new FieldProblem("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Page<AuditEntry> lines = trail.search(
-                new AuditSearch.Criteria(type, blank(id), blank(user), start, until), PageRequest.of(page, size));
-        return new AuditPage(lines.getContent().stream().map(this::line).toList(), page, size,
-                lines.getTotalElements(), lines.getTotalPages());
+        return PageView.of(trail.search(new AuditSearch.Criteria(type, blank(id), blank(user), start, until),
+                paging.pageable()), this::line);
     }
 
     /**

@@ -19,7 +19,8 @@ import org.hibernate.annotations.Immutable;
  */
 @Entity
 @Immutable
-@Table(name = "audit_entry")
+@Table(name = "audit_entry", indexes = @jakarta.persistence.Index(name = "ix_audit_entry_occurred_at",
+        columnList = "occurred_at, id"))
 class AuditEntry {
 
     /** What happened to the record. */

@@ -18,7 +18,9 @@ import java.util.EnumSet;
 
 /** An action a decision created at a touchpoint, for the function that operates (or builds) it. */
 @Entity
-@Table(name = "board_action")
+@Table(name = "board_action", indexes = {
+        @jakarta.persistence.Index(name = "ix_board_action_status_due", columnList = "status, due_at, id"),
+        @jakarta.persistence.Index(name = "ix_board_action_decision", columnList = "decision_id") })
 class BoardAction {
 
     /** {@code board-action.bpmn}: the owner carries the action out and it is closed as done, for good. */

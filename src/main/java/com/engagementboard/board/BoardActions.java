@@ -1,8 +1,11 @@
 package com.engagementboard.board;
 
+import com.engagementboard.web.PageView;
+import com.engagementboard.web.Paging;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,17 +31,18 @@ class BoardActions {
         this.actions = actions;
     }
 
-    /** Every action, overdue ones first, then open ones by due date, then done ones. */
+    /**
+     * One page of the actions (of one status, if given): overdue ones first, then open ones by due date,
+     * then done ones. An action is overdue when it is open and its due date has passed, so open actions
+     * by due date put the overdue ones first: the database orders and cuts the page.
+     */
     @Transactional(readOnly = true)
-    List<ActionView> all(String status) {
+    PageView<ActionView> all(BoardAction.Status status, Paging paging) {
         Instant now = MeetingScheduler.now();
-        return actions.findAll().stream()
-                .filter(a -> status == null || a.getStatus().name().equalsIgnoreCase(status))
-                .map(a -> ActionView.of(a, now))
-                .sorted(Comparator.comparing((ActionView a) -> !a.overdue())
-                        .thenComparing(a -> !"OPEN".equals(a.status()))
-                        .thenComparing(ActionView::dueAt))
-                .toList();
+        Page<BoardAction> page = status == null
+                ? actions.findInBoardOrder(BoardAction.Status.OPEN, paging.pageable())
+                : actions.findByStatus(status, paging.in(Sort.by("dueAt", "id")));
+        return PageView.of(page, a -> ActionView.of(a, now));
     }
 
     @Transactional(readOnly = true)

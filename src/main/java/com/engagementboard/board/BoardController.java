@@ -5,6 +5,8 @@ import com.engagementboard.board.BoardViews.ItemView;
 import com.engagementboard.board.BoardViews.MeetingView;
 import com.engagementboard.security.ChairOrAdmin;
 import com.engagementboard.web.Csv;
+import com.engagementboard.web.PageView;
+import com.engagementboard.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
@@ -73,9 +75,9 @@ class BoardController {
     }
 
     @GetMapping("/api/board/meetings")
-    @Operation(summary = "Past and upcoming meetings, newest first, with their agendas")
-    List<MeetingView> meetings() {
-        return register.meetings();
+    @Operation(summary = "Past and upcoming meetings, newest first, with their agendas, one page at a time")
+    PageView<MeetingView> meetings(Paging paging) {
+        return register.meetings(paging);
     }
 
     @GetMapping("/api/board/meetings/{id}")
@@ -100,18 +102,19 @@ class BoardController {
     }
 
     @GetMapping("/api/board/decisions")
-    @Operation(summary = "The decision register, newest first, searchable by touchpoint, function, outcome, "
-            + "escalation and date range (from/to: dates, inclusive)")
-    List<DecisionView> decisions(@RequestParam(required = false) String touchpoint,
+    @Operation(summary = "The decision register, newest first, one page at a time; searchable by touchpoint, "
+            + "function, outcome, escalation and date range (from/to: dates, inclusive)")
+    PageView<DecisionView> decisions(@RequestParam(required = false) String touchpoint,
             @RequestParam(required = false) String function, @RequestParam(required = false) Outcome outcome,
             @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return register.decisions(touchpoint, function, outcome, escalated, from, to);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Paging paging) {
+        return register.decisions(touchpoint, function, outcome, escalated, from, to, paging);
     }
 
     @GetMapping(value = "/api/board/decisions.csv", produces = "text/csv;charset=UTF-8")
-    @Operation(summary = "The decision register as CSV, with the same filters")
+    @Operation(summary = "The whole decision register as CSV (a download: not paged), with the same filters")
     ResponseEntity<String> decisionsCsv(@RequestParam(required = false) String touchpoint,
             @RequestParam(required = false) String function, @RequestParam(required = false) Outcome outcome,
             @RequestParam(required = false) Boolean escalated,
@@ -128,9 +131,11 @@ class BoardController {
     }
 
     @GetMapping("/api/board/actions")
-    @Operation(summary = "Actions at touchpoints, overdue ones first; ?status=OPEN or DONE")
-    List<BoardActions.ActionView> actions(@RequestParam(required = false) BoardAction.Status status) {
-        return actions.all(status == null ? null : status.name());
+    @Operation(summary = "Actions at touchpoints, overdue ones first, then open ones by due date, then done ones, "
+            + "one page at a time; ?status=OPEN or DONE")
+    PageView<BoardActions.ActionView> actions(@RequestParam(required = false) BoardAction.Status status,
+            Paging paging) {
+        return actions.all(status, paging);
     }
 
     /** Outcomes of the register. */

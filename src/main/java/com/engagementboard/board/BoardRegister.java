@@ -4,11 +4,16 @@ import com.engagementboard.board.BoardViews.AgendaEntry;
 import com.engagementboard.board.BoardViews.DecisionView;
 import com.engagementboard.board.BoardViews.MeetingView;
 import com.engagementboard.web.NotFoundException;
+import com.engagementboard.web.PageView;
+import com.engagementboard.web.Paging;
 import jakarta.persistence.criteria.Predicate;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -32,8 +37,24 @@ class BoardRegister {
         this.decisions = decisions;
     }
 
-    List<MeetingView> meetings() {
-        return meetings.findAllByOrderByScheduledAtDesc().stream().map(this::view).toList();
+    /** Newest first; the id keeps meetings at the same moment in one order from page to page. */
+    private static final Sort MEETING_ORDER = Sort.by(Sort.Direction.DESC, "scheduledAt", "id");
+
+    /** Newest first; the id keeps decisions of the same moment in one order from page to page. */
+    private static final Sort DECISION_ORDER = Sort.by(Sort.Direction.DESC, "decidedAt", "id");
+
+    /**
+     * One page of meetings with their agendas: three queries whatever the page size (the meetings, their
+     * agendas, the titles of the items on them), not two more per meeting.
+     */
+    PageView<MeetingView> meetings(Paging paging) {
+        Page<Meeting> page = meetings.findAll(paging.in(MEETING_ORDER));
+        List<Long> ids = page.getContent().stream().map(Meeting::getId).toList();
+        Map<Long, List<MeetingItem>> agendas = ids.isEmpty() ? Map.of()
+                : agenda.findByKeyMeetingIdInOrderByPosition(ids).stream()
+                        .collect(Collectors.groupingBy(MeetingItem::meetingId));
+        Map<Long, String> titles = titles(agendas.values().stream().flatMap(List::stream).toList());
+        return PageView.of(page, m -> view(m, agendas.getOrDefault(m.getId(), List.of()), titles));
     }
 
     MeetingView meeting(long id) {
@@ -46,9 +67,19 @@ class BoardRegister {
 
     private MeetingView view(Meeting m) {
         List<MeetingItem> onAgenda = agenda.findByKeyMeetingIdOrderByPosition(m.getId());
-        // One query for the titles of the whole agenda, not one per item.
-        java.util.Map<Long, String> titles = items.findAllById(onAgenda.stream().map(MeetingItem::itemId).toList())
-                .stream().collect(java.util.stream.Collectors.toMap(AgendaItem::getId, AgendaItem::getTitle));
+        return view(m, onAgenda, titles(onAgenda));
+    }
+
+    /** One query for the titles of the items on the agendas given, not one per item. */
+    private Map<Long, String> titles(List<MeetingItem> onAgendas) {
+        if (onAgendas.isEmpty()) {
+            return Map.of();
+        }
+        return items.findAllById(onAgendas.stream().map(MeetingItem::itemId).distinct().toList()).stream()
+                .collect(Collectors.toMap(AgendaItem::getId, AgendaItem::getTitle));
+    }
+
+    private static MeetingView view(Meeting m, List<MeetingItem> onAgenda, Map<Long, String> titles) {
         List<AgendaEntry> entries = onAgenda.stream()
                 .map(e -> new AgendaEntry(e.getPosition(), e.itemId(), titles.get(e.itemId()), e.getResult().name()))
                 .toList();
@@ -56,15 +87,34 @@ class BoardRegister {
                 m.getAgendaCutoff(), m.getEndsAt(), m.getCalledBy(), m.getReason(), entries);
     }
 
+    /** The whole register matching the filters, newest first: for the CSV download. */
     List<DecisionView> decisions(String touchpoint, String function, BoardController.Outcome outcome, Boolean escalated,
             LocalDate from, LocalDate to) {
-        Specification<Decision> filter = (root, query, cb) -> {
+        return decisions.findAll(filter(touchpoint, function, outcome, escalated, from, to), DECISION_ORDER).stream()
+                .map(DecisionView::of).toList();
+    }
+
+    /**
+     * One page of the register matching the filters, newest first: filtered, ordered and cut in the
+     * database. A touchpoint or function reads the decision's search rows through their index.
+     */
+    PageView<DecisionView> decisions(String touchpoint, String function, BoardController.Outcome outcome,
+            Boolean escalated, LocalDate from, LocalDate to, Paging paging) {
+        return PageView.of(decisions.findAll(filter(touchpoint, function, outcome, escalated, from, to),
+                paging.in(DECISION_ORDER)), DecisionView::of);
+    }
+
+    private static Specification<Decision> filter(String touchpoint, String function, BoardController.Outcome outcome,
+            Boolean escalated, LocalDate from, LocalDate to) {
+        return (root, query, cb) -> {
             List<Predicate> all = new ArrayList<>();
+            // A join, not a subquery: the database starts from the code's index. A decision holds a code
+            // once (the rows' primary key), so the join never repeats a decision.
             if (touchpoint != null) {
-                all.add(cb.like(cb.concat(cb.concat(",", root.get("touchpoints")), ","), "%," + touchpoint + ",%"));
+                all.add(cb.equal(root.join("touchpointCodes"), touchpoint));
             }
             if (function != null) {
-                all.add(cb.like(cb.concat(cb.concat(",", root.get("functions")), ","), "%," + function + ",%"));
+                all.add(cb.equal(root.join("functionCodes"), function));
             }
             if (outcome != null) {
                 all.add(cb.equal(root.get("outcome"), outcome.name()));
@@ -80,8 +130,6 @@ class BoardRegister {
             }
             return cb.and(all.toArray(Predicate[]::new));
         };
-        return decisions.findAll(filter, Sort.by(Sort.Direction.DESC, "decidedAt", "id")).stream()
-                .map(DecisionView::of).toList();
     }
 
     List<DecisionView> decisionsOf(long meetingId) {

@@ -1,12 +1,20 @@
 package com.engagementboard.board;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.Immutable;
 
 /**
@@ -16,7 +24,7 @@ import org.hibernate.annotations.Immutable;
  */
 @Entity
 @Immutable
-@Table(name = "board_decision")
+@Table(name = "board_decision", indexes = @Index(name = "ix_board_decision_decided_at", columnList = "decided_at, id"))
 class Decision {
 
     @Id
@@ -63,13 +71,31 @@ class Decision {
     @Column(name = "charter_version_id")
     private Long charterVersionId;
 
-    /** Comma-separated touchpoint codes (for search). */
+    /** Comma-separated touchpoint codes, as the register shows and exports them. */
     @Column(length = 2000)
     private String touchpoints;
 
     /** Comma-separated function codes the decision concerns (owners of its touchpoints, actions). */
     @Column(length = 2000)
     private String functions;
+
+    /**
+     * The same touchpoint codes, one row each: what the register is searched by. A LIKE over the
+     * comma-separated column reads every decision; these rows have an index led by the code. The schema
+     * (and the rows of decisions written before them) come from Flyway, V7 and V7_1.
+     */
+    @ElementCollection
+    @CollectionTable(name = "board_decision_touchpoint", joinColumns = @JoinColumn(name = "decision_id"),
+            indexes = @Index(name = "ix_board_decision_touchpoint_code", columnList = "touchpoint_code, decision_id"))
+    @Column(name = "touchpoint_code", length = 60, nullable = false)
+    private Set<String> touchpointCodes = new LinkedHashSet<>();
+
+    /** The function codes, one row each, for the same reason. */
+    @ElementCollection
+    @CollectionTable(name = "board_decision_function", joinColumns = @JoinColumn(name = "decision_id"),
+            indexes = @Index(name = "ix_board_decision_function_code", columnList = "function_code, decision_id"))
+    @Column(name = "function_code", length = 40, nullable = false)
+    private Set<String> functionCodes = new LinkedHashSet<>();
 
     @Column(name = "supersedes_id")
     private Long supersedesId;
@@ -99,8 +125,16 @@ class Decision {
         this.charterVersionId = charterVersionId;
         this.touchpoints = touchpoints;
         this.functions = functions;
+        this.touchpointCodes = codes(touchpoints);
+        this.functionCodes = codes(functions);
         this.supersedesId = supersedesId;
         this.decidedAt = decidedAt;
+    }
+
+    /** The codes of a comma-separated column (codes never hold a comma: see organisation's Codes). */
+    private static Set<String> codes(String commaSeparated) {
+        return commaSeparated == null ? new LinkedHashSet<>() : Arrays.stream(commaSeparated.split(","))
+                .map(String::trim).filter(code -> !code.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     Long getId() {

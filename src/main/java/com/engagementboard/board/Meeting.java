@@ -15,7 +15,8 @@ import java.util.Set;
 
 /** One meeting of the board, regular (on the cadence) or extraordinary (called by the chair). */
 @Entity
-@Table(name = "board_meeting")
+@Table(name = "board_meeting", indexes = @jakarta.persistence.Index(name = "ix_board_meeting_scheduled_at",
+        columnList = "scheduled_at, id"))
 class Meeting {
 
     enum Kind { REGULAR, EXTRAORDINARY }

@@ -6,4 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface MeetingItemRepository extends JpaRepository<MeetingItem, MeetingItem.Key> {
 
     List<MeetingItem> findByKeyMeetingIdOrderByPosition(long meetingId);
+
+    /** The agendas of several meetings in one query (a page of meetings), each in its order. */
+    List<MeetingItem> findByKeyMeetingIdInOrderByPosition(java.util.Collection<Long> meetingIds);
 }

@@ -7,6 +7,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface MeetingRepository extends JpaRepository<Meeting, Long> {
 
     Optional<Meeting> findFirstByKindAndStatusOrderByScheduledAtAsc(Meeting.Kind kind, Meeting.Status status);
-
-    List<Meeting> findAllByOrderByScheduledAtDesc();
 }

@@ -19,7 +19,14 @@ import java.time.Instant;
 
 /** One right over one touchpoint, given to one function, and what its head made of it. */
 @Entity
-@Table(name = "charter_allocation")
+@Table(name = "charter_allocation", indexes = {
+        // Created by Flyway (V2, V7); listed here so the entity says which reads they serve.
+        @jakarta.persistence.Index(name = "ix_charter_allocation_version_function",
+                columnList = "charter_version_id, function_id"),
+        @jakarta.persistence.Index(name = "ix_charter_allocation_version_touchpoint",
+                columnList = "charter_version_id, touchpoint_id"),
+        @jakarta.persistence.Index(name = "ix_charter_allocation_function", columnList = "function_id"),
+        @jakarta.persistence.Index(name = "ix_charter_allocation_touchpoint", columnList = "touchpoint_id") })
 public class Allocation {
 
     /** Who settles a right by the board's decision. */

@@ -1,7 +1,12 @@
 package com.engagementboard.charter;
 
+import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
@@ -12,9 +17,42 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
     List<Allocation> findByCharterIdAndFunctionCodeAndStatus(long charterId, String functionCode,
             AllocationStatus status);
 
-    List<Allocation> findByCharterStatusAndFunctionCode(CharterStatus status, String functionCode);
-
     List<Allocation> findByCharterStatusAndTouchpointCode(CharterStatus status, String touchpointCode);
 
     List<Allocation> findByCharterIdAndRight(long charterId, RightKind right);
+
+    /**
+     * The rights of a version over some touchpoints (a page of its matrix), with their touchpoint and
+     * function in the same query rather than one query each.
+     */
+    @Query("""
+            select a from Allocation a join fetch a.touchpoint t join fetch a.function
+            where a.charter.id = :charterId and t.id in :touchpointIds""")
+    List<Allocation> findOfTouchpoints(@Param("charterId") long charterId,
+            @Param("touchpointIds") Collection<Long> touchpointIds);
+
+    /** Every right of a version with its touchpoint and function, in one query: for the CSV download. */
+    @Query("select a from Allocation a join fetch a.touchpoint join fetch a.function where a.charter.id = :charterId")
+    List<Allocation> findWithOwners(@Param("charterId") long charterId);
+
+    /**
+     * Who owns what in a version, as (touchpoint code, right, function code): what a diff compares,
+     * without loading a single entity.
+     */
+    @Query("select a.touchpoint.code, a.right, a.function.code from Allocation a where a.charter.id = :charterId")
+    List<Object[]> findOwnerships(@Param("charterId") long charterId);
+
+    /**
+     * One page of the rights a function holds in the version of a status (the effective one), by
+     * touchpoint code and right (by its name), the id breaking ties.
+     */
+    @Query(value = """
+            select a from Allocation a join fetch a.touchpoint t join fetch a.function f
+            where a.charter.status = :status and f.code = :functionCode
+            order by t.code, a.right, a.id""",
+            countQuery = """
+            select count(a) from Allocation a
+            where a.charter.status = :status and a.function.code = :functionCode""")
+    Page<Allocation> findRights(@Param("status") CharterStatus status, @Param("functionCode") String functionCode,
+            Pageable page);
 }

@@ -6,7 +6,10 @@ import com.engagementboard.charter.CharterViews.Owners;
 import com.engagementboard.charter.CharterViews.Ownership;
 import com.engagementboard.charter.CharterViews.VersionSummary;
 import com.engagementboard.charter.CharterViews.VersionView;
+import com.engagementboard.charter.CharterViews.WholeMatrix;
 import com.engagementboard.web.Csv;
+import com.engagementboard.web.PageView;
+import com.engagementboard.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
@@ -28,17 +31,19 @@ class CharterController {
     }
 
     @GetMapping("/api/charter")
-    @Operation(summary = "The effective version: number, dates, and one row per touchpoint with the owner of each right")
-    VersionView effective() {
-        return charter.effective();
+    @Operation(summary = "The effective version: number, dates, and one page of its matrix (one row per touchpoint, "
+            + "by code, with the owner of each right); acceptances: who accepted the rights of the touchpoints on "
+            + "that page")
+    VersionView effective(Paging paging) {
+        return charter.effective(paging);
     }
 
     @GetMapping(value = "/api/charter.csv", produces = "text/csv;charset=UTF-8")
-    @Operation(summary = "The effective matrix as CSV")
+    @Operation(summary = "The whole effective matrix as CSV (a download: not paged)")
     ResponseEntity<String> csv() {
-        VersionView version = charter.effective();
+        WholeMatrix version = charter.effectiveMatrix();
         String body = Csv.write(List.of("touchpoint", "name", "design", "build", "operate", "renew"),
-                version.matrix().stream().map(CharterController::row).toList());
+                version.rows().stream().map(CharterController::row).toList());
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"charter-v" + version.number() + ".csv\"")
                 .body(body);
@@ -49,27 +54,29 @@ class CharterController {
     }
 
     @GetMapping("/api/charter/versions")
-    @Operation(summary = "Every numbered version, newest first")
-    List<VersionSummary> versions() {
-        return charter.versions();
+    @Operation(summary = "The numbered versions, newest first, one page at a time")
+    PageView<VersionSummary> versions(Paging paging) {
+        return charter.versions(paging);
     }
 
     @GetMapping("/api/charter/versions/{number}")
-    @Operation(summary = "One version with its matrix and who accepted what and when")
-    VersionView version(@PathVariable int number) {
-        return charter.version(number);
+    @Operation(summary = "One version with one page of its matrix, and who accepted the rights of the touchpoints "
+            + "on that page, and when")
+    VersionView version(@PathVariable int number, Paging paging) {
+        return charter.version(number, paging);
     }
 
     @GetMapping("/api/charter/versions/{from}/diff/{to}")
-    @Operation(summary = "What changed from one version to another: each right whose owner differs")
-    Diff diff(@PathVariable int from, @PathVariable int to) {
-        return charter.diff(from, to);
+    @Operation(summary = "What changed from one version to another: one page of the rights whose owner differs, by "
+            + "touchpoint code and right")
+    Diff diff(@PathVariable int from, @PathVariable int to, Paging paging) {
+        return charter.diff(from, to, paging);
     }
 
     @GetMapping("/api/functions/{code}/rights")
-    @Operation(summary = "The rights a function holds in the effective charter")
-    List<Ownership> rights(@PathVariable String code) {
-        return charter.rightsOf(code);
+    @Operation(summary = "The rights a function holds in the effective charter, by touchpoint code, one page at a time")
+    PageView<Ownership> rights(@PathVariable String code, Paging paging) {
+        return charter.rightsOf(code, paging);
     }
 
     @GetMapping("/api/touchpoints/{code}/owners")

@@ -1,10 +1,11 @@
 package com.engagementboard.charter;
 
+import com.engagementboard.organisation.Touchpoint;
+import com.engagementboard.web.PageView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,21 +57,29 @@ final class CharterViews {
         }
     }
 
-    /** A numbered version: its matrix, and who accepted what and when. */
+    /**
+     * A numbered version: its header, one page of its matrix (one row per touchpoint, in code order), and
+     * who accepted what and when for the touchpoints on that page. A version can hold 2,000 touchpoints
+     * and four rights each; the page keeps the answer (and the queries behind it) small.
+     */
     record VersionView(int number, String title, CharterStatus status, Instant effectiveAt, Instant supersededAt,
-            LocalDate reviewDate, Integer amendsVersion, List<MatrixRow> matrix, List<AllocationView> acceptances) {
+            LocalDate reviewDate, Integer amendsVersion, PageView<MatrixRow> matrix, List<AllocationView> acceptances) {
 
-        static VersionView of(CharterVersion v) {
+        static VersionView of(CharterVersion v, PageView<MatrixRow> matrix, List<AllocationView> acceptances) {
             return new VersionView(v.getNumber(), v.getTitle(), v.getStatus(), v.getEffectiveAt(), v.getSupersededAt(),
-                    v.getReviewDate(), v.getAmends() == null ? null : v.getAmends().getNumber(), CharterViews.matrix(v),
-                    v.getAllocations().stream().sorted(ORDER).map(AllocationView::of).toList());
+                    v.getReviewDate(), v.getAmends() == null ? null : v.getAmends().getNumber(), matrix, acceptances);
         }
+    }
+
+    /** The whole matrix of the effective version, for the CSV download. */
+    record WholeMatrix(int number, List<MatrixRow> rows) {
     }
 
     record Change(String touchpoint, RightKind right, String before, String after) {
     }
 
-    record Diff(int from, int to, List<Change> changes) {
+    /** What changed between two versions: one page of the changed rights, by touchpoint code and right. */
+    record Diff(int from, int to, PageView<Change> changes) {
     }
 
     record Ownership(String touchpoint, String name, RightKind right) {
@@ -82,14 +91,19 @@ final class CharterViews {
     static final Comparator<Allocation> ORDER = Comparator.<Allocation, String>comparing(a -> a.getTouchpoint().getCode())
             .thenComparing(Allocation::getRight).thenComparing(a -> a.getFunction().getCode());
 
-    static List<MatrixRow> matrix(CharterVersion v) {
-        Map<String, Map<RightKind, String>> owners = owners(v);
-        Map<String, String> names = new LinkedHashMap<>();
-        v.getScope().forEach(t -> names.put(t.getCode(), t.getName()));
-        v.getAllocations().forEach(a -> names.put(a.getTouchpoint().getCode(), a.getTouchpoint().getName()));
-        return owners.entrySet().stream().map(e -> new MatrixRow(e.getKey(), names.get(e.getKey()),
-                e.getValue().get(RightKind.DESIGN), e.getValue().get(RightKind.BUILD),
-                e.getValue().get(RightKind.OPERATE), e.getValue().get(RightKind.RENEW))).toList();
+    /**
+     * The rows of the given touchpoints (in their order) from the allocations among them: a touchpoint
+     * without an allocation has a row with no owners.
+     */
+    static List<MatrixRow> matrix(List<Touchpoint> touchpoints, List<Allocation> allocations) {
+        Map<Long, Map<RightKind, String>> owners = new java.util.HashMap<>();
+        allocations.forEach(a -> owners.computeIfAbsent(a.getTouchpoint().getId(), k -> new EnumMap<>(RightKind.class))
+                .put(a.getRight(), a.getFunction().getCode()));
+        return touchpoints.stream().map(t -> {
+            Map<RightKind, String> of = owners.getOrDefault(t.getId(), Map.of());
+            return new MatrixRow(t.getCode(), t.getName(), of.get(RightKind.DESIGN), of.get(RightKind.BUILD),
+                    of.get(RightKind.OPERATE), of.get(RightKind.RENEW));
+        }).toList();
     }
 
     /** touchpoint code → right → owner function code, touchpoints in code order. */

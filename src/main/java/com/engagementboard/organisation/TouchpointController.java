@@ -2,6 +2,8 @@ package com.engagementboard.organisation;
 
 import com.engagementboard.organisation.OrganisationViews.TouchpointView;
 import com.engagementboard.security.ChairOrAdmin;
+import com.engagementboard.web.PageView;
+import com.engagementboard.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +11,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.groups.Default;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,15 +35,17 @@ class TouchpointController {
     }
 
     @GetMapping
-    @Operation(summary = "Touchpoints, highest priority first; every filter given must match")
-    List<TouchpointView> find(
+    @Operation(summary = "Touchpoints, highest priority first (then by code), one page at a time; every filter "
+            + "given must match")
+    PageView<TouchpointView> find(
             @Parameter(description = "EXTERNAL_DIRECT, EXTERNAL_INDIRECT or INTERNAL")
             @RequestParam(required = false) TouchpointKind kind,
             @Parameter(description = "journey stage: CONSIDER, EVALUATE, BUY, EXPERIENCE, ADVOCATE or BOND")
             @RequestParam(required = false) JourneyStage stage,
             @Parameter(description = "priority, 1 (low) to 5 (high)")
-            @RequestParam(required = false) @Min(1) @Max(5) Integer priority) {
-        return touchpoints.find(kind, stage, priority).stream().map(TouchpointView::of).toList();
+            @RequestParam(required = false) @Min(1) @Max(5) Integer priority,
+            Paging paging) {
+        return PageView.of(touchpoints.find(kind, stage, priority, paging), TouchpointView::of);
     }
 
     @GetMapping("/{code}")

@@ -3,11 +3,13 @@ package com.engagementboard.organisation;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
+import com.engagementboard.web.Paging;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.List;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TouchpointService {
 
+    /** Highest priority first; the code is unique, so the order is the same from one page to the next. */
     private static final Sort ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("code"));
 
     private final TouchpointRepository touchpoints;
@@ -28,6 +31,16 @@ public class TouchpointService {
     /** The touchpoints matching every filter given (a null filter matches all), highest priority first. */
     @Transactional(readOnly = true)
     public List<Touchpoint> find(TouchpointKind kind, JourneyStage stage, Integer priority) {
+        return touchpoints.findAll(filter(kind, stage, priority), ORDER);
+    }
+
+    /** One page of the touchpoints matching every filter given, highest priority first. */
+    @Transactional(readOnly = true)
+    public Page<Touchpoint> find(TouchpointKind kind, JourneyStage stage, Integer priority, Paging paging) {
+        return touchpoints.findAll(filter(kind, stage, priority), paging.in(ORDER));
+    }
+
+    private static Specification<Touchpoint> filter(TouchpointKind kind, JourneyStage stage, Integer priority) {
         List<Specification<Touchpoint>> filters = new ArrayList<>();
         if (kind != null) {
             filters.add((root, query, cb) -> cb.equal(root.get("kind"), kind));
@@ -38,7 +51,7 @@ public class TouchpointService {
         if (priority != null) {
             filters.add((root, query, cb) -> cb.equal(root.get("priority"), priority));
         }
-        return touchpoints.findAll(Specification.allOf(filters), ORDER);
+        return Specification.allOf(filters);
     }
 
     @Transactional(readOnly = true)

@@ -364,6 +364,10 @@ class AuditTrailTest {
                 .andExpect(jsonPath("$.errors[0].field").value("entity"));
         mvc.perform(get("/api/audit?size=501").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("from 1 to 500")));
+        mvc.perform(get("/api/audit?size=0").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
         mvc.perform(get("/api/audit?page=-1").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isBadRequest())

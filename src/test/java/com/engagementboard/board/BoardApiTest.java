@@ -1,6 +1,7 @@
 package com.engagementboard.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -13,16 +14,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.StatementCount;
+import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.organisation.People;
+import com.engagementboard.organisation.TouchpointService;
 import com.engagementboard.security.Groups;
 import com.engagementboard.web.Csv;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -62,6 +72,24 @@ class BoardApiTest {
 
     @Autowired
     DecisionRepository decisions;
+
+    @Autowired
+    BoardActionRepository actions;
+
+    @Autowired
+    MeetingItemRepository agenda;
+
+    @Autowired
+    EntityManagerFactory persistence;
+
+    @Autowired
+    TouchpointService touchpoints;
+
+    @Autowired
+    FunctionService functions;
+
+    @Autowired
+    ObjectMapper json;
 
     private ResultActions putBoard(String user, String body) throws Exception {
         return mvc.perform(put("/api/board").with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON)
@@ -212,6 +240,177 @@ class BoardApiTest {
                 .andExpect(status().isOk());
         mvc.perform(get("/api/board/meetings/999999").with(httpBasic("employee", "demo")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theRegisterComesOnePageAtATimeNewestFirstAndFilteredInTheDatabase() throws Exception {
+        // Codes of their own, so that the filters find these decisions and no other test's.
+        String touchpoint = "paged-" + UUID.randomUUID().toString().substring(0, 8);
+        String function = "fn-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long meetingId = closedMeeting(now, "Paging test");
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            // Two decided at the same moment: the id keeps them in one order from page to page.
+            ids.add(decision(meetingId, "Paged " + i, touchpoint + ",call-centre-script",
+                    i == 0 ? function : "operations", i == 0 ? now.minusSeconds(60) : now));
+        }
+
+        String filtered = "/api/board/decisions?touchpoint=" + touchpoint;
+        mvc.perform(get(filtered).with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content", hasSize(3)))
+                .andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.size").value(50))
+                .andExpect(jsonPath("$.totalElements").value(3))
+                .andExpect(jsonPath("$.totalPages").value(1));
+        mvc.perform(get(filtered + "&size=2").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.content[*].id").value(contains(ids.get(2).intValue(), ids.get(1).intValue())))
+                .andExpect(jsonPath("$.content[0].touchpoints").value(contains(touchpoint, "call-centre-script")))
+                .andExpect(jsonPath("$.totalElements").value(3))
+                .andExpect(jsonPath("$.totalPages").value(2));
+        mvc.perform(get(filtered + "&page=1&size=2").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.content[*].id").value(contains(ids.get(0).intValue())))
+                .andExpect(jsonPath("$.page").value(1));
+        mvc.perform(get(filtered + "&size=500").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.content", hasSize(3)))
+                .andExpect(jsonPath("$.size").value(500));
+        mvc.perform(get("/api/board/decisions?function=" + function).with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.content[*].id").value(contains(ids.get(0).intValue())));
+        mvc.perform(get(filtered + "&function=operations&outcome=APPROVED").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.totalElements").value(2));
+        // A code is matched whole, never as a part of another code.
+        mvc.perform(get("/api/board/decisions?touchpoint=" + touchpoint.substring(0, 9)).with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.totalElements").value(0));
+        // The download stays whole.
+        String csv = mvc.perform(get("/api/board/decisions.csv?touchpoint=" + touchpoint + "&size=1")
+                .with(httpBasic("employee", "demo"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Csv.read(csv)).hasSize(4);
+    }
+
+    @Test
+    void actionsComeOnePageAtATimeOpenOnesByDueDateBeforeDoneOnes() throws Exception {
+        Instant now = Instant.now();
+        long decision = decision(closedMeeting(now, "Actions paging test"), "Actions", "call-centre-script",
+                "operations", now);
+        BoardAction done = new BoardAction(decision, touchpoints.get("call-centre-script"), functions.get("operations"),
+                "head-operations", "OPERATE", "Done already", now.minus(9, ChronoUnit.DAYS));
+        done.done("operations.head", "Done.", now);
+        actions.saveAndFlush(done);
+        actions.saveAndFlush(new BoardAction(decision, touchpoints.get("call-centre-script"), null, "head-operations",
+                "OPERATE", "Overdue", now.minus(2, ChronoUnit.DAYS)));
+        actions.saveAndFlush(new BoardAction(decision, touchpoints.get("call-centre-script"), functions.get("operations"),
+                "head-operations", "OPERATE", "Due next week", now.plus(7, ChronoUnit.DAYS)));
+
+        JsonNode all = page("/api/board/actions?size=500");
+        List<String> statuses = all.path("content").findValuesAsText("status");
+        assertThat(statuses).hasSize(all.path("totalElements").asInt()).contains("OPEN", "DONE");
+        assertThat(statuses.indexOf("DONE")).as("open ones first").isGreaterThan(statuses.lastIndexOf("OPEN"));
+        List<Boolean> overdue = new java.util.ArrayList<>();
+        all.path("content").forEach(a -> overdue.add(a.path("overdue").asBoolean()));
+        assertThat(overdue.indexOf(false)).as("overdue ones first").isGreaterThan(overdue.lastIndexOf(true));
+        List<String> openDue = new java.util.ArrayList<>();
+        all.path("content").forEach(a -> {
+            if (a.path("status").asText().equals("OPEN")) {
+                openDue.add(a.path("dueAt").asText());
+            }
+        });
+        assertThat(openDue.stream().map(Instant::parse).toList()).isSorted();
+
+        JsonNode second = page("/api/board/actions?page=1&size=1");
+        assertThat(second.path("content")).hasSize(1);
+        assertThat(second.path("content").get(0).path("id").asLong())
+                .isEqualTo(all.path("content").get(1).path("id").asLong());
+        assertThat(second.path("totalPages").asInt()).isEqualTo(all.path("totalElements").asInt());
+        JsonNode doneOnly = page("/api/board/actions?status=DONE&size=500");
+        assertThat(doneOnly.path("content").findValuesAsText("status")).isNotEmpty().containsOnly("DONE");
+        JsonNode firstPage = page("/api/board/actions");
+        assertThat(firstPage.path("size").asInt()).isEqualTo(50);
+        assertThat(firstPage.path("page").asInt()).isZero();
+    }
+
+    @Test
+    void meetingsComeOnePageAtATimeNewestFirst() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        closedMeeting(now.plus(3650, ChronoUnit.DAYS), "Far future A");
+        closedMeeting(now.plus(3651, ChronoUnit.DAYS), "Far future B");
+        mvc.perform(get("/api/board/meetings?size=1").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content", hasSize(1)))
+                .andExpect(jsonPath("$.content[0].reason").value("Far future B"))
+                .andExpect(jsonPath("$.content[0].agenda").isArray())
+                .andExpect(jsonPath("$.size").value(1))
+                .andExpect(jsonPath("$.totalElements").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)));
+        mvc.perform(get("/api/board/meetings?page=1&size=1").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.content[0].reason").value("Far future A"))
+                .andExpect(jsonPath("$.page").value(1));
+        mvc.perform(get("/api/board/meetings").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.size").value(50));
+    }
+
+    @Test
+    void aPageOfMeetingsWithTheirAgendasOrOfActionsIsAFewQueriesWhateverItsSize() throws Exception {
+        Instant now = Instant.now();
+        long meetingId = closedMeeting(now, "Query count test");
+        long other = closedMeeting(now.minusSeconds(1), "Query count test, earlier");
+        for (long meeting : List.of(meetingId, other)) {
+            AgendaItem item = agendaItems.create(AgendaItem.Kind.MEMBER, new AgendaItemRequest("On the agenda",
+                    "Decide it", List.of("call-centre-script"), new AgendaItemRequest.FactBase("Priority 5", null, null),
+                    List.of()), "sales.head");
+            agenda.saveAndFlush(new MeetingItem(meeting, item.getId(), 1));
+        }
+        for (String path : List.of("/api/board/meetings", "/api/board/actions", "/api/board/decisions")) {
+            long one = StatementCount.of(persistence, () -> mvc.perform(get(path + "?size=1")
+                    .with(httpBasic("employee", "demo"))).andExpect(status().isOk()));
+            long three = StatementCount.of(persistence, () -> mvc.perform(get(path + "?size=3")
+                    .with(httpBasic("employee", "demo"))).andExpect(status().isOk()));
+            // The page, its count, and for meetings their agendas and the titles on them: never one more per row.
+            assertThat(one).as("statements for a page of one row of %s", path).isLessThanOrEqualTo(4);
+            assertThat(three).as("statements for a page of three rows of %s", path).isLessThanOrEqualTo(4);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/board/decisions", "/api/board/actions", "/api/board/meetings" })
+    void aBadPageOrSizeIsNamedWithWhatIsAccepted(String path) throws Exception {
+        for (String query : List.of("size=0", "size=501", "page=-1", "page=x")) {
+            String field = query.substring(0, query.indexOf('='));
+            mvc.perform(get(path + "?" + query).with(httpBasic("employee", "demo")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value(field))
+                    .andExpect(jsonPath("$.errors[0].message", containsString(field.equals("size") ? "1 to 500"
+                            : "0 or more")));
+        }
+    }
+
+    /** A closed extraordinary meeting at the given moment; its id. */
+    private long closedMeeting(Instant at, String reason) {
+        Meeting meeting = new Meeting(Meeting.Kind.EXTRAORDINARY, at, at, at, "cmo", reason);
+        meeting.closeAgenda(1, at);
+        meeting.publishAgenda();
+        meeting.open(at);
+        meeting.close(at);
+        return meetings.saveAndFlush(meeting).getId();
+    }
+
+    /** A decision on a new item, written straight into the register; its id. */
+    private long decision(long meetingId, String title, String touchpointCodes, String functionCodes, Instant at) {
+        AgendaItem item = agendaItems.create(AgendaItem.Kind.MEMBER, new AgendaItemRequest(title, "Decide it",
+                List.of("call-centre-script"), new AgendaItemRequest.FactBase("Priority 5", null, null), List.of()),
+                "sales.head");
+        item.queue();
+        item.putOnAgenda();
+        item.decide();
+        items.saveAndFlush(item);
+        return decisions.saveAndFlush(new Decision(meetingId, item, "APPROVED", "cmo: APPROVE", null, false, null,
+                null, null, null, touchpointCodes, functionCodes, null, at)).getId();
+    }
+
+    private JsonNode page(String path) throws Exception {
+        return json.readTree(mvc.perform(get(path).with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     }
 
     @Test

@@ -207,7 +207,7 @@ class BoardTransitionsIT {
     }
 
     private JsonNode actionView(long actionId) throws Exception {
-        for (JsonNode action : read("/api/board/actions")) {
+        for (JsonNode action : read("/api/board/actions?size=500").path("content")) {
             if (action.get("id").asLong() == actionId) {
                 return action;
             }

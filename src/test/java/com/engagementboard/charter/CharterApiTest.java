@@ -17,10 +17,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.StatementCount;
 import com.engagementboard.web.Csv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -71,6 +73,9 @@ class CharterApiTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    EntityManagerFactory persistence;
 
     @BeforeEach
     void noVersionInForce() {
@@ -290,12 +295,14 @@ class CharterApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("EFFECTIVE"))
                 .andExpect(jsonPath("$.reviewDate").exists())
-                .andExpect(jsonPath("$.matrix[?(@.touchpoint=='card-packaging')].design").value("brand"))
-                .andExpect(jsonPath("$.matrix[?(@.touchpoint=='card-delivery')].operate").value("operations"))
+                .andExpect(jsonPath("$.matrix.content[?(@.touchpoint=='card-packaging')].design").value("brand"))
+                .andExpect(jsonPath("$.matrix.content[?(@.touchpoint=='card-delivery')].operate").value("operations"))
                 .andReturn().getResponse().getContentAsString());
         int number = charter.get("number").asInt();
         mvc.perform(get("/api/charter/versions").with(httpBasic("employee", "demo")))
-                .andExpect(jsonPath("$[0].number").value(number));
+                .andExpect(jsonPath("$.content[0].number").value(number))
+                .andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.size").value(50));
         mvc.perform(get("/api/charter/versions/" + number).with(httpBasic("employee", "demo")))
                 .andExpect(jsonPath("$.acceptances[?(@.touchpoint=='card-delivery' && @.right=='RENEW')].decidedBy")
                         .value("product.head"))
@@ -328,8 +335,9 @@ class CharterApiTest {
                     .contentType(MediaType.APPLICATION_JSON).content(packaging)).andExpect(status().isOk());
         }
         mvc.perform(get("/api/functions/operations/rights").with(httpBasic("employee", "demo")))
-                .andExpect(jsonPath("$", hasSize(4)))
-                .andExpect(jsonPath("$[*].right", hasItem("BUILD")));
+                .andExpect(jsonPath("$.content", hasSize(4)))
+                .andExpect(jsonPath("$.totalElements").value(4))
+                .andExpect(jsonPath("$.content[*].right", hasItem("BUILD")));
         mvc.perform(get("/api/touchpoints/card-packaging/owners").with(httpBasic("employee", "demo")))
                 .andExpect(jsonPath("$.owners.DESIGN").value("brand"))
                 .andExpect(jsonPath("$.owners.OPERATE").value("operations"));
@@ -356,10 +364,11 @@ class CharterApiTest {
         }
         mvc.perform(get("/api/charter/versions/" + number + "/diff/" + (number + 1)).with(httpBasic("employee", "demo")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.changes", hasSize(1)))
-                .andExpect(jsonPath("$.changes[0].touchpoint").value("card-delivery"))
-                .andExpect(jsonPath("$.changes[0].before").value("product"))
-                .andExpect(jsonPath("$.changes[0].after").value("brand"));
+                .andExpect(jsonPath("$.changes.content", hasSize(1)))
+                .andExpect(jsonPath("$.changes.totalElements").value(1))
+                .andExpect(jsonPath("$.changes.content[0].touchpoint").value("card-delivery"))
+                .andExpect(jsonPath("$.changes.content[0].before").value("product"))
+                .andExpect(jsonPath("$.changes.content[0].after").value("brand"));
         mvc.perform(get("/api/charter/versions/" + number).with(httpBasic("employee", "demo")))
                 .andExpect(jsonPath("$.status").value("SUPERSEDED"));
         // The rights the amendment did not touch were not asked again: carried over, with who accepted them.
@@ -402,6 +411,111 @@ class CharterApiTest {
         return json.readTree(mvc.perform(get("/api/charter").with(httpBasic("employee", "demo")))
                 .andExpect(jsonPath("$.title").value("Cards")).andReturn().getResponse().getContentAsString())
                 .get("number").asInt();
+    }
+
+    @Test
+    void theMatrixTheRightsTheVersionsAndADiffComeOnePageAtATime() throws Exception {
+        int number = cardsInForce();
+
+        // One touchpoint a page, in code order; the acceptances are those of the touchpoint on the page.
+        mvc.perform(get("/api/charter?size=1").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.number").value(number))
+                .andExpect(jsonPath("$.title").value("Cards"))
+                .andExpect(jsonPath("$.matrix.content", hasSize(1)))
+                .andExpect(jsonPath("$.matrix.content[0].touchpoint").value("card-delivery"))
+                .andExpect(jsonPath("$.matrix.page").value(0))
+                .andExpect(jsonPath("$.matrix.size").value(1))
+                .andExpect(jsonPath("$.matrix.totalElements").value(2))
+                .andExpect(jsonPath("$.matrix.totalPages").value(2))
+                .andExpect(jsonPath("$.acceptances", hasSize(4)))
+                .andExpect(jsonPath("$.acceptances[*].touchpoint", everyItem(is("card-delivery"))));
+        mvc.perform(get("/api/charter/versions/" + number + "?page=1&size=1").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.matrix.content[0].touchpoint").value("card-packaging"))
+                .andExpect(jsonPath("$.matrix.content[0].design").value("brand"))
+                .andExpect(jsonPath("$.matrix.page").value(1))
+                .andExpect(jsonPath("$.acceptances[*].touchpoint", everyItem(is("card-packaging"))));
+        mvc.perform(get("/api/charter/versions/" + number + "?page=2&size=1").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.matrix.content", hasSize(0)))
+                .andExpect(jsonPath("$.matrix.totalElements").value(2))
+                .andExpect(jsonPath("$.acceptances", hasSize(0)));
+        // The default page holds both touchpoints; the largest page is 500 rows.
+        mvc.perform(get("/api/charter/versions/" + number).with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.matrix.content", hasSize(2)))
+                .andExpect(jsonPath("$.matrix.size").value(50))
+                .andExpect(jsonPath("$.acceptances", hasSize(8)));
+        mvc.perform(get("/api/charter?size=500").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.matrix.size").value(500));
+
+        // Operations builds and operates both touchpoints: by touchpoint code, then right.
+        mvc.perform(get("/api/functions/operations/rights?size=2").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.content[*].touchpoint", everyItem(is("card-delivery"))))
+                .andExpect(jsonPath("$.content[*].right").value(org.hamcrest.Matchers.contains("BUILD", "OPERATE")))
+                .andExpect(jsonPath("$.totalElements").value(4))
+                .andExpect(jsonPath("$.totalPages").value(2));
+        mvc.perform(get("/api/functions/operations/rights?page=1&size=2").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.content[*].touchpoint", everyItem(is("card-packaging"))));
+
+        mvc.perform(get("/api/charter/versions?size=1").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.content", hasSize(1)))
+                .andExpect(jsonPath("$.content[0].number").value(number))
+                .andExpect(jsonPath("$.totalElements").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+
+        // An amendment moves one right: one change, on the first page and not on the second.
+        long amendment = id(postJson("/api/charter/drafts?amend=true", "cmo", """
+                {"title": "Brand renews delivery", "allocations": [
+                  {"touchpoint": "card-delivery", "right": "RENEW", "function": "brand"}]}
+                """).andExpect(status().isCreated()));
+        mvc.perform(post("/api/charter/drafts/" + amendment + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/charter/tasks/" + taskOf("brand.head", amendment) + "/complete")
+                .with(httpBasic("brand.head", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\": \"ACCEPT_ALL\"}")).andExpect(status().isNoContent());
+        runDueJobs();
+        String diff = "/api/charter/versions/" + number + "/diff/" + (number + 1);
+        mvc.perform(get(diff + "?size=1").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.from").value(number))
+                .andExpect(jsonPath("$.changes.content", hasSize(1)))
+                .andExpect(jsonPath("$.changes.content[0].after").value("brand"))
+                .andExpect(jsonPath("$.changes.totalElements").value(1))
+                .andExpect(jsonPath("$.changes.totalPages").value(1));
+        mvc.perform(get(diff + "?page=1&size=1").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.changes.content", hasSize(0)))
+                .andExpect(jsonPath("$.changes.page").value(1));
+    }
+
+    @Test
+    void aPageOfTheMatrixOrOfAFunctionsRightsIsAFewQueriesWhateverItsSize() throws Exception {
+        int number = cardsInForce();
+        for (String path : List.of("/api/charter", "/api/charter/versions/" + number, "/api/functions/operations/rights")) {
+            long one = StatementCount.of(persistence, () -> mvc.perform(get(path + "?size=1")
+                    .with(httpBasic("employee", "demo"))).andExpect(status().isOk()));
+            long all = StatementCount.of(persistence, () -> mvc.perform(get(path + "?size=4")
+                    .with(httpBasic("employee", "demo"))).andExpect(status().isOk()));
+            // The version (or the function), the page, its count and the rights of its touchpoints with their
+            // owners: never one more per row.
+            assertThat(one).as("statements for a page of one row of %s", path).isLessThanOrEqualTo(5);
+            assertThat(all).as("statements for a page of four rows of %s", path).isLessThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void everyPagedCharterListNamesABadPageOrSize() throws Exception {
+        int number = cardsInForce();
+        for (String path : List.of("/api/charter", "/api/charter/versions", "/api/charter/versions/" + number,
+                "/api/charter/versions/" + number + "/diff/" + number, "/api/functions/operations/rights")) {
+            for (String query : List.of("size=0", "size=501", "page=-1")) {
+                mvc.perform(get(path + "?" + query).with(httpBasic("employee", "demo")))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                        .andExpect(jsonPath("$.errors[0].field").value(query.substring(0, query.indexOf('='))));
+            }
+        }
+        // The download stays whole: paging parameters mean nothing to it.
+        mvc.perform(get("/api/charter.csv?size=1").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("card-delivery")))
+                .andExpect(content().string(containsString("card-packaging")));
     }
 
     @Test
@@ -483,14 +597,14 @@ class CharterApiTest {
 
         mvc.perform(get("/api/charter").with(httpBasic("employee", "demo")))
                 .andExpect(jsonPath("$.number").value(number + 1))
-                .andExpect(jsonPath("$.matrix[?(@.touchpoint=='card-delivery')].operate").value("service"))
-                .andExpect(jsonPath("$.matrix[?(@.touchpoint=='card-delivery')].design").value("product"));
+                .andExpect(jsonPath("$.matrix.content[?(@.touchpoint=='card-delivery')].operate").value("service"))
+                .andExpect(jsonPath("$.matrix.content[?(@.touchpoint=='card-delivery')].design").value("product"));
         mvc.perform(get("/api/touchpoints/card-packaging/owners").with(httpBasic("employee", "demo")))
                 .andExpect(jsonPath("$.owners.DESIGN").doesNotExist());
         mvc.perform(get("/api/charter/versions/" + number + "/diff/" + (number + 1)).with(httpBasic("employee", "demo")))
-                .andExpect(jsonPath("$.changes", hasSize(5)))
-                .andExpect(jsonPath("$.changes[?(@.touchpoint=='card-packaging')].after", hasSize(4)))
-                .andExpect(jsonPath("$.changes[?(@.touchpoint=='card-delivery')].after").value("service"));
+                .andExpect(jsonPath("$.changes.content", hasSize(5)))
+                .andExpect(jsonPath("$.changes.content[?(@.touchpoint=='card-packaging')].after", hasSize(4)))
+                .andExpect(jsonPath("$.changes.content[?(@.touchpoint=='card-delivery')].after").value("service"));
     }
 
     @Test

@@ -769,7 +769,7 @@ class TouchpointCharterProcessTest {
                     .doesNotContainValue(null);
         }
         assertThat(reading.owners("branch-greeting").get(RightKind.OPERATE)).isEqualTo("operations");
-        assertThat(reading.diff(v1, v2).changes()).singleElement().satisfies(change -> {
+        assertThat(reading.changes(v1, v2)).singleElement().satisfies(change -> {
             assertThat(change.touchpoint()).isEqualTo("branch-greeting");
             assertThat(change.right()).isEqualTo(RightKind.OPERATE);
             assertThat(change.before()).isEqualTo("service");
@@ -808,7 +808,7 @@ class TouchpointCharterProcessTest {
         for (String touchpoint : List.of("call-centre-script", "branch-greeting", "mobile-app-onboarding")) {
             assertThat(reading.owners(touchpoint)).as("owners of %s", touchpoint).doesNotContainValue(null);
         }
-        assertThat(reading.diff(v1, v2.getNumber()).changes()).extracting(CharterViews.Change::touchpoint)
+        assertThat(reading.changes(v1, v2.getNumber())).extracting(CharterViews.Change::touchpoint)
                 .containsOnly("mobile-app-onboarding");
         Allocation carried = allocation(summitDraft.getId(), "branch-greeting", RightKind.OPERATE);
         assertThat(carried.getSettlement()).isEqualTo(Settlement.CARRIED_OVER);

@@ -17,6 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +42,9 @@ class TouchpointApiTest {
     @Autowired
     TouchpointRepository touchpoints;
 
+    @Autowired
+    ObjectMapper json;
+
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
@@ -47,23 +53,72 @@ class TouchpointApiTest {
     void everyoneLoggedInListsTheTouchpointsHighestPriorityFirst() throws Exception {
         mvc.perform(get("/api/touchpoints").with(httpBasic("employee", "demo")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(20)))
-                .andExpect(jsonPath("$[0].priority").value(5))
-                .andExpect(jsonPath("$[19].priority").value(2));
+                .andExpect(jsonPath("$.content", hasSize(20)))
+                .andExpect(jsonPath("$.content[0].priority").value(5))
+                .andExpect(jsonPath("$.content[19].priority").value(2))
+                .andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.size").value(50))
+                .andExpect(jsonPath("$.totalElements").value(20))
+                .andExpect(jsonPath("$.totalPages").value(1));
     }
 
     @Test
     void filtersByKindStageAndPriorityTogether() throws Exception {
         mvc.perform(get("/api/touchpoints?kind=INTERNAL").with(httpBasic("employee", "demo")))
-                .andExpect(jsonPath("$", hasSize(4)))
-                .andExpect(jsonPath("$[*].kind", everyItem(is("INTERNAL"))));
+                .andExpect(jsonPath("$.content", hasSize(4)))
+                .andExpect(jsonPath("$.totalElements").value(4))
+                .andExpect(jsonPath("$.content[*].kind", everyItem(is("INTERNAL"))));
         mvc.perform(get("/api/touchpoints?stage=BUY").with(httpBasic("employee", "demo")))
-                .andExpect(jsonPath("$[*].code", hasItem("mobile-app-onboarding")))
-                .andExpect(jsonPath("$[*].journeyStage", everyItem(is("BUY"))));
+                .andExpect(jsonPath("$.content[*].code", hasItem("mobile-app-onboarding")))
+                .andExpect(jsonPath("$.content[*].journeyStage", everyItem(is("BUY"))));
         mvc.perform(get("/api/touchpoints?kind=EXTERNAL_DIRECT&stage=EXPERIENCE&priority=5")
                 .with(httpBasic("employee", "demo")))
-                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.containsInAnyOrder(
+                .andExpect(jsonPath("$.content[*].code").value(org.hamcrest.Matchers.containsInAnyOrder(
                         "call-centre-script", "complaint-handling")));
+    }
+
+    @Test
+    void theListComesOnePageAtATimeInAStableOrder() throws Exception {
+        JsonNode all = page("/api/touchpoints?size=500");
+        assertThat(all.path("size").asInt()).isEqualTo(500);
+        List<String> codes = all.path("content").findValuesAsText("code");
+        assertThat(codes).hasSize(all.path("totalElements").asInt());
+
+        JsonNode second = page("/api/touchpoints?page=1&size=7");
+        assertThat(second.path("page").asInt()).isEqualTo(1);
+        assertThat(second.path("size").asInt()).isEqualTo(7);
+        assertThat(second.path("totalPages").asInt()).isEqualTo((codes.size() + 6) / 7);
+        assertThat(second.path("content").findValuesAsText("code")).containsExactlyElementsOf(codes.subList(7, 14));
+
+        JsonNode pastTheEnd = page("/api/touchpoints?page=99&size=7");
+        assertThat(pastTheEnd.path("content")).isEmpty();
+        assertThat(pastTheEnd.path("totalElements").asInt()).isEqualTo(codes.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "size=0", "size=501", "page=-1", "size=many", "page=first" })
+    void aPageOrSizeOutsideItsLimitsIsNamedWithWhatIsAccepted(String query) throws Exception {
+        String field = query.substring(0, query.indexOf('='));
+        mvc.perform(get("/api/touchpoints?" + query).with(httpBasic("employee", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:engagement-board:problem:invalid-input"))
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].field").value(field))
+                .andExpect(jsonPath("$.errors[0].message", containsString(field.equals("size") ? "from 1 to 500"
+                        : "0 or more")));
+    }
+
+    @Test
+    void aBadPageAndABadSizeAreNamedTogether() throws Exception {
+        mvc.perform(get("/api/touchpoints?page=-1&size=501").with(httpBasic("employee", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("page", "size")));
+    }
+
+    private JsonNode page(String path) throws Exception {
+        return json.readTree(mvc.perform(get(path).with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     }
 
     @Test

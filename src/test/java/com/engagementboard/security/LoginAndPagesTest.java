@@ -121,4 +121,26 @@ class LoginAndPagesTest {
         mvc.perform(get("/swagger-ui.html").with(httpBasic("employee", "demo")))
                 .andExpect(status().isFound());
     }
+
+    @Test
+    void everyPagedListDocumentsPageAndSizeWithTheirLimits() throws Exception {
+        for (String path : java.util.List.of("/api/touchpoints", "/api/board/decisions", "/api/board/actions",
+                "/api/board/meetings", "/api/charter", "/api/charter/versions", "/api/charter/versions/{number}",
+                "/api/charter/versions/{from}/diff/{to}", "/api/functions/{code}/rights", "/api/audit")) {
+            String parameters = "$.paths['" + path + "'].get.parameters";
+            mvc.perform(get("/v3/api-docs").with(httpBasic("employee", "demo")))
+                    .andExpect(jsonPath(parameters + "[?(@.name=='page')].schema.minimum").value(0))
+                    .andExpect(jsonPath(parameters + "[?(@.name=='page')].schema.default").value(0))
+                    .andExpect(jsonPath(parameters + "[?(@.name=='size')].schema.minimum").value(1))
+                    .andExpect(jsonPath(parameters + "[?(@.name=='size')].schema.maximum").value(500))
+                    .andExpect(jsonPath(parameters + "[?(@.name=='size')].schema.default").value(50))
+                    .andExpect(jsonPath(parameters + "[?(@.name=='paging')]").isEmpty());
+        }
+        // The downloads stay whole: no paging parameters.
+        mvc.perform(get("/v3/api-docs").with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.paths['/api/charter.csv'].get.parameters").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/board/decisions.csv'].get.parameters[?(@.name=='size')]").isEmpty())
+                .andExpect(jsonPath("$.paths['/api/touchpoints'].get.responses['200'].content['*/*'].schema.$ref")
+                        .value(org.hamcrest.Matchers.containsString("PageView")));
+    }
 }
