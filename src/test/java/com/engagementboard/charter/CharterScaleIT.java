@@ -152,9 +152,21 @@ class CharterScaleIT {
                 declined.put(function, pending.subList(0, function.equals(picker) ? 2 : 1));
                 Map<String, Object> answer = new HashMap<>(Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
                         Variables.DECLINE_REASON, "Not ours at this size"));
-                if (function.equals(picker)) {
+                boolean byLines = (Boolean) tasks.getVariable(task.getId(), Variables.DECLINE_BY_LINES);
+                String options = tasks.getVariable(task.getId(), Variables.RIGHT_OPTIONS).toString();
+                // The picker holds every right asked, or none and the form asks for lines.
+                assertThat(byLines).isEqualTo(options.equals("[]"));
+                if (function.equals(picker) && !byLines) {
                     answer.put(Variables.DECLINED_RIGHTS, declined.get(picker).stream().map(a -> a.getId().toString())
                             .toList());
+                } else if (function.equals(picker)) {
+                    // Too many rights for a picker: ids are not among its (no) options; lines name them.
+                    Map<String, Object> picked = new HashMap<>(answer);
+                    picked.put(Variables.DECLINED_RIGHTS, List.of(declined.get(picker).get(0).getId().toString()));
+                    completeOverApi(task, function, picked, 400);
+                    answer.put(Variables.DECLINED_LINES, declined.get(picker).stream()
+                            .map(a -> a.getTouchpoint().getCode() + "," + a.getRight())
+                            .collect(java.util.stream.Collectors.joining("\n")));
                 } else {
                     Allocation one = declined.get(writer).get(0);
                     answer.put(Variables.DECLINED_LINES, one.getTouchpoint().getCode() + "," + one.getRight());
