@@ -36,7 +36,6 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RUL
 
 import com.engagementboard.security.Groups;
 import com.engagementboard.web.BoundedText;
-import com.engagementboard.web.FormValues;
 import com.engagementboard.web.TaskForms;
 import java.text.SimpleDateFormat;
 import java.util.List;
@@ -289,7 +288,8 @@ class CharterDelegates {
             task.setVariableLocal(RIGHTS_SUMMARY, BoundedText.lines(renewed.stream()
                     .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`)")
                     .toList(), BoundedText.DEFAULT_BUDGET, more -> "- ... and " + more + " more: [see all "
-                            + renewed.size() + "](" + CharterPageController.rightsPage(charterId, functionCode) + ")"));
+                            + renewed.size() + " with the function's other rights]("
+                            + CharterPageController.rightsPage(charterId, functionCode) + ")"));
         };
     }
 
