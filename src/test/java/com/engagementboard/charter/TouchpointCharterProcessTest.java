@@ -499,6 +499,36 @@ class TouchpointCharterProcessTest {
             """;
 
     /** Sales declines BUILD of the call-centre script; the chair sends her proposal (operations) to the board. */
+    @Test
+    void aDisputeWhoseReasonsOutgrowTheBoardsFactColumnStillReachesTheBoardWithItsFactsBounded() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        List.of("marketing", "operations", "service").forEach(f -> accept(instance, f));
+        // Two rights, each with a reason of nearly 2,000 characters: more than the item's 4,000-character facts.
+        String reason = "Operations builds and runs every script, not sales. ".repeat(36);
+        String task = acceptanceTask(instance, "sales").getId();
+        as("sales.head", "head-sales");
+        tasks.complete(task, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
+                Variables.DECLINED_LINES, "call-centre-script,BUILD\ncall-centre-script,OPERATE",
+                Variables.DECLINE_REASON, reason));
+        identity.clearAuthentication();
+        runJobs(instance, ACCEPT_RIGHTS);
+        String resolve = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RESOLVE_DISPUTE)
+                .singleResult().getId();
+
+        as("cmo", "board-chair");
+        tasks.complete(resolve, Map.of(Variables.RESOLUTION, TouchpointCharterProcess.SEND_TO_BOARD,
+                Variables.REALLOCATIONS, "*,*,operations", Variables.RESOLUTION_NOTE, "The board should settle it."));
+        identity.clearAuthentication();
+
+        assertThat(instance).isWaitingAt(BOARD_RULED);
+        String facts = jdbc.queryForObject("select fact_priority from agenda_item where id = ?", String.class,
+                boardItem(charterId));
+        assertThat(facts.length()).isLessThanOrEqualTo(4_000);
+        assertThat(facts).contains("declined by sales.head")
+                .endsWith("and 1 more disputed rights: see the draft, /api/charter/drafts/" + charterId);
+    }
+
     private ProcessInstance disputeSentToBoard() {
         ProcessInstance instance = submitCharter();
         long charterId = charterId(instance);
