@@ -2,6 +2,10 @@ package com.engagementboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.engagementboard.organisation.JourneyStage;
+import com.engagementboard.organisation.TouchpointKind;
+import com.engagementboard.organisation.TouchpointRequest;
+import com.engagementboard.organisation.TouchpointService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -42,6 +46,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -71,6 +76,9 @@ class TasklistBrowserIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TouchpointService touchpoints;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -233,9 +241,60 @@ class TasklistBrowserIT {
         }
     }
 
+    @Test
+    void aHeadWithMoreRightsThanAPickerHoldsDeclinesOneByWritingItsLine() throws Exception {
+        // Sixty rights for brand: more than the picker's bounded options hold, so the form asks for lines.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder("touchpoint,right,function\n");
+        for (int i = 0; i < 30; i++) {
+            String code = "browser-" + run + "-" + i;
+            touchpoints.create(new TouchpointRequest(code, "Browser touchpoint " + i + " of run " + run, null,
+                    TouchpointKind.EXTERNAL_DIRECT, "Branch", JourneyStage.EXPERIENCE, 3));
+            csv.append(code).append(",DESIGN,brand\n").append(code).append(",BUILD,operations\n")
+                    .append(code).append(",OPERATE,operations\n").append(code).append(",RENEW,brand\n");
+        }
+        long charterId = submittedCharter("Many rights " + run, csv.toString());
+        String name = "Accept 60 rights for Brand & Reputation";
+        String taskId = taskOf(charterId, name, "brand.head");
+
+        try {
+            logIn("brand.head");
+            openAndClaim(taskId, name, "brand.head");
+            chooseRadio("Decline some rights");
+            assertThat(driver.findElements(By.cssSelector(".fjs-container .fjs-taglist")))
+                    .as("no picker for 60 rights").noneMatch(WebElement::isDisplayed);
+            WebElement linesLabel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'Rights you decline')]")));
+            driver.findElement(By.id(linesLabel.getDomAttribute("for"))).sendKeys("browser-" + run + "-7,RENEW");
+            WebElement reasonLabel = driver.findElement(By.xpath(
+                    "//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'Why do you decline them?')]"));
+            driver.findElement(By.id(reasonLabel.getDomAttribute("for"))).sendKeys("Service renews this one.");
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//button[normalize-space()='Complete']"))).click();
+
+            JsonNode finished = wait.until(d -> finishedTask(taskId));
+            assertThat(finished.get("assignee").asText()).isEqualTo("brand.head");
+            assertThat(driver.findElements(By.cssSelector(
+                    ".page-notifications .alert-danger, .page-notifications .alert-error")))
+                    .as("Tasklist error notifications").noneMatch(WebElement::isDisplayed);
+            String page = "/charter/" + charterId + "/functions/brand";
+            wait.until(d -> {
+                String html = body(page, "brand.head");
+                return html.split("DECLINED", -1).length == 2 && html.contains("ACCEPTED");
+            });
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
+    }
+
     private long submittedCharter(String title) throws IOException, InterruptedException {
+        return submittedCharter(title, CSV);
+    }
+
+    private long submittedCharter(String title, String csv) throws IOException, InterruptedException {
         HttpResponse<String> created = call("POST", "/api/charter/drafts?title="
-                + URLEncoder.encode(title, StandardCharsets.UTF_8), "cmo", "text/csv", CSV);
+                + URLEncoder.encode(title, StandardCharsets.UTF_8), "cmo", "text/csv", csv);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long charterId = json.readTree(created.body()).get("id").asLong();
         HttpResponse<String> submitted = call("POST", "/api/charter/drafts/" + charterId + "/submit", "cmo", null,
