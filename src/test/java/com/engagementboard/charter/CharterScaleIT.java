@@ -403,6 +403,18 @@ class CharterScaleIT {
                     : String.valueOf(value.getValue());
             assertThat(text == null ? 0 : text.length()).as(variable.getName() + " (" + value.getType().getName() + ")")
                     .isLessThan(VARIABLE_COLUMN);
+            if (text != null && text.startsWith("[")) {
+                // A list may name functions (60), never one entry per touchpoint or right.
+                assertThat(readTree(text).size()).as(variable.getName() + " entries").isLessThan(TOUCHPOINTS);
+            }
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
