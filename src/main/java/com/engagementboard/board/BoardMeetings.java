@@ -6,6 +6,7 @@ import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.security.Groups;
+import com.engagementboard.web.BoundedText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,7 +149,9 @@ class BoardMeetings {
                     .append(a.getDescription()).append(" (").append(a.getDueDays()).append(" days)\n"));
         }
         text.append("\n_Submitted by ").append(item.getAuthor()).append("_");
-        return text.toString();
+        // A process variable: bounded (a charter dispute may name hundreds of rights); the item has it all.
+        return BoundedText.text(text.toString(), BoundedText.DEFAULT_BUDGET,
+                "_... more in the whole item: /api/board/agenda-items/" + itemId + "_");
     }
 
     @Transactional
@@ -230,7 +233,13 @@ class BoardMeetings {
         return decision;
     }
 
+    /** For the charter's process (a variable): bounded, the register holds the whole decision. */
     private static String ruling(Decision decision) {
+        return BoundedText.text(rulingText(decision), BoundedText.DEFAULT_BUDGET,
+                "_... the whole ruling is decision " + decision.getId() + " in the board's register_");
+    }
+
+    private static String rulingText(Decision decision) {
         return "The board " + (BoardMeetingProcess.APPROVED.equals(decision.getOutcome()) ? "approved" : "rejected")
                 + " the proposal: " + decision.getDecisionAsked() + "\n\n**Votes:** " + decision.getVotes()
                 + (decision.getCeoComment() == null ? "" : "\n\n**The CEO:** " + decision.getCeoComment());

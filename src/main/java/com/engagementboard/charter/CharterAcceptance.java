@@ -3,6 +3,7 @@ package com.engagementboard.charter;
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.organisation.People;
+import com.engagementboard.web.BoundedText;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.NotFoundException;
 import java.time.Instant;
@@ -38,6 +39,9 @@ class CharterAcceptance {
     private final CharterProperties properties;
     private final CharterProcessStarter processes;
     private final People people;
+
+    /** The most touchpoints an agenda item names (as {@code AgendaItemRequest} allows). */
+    static final int MAX_BOARD_TOUCHPOINTS = 50;
 
     CharterAcceptance(CharterRepository charters, AllocationRepository allocations, CharterReviewRepository reviews,
             FunctionService functions, CharterProperties properties, CharterProcessStarter processes, People people) {
@@ -114,13 +118,17 @@ class CharterAcceptance {
     @Transactional
     void reallocate(long charterId, Map<Long, BusinessFunction> newOwners, String note, String userId) {
         CharterVersion charter = charters.findById(charterId).orElseThrow();
+        List<String> moves = new ArrayList<>();
         for (Allocation allocation : disputed(charterId)) {
             BusinessFunction owner = newOwners.get(allocation.getId());
-            charter.addNote("Re-allocated " + allocation.getRight() + " of " + allocation.getTouchpoint().getCode()
-                    + " from " + allocation.getFunction().getCode() + " to " + owner.getCode() + " by " + userId
-                    + ": " + note);
+            moves.add("Re-allocated " + allocation.getRight() + " of " + allocation.getTouchpoint().getCode()
+                    + " from " + allocation.getFunction().getCode() + " to " + owner.getCode() + " by " + userId);
             allocation.reallocate(owner, userId);
         }
+        // One note for the whole resolution, bounded: a dispute may hold hundreds of rights, and each right
+        // records where it came from and who moved it.
+        charter.addNote(BoundedText.lines(moves, 2_000, more -> "... and " + more + " more rights re-allocated by "
+                + userId) + ": " + BoundedText.text(note, 1_000, "..."));
     }
 
     /** The dispute as the board's agenda item: the chair's proposal, the touchpoints' priority, the heads' reasons. */
@@ -129,22 +137,27 @@ class CharterAcceptance {
         List<Allocation> disputed = disputed(charterId);
         StringBuilder asked = new StringBuilder("Approve the chair's allocation of the disputed rights of charter draft \"")
                 .append(charter(charterId).getTitle()).append("\": ");
-        StringBuilder facts = new StringBuilder();
+        List<String> facts = new ArrayList<>();
         for (Allocation a : disputed) {
             asked.append(a.getRight()).append(" of ").append(a.getTouchpoint().getCode()).append(" to ")
                     .append(proposal.get(a.getId()).getCode()).append("; ");
-            facts.append("- ").append(a.getTouchpoint().getName()).append(" (priority ")
-                    .append(a.getTouchpoint().getPriority()).append(" of 5, ").append(a.getTouchpoint().getKind())
-                    .append("): ").append(a.getRight()).append(" declined by ").append(a.getDecidedBy()).append(" for ")
-                    .append(a.getFunction().getName()).append(": ").append(a.getDecisionNote()).append("\n");
+            facts.add("- " + a.getTouchpoint().getName() + " (priority " + a.getTouchpoint().getPriority() + " of 5, "
+                    + a.getTouchpoint().getKind() + "): " + a.getRight() + " declined by " + a.getDecidedBy() + " for "
+                    + a.getFunction().getName() + ": " + a.getDecisionNote());
         }
         asked.append("The chair's reasoning: ").append(note);
+        List<String> touchpoints = disputed.stream().map(a -> a.getTouchpoint().getCode()).distinct().toList();
         String title = "Charter dispute: " + disputed.stream().map(a -> a.getTouchpoint().getCode() + " " + a.getRight())
                 .distinct().collect(java.util.stream.Collectors.joining(", "));
         String question = asked.toString();
+        // Bounded like every text the board's forms show: a dispute may hold hundreds of rights, and the
+        // item's fact column holds 4,000 characters; the draft lists them all.
+        String draft = "/api/charter/drafts/" + charterId;
         return new DisputeSentToBoard(charterId, title.length() > 200 ? title.substring(0, 197) + "..." : title,
                 question.length() > 2000 ? question.substring(0, 1997) + "..." : question,
-                disputed.stream().map(a -> a.getTouchpoint().getCode()).distinct().toList(), facts.toString().strip(),
+                touchpoints.size() > MAX_BOARD_TOUCHPOINTS ? touchpoints.subList(0, MAX_BOARD_TOUCHPOINTS) : touchpoints,
+                BoundedText.lines(facts, BoundedText.DEFAULT_BUDGET, more -> "- ... and " + more
+                        + " more disputed rights: see the draft, " + draft),
                 chair);
     }
 

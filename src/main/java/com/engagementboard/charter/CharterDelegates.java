@@ -7,7 +7,9 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.CHA
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.CHARTER_ID;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECIDED_BY;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECISION;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINED_LINES;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINED_RIGHTS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINE_BY_LINES;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINE_REASON;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTE_COUNT;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTE_SUMMARY;
@@ -34,7 +36,6 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RUL
 
 import com.engagementboard.security.Groups;
 import com.engagementboard.web.BoundedText;
-import com.engagementboard.web.FormValues;
 import com.engagementboard.web.TaskForms;
 import java.text.SimpleDateFormat;
 import java.util.List;
@@ -100,38 +101,55 @@ class CharterDelegates {
     JavaDelegate prepareAcceptance() {
         return execution -> {
             String functionCode = (String) execution.getVariable(FUNCTION_CODE);
-            List<Allocation> rights = charter.pendingFor(charterId(execution), functionCode);
+            long charterId = charterId(execution);
+            List<Allocation> rights = charter.pendingFor(charterId, functionCode).stream().sorted(CharterViews.ORDER)
+                    .toList();
             execution.setVariableLocal(FUNCTION_NAME, charter.function(functionCode).getName());
             execution.setVariableLocal(RIGHT_COUNT, rights.size());
             execution.setVariableLocal(RIGHTS_LABEL, rights.size() == 1 ? "1 right" : rights.size() + " rights");
-            // Bounded: a head of a large company is asked hundreds of rights; the form shows what fits and
-            // links to the whole list.
-            long charterId = charterId(execution);
-            execution.setVariableLocal(RIGHTS_SUMMARY, BoundedText.lines(rights.stream()
-                    .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`): "
-                            + a.getRight()).toList(), BoundedText.DEFAULT_BUDGET,
-                    more -> "- ... and " + more + " more: [see all " + rights.size() + "]("
-                            + CharterPageController.rightsPage(charterId, functionCode) + ")"));
-            execution.setVariableLocal(RIGHT_OPTIONS, Spin.JSON(rights.stream()
-                    .map(a -> CharterAcceptance.option(a.getTouchpoint().getName() + ": " + a.getRight(),
-                            a.getId().toString()))
-                    .toList()));
+            // Bounded: a head of a large company is asked hundreds of rights; the form shows how many of
+            // each kind, the lines that fit, and links to the whole list.
+            execution.setVariableLocal(RIGHTS_SUMMARY, rightsSummary(charterId, functionCode, rights));
+            // The picker's options, if the whole list fits the budget; else none, and the form asks for lines.
+            List<Map<String, Object>> options = rights.stream()
+                    .map(a -> CharterAcceptance.option(a.getTouchpoint().getName() + " (" + a.getTouchpoint().getCode()
+                            + "): " + a.getRight(), a.getId().toString()))
+                    .toList();
+            boolean picker = Spin.JSON(options).toString().length() <= BoundedText.DEFAULT_BUDGET;
+            execution.setVariableLocal(RIGHT_OPTIONS, Spin.JSON(picker ? options : List.of()));
+            execution.setVariableLocal(DECLINE_BY_LINES, !picker);
             execution.setVariableLocal(ACCEPTANCE_DUE, charter.acceptanceDue());
             execution.setVariableLocal(ESCALATION_DUE, charter.escalationDue());
             // The head's answer lands in this function's scope, not in the process instance's.
             execution.setVariableLocal(DECISION, null);
-            // Typed Json, not Null: the Tasklist submits the checklist as {type: <existing type>, value: "[...]"}.
+            // Typed Json, not Null: the Tasklist submits the picker as {type: <existing type>, value: "[...]"}.
             execution.setVariableLocal(DECLINED_RIGHTS, Spin.JSON("[]"));
+            execution.setVariableLocal(DECLINED_LINES, null);
             execution.setVariableLocal(DECLINE_REASON, null);
             execution.setVariableLocal(DECIDED_BY, null);
         };
     }
 
+    /** How many rights of each kind, then as many lines as fit, then a link to the whole list. */
+    private static String rightsSummary(long charterId, String functionCode, List<Allocation> rights) {
+        Map<RightKind, Long> byKind = rights.stream().collect(Collectors.groupingBy(Allocation::getRight,
+                () -> new java.util.EnumMap<>(RightKind.class), Collectors.counting()));
+        String counts = byKind.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        String page = CharterPageController.rightsPage(charterId, functionCode);
+        String head = "**" + (rights.size() == 1 ? "1 right" : rights.size() + " rights") + "**: " + counts
+                + " ([the whole list](" + page + "))\n\n";
+        return head + BoundedText.lines(rights.stream()
+                .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`): "
+                        + a.getRight()).toList(), BoundedText.DEFAULT_BUDGET - head.length(),
+                more -> "- ... and " + more + " more: [see all " + rights.size() + "](" + page + ")");
+    }
+
     @Bean
     TaskListener validateAcceptance() {
         return task -> {
-            forms.checkAcceptance(charterId(task), functionOf(task),
-                    task.getVariable(DECISION), task.getVariable(DECLINED_RIGHTS), task.getVariable(DECLINE_REASON));
+            forms.checkAcceptance(charterId(task), functionOf(task), task.getVariable(DECISION),
+                    task.getVariable(DECLINED_RIGHTS), task.getVariable(DECLINED_LINES), task.getVariable(DECLINE_REASON));
             task.setVariable(DECIDED_BY, TaskForms.currentUser(task));
         };
     }
@@ -139,10 +157,14 @@ class CharterDelegates {
     @Bean
     JavaDelegate recordAcceptance() {
         return execution -> {
-            boolean declining = TouchpointCharterProcess.DECLINE_SOME.equals(execution.getVariable(DECISION));
-            charter.record(charterId(execution), (String) execution.getVariable(FUNCTION_CODE),
-                    declining ? FormValues.ids(execution.getVariable(DECLINED_RIGHTS)) : List.of(),
-                    declining ? (String) execution.getVariable(DECLINE_REASON) : null,
+            long charterId = charterId(execution);
+            String functionCode = (String) execution.getVariable(FUNCTION_CODE);
+            // Checked again: the rights asked are read from the tables, and the answer resolved against them.
+            List<Long> declined = forms.checkAcceptance(charterId, functionCode, execution.getVariable(DECISION),
+                    execution.getVariable(DECLINED_RIGHTS), execution.getVariable(DECLINED_LINES),
+                    execution.getVariable(DECLINE_REASON));
+            charter.record(charterId, functionCode, declined,
+                    declined.isEmpty() ? null : (String) execution.getVariable(DECLINE_REASON),
                     (String) execution.getVariable(DECIDED_BY));
         };
     }
@@ -179,10 +201,8 @@ class CharterDelegates {
                             + a.getRight() + ": declined by " + a.getDecidedBy() + " for " + a.getFunction().getName()
                             + ": " + a.getDecisionNote()).toList(), BoundedText.DEFAULT_BUDGET,
                     more -> "- ... and " + more + " more disputed rights"));
-            // Pre-filled for the chair: one line per disputed right, the new owner to fill in.
-            execution.setVariable(REALLOCATIONS, disputed.stream()
-                    .map(a -> a.getTouchpoint().getCode() + "," + a.getRight() + ",")
-                    .collect(Collectors.joining("\n")));
+            // Pre-filled for the chair: one line per disputed right (or one * line for many), owners to fill in.
+            execution.setVariable(REALLOCATIONS, forms.reallocationTemplate(charterId(execution)));
             execution.setVariable(RESOLUTION, null);
             execution.setVariable(RESOLUTION_NOTE, null);
         };
@@ -262,9 +282,14 @@ class CharterDelegates {
             // Each owner's answer stays in their own task: nobody's form shows another's proposal.
             task.getExecution().setVariableLocal(REVIEW_DECISION, null);
             task.getExecution().setVariableLocal(PROPOSAL, null);
-            task.setVariableLocal(RIGHTS_SUMMARY, charter.renewedBy(charterId(task), functionCode).stream()
+            // Bounded like the acceptance's list: a function may renew hundreds of touchpoints.
+            long charterId = charterId(task);
+            List<Allocation> renewed = charter.renewedBy(charterId, functionCode);
+            task.setVariableLocal(RIGHTS_SUMMARY, BoundedText.lines(renewed.stream()
                     .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`)")
-                    .collect(Collectors.joining("\n")));
+                    .toList(), BoundedText.DEFAULT_BUDGET, more -> "- ... and " + more + " more: [see all "
+                            + renewed.size() + " with the function's other rights]("
+                            + CharterPageController.rightsPage(charterId, functionCode) + ")"));
         };
     }
 

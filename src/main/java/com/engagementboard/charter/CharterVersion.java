@@ -71,7 +71,9 @@ public class CharterVersion {
     @Column(name = "superseded_at")
     private Instant supersededAt;
 
-    @Column(length = 8000)
+    static final int MAX_NOTES = 8000;
+
+    @Column(length = MAX_NOTES)
     private String notes;
 
     @ManyToMany
@@ -107,7 +109,10 @@ public class CharterVersion {
 
     void addNote(String note) {
         requireStatus("annotated", CharterStatus.DRAFT, CharterStatus.IN_ACCEPTANCE);
-        this.notes = notes == null ? note : notes + "\n" + note;
+        String all = notes == null ? note : notes + "\n" + note;
+        // The column holds MAX_NOTES characters: the oldest notes give way (each right keeps its own record
+        // of how it was settled, and the audit trail every change).
+        this.notes = all.length() <= MAX_NOTES ? all : "..." + all.substring(all.length() - MAX_NOTES + 3);
     }
 
     void submit(Instant when) {

@@ -66,8 +66,14 @@ public final class TouchpointCharterProcess {
         public static final String RIGHTS_LABEL = "rightsLabel";
         /** Local, String (markdown): the rights asked, one line per touchpoint and right. */
         public static final String RIGHTS_SUMMARY = "rightsSummary";
-        /** Local, JSON list of {label, value}: the options of the form's "decline" checklist. */
+        /**
+         * Local, JSON list of {label, value}: the options of the form's searchable "decline" picker. Bounded:
+         * empty when the function's rights do not fit {@code BoundedText.DEFAULT_BUDGET}; the form then asks
+         * for {@link #DECLINED_LINES} instead ({@link #DECLINE_BY_LINES}).
+         */
         public static final String RIGHT_OPTIONS = "rightOptions";
+        /** Local, Boolean: too many rights for the picker; the head names declined rights by touchpoint and right. */
+        public static final String DECLINE_BY_LINES = "declineByLines";
         /** Local, Date: when the acceptance is due (the task's due date, the reminder timer). */
         public static final String ACCEPTANCE_DUE = "acceptanceDue";
         /** Local, Date: when an unanswered acceptance goes to the chair. */
@@ -80,8 +86,13 @@ public final class TouchpointCharterProcess {
         public static final String REVIEW_ROUND = "reviewRound";
         /** Form field: ACCEPT_ALL or DECLINE_SOME. */
         public static final String DECISION = "decision";
-        /** Form field: JSON list of allocation ids declined. */
+        /** Form field: JSON list of allocation ids declined (the picker's answer). */
         public static final String DECLINED_RIGHTS = "declinedRights";
+        /**
+         * Form field: the rights declined as text, one "touchpoint,right" line each (for a head with more
+         * rights than a picker holds); at most {@code CharterForms.MAX_DECLINED_LINES} characters.
+         */
+        public static final String DECLINED_LINES = "declinedLines";
         /** Form field: why the rights are declined (required when declining). */
         public static final String DECLINE_REASON = "declineReason";
         /** Integer: declined rights after a round of acceptance. */

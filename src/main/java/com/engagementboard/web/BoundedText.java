@@ -37,4 +37,20 @@ public final class BoundedText {
         }
         return text.toString();
     }
+
+    /**
+     * The text if it fits {@code budget} characters; otherwise as many of its whole lines as fit (or its
+     * beginning, if not even its first line fits), then a line with {@code more}.
+     */
+    public static String text(String text, int budget, String more) {
+        if (text == null || text.length() <= budget) {
+            return text;
+        }
+        int room = budget - more.length() - 1;
+        if (room <= 0) {
+            return more.length() <= budget ? more : more.substring(0, budget);
+        }
+        int cut = text.lastIndexOf('\n', room);
+        return (cut > 0 ? text.substring(0, cut) : text.substring(0, room)) + "\n" + more;
+    }
 }

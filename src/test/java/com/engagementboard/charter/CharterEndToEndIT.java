@@ -106,7 +106,7 @@ class CharterEndToEndIT {
                     + "/form-variables", head.getKey(), null, null);
             assertThat(form.statusCode()).isEqualTo(200);
             assertThat(form.body()).contains("rightOptions").contains("rightsSummary");
-            // The Tasklist submits the checklist with the variable's current type: it must be Json, not Null.
+            // The Tasklist submits the picker (taglist) with the variable's current type: it must be Json, not Null.
             assertThat(json.readTree(form.body()).get("declinedRights").get("type").asText()).isEqualTo("Json");
             HttpResponse<String> done = call("POST", "/engine-rest/task/" + tasks.get(0).get("id").asText()
                     + "/complete", head.getKey(), "application/json", completion("ACCEPT_ALL"));

@@ -398,6 +398,56 @@ class TouchpointCharterProcessTest {
     }
 
     @Test
+    void aHeadDeclinesRightsByTouchpointAndRightAndTheChairReallocatesThemWithOneStarLine() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        String marketing = acceptanceTask(instance, "marketing").getId();
+        // Four rights fit the picker: its options are there, and the form does not ask for lines.
+        assertThat(tasks.getVariable(marketing, Variables.DECLINE_BY_LINES)).isEqualTo(false);
+        assertThat(tasks.getVariable(marketing, Variables.RIGHT_OPTIONS).toString()).contains("call-centre-script");
+        assertThat((String) tasks.getVariable(marketing, Variables.RIGHTS_SUMMARY))
+                .startsWith("**4 rights**: DESIGN 2, RENEW 2");
+
+        as("marketing.head", "head-marketing");
+        assertThatThrownBy(() -> tasks.complete(marketing, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
+                Variables.DECLINED_LINES, "call-centre-script,BUILD", Variables.DECLINE_REASON, "Not ours")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("declinedLines: line 1: call-centre-script BUILD is not among the rights asked of marketing");
+        assertThatThrownBy(() -> tasks.complete(marketing, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
+                Variables.DECLINED_LINES, "call-centre-script", Variables.DECLINE_REASON, "Not ours")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("must read touchpoint,right");
+        assertThatThrownBy(() -> tasks.complete(marketing, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
+                Variables.DECLINED_LINES, "x".repeat(4_001), Variables.DECLINE_REASON, "Not ours")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("at most 4000");
+        tasks.complete(marketing, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
+                Variables.DECLINED_LINES, "call-centre-script,renew\nbranch-greeting,RENEW",
+                Variables.DECLINE_REASON, "Renewal is the product team's"));
+        identity.clearAuthentication();
+        runJobs(instance, ACCEPT_RIGHTS);
+        List.of("operations", "sales", "service").forEach(f -> accept(instance, f));
+
+        assertThat(allocations.findByCharterIdAndStatus(charterId, AllocationStatus.DECLINED))
+                .extracting(a -> a.getTouchpoint().getCode() + " " + a.getRight())
+                .containsExactlyInAnyOrder("call-centre-script RENEW", "branch-greeting RENEW");
+        String resolve = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RESOLVE_DISPUTE)
+                .singleResult().getId();
+        as("cmo", "board-chair");
+        assertThatThrownBy(() -> tasks.complete(resolve, Map.of(Variables.RESOLUTION, TouchpointCharterProcess.REALLOCATE,
+                Variables.REALLOCATIONS, "*,DESIGN,product", Variables.RESOLUTION_NOTE, "x")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("matches no disputed right");
+        tasks.complete(resolve, Map.of(Variables.RESOLUTION, TouchpointCharterProcess.REALLOCATE,
+                Variables.REALLOCATIONS, "*,*,product", Variables.RESOLUTION_NOTE, "Product renews"));
+        identity.clearAuthentication();
+
+        assertThat(allocation(charterId, "call-centre-script", RightKind.RENEW).getFunction().getCode()).isEqualTo("product");
+        assertThat(allocation(charterId, "branch-greeting", RightKind.RENEW).getFunction().getCode()).isEqualTo("product");
+        accept(instance, "product");
+        runJobs(instance, MAKE_EFFECTIVE);
+        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
+    }
+
+    @Test
     void theFormsAreCheckedOnTheServerAndABadAnswerCompletesNothing() {
         ProcessInstance instance = submitCharter();
         long charterId = charterId(instance);
@@ -449,6 +499,36 @@ class TouchpointCharterProcessTest {
             """;
 
     /** Sales declines BUILD of the call-centre script; the chair sends her proposal (operations) to the board. */
+    @Test
+    void aDisputeWhoseReasonsOutgrowTheBoardsFactColumnStillReachesTheBoardWithItsFactsBounded() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        List.of("marketing", "operations", "service").forEach(f -> accept(instance, f));
+        // Two rights, each with a reason of nearly 2,000 characters: more than the item's 4,000-character facts.
+        String reason = "Operations builds and runs every script, not sales. ".repeat(36);
+        String task = acceptanceTask(instance, "sales").getId();
+        as("sales.head", "head-sales");
+        tasks.complete(task, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
+                Variables.DECLINED_LINES, "call-centre-script,BUILD\ncall-centre-script,OPERATE",
+                Variables.DECLINE_REASON, reason));
+        identity.clearAuthentication();
+        runJobs(instance, ACCEPT_RIGHTS);
+        String resolve = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RESOLVE_DISPUTE)
+                .singleResult().getId();
+
+        as("cmo", "board-chair");
+        tasks.complete(resolve, Map.of(Variables.RESOLUTION, TouchpointCharterProcess.SEND_TO_BOARD,
+                Variables.REALLOCATIONS, "*,*,operations", Variables.RESOLUTION_NOTE, "The board should settle it."));
+        identity.clearAuthentication();
+
+        assertThat(instance).isWaitingAt(BOARD_RULED);
+        String facts = jdbc.queryForObject("select fact_priority from agenda_item where id = ?", String.class,
+                boardItem(charterId));
+        assertThat(facts.length()).isLessThanOrEqualTo(4_000);
+        assertThat(facts).contains("declined by sales.head")
+                .endsWith("and 1 more disputed rights: see the draft, /api/charter/drafts/" + charterId);
+    }
+
     private ProcessInstance disputeSentToBoard() {
         ProcessInstance instance = submitCharter();
         long charterId = charterId(instance);

@@ -28,4 +28,14 @@ class BoundedTextTest {
     void whenNotEvenOneLineFitsOnlyTheCountIsLeft() {
         assertThat(BoundedText.lines(List.of("x".repeat(50)), 20, n -> n + " more")).isEqualTo("1 more");
     }
+
+    @Test
+    void aLongTextKeepsTheWholeLinesThatFitAndSaysWhereTheRestIs() {
+        String text = IntStream.range(0, 500).mapToObj(i -> "line " + i).reduce((a, b) -> a + "\n" + b).orElseThrow();
+        String bounded = BoundedText.text(text, 100, "(the rest: /item/1)");
+        assertThat(bounded.length()).isLessThanOrEqualTo(100);
+        assertThat(bounded).startsWith("line 0\nline 1\n").endsWith("\n(the rest: /item/1)");
+        assertThat(BoundedText.text("short", 100, "more")).isEqualTo("short");
+        assertThat(BoundedText.text("x".repeat(300), 100, "more")).isEqualTo("x".repeat(95) + "\nmore");
+    }
 }

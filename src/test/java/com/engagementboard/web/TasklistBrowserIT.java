@@ -2,6 +2,10 @@ package com.engagementboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.engagementboard.organisation.JourneyStage;
+import com.engagementboard.organisation.TouchpointKind;
+import com.engagementboard.organisation.TouchpointRequest;
+import com.engagementboard.organisation.TouchpointService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -42,6 +46,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -67,9 +72,13 @@ class TasklistBrowserIT {
             card-packaging,RENEW,brand
             """;
     private static final String BRAND_TASK = "Accept 2 rights for Brand & Reputation";
+    private static final String OPERATIONS_TASK = "Accept 2 rights for Operations";
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TouchpointService touchpoints;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -184,6 +193,167 @@ class TasklistBrowserIT {
         }
     }
 
+    @Test
+    void theOperationsHeadDeclinesOneRightByPickingItInTheSearchableList() throws Exception {
+        long charterId = submittedCharter("Card packaging declined " + UUID.randomUUID());
+        String taskId = taskOf(charterId, OPERATIONS_TASK, "operations.head");
+
+        try {
+            logIn("operations.head");
+            openAndClaim(taskId, OPERATIONS_TASK, "operations.head");
+            chooseRadio("Decline some rights");
+
+            // The picker: type to search the rights, pick one; the other stays accepted.
+            WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                    ".fjs-container .fjs-taglist input")));
+            search.click();
+            search.sendKeys("OPERATE");
+            By operate = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(),"
+                    + "'(card-packaging): OPERATE')]");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(operate));
+            assertThat(driver.findElements(By.cssSelector(".fjs-dropdownlist-item")))
+                    .as("the search leaves only the OPERATE right").hasSize(1);
+            WebElement item = driver.findElement(operate);
+            new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[contains(@class,'fjs-taglist-tag')][contains(normalize-space(),'OPERATE')]")));
+
+            WebElement reasonLabel = driver.findElement(By.xpath(
+                    "//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'Why do you decline them?')]"));
+            driver.findElement(By.id(reasonLabel.getDomAttribute("for"))).sendKeys("Packaging lines are run by brand.");
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//button[normalize-space()='Complete']"))).click();
+
+            JsonNode finished = wait.until(d -> finishedTask(taskId));
+            assertThat(finished.get("assignee").asText()).isEqualTo("operations.head");
+            assertThat(driver.findElements(By.cssSelector(
+                    ".page-notifications .alert-danger, .page-notifications .alert-error")))
+                    .as("Tasklist error notifications").noneMatch(WebElement::isDisplayed);
+            // Recorded by the process (its job runs in the background): OPERATE declined, BUILD accepted.
+            String page = "/charter/" + charterId + "/functions/operations";
+            wait.until(d -> {
+                String html = body(page, "operations.head");
+                return html.contains("DECLINED") && html.contains("ACCEPTED");
+            });
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
+    }
+
+    @Test
+    void aHeadWithMoreRightsThanAPickerHoldsDeclinesOneByWritingItsLine() throws Exception {
+        // Sixty rights for brand: more than the picker's bounded options hold, so the form asks for lines.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder("touchpoint,right,function\n");
+        for (int i = 0; i < 30; i++) {
+            String code = "browser-" + run + "-" + i;
+            touchpoints.create(new TouchpointRequest(code, "Browser touchpoint " + i + " of run " + run, null,
+                    TouchpointKind.EXTERNAL_DIRECT, "Branch", JourneyStage.EXPERIENCE, 3));
+            csv.append(code).append(",DESIGN,brand\n").append(code).append(",BUILD,operations\n")
+                    .append(code).append(",OPERATE,operations\n").append(code).append(",RENEW,brand\n");
+        }
+        long charterId = submittedCharter("Many rights " + run, csv.toString());
+        String name = "Accept 60 rights for Brand & Reputation";
+        String taskId = taskOf(charterId, name, "brand.head");
+
+        try {
+            logIn("brand.head");
+            openAndClaim(taskId, name, "brand.head");
+            chooseRadio("Decline some rights");
+            assertThat(driver.findElements(By.cssSelector(".fjs-container .fjs-taglist")))
+                    .as("no picker for 60 rights").noneMatch(WebElement::isDisplayed);
+            WebElement linesLabel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'Rights you decline')]")));
+            driver.findElement(By.id(linesLabel.getDomAttribute("for"))).sendKeys("browser-" + run + "-7,RENEW");
+            WebElement reasonLabel = driver.findElement(By.xpath(
+                    "//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'Why do you decline them?')]"));
+            driver.findElement(By.id(reasonLabel.getDomAttribute("for"))).sendKeys("Service renews this one.");
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//button[normalize-space()='Complete']"))).click();
+
+            JsonNode finished = wait.until(d -> finishedTask(taskId));
+            assertThat(finished.get("assignee").asText()).isEqualTo("brand.head");
+            assertThat(driver.findElements(By.cssSelector(
+                    ".page-notifications .alert-danger, .page-notifications .alert-error")))
+                    .as("Tasklist error notifications").noneMatch(WebElement::isDisplayed);
+            String page = "/charter/" + charterId + "/functions/brand";
+            wait.until(d -> {
+                String html = body(page, "brand.head");
+                return html.split("DECLINED", -1).length == 2 && html.contains("ACCEPTED");
+            });
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
+    }
+
+    private long submittedCharter(String title) throws IOException, InterruptedException {
+        return submittedCharter(title, CSV);
+    }
+
+    private long submittedCharter(String title, String csv) throws IOException, InterruptedException {
+        HttpResponse<String> created = call("POST", "/api/charter/drafts?title="
+                + URLEncoder.encode(title, StandardCharsets.UTF_8), "cmo", "text/csv", csv);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long charterId = json.readTree(created.body()).get("id").asLong();
+        HttpResponse<String> submitted = call("POST", "/api/charter/drafts/" + charterId + "/submit", "cmo", null,
+                null);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        return charterId;
+    }
+
+    /** Logs in through the application's own login page. */
+    private void logIn(String user) {
+        driver.get(base() + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, " + user));
+    }
+
+    /** The Tasklist, straight on the task (other tests may leave tasks of the same name), claimed. */
+    private void openAndClaim(String taskId, String name, String user) {
+        driver.get(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//*[normalize-space(text())=" + xpathLiteral(name) + "]")));
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[self::button or self::a][normalize-space()='Claim']"))).click();
+        wait.until(d -> user.equals(assigneeOf(taskId)));
+    }
+
+    /** Chooses a radio option of the Camunda Form by its label. */
+    private void chooseRadio(String text) {
+        WebElement label = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class,'fjs-container')]//label[normalize-space()=" + xpathLiteral(text) + "]")));
+        String forId = label.getDomAttribute("for");
+        By radio = forId != null && !forId.isBlank() ? By.id(forId)
+                : By.xpath("//*[contains(@class,'fjs-container')]//label[normalize-space()=" + xpathLiteral(text)
+                        + "]//input[@type='radio']");
+        label.click();
+        wait.until(d -> {
+            WebElement input = d.findElement(radio);
+            if (!input.isSelected()) {
+                ((JavascriptExecutor) d).executeScript("arguments[0].click();", input);
+            }
+            return d.findElement(radio).isSelected();
+        });
+    }
+
+    private String body(String path, String user) {
+        try {
+            HttpResponse<String> response = call("GET", path, user, null, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Chromium reports what a Content-Security-Policy refused as console errors. */
     private void assertNoContentSecurityPolicyViolations(String where) {
         List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -225,15 +395,19 @@ class TasklistBrowserIT {
 
     /** The brand head's acceptance task of this charter, once the process has created it. */
     private String brandTaskOf(long charterId) throws InterruptedException {
+        return taskOf(charterId, BRAND_TASK, "brand.head");
+    }
+
+    /** A head's task of this charter by its name, once the process has created it. */
+    private String taskOf(long charterId, String name, String user) throws InterruptedException {
         Instant deadline = Instant.now().plus(STEP);
         while (true) {
-            for (JsonNode task : getJson("/engine-rest/task?processInstanceBusinessKey=charter-" + charterId,
-                    "brand.head")) {
-                if (BRAND_TASK.equals(task.get("name").asText())) {
+            for (JsonNode task : getJson("/engine-rest/task?processInstanceBusinessKey=charter-" + charterId, user)) {
+                if (name.equals(task.get("name").asText())) {
                     return task.get("id").asText();
                 }
             }
-            assertThat(Instant.now()).as("the brand head's task appeared within 30 s").isBefore(deadline);
+            assertThat(Instant.now()).as("the task '" + name + "' appeared within 30 s").isBefore(deadline);
             Thread.sleep(200);
         }
     }
