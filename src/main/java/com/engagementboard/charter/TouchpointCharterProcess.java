@@ -68,7 +68,7 @@ public final class TouchpointCharterProcess {
         public static final String RIGHTS_SUMMARY = "rightsSummary";
         /**
          * Local, JSON list of {label, value}: the options of the form's searchable "decline" picker. Bounded:
-         * empty when the function's rights do not fit {@code BoundedText.DEFAULT_BUDGET}; the form then asks
+         * empty when the function is asked more than {@code CharterDelegates.PICKER_OPTIONS} rights; the form then asks
          * for {@link #DECLINED_LINES} instead ({@link #DECLINE_BY_LINES}).
          */
         public static final String RIGHT_OPTIONS = "rightOptions";
