@@ -188,11 +188,16 @@ public final class Benchmark {
         Load.Latencies withBasic = Load.latencies(config.clients(), config.clients() * 2, Math.min(200, config.requests()),
                 i -> ok(basic.get("/api/touchpoints/" + randomTouchpoint() + "/owners")));
         results.add(db, "latency.basic.p50", withBasic.p50());
-        results.note(db + ": the Tasklist list of " + Organisation.head(head) + " holds "
+        results.note(db + ": " + Organisation.head(head) + "'s group holds "
                 + heads.get(0).get("/engine-rest/task/count?candidateGroup=head-" + head).json().path("count").asLong()
-                + " task(s) of its group; decision search by touchpoint answers "
-                + chairs.get(0).get("/api/board/decisions?touchpoint=" + Organisation.touchpoint(0)).body().split("\"id\"").length
-                + "-1 decisions (a sample)");
+                + " open task(s); a decision search by touchpoint answers "
+                + count(chairs.get(0).get("/api/board/decisions?touchpoint=" + Organisation.touchpoint(0)).json())
+                + " decision(s) (one sample)");
+    }
+
+    /** The entries of a list answer, plain or paged ({content, totalElements}). */
+    private static long count(JsonNode answer) {
+        return answer.isArray() ? answer.size() : answer.path("totalElements").asLong(answer.path("content").size());
     }
 
     private void measure(String db, String endpoint, java.util.function.IntPredicate call) {

@@ -202,6 +202,15 @@ public final class BenchmarksMarkdown {
                         .append(" process instances a second over HTTP (each: an item row, a process instance, "
                                 + "its fact-base check and a user task), 8 clients.\n");
             }
+            double best = Math.max(seeded.isMissingNode() ? 0 : scale.path("openTasks").asDouble()
+                    / seeded.path("median").asDouble(), h2.path("votes.http").path("median").asDouble(0));
+            double low = machine.path("cores").asInt() * 25.0;
+            double high = machine.path("cores").asInt() * 125.0;
+            md.append("- Where the product stands: at best ").append(Figures.format(best))
+                    .append(" instances or steps a second over HTTP, ")
+                    .append(best < low ? "below" : best > high ? "above" : "within")
+                    .append(" the guide's range scaled to this machine's cores (")
+                    .append(Figures.format(low)).append(" to ").append(Figures.format(high)).append(").\n");
             md.append("- Task completions (each moves a running instance on): charter acceptances ")
                     .append(num(h2.path("acceptances.http"), "median")).append("/s over HTTP and ")
                     .append(num(h2.path("acceptances.engine"), "median")).append("/s through the Java API (each "

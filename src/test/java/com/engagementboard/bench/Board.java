@@ -124,7 +124,7 @@ final class Board {
     /**
      * Votes over HTTP: each voter, logged in, approves their task through /engine-rest as the Tasklist's
      * form does. A task gone because the outcome is already certain is skipped; a concurrent change
-     * (409) is retried. Returns the votes cast.
+     * (409, or 500 for an optimistic-locking failure) is retried. Returns the votes cast.
      */
     int voteOverHttp(List<VoteTask> item, AtomicInteger retries) {
         int cast = 0;
@@ -138,7 +138,7 @@ final class Board {
                     cast++;
                     break;
                 }
-                if (response.status() == 404 || response.status() == 400 && response.body().contains("ot found")) {
+                if (person(vote.voter()).get("/engine-rest/task/" + vote.id()).status() == 404) {
                     break; // the outcome was certain: the remaining votes were withdrawn
                 }
                 if (response.status() != 409 && response.status() != 500) {
