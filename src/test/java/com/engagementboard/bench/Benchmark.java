@@ -130,9 +130,10 @@ public final class Benchmark {
             results.add(db, "submit", seconds(() -> organisation.submit(draft[0])));
             organisation.loginHeads();
             AtomicInteger accepted = new AtomicInteger();
+            AtomicInteger acceptRetries = new AtomicInteger();
             long started = System.nanoTime();
             double completing = Load.drain(config.clients(), organisation.functions(),
-                    f -> accepted.addAndGet(organisation.acceptOverHttp(f, draft[0])));
+                    f -> accepted.addAndGet(organisation.acceptOverHttp(f, draft[0], acceptRetries)));
             results.add(db, "acceptances.http", accepted.get() / completing);
             if (!organisation.awaitEffective(title, 600)) {
                 throw new IllegalStateException("The charter did not become effective within 10 minutes");
@@ -146,8 +147,9 @@ public final class Benchmark {
             AtomicInteger retries = new AtomicInteger();
             double voting = Load.drain(config.clients(), items, item -> cast.addAndGet(board.voteOverHttp(item, retries)));
             results.add(db, "votes.http", cast.get() / voting);
-            results.note(db + " run " + run + ": " + accepted.get() + " acceptances, " + cast.get() + " votes on "
-                    + items.size() + " items over HTTP (" + retries.get() + " retried after a concurrent change)");
+            results.note(db + " run " + run + ": " + accepted.get() + " acceptances (" + acceptRetries.get() + " retried), " + cast.get()
+                    + " votes on " + items.size() + " items (" + retries.get() + " retried) over HTTP; a retry follows a "
+                    + "concurrent change in the same process instance");
 
             // An amendment waits for acceptance, so every head has an open task in their list.
             long amendment = organisation.importAmendment("Benchmark amendment " + UUID.randomUUID());
@@ -251,8 +253,9 @@ public final class Benchmark {
             organisation.submit(draft);
             EngineFlows engine = new EngineFlows(app);
             AtomicInteger accepted = new AtomicInteger();
+            AtomicInteger acceptRetries = new AtomicInteger();
             double completing = Load.drain(config.clients(), organisation.functions(),
-                    f -> accepted.addAndGet(engine.accept(f, draft)));
+                    f -> accepted.addAndGet(engine.accept(f, draft, acceptRetries)));
             results.add(db, "acceptances.engine", accepted.get() / completing);
             if (!organisation.awaitEffective(title, 600)) {
                 throw new IllegalStateException("The charter did not become effective within 10 minutes (in-process)");
@@ -263,8 +266,8 @@ public final class Benchmark {
             AtomicInteger retries = new AtomicInteger();
             double voting = Load.drain(config.clients(), items, item -> cast.addAndGet(engine.vote(item, retries)));
             results.add(db, "votes.engine", cast.get() / voting);
-            results.note(db + " run " + run + ": " + accepted.get() + " acceptances, " + cast.get() + " votes on "
-                    + items.size() + " items through the Java API (" + retries.get() + " retried after a concurrent change)");
+            results.note(db + " run " + run + ": " + accepted.get() + " acceptances (" + acceptRetries.get() + " retried), " + cast.get()
+                    + " votes on " + items.size() + " items (" + retries.get() + " retried) through the Java API");
         }
     }
 

@@ -71,6 +71,38 @@ public final class BenchmarksMarkdown {
                 + "empties it** (drops the schema public). `-Dbench.writeMarkdown=true` rewrites this file after "
                 + "the run; `-Dbench.reportOnly=true` only rewrites it from the last results.json.\n\n");
 
+        md.append("## How it measures\n\n");
+        md.append("- **The application** runs as in production: the jar in a JVM of its own (`java -Xmx")
+                .append(scale.path("heap").asText()).append(" -jar target/*.jar`) on a free port, on a new H2 file "
+                        + "database in `target/bench/<database>-run-<n>/` (PostgreSQL: the given database, emptied). "
+                        + "Each run starts from a new database; the report gives min, median and max over ")
+                .append(scale.path("runs").asInt()).append(" run(s).\n");
+        md.append("- **Clients** are `java.net.http` over loopback (HTTP/1.1). They log in with the login form "
+                + "and keep the session cookie (with the CSRF token for writes), as browsers and the Tasklist do. "
+                + "An API client sending HTTP Basic instead pays a password check (PBKDF2, 310,000 iterations) on "
+                + "every request: one figure shows that cost.\n");
+        md.append("- **Latencies**: ").append(scale.path("warmup").asInt()).append(" warm-up requests, then ")
+                .append(scale.path("requests").asInt()).append(" requests an endpoint from ")
+                .append(scale.path("clients").asInt()).append(" threads, each with its own session; nearest-rank "
+                        + "percentiles; touchpoints picked at random. Measured after restarting on the full "
+                        + "database. The Tasklist query is the request the Tasklist sends when a head opens the "
+                        + "default filter \"All my tasks\": `POST /camunda/api/engine/engine/default/filter/{id}/list"
+                        + "?firstResult=0&maxResults=15` with its sort body and the XSRF header.\n");
+        md.append("- **Import, submit, acceptance**: the time of the request (import: the CSV draft with its "
+                + "checks; submit: checks, process start, every head's task); acceptance: from the first head "
+                + "opening their list to `GET /api/charter` showing the new version (the last steps run on the "
+                + "job executor).\n");
+        md.append("- **Rates and the overhead ratio**: acceptances (each head: its task query, then complete) and "
+                + "votes (each item's voters in turn, one client an item) by ")
+                .append(scale.path("clients").asInt()).append(" clients, over HTTP against the jar, and through "
+                        + "`TaskService` with the same user and groups in the benchmark's JVM, where the same "
+                        + "application is started (`SpringApplication`, -Xmx1g shared with the clients) on another "
+                        + "new database with the same organisation and charter. The set-up goes over HTTP in both; "
+                        + "only the measured completions differ.\n");
+        md.append("- **Start-up**: from launching the process to `/actuator/health/readiness` answering UP (JVM, "
+                + "schema creation or check, deployment, the application's start-up runners). **Memory**: VmRSS "
+                + "of the application's process after the latencies.\n\n");
+
         md.append("## Machine\n\n");
         md.append("| | |\n|---|---|\n");
         md.append("| Cores | ").append(machine.path("cores").asInt()).append(" |\n");

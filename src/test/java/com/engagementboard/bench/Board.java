@@ -93,15 +93,16 @@ final class Board {
             JsonNode present = admin.get("/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey="
                     + BoardMeetingProcess.Elements.PRESENT_ITEM).expect(200).json();
             if (present.size() >= items) {
-                Load.drain(config.clients(), list(present), task -> chair.postJson("/engine-rest/task/"
-                        + task.get("id").asText() + "/complete", "{\"variables\": {\""
-                        + BoardMeetingProcess.Variables.ITEM_ACTION + "\": {\"value\": \""
-                        + BoardMeetingProcess.VOTE_ACTION + "\", \"type\": \"String\"}}}").expect(204));
+                AtomicInteger retries = new AtomicInteger();
+                Load.drain(config.clients(), list(present), task -> TaskCompletion.complete(chair,
+                        task.get("id").asText(), "{\"variables\": {\"" + BoardMeetingProcess.Variables.ITEM_ACTION
+                                + "\": {\"value\": \"" + BoardMeetingProcess.VOTE_ACTION + "\", \"type\": \"String\"}}}",
+                        retries));
                 break;
             }
             for (JsonNode task : admin.get("/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey="
                     + BoardMeetingProcess.Elements.PREPARE_AGENDA).expect(200).json()) {
-                chair.postJson("/engine-rest/task/" + task.get("id").asText() + "/complete", "{}").expect(204);
+                TaskCompletion.complete(chair, task.get("id").asText(), "{}", new AtomicInteger());
             }
             for (String timer : timers) {
                 for (JsonNode job : admin.get("/engine-rest/job?processInstanceId=" + instance + "&activityId=" + timer)
@@ -127,24 +128,13 @@ final class Board {
      * (409, or 500 for an optimistic-locking failure) is retried. Returns the votes cast.
      */
     int voteOverHttp(List<VoteTask> item, AtomicInteger retries) {
+        String body = "{\"variables\": {\"" + BoardMeetingProcess.Variables.VOTE + "\": {\"value\": \""
+                + BoardMeetingProcess.APPROVE + "\", \"type\": \"String\"}, \""
+                + BoardMeetingProcess.Variables.VOTE_COMMENT + "\": {\"value\": \"Benchmark\", \"type\": \"String\"}}}";
         int cast = 0;
         for (VoteTask vote : item) {
-            String body = "{\"variables\": {\"" + BoardMeetingProcess.Variables.VOTE + "\": {\"value\": \""
-                    + BoardMeetingProcess.APPROVE + "\", \"type\": \"String\"}, \""
-                    + BoardMeetingProcess.Variables.VOTE_COMMENT + "\": {\"value\": \"Benchmark\", \"type\": \"String\"}}}";
-            for (int attempt = 0; attempt < 10; attempt++) {
-                Session.Response response = person(vote.voter()).postJson("/engine-rest/task/" + vote.id() + "/complete", body);
-                if (response.status() == 204) {
-                    cast++;
-                    break;
-                }
-                if (person(vote.voter()).get("/engine-rest/task/" + vote.id()).status() == 404) {
-                    break; // the outcome was certain: the remaining votes were withdrawn
-                }
-                if (response.status() != 409 && response.status() != 500) {
-                    throw new IllegalStateException("Vote: HTTP " + response.status() + " " + Session.abbreviate(response.body()));
-                }
-                retries.incrementAndGet();
+            if (TaskCompletion.complete(person(vote.voter()), vote.id(), body, retries)) {
+                cast++;
             }
         }
         return cast;

@@ -37,41 +37,51 @@ final class EngineFlows {
         }
     }
 
-    int accept(String function, long charterId) {
-        return as(Organisation.head(function), () -> {
-            List<Task> mine = tasks.createTaskQuery().taskCandidateGroup("head-" + function)
-                    .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(charterId))
-                    .taskDefinitionKey(TouchpointCharterProcess.Elements.ACCEPT_RIGHTS).list();
-            for (Task task : mine) {
-                tasks.complete(task.getId(), Map.of(TouchpointCharterProcess.Variables.DECISION,
-                        TouchpointCharterProcess.ACCEPT_ALL));
+    int accept(String function, long charterId, AtomicInteger retries) {
+        List<Task> mine = as(Organisation.head(function), () -> tasks.createTaskQuery()
+                .taskCandidateGroup("head-" + function)
+                .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(charterId))
+                .taskDefinitionKey(TouchpointCharterProcess.Elements.ACCEPT_RIGHTS).list());
+        int done = 0;
+        for (Task task : mine) {
+            if (complete(Organisation.head(function), task.getId(), Map.of(TouchpointCharterProcess.Variables.DECISION,
+                    TouchpointCharterProcess.ACCEPT_ALL), retries)) {
+                done++;
             }
-            return mine.size();
-        });
+        }
+        return done;
     }
 
     int vote(List<Board.VoteTask> item, AtomicInteger retries) {
         int cast = 0;
         for (Board.VoteTask vote : item) {
-            for (int attempt = 0; attempt < 10; attempt++) {
-                try {
-                    as(vote.voter(), () -> {
-                        tasks.complete(vote.id(), Map.of(BoardMeetingProcess.Variables.VOTE, BoardMeetingProcess.APPROVE,
-                                BoardMeetingProcess.Variables.VOTE_COMMENT, "Benchmark"));
-                        return null;
-                    });
-                    cast++;
-                    break;
-                } catch (OptimisticLockingException e) {
-                    retries.incrementAndGet();
-                } catch (ProcessEngineException e) {
-                    if (tasks.createTaskQuery().taskId(vote.id()).count() == 0) {
-                        break; // the outcome was certain: the remaining votes were withdrawn
-                    }
-                    throw e;
-                }
+            if (complete(vote.voter(), vote.id(), Map.of(BoardMeetingProcess.Variables.VOTE, BoardMeetingProcess.APPROVE,
+                    BoardMeetingProcess.Variables.VOTE_COMMENT, "Benchmark"), retries)) {
+                cast++;
             }
         }
         return cast;
+    }
+
+    /** As {@link TaskCompletion#complete}: again after an optimistic-locking failure; false if the task is gone. */
+    private boolean complete(String user, String taskId, Map<String, Object> variables, AtomicInteger retries) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                as(user, () -> {
+                    tasks.complete(taskId, variables);
+                    return null;
+                });
+                return true;
+            } catch (OptimisticLockingException e) {
+                retries.incrementAndGet();
+                Readiness.sleep(10L * (attempt + 1));
+            } catch (ProcessEngineException e) {
+                if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        throw new IllegalStateException("Task " + taskId + " still not completed after 20 attempts");
     }
 }

@@ -129,17 +129,18 @@ final class Organisation {
      * A head opens their task list, finds the charter's acceptance and accepts every right, as the
      * Tasklist's form submits it. Returns how many tasks the head completed.
      */
-    int acceptOverHttp(String function, long charterId) {
+    int acceptOverHttp(String function, long charterId, java.util.concurrent.atomic.AtomicInteger retries) {
         Session head = headSession(function);
         JsonNode tasks = head.get("/engine-rest/task?candidateGroup=head-" + function
                 + "&processInstanceBusinessKey=" + TouchpointCharterProcess.businessKey(charterId)
                 + "&taskDefinitionKey=" + TouchpointCharterProcess.Elements.ACCEPT_RIGHTS).expect(200).json();
         int done = 0;
         for (JsonNode task : tasks) {
-            head.postJson("/engine-rest/task/" + task.get("id").asText() + "/complete",
-                    "{\"variables\": {\"" + TouchpointCharterProcess.Variables.DECISION + "\": {\"value\": \""
-                            + TouchpointCharterProcess.ACCEPT_ALL + "\", \"type\": \"String\"}}}").expect(204);
-            done++;
+            if (TaskCompletion.complete(head, task.get("id").asText(), "{\"variables\": {\""
+                    + TouchpointCharterProcess.Variables.DECISION + "\": {\"value\": \""
+                    + TouchpointCharterProcess.ACCEPT_ALL + "\", \"type\": \"String\"}}}", retries)) {
+                done++;
+            }
         }
         return done;
     }
