@@ -17,7 +17,8 @@ record BenchConfig(Path baseDir, Path jar, int runs, int touchpoints, int functi
                 integer("bench.functions", 60), integer("bench.tasks", 10_000), integer("bench.decisions", 50_000),
                 integer("bench.voteItems", 100), integer("bench.clients", 8), integer("bench.requests", 1000),
                 integer("bench.warmup", 200), System.getProperty("bench.heap", "768m"),
-                text("bench.postgres.url", System.getenv("POSTGRES_URL")),
+                // Only when named for the benchmark: it empties the database (POSTGRES_URL may be someone's data).
+                text("bench.postgres.url", null),
                 text("bench.postgres.user", env("POSTGRES_USER", "engagement")),
                 text("bench.postgres.password", env("POSTGRES_PASSWORD", "engagement")),
                 Boolean.parseBoolean(System.getProperty("bench.inProcess", "true")));

@@ -73,9 +73,13 @@ public final class Benchmark {
         if (config.postgres()) {
             failed |= runDatabase("postgres");
         } else {
-            results.status("postgres", Files.exists(Path.of("/usr/bin/pg_lsclusters"))
-                    ? "not measured: PostgreSQL is installed but no database was given (POSTGRES_URL or -Dbench.postgres.url)"
-                    : "not measured: PostgreSQL is not installed");
+            String env = System.getenv("POSTGRES_URL");
+            results.status("postgres", env != null && !env.isBlank()
+                    ? "not measured: POSTGRES_URL is set, but the benchmark empties the database it is given; name a "
+                            + "database of its own with -Dbench.postgres.url"
+                    : Files.exists(Path.of("/usr/bin/psql")) || Files.exists(Path.of("/usr/bin/pg_lsclusters"))
+                            ? "not measured: PostgreSQL is installed, but no database was named (-Dbench.postgres.url)"
+                            : "not measured: PostgreSQL is not installed");
         }
         return failed;
     }

@@ -66,9 +66,10 @@ public final class BenchmarksMarkdown {
                 + "-Dbench.decisions=50000 -Dbench.voteItems=100 -Dbench.clients=8 -Dbench.requests=1000` are the "
                 + "defaults. A quick smoke run: `./mvnw -Pbench verify -Dbench.runs=1 -Dbench.touchpoints=200 "
                 + "-Dbench.functions=10 -Dbench.tasks=500 -Dbench.decisions=2000 -Dbench.voteItems=10 "
-                + "-Dbench.requests=200`. PostgreSQL is measured too when `POSTGRES_URL` (and `POSTGRES_USER`, "
-                + "`POSTGRES_PASSWORD`) or `-Dbench.postgres.url` name a database of its own: **the benchmark "
-                + "empties it** (drops the schema public). `-Dbench.writeMarkdown=true` rewrites this file after "
+                + "-Dbench.requests=200`. PostgreSQL is measured too when `-Dbench.postgres.url=jdbc:postgresql://…` names a "
+                + "database of its own (user and password: `-Dbench.postgres.user`, `-Dbench.postgres.password`, "
+                + "else `POSTGRES_USER`, `POSTGRES_PASSWORD`, else engagement/engagement): **the benchmark empties "
+                + "it** (drops the schema public), so it never takes `POSTGRES_URL` by itself. `-Dbench.writeMarkdown=true` rewrites this file after "
                 + "the run; `-Dbench.reportOnly=true` only rewrites it from the last results.json.\n\n");
 
         md.append("## How it measures\n\n");
