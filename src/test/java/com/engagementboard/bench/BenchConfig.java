@@ -42,7 +42,10 @@ record BenchConfig(Path baseDir, Path jar, int runs, int touchpoints, int functi
         if (given != null && !given.isBlank()) {
             return Path.of(given);
         }
-        try (var files = java.nio.file.Files.list(base.resolve("target"))) {
+        // The production start: the jar extracted by packaging to target/app, with its class-data archive.
+        Path extracted = base.resolve("target").resolve("app");
+        Path folder = java.nio.file.Files.isDirectory(extracted) ? extracted : base.resolve("target");
+        try (var files = java.nio.file.Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jar"))
                     .filter(f -> !f.getFileName().toString().endsWith("-plain.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException(

@@ -193,7 +193,47 @@ final class Board {
                 decision.executeBatch();
                 connection.commit();
             }
+            // The register is searched through one row per touchpoint and function (V7), which the
+            // application writes with each decision: the seeded decisions get theirs here.
+            try (PreparedStatement read = connection.prepareStatement(
+                        "select id, touchpoints, functions from board_decision where meeting_id = ?");
+                    PreparedStatement touchpointRow = connection.prepareStatement(
+                        "insert into board_decision_touchpoint (decision_id, touchpoint_code) values (?, ?)");
+                    PreparedStatement functionRow = connection.prepareStatement(
+                        "insert into board_decision_function (decision_id, function_code) values (?, ?)")) {
+                read.setLong(1, meetingId);
+                int rows = 0;
+                try (ResultSet decisions = read.executeQuery()) {
+                    while (decisions.next()) {
+                        long id = decisions.getLong(1);
+                        rows += searchRows(touchpointRow, id, decisions.getString(2));
+                        rows += searchRows(functionRow, id, decisions.getString(3));
+                        if (rows >= 1000) {
+                            touchpointRow.executeBatch();
+                            functionRow.executeBatch();
+                            rows = 0;
+                        }
+                    }
+                }
+                touchpointRow.executeBatch();
+                functionRow.executeBatch();
+                connection.commit();
+            }
         }
+    }
+
+    private static int searchRows(PreparedStatement insert, long decisionId, String codes)
+            throws java.sql.SQLException {
+        int rows = 0;
+        for (String code : new java.util.LinkedHashSet<>(List.of(codes.split(",")))) {
+            if (!code.isBlank()) {
+                insert.setLong(1, decisionId);
+                insert.setString(2, code.trim());
+                insert.addBatch();
+                rows++;
+            }
+        }
+        return rows;
     }
 
     private static long generated(PreparedStatement statement) throws java.sql.SQLException {

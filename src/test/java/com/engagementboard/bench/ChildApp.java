@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The application jar in a JVM of its own ({@code java -Xmx<heap> -jar target/*.jar}), as it runs in
- * production, on a free port; its output goes to app-N.log in the run's folder.
+ * The application jar in a JVM of its own ({@code java -Xmx<heap> -XX:SharedArchiveFile=target/app/engagement-board.jsa
+ * -jar target/app/*.jar}), as the README runs it in production, on a free port; its output goes to app-N.log in the run's folder.
  */
 final class ChildApp implements RunningApp {
 
@@ -28,8 +28,13 @@ final class ChildApp implements RunningApp {
         Files.createDirectories(folder);
         int port = Readiness.freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + config.heap(),
-                "-jar", config.jar().toAbsolutePath().toString(), "--server.port=" + port));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + config.heap()));
+        // The class-data archive that packaging records next to the extracted jar (README: run it).
+        Path archive = config.jar().toAbsolutePath().resolveSibling("engagement-board.jsa");
+        if (Files.exists(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
+        command.addAll(List.of("-jar", config.jar().toAbsolutePath().toString(), "--server.port=" + port));
         command.addAll(database.applicationArguments());
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("app-" + label + ".log").toFile());
