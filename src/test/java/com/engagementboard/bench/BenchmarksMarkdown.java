@@ -74,7 +74,8 @@ public final class BenchmarksMarkdown {
 
         md.append("## How it measures\n\n");
         md.append("- **The application** runs as in production: the jar in a JVM of its own (`java -Xmx")
-                .append(scale.path("heap").asText()).append(" -jar target/*.jar`) on a free port, on a new H2 file "
+                .append(scale.path("heap").asText()).append(" -XX:SharedArchiveFile=target/app/engagement-board.jsa -jar target/app/*.jar`, as the README "
+                        + "starts it: the jar extracted by packaging, with its class-data archive) on a free port, on a new H2 file "
                         + "database in `target/bench/<database>-run-<n>/` (PostgreSQL: the given database, emptied). "
                         + "Each run starts from a new database; the report gives min, median and max over ")
                 .append(scale.path("runs").asInt()).append(" run(s).\n");
