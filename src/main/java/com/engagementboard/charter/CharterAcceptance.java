@@ -261,6 +261,11 @@ class CharterAcceptance {
         return next;
     }
 
+    /** The most rights a head picks from in the acceptance form (engagement-board.charter.picker-rights). */
+    int pickerRights() {
+        return properties.pickerRights();
+    }
+
     Date acceptanceDue() {
         return date(WorkingDays.add(nowLocal(), properties.acceptanceDays()));
     }

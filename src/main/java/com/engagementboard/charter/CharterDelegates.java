@@ -59,11 +59,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class CharterDelegates {
 
-    /**
-     * The most rights a head picks from in the acceptance form's searchable list: a head of a 2,000-touchpoint,
-     * 60-function charter is asked about 130; a head asked more declines by lines (or through the API).
-     */
-    static final int PICKER_OPTIONS = 500;
 
 
     /** The priority an overdue acceptance gets, so it sorts first in the head's Tasklist (normal is 50). */
@@ -117,9 +112,9 @@ class CharterDelegates {
             // Bounded: a head of a large company is asked hundreds of rights; the form shows how many of
             // each kind, the lines that fit, and links to the whole list.
             execution.setVariableLocal(RIGHTS_SUMMARY, rightsSummary(charterId, functionCode, rights));
-            // The picker's options, up to PICKER_OPTIONS of them (a typed Json variable: stored as bytes, not in
+            // The picker's options, up to 500 of them (a typed Json variable: stored as bytes, not in
             // the engine's 4,000-character text column, and bounded); past that none, and the form asks for lines.
-            boolean picker = rights.size() <= PICKER_OPTIONS;
+            boolean picker = rights.size() <= charter.pickerRights();
             List<Map<String, Object>> options = !picker ? List.of() : rights.stream()
                     .map(a -> CharterAcceptance.option(a.getTouchpoint().getName() + " (" + a.getTouchpoint().getCode()
                             + "): " + a.getRight(), a.getId().toString()))

@@ -68,8 +68,8 @@ public final class TouchpointCharterProcess {
         public static final String RIGHTS_SUMMARY = "rightsSummary";
         /**
          * Local, JSON list of {label, value}: the options of the form's searchable "decline" picker. Bounded:
-         * empty when the function is asked more than {@code CharterDelegates.PICKER_OPTIONS} rights; the form then asks
-         * for {@link #DECLINED_LINES} instead ({@link #DECLINE_BY_LINES}).
+         * empty when the function is asked more than {@code engagement-board.charter.picker-rights} (500)
+         * rights; the form then asks for {@link #DECLINED_LINES} instead ({@link #DECLINE_BY_LINES}).
          */
         public static final String RIGHT_OPTIONS = "rightOptions";
         /** Local, Boolean: too many rights for the picker; the head names declined rights by touchpoint and right. */
