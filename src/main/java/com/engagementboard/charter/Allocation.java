@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.util.List;
 import java.time.Instant;
 
 /** One right over one touchpoint, given to one function, and what its head made of it. */
@@ -282,11 +283,20 @@ public class Allocation {
         return reallocatedBy;
     }
 
-    boolean sameRight(Allocation other) {
-        return touchpoint.getId().equals(other.touchpoint.getId()) && right == other.right;
+    /**
+     * Which right this is (the touchpoint's id and the right), as a key for sets: a charter's thousands of
+     * rights are looked up, never scanned pairwise.
+     */
+    List<Object> rightKey() {
+        return rightKey(touchpoint, right);
     }
 
-    boolean sameAs(Allocation other) {
-        return sameRight(other) && function.getId().equals(other.function.getId());
+    static List<Object> rightKey(Touchpoint touchpoint, RightKind right) {
+        return List.of(touchpoint.getId(), right);
+    }
+
+    /** Which right this is and who holds it, as a key for sets. */
+    List<Object> key() {
+        return List.of(touchpoint.getId(), right, function.getId());
     }
 }

@@ -80,8 +80,9 @@ record CharterChecks(List<Gap> gaps, List<Conflict> conflicts, List<Warning> war
         if (base == null) {
             return List.of();
         }
+        Set<List<Object>> stated = draft.statedRights();
         Map<String, List<Allocation>> lost = base.getAllocations().stream()
-                .filter(held -> draft.getAllocations().stream().noneMatch(held::sameRight))
+                .filter(held -> !stated.contains(held.rightKey()))
                 .collect(Collectors.groupingBy(a -> a.getTouchpoint().getCode(), TreeMap::new, Collectors.toList()));
         List<Warning> warnings = new ArrayList<>();
         lost.forEach((touchpoint, rights) -> warnings.add(new Warning(null, touchpoint, "loses its owner of "

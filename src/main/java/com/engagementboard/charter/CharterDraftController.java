@@ -6,6 +6,7 @@ import com.engagementboard.charter.CharterRequests.DraftRequest;
 import com.engagementboard.charter.CharterViews.DraftView;
 import com.engagementboard.web.Csv;
 import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -63,23 +64,24 @@ class CharterDraftController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyAuthority('GROUP_board-chair', 'GROUP_board-core', 'GROUP_camunda-admin')")
-    @Operation(summary = "A draft with its allocations (and how each was settled), its gaps (every unowned right of "
-            + "the organisation; blocksSubmission for the touchpoints it covers), conflicts and warnings")
-    DraftView get(@PathVariable long id) {
-        return drafts.view(id);
+    @Operation(summary = "A draft with one page of its allocations (and how each was settled; by touchpoint code and "
+            + "right), its gaps (every unowned right of the organisation; blocksSubmission for the touchpoints it "
+            + "covers), conflicts and warnings")
+    DraftView get(@PathVariable long id, Paging paging) {
+        return drafts.view(id, paging);
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace a draft's title, scope and allocations (chair)")
     DraftView replace(@PathVariable long id, @RequestBody @Validated DraftRequest request) {
-        return drafts.view(drafts.replace(id, request, i -> "allocations[" + i + "]").getId());
+        return drafts.view(drafts.replace(id, request, i -> "allocations[" + i + "]").getId(), Paging.first());
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change some allocations (each replaces its touchpoint and right; no function drops it, "
             + "and a right the version in force holds then shows as losing its owner)")
     DraftView patch(@PathVariable long id, @RequestBody @Validated DraftPatch patch) {
-        return drafts.view(drafts.patch(id, patch, i -> "allocations[" + i + "]").getId());
+        return drafts.view(drafts.patch(id, patch, i -> "allocations[" + i + "]").getId(), Paging.first());
     }
 
     @DeleteMapping("/{id}")
@@ -92,11 +94,11 @@ class CharterDraftController {
     @PostMapping("/{id}/submit")
     @Operation(summary = "Send the draft to the function heads for acceptance; 409 while it has gaps or conflicts")
     DraftView submit(@PathVariable long id) {
-        return drafts.view(drafts.submit(id).getId());
+        return drafts.view(drafts.submit(id).getId(), Paging.first());
     }
 
     private ResponseEntity<DraftView> created(CharterVersion draft) {
-        return ResponseEntity.created(URI.create("/api/charter/drafts/" + draft.getId())).body(drafts.view(draft.getId()));
+        return ResponseEntity.created(URI.create("/api/charter/drafts/" + draft.getId())).body(drafts.view(draft.getId(), Paging.first()));
     }
 
     /**

@@ -11,6 +11,8 @@ import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
+import com.engagementboard.web.Paging;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,13 +42,15 @@ public class CharterDrafts {
     private final TouchpointService touchpoints;
     private final FunctionService functions;
     private final CharterProcessStarter processes;
+    private final EntityManager entities;
 
     CharterDrafts(CharterRepository charters, TouchpointService touchpoints, FunctionService functions,
-            CharterProcessStarter processes) {
+            CharterProcessStarter processes, EntityManager entities) {
         this.charters = charters;
         this.touchpoints = touchpoints;
         this.functions = functions;
         this.processes = processes;
+        this.entities = entities;
     }
 
     /** A resolved allocation line. */
@@ -82,9 +86,9 @@ public class CharterDrafts {
 
     /** The draft as the chair sees it: its allocations with how each was settled, its gaps, conflicts and warnings. */
     @Transactional(readOnly = true)
-    CharterViews.DraftView view(long id) {
+    CharterViews.DraftView view(long id, Paging paging) {
         CharterVersion draft = get(id);
-        return CharterViews.DraftView.of(draft, CharterChecks.of(draft, touchpoints.find(null, null, null)));
+        return CharterViews.DraftView.of(draft, CharterChecks.of(draft, touchpoints.find(null, null, null)), paging);
     }
 
     /** Replaces what the draft states; what it does not state comes from the version in force, as on creation. */
@@ -148,15 +152,21 @@ public class CharterDrafts {
         }
         draft.submit(now());
         charters.saveAndFlush(draft);
+        // Written; the process's steps read what they need. Left in the persistence context, the draft's
+        // and the version in force's thousands of rights were dirty-checked before each step's query
+        // (60 heads, two queries each): most of a large charter's submission. The audit lines stay queued.
+        entities.clear();
         processes.start(draft.getId());
         return draft;
     }
 
     /** Whether the draft states a right of its own or takes one away from the version in force. */
     private static boolean changes(CharterVersion draft, CharterVersion inForce) {
-        return draft.getAllocations().stream().anyMatch(a -> !a.isCarriedOver())
-                || inForce.getAllocations().stream().anyMatch(held -> draft.getAllocations().stream()
-                        .noneMatch(held::sameRight));
+        if (draft.getAllocations().stream().anyMatch(a -> !a.isCarriedOver())) {
+            return true;
+        }
+        Set<List<Object>> stated = draft.statedRights();
+        return inForce.getAllocations().stream().anyMatch(held -> !stated.contains(held.rightKey()));
     }
 
     /** A draft's content: what the version in force holds, then the draft's own lines over it. */
@@ -185,26 +195,27 @@ public class CharterDrafts {
      * Several lines for one right give it to several functions: a conflict the draft shows.
      */
     private static void apply(CharterVersion draft, List<Resolved> lines) {
-        Set<String> replaced = new HashSet<>();
+        // Keys and one pass over the allocations, not a scan per line: a CSV draft has thousands of lines.
+        Set<List<Object>> replaced = new HashSet<>();
+        List<Resolved> stating = new ArrayList<>();
         for (Resolved line : lines) {
-            String key = line.touchpoint().getCode() + "/" + line.right();
             if (line.function() == null) {
                 draft.drop(line.touchpoint(), line.right());
                 continue;
             }
-            if (replaced.add(key)) {
-                draft.getAllocations().removeIf(a -> a.getTouchpoint().getId().equals(line.touchpoint().getId())
-                        && a.getRight() == line.right());
+            if (replaced.add(Allocation.rightKey(line.touchpoint(), line.right()))) {
                 draft.undrop(line.touchpoint(), line.right());
             }
-            add(draft, line);
+            stating.add(line);
         }
-    }
-
-    private static void add(CharterVersion draft, Resolved line) {
-        Allocation allocation = new Allocation(draft, line.touchpoint(), line.right(), line.function());
-        if (draft.getAllocations().stream().noneMatch(allocation::sameAs)) {
-            draft.getAllocations().add(allocation);
+        draft.getAllocations().removeIf(a -> replaced.contains(a.rightKey()));
+        Set<List<Object>> held = draft.getAllocations().stream().map(Allocation::key)
+                .collect(Collectors.toCollection(HashSet::new));
+        for (Resolved line : stating) {
+            Allocation allocation = new Allocation(draft, line.touchpoint(), line.right(), line.function());
+            if (held.add(allocation.key())) {
+                draft.getAllocations().add(allocation);
+            }
         }
     }
 

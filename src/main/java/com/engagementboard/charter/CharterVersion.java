@@ -24,9 +24,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One version of the charter: all rights over the touchpoints in its scope. It is drafted, goes out
@@ -176,12 +178,20 @@ public class CharterVersion {
                     + inForce.getStatus() + "; only the effective version is carried over.");
         }
         allocations.removeIf(a -> a.isCarriedOver() && !inForce.getNumber().equals(a.getCarriedFrom()));
+        // The rights this version states, by touchpoint and right: a set, not a scan of every allocation
+        // for each of the thousands in force.
+        Set<List<Object>> stated = statedRights();
         for (Allocation held : inForce.getAllocations()) {
-            if (allocations.stream().noneMatch(held::sameRight) && !isDropped(held.getTouchpoint(), held.getRight())) {
+            if (stated.add(held.rightKey()) && !isDropped(held.getTouchpoint(), held.getRight())) {
                 allocations.add(Allocation.carriedOver(this, held));
             }
         }
         this.amends = inForce;
+    }
+
+    /** The rights this version gives to some function, as {@link Allocation#rightKey()} keys. */
+    Set<List<Object>> statedRights() {
+        return allocations.stream().map(Allocation::rightKey).collect(Collectors.toCollection(HashSet::new));
     }
 
     /** Whether this version was based on a version other than the one in force now (or on none). */

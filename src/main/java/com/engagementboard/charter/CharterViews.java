@@ -2,6 +2,7 @@ package com.engagementboard.charter;
 
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.web.PageView;
+import com.engagementboard.web.Paging;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -31,15 +32,17 @@ final class CharterViews {
     }
 
     record DraftView(Long id, String title, CharterStatus status, Integer amendsVersion, String createdBy,
-            Instant createdAt, Instant submittedAt, List<String> scope, List<AllocationView> allocations,
+            Instant createdAt, Instant submittedAt, List<String> scope, PageView<AllocationView> allocations,
             List<CharterChecks.Gap> gaps, List<CharterChecks.Conflict> conflicts, List<CharterChecks.Warning> warnings,
             String notes) {
 
-        static DraftView of(CharterVersion v, CharterChecks checks) {
+        /** The draft with one page of its allocations: a charter's draft has thousands. */
+        static DraftView of(CharterVersion v, CharterChecks checks, Paging paging) {
             return new DraftView(v.getId(), v.getTitle(), v.getStatus(),
                     v.getAmends() == null ? null : v.getAmends().getNumber(), v.getCreatedBy(), v.getCreatedAt(),
                     v.getSubmittedAt(), List.copyOf(owners(v).keySet()),
-                    v.getAllocations().stream().sorted(ORDER).map(AllocationView::of).toList(), checks.gaps(),
+                    PageView.of(v.getAllocations().stream().sorted(ORDER).toList(), paging).map(AllocationView::of),
+                    checks.gaps(),
                     checks.conflicts(), checks.warnings(), v.getNotes());
         }
     }

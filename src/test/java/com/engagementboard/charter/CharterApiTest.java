@@ -1,6 +1,7 @@
 package com.engagementboard.charter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
@@ -130,7 +131,7 @@ class CharterApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath(BLOCKING_GAPS, hasSize(0)))
                 .andExpect(jsonPath("$.conflicts", hasSize(0)))
-                .andExpect(jsonPath("$.allocations", hasSize(8)));
+                .andExpect(jsonPath("$.allocations.content", hasSize(8)));
 
         mvc.perform(patch("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content("""
@@ -144,7 +145,7 @@ class CharterApiTest {
                         """))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.title").value("Only SMS"))
-                .andExpect(jsonPath("$.allocations", hasSize(1)))
+                .andExpect(jsonPath("$.allocations.content", hasSize(1)))
                 .andExpect(jsonPath(BLOCKING_GAPS, hasSize(3)));
         mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNoContent());
         mvc.perform(get("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNotFound());
@@ -222,9 +223,9 @@ class CharterApiTest {
         long id = id(mvc.perform(post("/api/charter/drafts").param("title", "Cards, quoted").with(httpBasic("cmo", "demo"))
                 .contentType("text/csv").content(quoted)).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.title").value("Cards, quoted"))
-                .andExpect(jsonPath("$.allocations", hasSize(4)))
-                .andExpect(jsonPath("$.allocations[?(@.right=='DESIGN')].function").value("brand"))
-                .andExpect(jsonPath("$.allocations[?(@.right=='BUILD')].function").value("operations")));
+                .andExpect(jsonPath("$.allocations.content", hasSize(4)))
+                .andExpect(jsonPath("$.allocations.content[?(@.right=='DESIGN')].function").value("brand"))
+                .andExpect(jsonPath("$.allocations.content[?(@.right=='BUILD')].function").value("operations")));
         mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNoContent());
 
         mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo")).contentType("text/csv")
@@ -253,10 +254,29 @@ class CharterApiTest {
     }
 
     @Test
+    void aDraftShowsItsAllocationsOnePageAtATimeInTheMatrixOrder() throws Exception {
+        long id = id(mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content(CSV)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.allocations.page").value(0))
+                .andExpect(jsonPath("$.allocations.size").value(50))
+                .andExpect(jsonPath("$.allocations.totalElements").value(8)));
+        mvc.perform(get("/api/charter/drafts/" + id + "?page=1&size=3").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.allocations.content", hasSize(3)))
+                .andExpect(jsonPath("$.allocations.totalElements").value(8))
+                .andExpect(jsonPath("$.allocations.totalPages").value(3))
+                .andExpect(jsonPath("$.allocations.content[*].touchpoint",
+                        contains("card-delivery", "card-packaging", "card-packaging")))
+                .andExpect(jsonPath("$.allocations.content[*].right", contains("RENEW", "DESIGN", "BUILD")));
+        mvc.perform(get("/api/charter/drafts/" + id + "?size=501").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("size"));
+    }
+
+    @Test
     void aCsvDraftIsAcceptedThroughTheApiByEachHeadAndThenReadAsTheEffectiveCharter() throws Exception {
         long id = id(mvc.perform(post("/api/charter/drafts?title=Cards").with(httpBasic("cmo", "demo"))
                 .contentType("text/csv").content(CSV)).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.allocations", hasSize(8))));
+                .andExpect(jsonPath("$.allocations.content", hasSize(8))));
         mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IN_ACCEPTANCE"));
         mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
@@ -542,10 +562,10 @@ class CharterApiTest {
             }
             mvc.perform(get("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo")))
                     .andExpect(jsonPath("$.status").value("IN_ACCEPTANCE"))
-                    .andExpect(jsonPath("$.allocations[?(@.function=='operations')]", hasSize(4)))
-                    .andExpect(jsonPath("$.allocations[?(@.function=='operations')].status",
+                    .andExpect(jsonPath("$.allocations.content[?(@.function=='operations')]", hasSize(4)))
+                    .andExpect(jsonPath("$.allocations.content[?(@.function=='operations')].status",
                             everyItem(is("PENDING"))))
-                    .andExpect(jsonPath("$.allocations[?(@.decidedBy=='brand.head' && @.function!='brand')]",
+                    .andExpect(jsonPath("$.allocations.content[?(@.decidedBy=='brand.head' && @.function!='brand')]",
                             hasSize(0)));
         } finally {
             runtime.deleteProcessInstance(instance, "test of a forged acceptance");
@@ -562,11 +582,11 @@ class CharterApiTest {
                   {"touchpoint": "card-delivery", "right": "OPERATE", "function": "service"}]}
                 """).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.amendsVersion").value(number))
-                .andExpect(jsonPath("$.allocations", hasSize(8)))
-                .andExpect(jsonPath("$.allocations[?(@.settlement=='CARRIED_OVER')]", hasSize(7)))
-                .andExpect(jsonPath("$.allocations[?(@.settlement=='CARRIED_OVER')].carriedFromVersion",
+                .andExpect(jsonPath("$.allocations.content", hasSize(8)))
+                .andExpect(jsonPath("$.allocations.content[?(@.settlement=='CARRIED_OVER')]", hasSize(7)))
+                .andExpect(jsonPath("$.allocations.content[?(@.settlement=='CARRIED_OVER')].carriedFromVersion",
                         everyItem(is(number))))
-                .andExpect(jsonPath("$.allocations[?(@.status=='PENDING')].touchpoint", everyItem(is("card-delivery"))))
+                .andExpect(jsonPath("$.allocations.content[?(@.status=='PENDING')].touchpoint", everyItem(is("card-delivery"))))
                 .andExpect(jsonPath(BLOCKING_GAPS, hasSize(0)))
                 .andExpect(jsonPath("$.warnings", hasSize(0))));
 
@@ -580,7 +600,7 @@ class CharterApiTest {
                           {"touchpoint": "card-packaging", "right": "RENEW"}]}
                         """))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.allocations", hasSize(4)))
+                .andExpect(jsonPath("$.allocations.content", hasSize(4)))
                 .andExpect(jsonPath("$.warnings[?(@.touchpoint=='card-packaging')].message", hasSize(1)))
                 .andExpect(jsonPath("$.warnings[?(@.touchpoint=='card-packaging')].message", everyItem(
                         containsString("loses its owner of DESIGN (brand), BUILD (operations), OPERATE (operations), "
@@ -612,7 +632,7 @@ class CharterApiTest {
         int number = cardsInForce();
         long id = id(postJson("/api/charter/drafts?amend=true", "cmo", """
                 {"title": "Nothing new", "allocations": []}
-                """).andExpect(status().isCreated()).andExpect(jsonPath("$.allocations", hasSize(8))));
+                """).andExpect(status().isCreated()).andExpect(jsonPath("$.allocations.content", hasSize(8))));
         mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Nothing to change"))
