@@ -91,7 +91,8 @@ public final class BenchmarksMarkdown {
                         + "default filter \"All my tasks\": `POST /camunda/api/engine/engine/default/filter/{id}/list"
                         + "?firstResult=0&maxResults=15` with its sort body and the XSRF header.\n");
         md.append("- **Import, submit, acceptance**: the time of the request (import: the CSV draft with its "
-                + "checks; submit: checks, process start, every head's task); acceptance: from the first head "
+                + "checks, timed the second time in the JVM after a first import that is reported as cold and "
+                + "discarded; submit: checks, process start, every head's task); acceptance: from the first head "
                 + "opening their list to `GET /api/charter` showing the new version (the last steps run on the "
                 + "job executor).\n");
         md.append("- **Rates and the overhead ratio**: acceptances (each head: its task query, then complete) and "

@@ -26,8 +26,12 @@ final class Figures {
                 "launch of `java -jar` to /actuator/health/readiness UP, on a new database (schema creation included)");
         add("build", "Building the organisation (set-up, not a target)", "s", null, true,
                 "head users, functions and touchpoints through the API, 8 clients");
+        add("import.cold", "CSV import, the first in a new JVM (not a target)", "s", null, true,
+                "the same request right after start-up, its code still cold (interpreted, classes loading); that "
+                        + "draft is then discarded");
         add("import", "CSV import and check of the charter", "s", 2.0, true,
-                "POST /api/charter/drafts (text/csv): parse, check for gaps and conflicts, store, answer the draft view");
+                "POST /api/charter/drafts (text/csv), the second in the JVM, as on a running server: parse, check "
+                        + "for gaps and conflicts, store, answer the draft with its first page");
         add("submit", "Submit the charter", "s", 2.0, true,
                 "POST /api/charter/drafts/{id}/submit: checks again, starts the process, creates every head's task");
         add("accept", "Acceptance by every head, to effective", "s", null, true,

@@ -111,6 +111,11 @@ final class Organisation {
         return created.json().get("id").asLong();
     }
 
+    /** Discards a draft (the warm-up import's). */
+    void discard(long draftId) {
+        chair.delete("/api/charter/drafts/" + draftId).expect(204);
+    }
+
     void submit(long draftId) {
         chair.post("/api/charter/drafts/" + draftId + "/submit", null, null).expect(200);
     }

@@ -3,18 +3,19 @@ package com.engagementboard.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,7 @@ final class Session {
     private static final Pattern CSRF_INPUT = Pattern.compile(
             "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
-    record Response(int status, String body) {
+    record Response(int status, String body, String location) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -49,18 +50,22 @@ final class Session {
         }
     }
 
+    static {
+        // Keep a connection alive per client thread (the JDK's default keeps 5 per host).
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
+    }
+
     private final String base;
     private final String user;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient client;
     private String basicHeader;
     private String csrf;
 
     private Session(int port, String user) {
         this.base = "http://localhost:" + port;
         this.user = user;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /** Logs in with the form, then reads the session's CSRF token from the home page. */
@@ -69,12 +74,11 @@ final class Session {
         Response page = session.get("/login").expect(200);
         String token = csrfOf(page.body());
         String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token);
-        HttpResponse<String> login = session.send(HttpRequest.newBuilder(session.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        String location = login.headers().firstValue("Location").orElse("");
-        if (login.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("Login of " + user + " failed: " + login.statusCode() + " " + location);
+        Response login = session.exchange("POST", "/login",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
+        String location = login.location() == null ? "" : login.location();
+        if (login.status() != 302 || location.contains("error")) {
+            throw new IllegalStateException("Login of " + user + " failed: " + login.status() + " " + location);
         }
         session.csrf = csrfOf(session.get("/").expect(200).body());
         session.get("/camunda/api/engine/engine/default/task/count"); // sets Camunda's XSRF-TOKEN cookie
@@ -94,70 +98,92 @@ final class Session {
     }
 
     Response get(String path) {
-        return call(request(path).GET());
+        return exchange("GET", path, apiHeaders(null), null);
     }
 
     Response postJson(String path, String body) {
-        return call(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return exchange("POST", path, apiHeaders("application/json"), body);
+    }
+
+    Response delete(String path) {
+        return exchange("DELETE", path, apiHeaders(null), null);
     }
 
     Response post(String path, String contentType, String body) {
-        HttpRequest.Builder request = request(path);
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return call(request.POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+        return exchange("POST", path, apiHeaders(contentType), body == null ? "" : body);
     }
 
     /** A JSON POST to the Camunda webapps' engine API, with the XSRF header the Tasklist sends. */
     Response webappPost(String path, String body) {
-        return call(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default" + path))
-                .header("Accept", "application/json").header("Content-Type", "application/json")
-                .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN") == null ? "" : cookie("XSRF-TOKEN"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        String xsrf = cookie("XSRF-TOKEN");
+        return exchange("POST", "/camunda/api/engine/engine/default" + path, Map.of("Accept", "application/json",
+                "Content-Type", "application/json", "X-XSRF-TOKEN", xsrf == null ? "" : xsrf), body);
     }
 
     Response webappGet(String path) {
-        return call(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default" + path))
-                .header("Accept", "application/json").GET());
+        return exchange("GET", "/camunda/api/engine/engine/default" + path, Map.of("Accept", "application/json"),
+                null);
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
-                .header("Accept", "application/json, text/html");
-        if (basicHeader != null) {
-            request.header("Authorization", basicHeader);
-        } else if (csrf != null) {
-            request.header("X-CSRF-TOKEN", csrf);
+    private Map<String, String> apiHeaders(String contentType) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json, text/html");
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
         }
-        return request;
+        if (basicHeader != null) {
+            headers.put("Authorization", basicHeader);
+        } else if (csrf != null) {
+            headers.put("X-CSRF-TOKEN", csrf);
+        }
+        return headers;
     }
 
-    private Response call(HttpRequest.Builder request) {
-        HttpResponse<String> response = send(request);
-        return new Response(response.statusCode(), response.body());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /**
+     * One request on the calling thread with a kept-alive connection (HttpURLConnection): the JDK's
+     * HttpClient hands each request to its selector thread and back, and the benchmark's 8 clients share
+     * the machine's two cores with the application.
+     */
+    private Response exchange(String method, String path, Map<String, String> headers, String body) {
+        URI uri = URI.create(base + path);
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setInstanceFollowRedirects(false);
+            connection.setConnectTimeout(10_000);
+            connection.setReadTimeout(300_000);
+            connection.setRequestMethod(method);
+            headers.forEach(connection::setRequestProperty);
+            cookies.get(uri, Map.of()).forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    connection.setRequestProperty(name, String.join("; ", values));
+                }
+            });
+            if (body != null) {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(bytes.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = connection.getResponseCode();
+            cookies.put(uri, connection.getHeaderFields());
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            String text = "";
+            if (in != null) {
+                try (in) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return new Response(status, text, connection.getHeaderField("Location"));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(method + " " + path, e);
         }
     }
 
     private String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
-    }
-
-    private URI uri(String path) {
-        return URI.create(base + path);
     }
 
     private static String csrfOf(String html) {
