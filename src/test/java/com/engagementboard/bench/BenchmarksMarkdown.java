@@ -79,7 +79,8 @@ public final class BenchmarksMarkdown {
                         + "database in `target/bench/<database>-run-<n>/` (PostgreSQL: the given database, emptied). "
                         + "Each run starts from a new database; the report gives min, median and max over ")
                 .append(scale.path("runs").asInt()).append(" run(s).\n");
-        md.append("- **Clients** are `java.net.http` over loopback (HTTP/1.1). They log in with the login form "
+        md.append("- **Clients** are `HttpURLConnection` over loopback (HTTP/1.1, kept alive; each client "
+                + "thread sends one request at a time on its own thread). They log in with the login form "
                 + "and keep the session cookie (with the CSRF token for writes), as browsers and the Tasklist do. "
                 + "An API client sending HTTP Basic instead pays a password check (PBKDF2, 310,000 iterations) on "
                 + "every request: one figure shows that cost.\n");
