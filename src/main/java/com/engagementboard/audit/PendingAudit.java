@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Calendar;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ final class PendingAudit implements BeforeTransactionCompletionProcess, AfterTra
 
     private final Consumer<SharedSessionContractImplementor> release;
     private final List<PendingChange> changes = new ArrayList<>();
-    private final Map<List<String>, PendingChange> latest = new HashMap<>();
+    private final Map<PendingChange.Record, PendingChange> latest = new HashMap<>();
 
     PendingAudit(Consumer<SharedSessionContractImplementor> release) {
         this.release = release;
@@ -44,7 +43,7 @@ final class PendingAudit implements BeforeTransactionCompletionProcess, AfterTra
     synchronized void add(PendingChange change) {
         // The record's latest change in this transaction, found by key: a charter's thousands of rights
         // are thousands of changes, and looking back through the list for each was quadratic.
-        List<String> record = Arrays.asList(change.entityType, change.entityId);
+        PendingChange.Record record = change.record();
         PendingChange earlier = latest.get(record);
         if (earlier != null && earlier.absorb(change)) {
             return;

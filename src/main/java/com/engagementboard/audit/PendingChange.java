@@ -32,8 +32,12 @@ final class PendingChange {
         this.after = after == null ? null : new LinkedHashMap<>(after);
     }
 
-    boolean sameRecord(PendingChange other) {
-        return entityType.equals(other.entityType) && entityId.equals(other.entityId);
+    /** Which record changed: the key under which changes of one transaction fold together. */
+    Record record() {
+        return new Record(entityType, entityId);
+    }
+
+    record Record(String entityType, String entityId) {
     }
 
     /** A later update of the same record in the same transaction; false if it cannot fold in. */

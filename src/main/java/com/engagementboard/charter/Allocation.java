@@ -16,7 +16,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.util.List;
 import java.time.Instant;
 
 /** One right over one touchpoint, given to one function, and what its head made of it. */
@@ -286,20 +285,23 @@ public class Allocation {
         return reallocatedBy;
     }
 
-    /**
-     * Which right this is (the touchpoint's id and the right), as a key for sets: a charter's thousands of
-     * rights are looked up, never scanned pairwise.
-     */
-    List<Object> rightKey() {
-        return rightKey(touchpoint, right);
+    /** A right over a touchpoint, whoever holds it: the key for sets of a charter's thousands of rights. */
+    record RightKey(Long touchpointId, RightKind right) {
+
+        static RightKey of(Touchpoint touchpoint, RightKind right) {
+            return new RightKey(touchpoint.getId(), right);
+        }
     }
 
-    static List<Object> rightKey(Touchpoint touchpoint, RightKind right) {
-        return List.of(touchpoint.getId(), right);
+    /** A right and the function holding it. */
+    record Holding(RightKey right, Long functionId) {
     }
 
-    /** Which right this is and who holds it, as a key for sets. */
-    List<Object> key() {
-        return List.of(touchpoint.getId(), right, function.getId());
+    RightKey rightKey() {
+        return RightKey.of(touchpoint, right);
+    }
+
+    Holding holding() {
+        return new Holding(rightKey(), function.getId());
     }
 }

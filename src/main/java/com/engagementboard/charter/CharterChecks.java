@@ -80,7 +80,7 @@ record CharterChecks(List<Gap> gaps, List<Conflict> conflicts, List<Warning> war
         if (base == null) {
             return List.of();
         }
-        Set<List<Object>> stated = draft.statedRights();
+        Set<Allocation.RightKey> stated = draft.statedRights();
         Map<String, List<Allocation>> lost = base.getAllocations().stream()
                 .filter(held -> !stated.contains(held.rightKey()))
                 .collect(Collectors.groupingBy(a -> a.getTouchpoint().getCode(), TreeMap::new, Collectors.toList()));

@@ -98,7 +98,8 @@ class CharterDraftController {
     }
 
     private ResponseEntity<DraftView> created(CharterVersion draft) {
-        return ResponseEntity.created(URI.create("/api/charter/drafts/" + draft.getId())).body(drafts.view(draft.getId(), Paging.first()));
+        return ResponseEntity.created(URI.create("/api/charter/drafts/" + draft.getId()))
+                .body(drafts.view(draft.getId(), Paging.first()));
     }
 
     /**

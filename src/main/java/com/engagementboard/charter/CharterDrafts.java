@@ -165,7 +165,7 @@ public class CharterDrafts {
         if (draft.getAllocations().stream().anyMatch(a -> !a.isCarriedOver())) {
             return true;
         }
-        Set<List<Object>> stated = draft.statedRights();
+        Set<Allocation.RightKey> stated = draft.statedRights();
         return inForce.getAllocations().stream().anyMatch(held -> !stated.contains(held.rightKey()));
     }
 
@@ -196,24 +196,24 @@ public class CharterDrafts {
      */
     private static void apply(CharterVersion draft, List<Resolved> lines) {
         // Keys and one pass over the allocations, not a scan per line: a CSV draft has thousands of lines.
-        Set<List<Object>> replaced = new HashSet<>();
+        Set<Allocation.RightKey> replaced = new HashSet<>();
         List<Resolved> stating = new ArrayList<>();
         for (Resolved line : lines) {
             if (line.function() == null) {
                 draft.drop(line.touchpoint(), line.right());
                 continue;
             }
-            if (replaced.add(Allocation.rightKey(line.touchpoint(), line.right()))) {
+            if (replaced.add(Allocation.RightKey.of(line.touchpoint(), line.right()))) {
                 draft.undrop(line.touchpoint(), line.right());
             }
             stating.add(line);
         }
         draft.getAllocations().removeIf(a -> replaced.contains(a.rightKey()));
-        Set<List<Object>> held = draft.getAllocations().stream().map(Allocation::key)
+        Set<Allocation.Holding> held = draft.getAllocations().stream().map(Allocation::holding)
                 .collect(Collectors.toCollection(HashSet::new));
         for (Resolved line : stating) {
             Allocation allocation = new Allocation(draft, line.touchpoint(), line.right(), line.function());
-            if (held.add(allocation.key())) {
+            if (held.add(allocation.holding())) {
                 draft.getAllocations().add(allocation);
             }
         }

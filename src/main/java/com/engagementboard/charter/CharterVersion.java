@@ -180,7 +180,7 @@ public class CharterVersion {
         allocations.removeIf(a -> a.isCarriedOver() && !inForce.getNumber().equals(a.getCarriedFrom()));
         // The rights this version states, by touchpoint and right: a set, not a scan of every allocation
         // for each of the thousands in force.
-        Set<List<Object>> stated = statedRights();
+        Set<Allocation.RightKey> stated = statedRights();
         for (Allocation held : inForce.getAllocations()) {
             if (stated.add(held.rightKey()) && !isDropped(held.getTouchpoint(), held.getRight())) {
                 allocations.add(Allocation.carriedOver(this, held));
@@ -189,8 +189,8 @@ public class CharterVersion {
         this.amends = inForce;
     }
 
-    /** The rights this version gives to some function, as {@link Allocation#rightKey()} keys. */
-    Set<List<Object>> statedRights() {
+    /** The rights this version gives to some function, by {@link Allocation.RightKey}. */
+    Set<Allocation.RightKey> statedRights() {
         return allocations.stream().map(Allocation::rightKey).collect(Collectors.toCollection(HashSet::new));
     }
 
