@@ -249,7 +249,39 @@ public final class Benchmark {
         return response.status() == 200;
     }
 
+    /**
+     * The Java API's run in a new JVM ({@link EngineRun}), as the jar's run is: both measure an
+     * application whose code the JIT has seen for the same time, so the ratio compares like with like.
+     * (Inside this JVM the second and third runs found the engine's code compiled by the first.)
+     */
     private void inProcess(String db, int run) throws Exception {
+        Path out = config.output().resolve(db + "-engine-run-" + run + ".json");
+        Files.deleteIfExists(out);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.")).sorted()
+                .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
+        command.addAll(List.of(EngineRun.class.getName(), db, String.valueOf(run), out.toString()));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("The Java API run took over an hour");
+        }
+        if (process.exitValue() != 0 || !Files.exists(out)) {
+            throw new IllegalStateException("The Java API run failed (exit " + process.exitValue() + "); see its output above");
+        }
+        results.absorb(out);
+    }
+
+    /** {@link EngineRun}'s work, in its JVM: the flows through the Java API, their figures written to {@code out}. */
+    static void engineRun(String db, int run, Path out) throws Exception {
+        Benchmark benchmark = new Benchmark(BenchConfig.fromSystemProperties());
+        benchmark.inThisJvm(db, run);
+        benchmark.results.exportTo(out);
+    }
+
+    private void inThisJvm(String db, int run) throws Exception {
         Path folder = folder(db + "-engine-run-" + run);
         Database database = database(db, folder);
         String title = "Benchmark charter " + UUID.randomUUID();

@@ -99,10 +99,11 @@ public final class BenchmarksMarkdown {
         md.append("- **Rates and the overhead ratio**: acceptances (each head: its task query, then complete) and "
                 + "votes (each item's voters in turn, one client an item) by ")
                 .append(scale.path("clients").asInt()).append(" clients, over HTTP against the jar, and through "
-                        + "`TaskService` with the same user and groups in the benchmark's JVM, where the same "
-                        + "application is started (`SpringApplication`, -Xmx1g shared with the clients) on another "
-                        + "new database with the same organisation and charter. The set-up goes over HTTP in both; "
-                        + "only the measured completions differ.\n");
+                        + "`TaskService` with the same user and groups in a new JVM per run (`EngineRun`, -Xmx1g "
+                        + "shared with its clients), where the same application is started (`SpringApplication`) on "
+                        + "another new database with the same organisation and charter. The set-up goes over HTTP in "
+                        + "both, so both JVMs have run the same code for about as long when the measured completions "
+                        + "start; only those completions differ.\n");
         md.append("- **Start-up**: from launching the process to `/actuator/health/readiness` answering UP (JVM, "
                 + "schema creation or check, deployment, the application's start-up runners). **Memory**: VmRSS "
                 + "of the application's process after the latencies.\n\n");

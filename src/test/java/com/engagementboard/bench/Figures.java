@@ -70,8 +70,8 @@ final class Figures {
                 "the same request as an API client sends it: every request checks the password (PBKDF2, 310,000 iterations)");
         add("memory", "Resident memory after the run", "MiB", 1024.0, true,
                 "VmRSS of the application's process (/proc/<pid>/status), -Xmx768m, after the latencies");
-        add("startup.engine", "Start-up in the benchmark's JVM (Java API runs)", "s", null, true,
-                "SpringApplication.run to ready, new database");
+        add("startup.engine", "Start-up in the Java API run's JVM", "s", null, true,
+                "SpringApplication.run to ready, new database, in a new JVM per run (EngineRun)");
     }
 
     private static void add(String id, String label, String unit, Double target, boolean atMost, String how) {

@@ -9,7 +9,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The same application inside the benchmark's JVM (its classes from the test classpath), so the
+ * The same application inside the JVM of an {@link EngineRun} (its classes from the test classpath), so the
  * flows can be driven through Camunda's Java API next to the HTTP ones. It listens on a port too: the
  * set-up goes over HTTP exactly as for the jar; only the measured steps differ.
  */

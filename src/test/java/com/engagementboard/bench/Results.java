@@ -28,11 +28,15 @@ final class Results {
     }
 
     void add(String database, String figure, double value) {
+        keep(database, figure, value);
+        System.out.printf(java.util.Locale.ROOT, "  [%s] %-22s %s %s%n", database, figure, Figures.format(value),
+                Figures.get(figure).unit());
+    }
+
+    private void keep(String database, String figure, double value) {
         Figures.get(figure); // known figures only
         values.computeIfAbsent(database, d -> new LinkedHashMap<>()).computeIfAbsent(figure, f -> new ArrayList<>())
                 .add(value);
-        System.out.printf(java.util.Locale.ROOT, "  [%s] %-22s %s %s%n", database, figure, Figures.format(value),
-                Figures.get(figure).unit());
     }
 
     List<Double> values(String database, String figure) {
@@ -45,6 +49,26 @@ final class Results {
 
     void note(String text) {
         notes.add(text);
+    }
+
+    /** What a run in another JVM measured ({@link EngineRun}): its values and notes, to be {@link #absorb}ed. */
+    void exportTo(Path file) throws IOException {
+        ObjectNode part = Session.JSON.createObjectNode();
+        ObjectNode databases = part.putObject("values");
+        values.forEach((database, figures) -> {
+            ObjectNode figuresOf = databases.putObject(database);
+            figures.forEach((figure, list) -> list.forEach(figuresOf.putArray(figure)::add));
+        });
+        notes.forEach(part.putArray("notes")::add);
+        Session.JSON.writeValue(file.toFile(), part);
+    }
+
+    /** Adds what {@link #exportTo} wrote in another JVM (which printed it already). */
+    void absorb(Path file) throws IOException {
+        JsonNode part = Session.JSON.readTree(file.toFile());
+        part.path("values").fields().forEachRemaining(database -> database.getValue().fields().forEachRemaining(
+                figure -> figure.getValue().forEach(value -> keep(database.getKey(), figure.getKey(), value.asDouble()))));
+        part.path("notes").forEach(text -> note(text.asText()));
     }
 
     /** Whether the sizes are the (otherwise a smoke run, not to be compared with the targets). */

@@ -1,6 +1,6 @@
 package com.engagementboard.bench;
 
-/** The application under test, however it runs: a child JVM from the jar, or inside the benchmark's JVM. */
+/** The application under test, however it runs: a child JVM from the jar, or inside an {@link EngineRun}'s JVM. */
 interface RunningApp extends AutoCloseable {
 
     int port();
