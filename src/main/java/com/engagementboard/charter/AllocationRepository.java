@@ -14,8 +14,17 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
     List<Allocation> findByCharterIdAndFunctionCode(long charterId, String functionCode);
 
-    List<Allocation> findByCharterIdAndFunctionCodeAndStatus(long charterId, String functionCode,
-            AllocationStatus status);
+    @Query("""
+            select a from Allocation a join fetch a.touchpoint join fetch a.function f
+            where a.charter.id = :charterId and f.code = :functionCode and a.status = :status""")
+    List<Allocation> findByCharterIdAndFunctionCodeAndStatus(@Param("charterId") long charterId,
+            @Param("functionCode") String functionCode, @Param("status") AllocationStatus status);
+
+    /** The codes of the functions holding a right in that status, in code order. */
+    @Query("""
+            select distinct f.code from Allocation a join a.function f
+            where a.charter.id = :charterId and a.status = :status order by f.code""")
+    List<String> findFunctionCodes(@Param("charterId") long charterId, @Param("status") AllocationStatus status);
 
     List<Allocation> findByCharterStatusAndTouchpointCode(CharterStatus status, String touchpointCode);
 

@@ -57,9 +57,7 @@ class CharterAcceptance {
     /** The functions that have rights waiting for their head's acceptance, in code order. */
     @Transactional(readOnly = true)
     List<String> pendingFunctions(long charterId) {
-        return allocations.findByCharterIdAndStatus(charterId, AllocationStatus.PENDING).stream()
-                .map(a -> a.getFunction().getCode()).collect(java.util.stream.Collectors.toCollection(TreeSet::new))
-                .stream().toList();
+        return allocations.findFunctionCodes(charterId, AllocationStatus.PENDING);
     }
 
     @Transactional(readOnly = true)

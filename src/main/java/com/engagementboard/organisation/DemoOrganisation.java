@@ -150,10 +150,9 @@ class DemoOrganisation implements ApplicationRunner {
             LOG.info("Demo organisation: already seeded, left as it is");
             return;
         }
-        // Each password is hashed with PBKDF2 (about 0.2 s): the users are created in parallel, each in a
-        // transaction of its own (a user that exists is left as it is, so a failed seeding is simply run again).
-        PEOPLE.parallelStream().forEach(person -> people.ensureDemoUser(person.id(), person.firstName(),
-                person.lastName(), person.id() + "@demo-bank.example", PASSWORD));
+        // A user that exists is left as it is, so a failed seeding is simply run again.
+        people.ensureDemoUsers(PEOPLE.stream().map(person -> new People.NewUser(person.id(), person.firstName(),
+                person.lastName(), person.id() + "@demo-bank.example")).toList(), PASSWORD);
         for (Person person : PEOPLE) {
             person.groups().forEach(group -> people.addMember(person.id(), group));
         }

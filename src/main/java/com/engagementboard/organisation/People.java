@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,19 +71,6 @@ public class People {
      * password must follow Camunda's password policy.
      */
     public void ensureUser(String userId, String firstName, String lastName, String email, String password) {
-        ensureUser(userId, firstName, lastName, email, password, false);
-    }
-
-    /**
-     * A user of the demo organisation, whose well-known password ({@code demo}) is allowed past the
-     * password policy. Only the demo seeds users this way.
-     */
-    void ensureDemoUser(String userId, String firstName, String lastName, String email, String password) {
-        ensureUser(userId, firstName, lastName, email, password, true);
-    }
-
-    private void ensureUser(String userId, String firstName, String lastName, String email, String password,
-            boolean skipPasswordPolicy) {
         asSystem(() -> {
             if (identity.createUserQuery().userId(userId).count() == 0) {
                 User user = identity.newUser(userId);
@@ -90,10 +78,42 @@ public class People {
                 user.setLastName(lastName);
                 user.setEmail(email);
                 user.setPassword(password);
-                if (skipPasswordPolicy) {
-                    ((IdentityServiceImpl) identity).saveUser(user, true);
+                identity.saveUser(user);
+            }
+            return null;
+        });
+    }
+
+    /** A user to create: who, not how they log in. */
+    record NewUser(String id, String firstName, String lastName, String email) {
+    }
+
+    /**
+     * The users of the demo organisation, whose one well-known password ({@code demo}) is allowed past
+     * the password policy; only the demo seeds users this way. The password is hashed once (PBKDF2 takes
+     * about 0.2 s a hash, most of a first start's seeding) and that hash and its salt are stored for each
+     * of them: they share a published password anyway. Users that exist are left as they are.
+     */
+    void ensureDemoUsers(List<NewUser> users, String password) {
+        asSystem(() -> {
+            UserEntity hashed = null;
+            for (NewUser person : users) {
+                if (identity.createUserQuery().userId(person.id()).count() > 0) {
+                    continue;
+                }
+                UserEntity user = (UserEntity) identity.newUser(person.id());
+                user.setFirstName(person.firstName());
+                user.setLastName(person.lastName());
+                user.setEmail(person.email());
+                if (hashed == null) {
+                    user.setPassword(password);
                 } else {
-                    identity.saveUser(user);
+                    user.setDbPassword(hashed.getPassword());
+                    user.setSalt(hashed.getSalt());
+                }
+                ((IdentityServiceImpl) identity).saveUser(user, true);
+                if (hashed == null) {
+                    hashed = (UserEntity) identity.createUserQuery().userId(person.id()).singleResult();
                 }
             }
             return null;

@@ -16,7 +16,7 @@ record BenchConfig(Path baseDir, Path jar, int runs, int touchpoints, int functi
         return new BenchConfig(base, jar(base), integer("bench.runs", 3), integer("bench.touchpoints", 2000),
                 integer("bench.functions", 60), integer("bench.tasks", 10_000), integer("bench.decisions", 50_000),
                 integer("bench.voteItems", 100), integer("bench.clients", 8), integer("bench.requests", 1000),
-                integer("bench.warmup", 200), System.getProperty("bench.heap", "768m"),
+                integer("bench.warmup", 2000), System.getProperty("bench.heap", "768m"),
                 // Only when named for the benchmark: it empties the database (POSTGRES_URL may be someone's data).
                 text("bench.postgres.url", null),
                 text("bench.postgres.user", env("POSTGRES_USER", "engagement")),

@@ -218,6 +218,7 @@ public final class Benchmark {
         results.add(db, "latency." + endpoint + ".p50", latencies.p50());
         results.add(db, "latency." + endpoint + ".p95", latencies.p95());
         results.add(db, "latency." + endpoint + ".p99", latencies.p99());
+        results.add(db, "latency." + endpoint + ".warmup95", latencies.warmupP95());
     }
 
     private final ThreadLocal<Integer> client = new ThreadLocal<>();

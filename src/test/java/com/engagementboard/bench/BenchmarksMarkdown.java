@@ -84,7 +84,9 @@ public final class BenchmarksMarkdown {
                 + "and keep the session cookie (with the CSRF token for writes), as browsers and the Tasklist do. "
                 + "An API client sending HTTP Basic instead pays a password check (PBKDF2, 310,000 iterations) on "
                 + "every request: one figure shows that cost.\n");
-        md.append("- **Latencies**: ").append(scale.path("warmup").asInt()).append(" warm-up requests, then ")
+        md.append("- **Latencies** are a running server's: ").append(scale.path("warmup").asInt())
+                .append(" warm-up requests an endpoint (until the JIT has compiled the path on the server and in "
+                        + "the clients; their p95 is reported apart, not as a target), then ")
                 .append(scale.path("requests").asInt()).append(" requests an endpoint from ")
                 .append(scale.path("clients").asInt()).append(" threads, each with its own session; nearest-rank "
                         + "percentiles; touchpoints picked at random. Measured after restarting on the full "

@@ -63,8 +63,10 @@ final class Figures {
             for (String p : List.of("p50", "p95", "p99")) {
                 Double target = p.equals("p95") && endpoint[2] != null ? Double.valueOf(endpoint[2]) : null;
                 add("latency." + endpoint[0] + "." + p, endpoint[1] + " " + p, "ms", target, true,
-                        "8 logged-in clients (session cookie) on loopback, after a warm-up");
+                        "8 logged-in clients (session cookie) on loopback, after the warm-up");
             }
+            add("latency." + endpoint[0] + ".warmup95", endpoint[1] + " p95 while warming up (not a target)", "ms",
+                    null, true, "the warm-up requests right after the restart, while both JVMs compile the code");
         }
         add("latency.basic.p50", "GET /api/touchpoints/{code}/owners with HTTP Basic, p50", "ms", null, true,
                 "the same request as an API client sends it: every request checks the password (PBKDF2, 310,000 iterations)");

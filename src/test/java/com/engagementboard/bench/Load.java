@@ -15,7 +15,7 @@ import java.util.function.IntConsumer;
 final class Load {
 
     /** Latencies of {@code requests} calls from {@code clients} threads, after {@code warmup} calls. */
-    record Latencies(double p50, double p95, double p99, int requests, int errors) {
+    record Latencies(double p50, double p95, double p99, int requests, int errors, double warmupP95) {
     }
 
     private Load() {
@@ -50,10 +50,17 @@ final class Load {
      * whether it succeeded (a failure is counted and its time still recorded).
      */
     static Latencies latencies(int clients, int warmup, int requests, java.util.function.IntPredicate call) {
-        parallel(clients, warmup, call::test);
-        long[] nanos = new long[requests];
+        long[] warming = timed(clients, warmup, call, new AtomicInteger());
         AtomicInteger errors = new AtomicInteger();
-        parallel(clients, requests, i -> {
+        long[] nanos = timed(clients, requests, call, errors);
+        return new Latencies(percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99), requests,
+                errors.get(), warming.length == 0 ? Double.NaN : percentile(warming, 95));
+    }
+
+    /** Each call's time, sorted; failed calls counted in {@code errors}. */
+    private static long[] timed(int clients, int count, java.util.function.IntPredicate call, AtomicInteger errors) {
+        long[] nanos = new long[count];
+        parallel(clients, count, i -> {
             long started = System.nanoTime();
             boolean ok = call.test(i);
             nanos[i] = System.nanoTime() - started;
@@ -62,8 +69,7 @@ final class Load {
             }
         });
         Arrays.sort(nanos);
-        return new Latencies(percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99), requests,
-                errors.get());
+        return nanos;
     }
 
     /** Nearest-rank percentile, in milliseconds. */

@@ -64,6 +64,10 @@ class DemoOrganisationTest {
         }
         DemoOrganisation.PEOPLE.forEach(person -> assertThat(identity.checkPassword(person.id(), "demo"))
                 .as(person.id()).isTrue());
+        // One hash serves every demo user (hashed once): it still refuses any other password.
+        assertThat(identity.checkPassword("cmo", "Demo")).isFalse();
+        assertThat(identity.checkPassword(DemoOrganisation.PEOPLE.get(DemoOrganisation.PEOPLE.size() - 1).id(), "demo "))
+                .isFalse();
         assertThat(people.membersOf(Groups.EMPLOYEE)).hasSize(DemoOrganisation.PEOPLE.size());
     }
 
