@@ -30,6 +30,26 @@ record CharterChecks(List<Gap> gaps, List<Conflict> conflicts, List<Warning> war
     record Warning(String function, String touchpoint, String message) {
     }
 
+    /**
+     * How many of each list a draft's answer and a refused submission carry (blocking gaps first): a
+     * draft of a few touchpoints in an organisation of thousands has thousands of gaps. The whole lists
+     * are paged at {@code /api/charter/drafts/{id}/gaps}, {@code /conflicts} and {@code /warnings}.
+     */
+    static final int LISTED = 200;
+
+    /** The sizes of the lists, whatever part of them is listed. */
+    record Counts(int gaps, int blockingGaps, int conflicts, int warnings) {
+    }
+
+    Counts counts() {
+        return new Counts(gaps.size(), blockingGaps().size(), conflicts.size(), warnings.size());
+    }
+
+    /** The first {@link #LISTED} of a list. */
+    static <T> List<T> listed(List<T> all) {
+        return List.copyOf(all.subList(0, Math.min(LISTED, all.size())));
+    }
+
     boolean blocksSubmission() {
         return !blockingGaps().isEmpty() || !conflicts.isEmpty();
     }

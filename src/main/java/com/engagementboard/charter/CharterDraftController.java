@@ -6,6 +6,7 @@ import com.engagementboard.charter.CharterRequests.DraftRequest;
 import com.engagementboard.charter.CharterViews.DraftView;
 import com.engagementboard.web.Csv;
 import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.PageView;
 import com.engagementboard.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Charter")
 @PreAuthorize("hasAuthority('GROUP_board-chair')")
 class CharterDraftController {
+
+    /** Who reads a draft and its checks: the chair, the board's core group, administrators. */
+    private static final String READERS = "hasAnyAuthority('GROUP_board-chair', 'GROUP_board-core', 'GROUP_camunda-admin')";
 
     static final String CSV_HEADER = "touchpoint,right,function";
 
@@ -63,12 +67,34 @@ class CharterDraftController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyAuthority('GROUP_board-chair', 'GROUP_board-core', 'GROUP_camunda-admin')")
+    @PreAuthorize(READERS)
     @Operation(summary = "A draft with one page of its allocations (and how each was settled; by touchpoint code and "
-            + "right), its gaps (every unowned right of the organisation; blocksSubmission for the touchpoints it "
-            + "covers), conflicts and warnings")
+            + "right), its first 200 gaps (every unowned right of the organisation; blocksSubmission for the "
+            + "touchpoints it covers, listed first), conflicts and warnings, and how many of each (counts)")
     DraftView get(@PathVariable long id, Paging paging) {
         return drafts.view(id, paging);
+    }
+
+    @GetMapping("/{id}/gaps")
+    @PreAuthorize(READERS)
+    @Operation(summary = "A draft's gaps, one page at a time: those of the touchpoints it covers (blocking) first, "
+            + "then every other unowned right of the organisation")
+    PageView<CharterChecks.Gap> gaps(@PathVariable long id, Paging paging) {
+        return PageView.of(drafts.checks(id).gaps(), paging);
+    }
+
+    @GetMapping("/{id}/conflicts")
+    @PreAuthorize(READERS)
+    @Operation(summary = "A draft's conflicts (a right given to more than one function), one page at a time")
+    PageView<CharterChecks.Conflict> conflicts(@PathVariable long id, Paging paging) {
+        return PageView.of(drafts.checks(id).conflicts(), paging);
+    }
+
+    @GetMapping("/{id}/warnings")
+    @PreAuthorize(READERS)
+    @Operation(summary = "A draft's warnings (an owner with no head, a right that loses its owner), one page at a time")
+    PageView<CharterChecks.Warning> warnings(@PathVariable long id, Paging paging) {
+        return PageView.of(drafts.checks(id).warnings(), paging);
     }
 
     @PutMapping("/{id}")

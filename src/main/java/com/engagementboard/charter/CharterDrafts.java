@@ -91,6 +91,12 @@ public class CharterDrafts {
         return CharterViews.DraftView.of(draft, CharterChecks.of(draft, touchpoints.find(null, null, null)), paging);
     }
 
+    /** The draft's gaps (blocking ones first), conflicts and warnings, whole. */
+    @Transactional(readOnly = true)
+    CharterChecks checks(long id) {
+        return CharterChecks.of(get(id), touchpoints.find(null, null, null));
+    }
+
     /** Replaces what the draft states; what it does not state comes from the version in force, as on creation. */
     @Transactional
     public CharterVersion replace(long id, DraftRequest request, IntFunction<String> where) {
@@ -141,10 +147,12 @@ public class CharterDrafts {
         }
         if (checks.blocksSubmission()) {
             List<CharterChecks.Gap> gaps = checks.blockingGaps();
+            // The first of each (a draft can have thousands), with the counts; the whole lists are paged.
             throw new ConflictException("Gaps or conflicts",
                     "The draft has " + gaps.size() + " gap(s) and " + checks.conflicts().size()
                             + " conflict(s): give every right of every touchpoint in scope to exactly one function.")
-                    .with("gaps", gaps).with("conflicts", checks.conflicts());
+                    .with("gaps", CharterChecks.listed(gaps)).with("conflicts", CharterChecks.listed(checks.conflicts()))
+                    .with("counts", checks.counts());
         }
         if (inForce.isPresent() && !changes(draft, inForce.get())) {
             throw new ConflictException("Nothing to change",

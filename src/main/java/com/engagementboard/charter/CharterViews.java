@@ -34,16 +34,20 @@ final class CharterViews {
     record DraftView(Long id, String title, CharterStatus status, Integer amendsVersion, String createdBy,
             Instant createdAt, Instant submittedAt, List<String> scope, PageView<AllocationView> allocations,
             List<CharterChecks.Gap> gaps, List<CharterChecks.Conflict> conflicts, List<CharterChecks.Warning> warnings,
-            String notes) {
+            CharterChecks.Counts counts, String notes) {
 
-        /** The draft with one page of its allocations: a charter's draft has thousands. */
+        /**
+         * The draft with one page of its allocations (a charter's draft has thousands) and the first
+         * {@link CharterChecks#LISTED} gaps (blocking ones first), conflicts and warnings, with how many
+         * there are of each.
+         */
         static DraftView of(CharterVersion v, CharterChecks checks, Paging paging) {
             return new DraftView(v.getId(), v.getTitle(), v.getStatus(),
                     v.getAmends() == null ? null : v.getAmends().getNumber(), v.getCreatedBy(), v.getCreatedAt(),
                     v.getSubmittedAt(), List.copyOf(owners(v).keySet()),
                     PageView.of(v.getAllocations().stream().sorted(ORDER).toList(), paging).map(AllocationView::of),
-                    checks.gaps(),
-                    checks.conflicts(), checks.warnings(), v.getNotes());
+                    CharterChecks.listed(checks.gaps()), CharterChecks.listed(checks.conflicts()),
+                    CharterChecks.listed(checks.warnings()), checks.counts(), v.getNotes());
         }
     }
 

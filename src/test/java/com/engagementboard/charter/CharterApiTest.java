@@ -114,7 +114,28 @@ class CharterApiTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.gaps", hasSize(6)))
-                .andExpect(jsonPath("$.conflicts", hasSize(1)));
+                .andExpect(jsonPath("$.conflicts", hasSize(1)))
+                .andExpect(jsonPath("$.counts.blockingGaps").value(6))
+                .andExpect(jsonPath("$.counts.conflicts").value(1));
+        // The whole lists, a page at a time: the blocking gaps first, then the rest of the organisation's.
+        JsonNode draft = json.readTree(mvc.perform(get("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo")))
+                .andExpect(jsonPath("$.counts.blockingGaps").value(6))
+                .andReturn().getResponse().getContentAsString());
+        int allGaps = draft.path("counts").path("gaps").asInt();
+        assertThat(allGaps).isGreaterThan(6).isEqualTo(draft.path("gaps").size());
+        mvc.perform(get("/api/charter/drafts/" + id + "/gaps").param("size", "4").param("page", "1")
+                .with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(allGaps))
+                .andExpect(jsonPath("$.content", hasSize(4)))
+                .andExpect(jsonPath("$.content[0].blocksSubmission").value(true))
+                .andExpect(jsonPath("$.content[1].blocksSubmission").value(true))
+                .andExpect(jsonPath("$.content[2].blocksSubmission").value(false));
+        mvc.perform(get("/api/charter/drafts/" + id + "/conflicts").with(httpBasic("cmo", "demo")))
+                .andExpect(jsonPath("$.content[0].touchpoint").value("sms-alerts"))
+                .andExpect(jsonPath("$.totalElements").value(1));
+        mvc.perform(get("/api/charter/drafts/" + id + "/gaps").with(httpBasic("employee", "demo")))
+                .andExpect(status().isForbidden());
         assertThat(charters.findById(id).orElseThrow().getStatus()).isEqualTo(CharterStatus.DRAFT);
 
         mvc.perform(patch("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))

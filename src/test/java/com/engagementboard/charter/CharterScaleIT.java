@@ -4,6 +4,7 @@ import static com.engagementboard.ProcessTestSupport.completeAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -17,6 +18,7 @@ import com.engagementboard.organisation.JourneyStage;
 import com.engagementboard.organisation.TouchpointKind;
 import com.engagementboard.organisation.TouchpointRequest;
 import com.engagementboard.organisation.TouchpointService;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,6 +121,7 @@ class CharterScaleIT {
     void aCharterOfThousandsOfRightsOverSixtyFunctionsIsAcceptedAmendedAndDiffed() throws Exception {
         List<String> functions = createFunctions();
         List<String> codes = createTouchpoints();
+        aDraftListsTheFirstOfItsThousandsOfGapsAndPagesTheRest(codes, functions.get(0));
 
         // The chair drafts the charter by CSV and submits it.
         Map<String, Map<RightKind, String>> owners = new LinkedHashMap<>();
@@ -340,6 +343,49 @@ class CharterScaleIT {
 
     private static String headOf(String function) {
         return function + ".head";
+    }
+
+    /**
+     * A draft that gives one right of each of 100 touchpoints: 300 gaps block it, and every right of the
+     * organisation's other touchpoints is a gap too. Its answer and the refused submission list the first
+     * 200 (blocking first) with the counts; the whole list comes a page at a time. It is then discarded.
+     */
+    private void aDraftListsTheFirstOfItsThousandsOfGapsAndPagesTheRest(List<String> codes, String function)
+            throws Exception {
+        StringBuilder csv = new StringBuilder("touchpoint,right,function\n");
+        codes.subList(0, 100).forEach(code -> csv.append(code).append(",DESIGN,").append(function).append('\n'));
+        String answer = mvc.perform(post("/api/charter/drafts").param("title", "Gaps " + run).with(as("cmo", "demo"))
+                .contentType("text/csv").content(csv.toString())).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        JsonNode draft = json.readTree(answer);
+        long id = draft.get("id").asLong();
+        int gaps = draft.path("counts").path("gaps").asInt();
+        assertThat(draft.path("counts").path("blockingGaps").asInt()).isEqualTo(300);
+        assertThat(gaps).isGreaterThanOrEqualTo(300 + (TOUCHPOINTS - 100) * RightKind.values().length);
+        assertThat(draft.path("gaps")).hasSize(200);
+        assertThat(draft.path("gaps").findValuesAsText("blocksSubmission")).containsOnly("true");
+
+        String refused = mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(as("cmo", "demo")))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(refused).path("gaps")).hasSize(200);
+        assertThat(json.readTree(refused).path("counts").path("blockingGaps").asInt()).isEqualTo(300);
+
+        int seen = 0;
+        int blocking = 0;
+        for (int page = 0; seen < gaps; page++) {
+            JsonNode rows = json.readTree(mvc.perform(get("/api/charter/drafts/" + id + "/gaps")
+                    .param("page", "" + page).param("size", "500").with(as("cmo", "demo")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(rows.path("totalElements").asInt()).isEqualTo(gaps);
+            assertThat(rows.path("content")).isNotEmpty();
+            seen += rows.path("content").size();
+            for (JsonNode gap : rows.path("content")) {
+                blocking += gap.path("blocksSubmission").asBoolean() ? 1 : 0;
+            }
+        }
+        assertThat(seen).isEqualTo(gaps);
+        assertThat(blocking).isEqualTo(300);
+        mvc.perform(delete("/api/charter/drafts/" + id).with(as("cmo", "demo"))).andExpect(status().isNoContent());
     }
 
     private long draft(String title, String csv, boolean amend) throws Exception {
