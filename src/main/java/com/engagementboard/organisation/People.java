@@ -113,7 +113,7 @@ public class People {
                 }
                 ((IdentityServiceImpl) identity).saveUser(user, true);
                 if (hashed == null) {
-                    hashed = (UserEntity) identity.createUserQuery().userId(person.id()).singleResult();
+                    hashed = user; // saving hashed the password into this entity, with its salt
                 }
             }
             return null;
