@@ -136,6 +136,12 @@ class CharterApiTest {
                 .andExpect(jsonPath("$.totalElements").value(1));
         mvc.perform(get("/api/charter/drafts/" + id + "/gaps").with(httpBasic("employee", "demo")))
                 .andExpect(status().isForbidden());
+        mvc.perform(get("/api/charter/drafts/999999/gaps").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/charter/drafts/" + id + "/conflicts").param("size", "100000").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(charters.findById(id).orElseThrow().getStatus()).isEqualTo(CharterStatus.DRAFT);
 
         mvc.perform(patch("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))
