@@ -275,10 +275,20 @@ class KillNineDurabilityIT {
                     continue;
                 }
                 submitted.add(id);
-                HttpResponse<String> tasks = call(port, "GET", "/engine-rest/task?processInstanceBusinessKey=charter-"
-                        + id, "it.head", null, null);
-                if (tasks.statusCode() != 200) {
-                    failUnlessKilled(killed, "tasks", tasks);
+                // The job executor asks the heads a moment after the submission's save point.
+                HttpResponse<String> tasks = null;
+                for (int poll = 0; poll < 100 && !killed.get(); poll++) {
+                    tasks = call(port, "GET", "/engine-rest/task?processInstanceBusinessKey=charter-" + id, "it.head",
+                            null, null);
+                    if (tasks.statusCode() != 200 || !json.readTree(tasks.body()).isEmpty()) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                if (tasks == null || tasks.statusCode() != 200) {
+                    if (tasks != null) {
+                        failUnlessKilled(killed, "tasks", tasks);
+                    }
                     continue;
                 }
                 for (JsonNode task : json.readTree(tasks.body())) {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.engagementboard.EngagementBoardTest;
 import com.engagementboard.board.BoardActionProcess;
+import com.engagementboard.charter.AcceptanceFanOut;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,9 @@ class ConsistencyApiTest {
     @Autowired
     RuntimeService runtime;
 
+    @Autowired
+    ManagementService management;
+
     private List<JsonNode> mismatches() throws Exception {
         String body = mvc.perform(get("/api/admin/consistency").with(httpBasic("admin", "demo")))
                 .andExpect(status().isOk())
@@ -70,6 +75,7 @@ class ConsistencyApiTest {
         long id = json.readTree(created).get("id").asLong();
         mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IN_ACCEPTANCE"));
+        AcceptanceFanOut.askHeads(runtime, management, id);
 
         assertThat(mismatches()).as("a charter in acceptance with its running instance").isEqualTo(before);
 

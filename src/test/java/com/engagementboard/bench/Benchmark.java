@@ -135,7 +135,12 @@ public final class Benchmark {
             results.add(db, "import.cold", seconds(() -> draft[0] = organisation.importDraft(title + " (warm-up)")));
             organisation.discard(draft[0]);
             results.add(db, "import", seconds(() -> draft[0] = organisation.importDraft(title)));
+            long submitted = System.nanoTime();
             results.add(db, "submit", seconds(() -> organisation.submit(draft[0])));
+            if (!organisation.awaitHeadsAsked(draft[0], 600)) {
+                throw new IllegalStateException("Not every head had their acceptance task within 10 minutes");
+            }
+            results.add(db, "asked", (System.nanoTime() - submitted) / 1e9);
             organisation.loginHeads();
             AtomicInteger accepted = new AtomicInteger();
             AtomicInteger acceptRetries = new AtomicInteger();
@@ -162,6 +167,9 @@ public final class Benchmark {
             // An amendment waits for acceptance, so every head has an open task in their list.
             long amendment = organisation.importAmendment("Benchmark amendment " + UUID.randomUUID());
             organisation.submit(amendment);
+            if (!organisation.awaitHeadsAsked(amendment, 600)) {
+                throw new IllegalStateException("The amendment's heads were not asked within 10 minutes");
+            }
             results.add(db, "seed.tasks", seconds(() -> board.seedOpenTasks(config.tasks())));
         }
         results.add(db, "seed.decisions", seconds(() -> {
@@ -292,6 +300,9 @@ public final class Benchmark {
             organisation.build();
             long draft = organisation.importDraft(title);
             organisation.submit(draft);
+            if (!organisation.awaitHeadsAsked(draft, 600)) {
+                throw new IllegalStateException("Not every head had their acceptance task within 10 minutes (in-process)");
+            }
             EngineFlows engine = new EngineFlows(app);
             AtomicInteger accepted = new AtomicInteger();
             AtomicInteger acceptRetries = new AtomicInteger();

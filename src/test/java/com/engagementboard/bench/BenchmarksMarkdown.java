@@ -95,7 +95,9 @@ public final class BenchmarksMarkdown {
                         + "?firstResult=0&maxResults=15` with its sort body and the XSRF header.\n");
         md.append("- **Import, submit, acceptance**: the time of the request (import: the CSV draft with its "
                 + "checks, timed the second time in the JVM after a first import that is reported as cold and "
-                + "discarded; submit: checks, process start, every head's task); acceptance: from the first head "
+                + "discarded; submit: checks, the version in acceptance, the process started up to its save point; "
+                + "asked: from the submit request until every head's task exists, created by the job executor "
+                + "after the save point); acceptance: from the first head "
                 + "opening their list to `GET /api/charter` showing the new version (the last steps run on the "
                 + "job executor).\n");
         md.append("- **Rates and the overhead ratio**: acceptances (each head: its task query, then complete) and "

@@ -33,7 +33,11 @@ final class Figures {
                 "POST /api/charter/drafts (text/csv), the second in the JVM, as on a running server: parse, check "
                         + "for gaps and conflicts, store, answer the draft with its first page");
         add("submit", "Submit the charter", "s", 2.0, true,
-                "POST /api/charter/drafts/{id}/submit: checks again, starts the process, creates every head's task");
+                "POST /api/charter/drafts/{id}/submit: checks again, puts the version in acceptance, starts the "
+                        + "process up to its save point");
+        add("asked", "Submit until every head has their task (not a target)", "s", null, true,
+                "from the submit request to the moment the job after the save point has created every head's "
+                        + "acceptance task (polled through /engine-rest/task/count)");
         add("accept", "Acceptance by every head, to effective", "s", null, true,
                 "8 clients, each head finds and completes their task over HTTP, until GET /api/charter shows the new version");
         add("acceptances.http", "Charter acceptances per second, HTTP", "/s", null, false,

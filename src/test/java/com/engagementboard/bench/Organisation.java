@@ -120,6 +120,24 @@ final class Organisation {
         chair.post("/api/charter/drafts/" + draftId + "/submit", null, null).expect(200);
     }
 
+    /**
+     * Waits until every head has the version's acceptance task: the submission ends at a save point and the
+     * job executor creates the tasks a moment later. False if they are not all there within the timeout.
+     */
+    boolean awaitHeadsAsked(long draftId, double timeoutSeconds) {
+        long deadline = System.nanoTime() + (long) (timeoutSeconds * 1e9);
+        String count = "/engine-rest/task/count?taskDefinitionKey=Task_AcceptRights&processInstanceBusinessKey=charter-"
+                + draftId;
+        while (System.nanoTime() < deadline) {
+            Session.Response response = admin.get(count);
+            if (response.status() == 200 && response.json().get("count").asInt() >= config.functions()) {
+                return true;
+            }
+            Readiness.sleep(20);
+        }
+        return false;
+    }
+
     /** Each function head, logged in (one session each, kept for the run). */
     Session headSession(String function) {
         return heads.computeIfAbsent(function, f -> Session.login(port, head(f), HEAD_PASSWORD));

@@ -28,6 +28,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.engagementboard.EngagementBoardTest;
 import com.engagementboard.ProcessCoverage;
 import com.engagementboard.board.BoardMeetingProcess.Variables;
+import com.engagementboard.charter.AcceptanceFanOut;
 import com.engagementboard.charter.CharterDrafts;
 import com.engagementboard.charter.CharterReading;
 import com.engagementboard.charter.CharterRequests.AllocationLine;
@@ -361,8 +362,7 @@ class BoardMeetingProcessTest {
                 new AllocationLine("call-centre-script", "OPERATE", "sales"),
                 new AllocationLine("call-centre-script", "RENEW", renewedBy))), false, "cmo", i -> "line " + i);
         charterDrafts.submit(draft.getId());
-        ProcessInstance charter = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(draft.getId())).singleResult();
+        ProcessInstance charter = AcceptanceFanOut.askHeads(runtime, management, draft.getId());
         for (Task acceptance : tasks.createTaskQuery().processInstanceId(charter.getId())
                 .taskDefinitionKey(TouchpointCharterProcess.Elements.ACCEPT_RIGHTS).list()) {
             String group = tasks.getIdentityLinksForTask(acceptance.getId()).stream().map(l -> l.getGroupId())

@@ -306,6 +306,7 @@ class CharterApiTest {
                 .andExpect(jsonPath("$.allocations.content", hasSize(8))));
         mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IN_ACCEPTANCE"));
+        AcceptanceFanOut.askHeads(runtime, management, id);
         mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isConflict());
         mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isConflict());
@@ -398,6 +399,7 @@ class CharterApiTest {
                 """).andExpect(status().isCreated()).andExpect(jsonPath("$.amendsVersion").value(number)));
         mvc.perform(post("/api/charter/drafts/" + amendment + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk());
+        AcceptanceFanOut.askHeads(runtime, management, amendment);
         String task = taskOf("brand.head", amendment);
         mvc.perform(post("/api/charter/tasks/" + task + "/complete").with(httpBasic("brand.head", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"ACCEPT_ALL\"}"))
@@ -449,6 +451,7 @@ class CharterApiTest {
                 .contentType("text/csv").content(CSV)).andExpect(status().isCreated()));
         mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk());
+        AcceptanceFanOut.askHeads(runtime, management, id);
         for (String head : List.of("brand.head", "operations.head", "product.head")) {
             mvc.perform(post("/api/charter/tasks/" + taskOf(head, id) + "/complete").with(httpBasic(head, "demo"))
                     .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"ACCEPT_ALL\"}"))
@@ -515,6 +518,7 @@ class CharterApiTest {
                 """).andExpect(status().isCreated()));
         mvc.perform(post("/api/charter/drafts/" + amendment + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk());
+        AcceptanceFanOut.askHeads(runtime, management, amendment);
         mvc.perform(post("/api/charter/tasks/" + taskOf("brand.head", amendment) + "/complete")
                 .with(httpBasic("brand.head", "demo")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"decision\": \"ACCEPT_ALL\"}")).andExpect(status().isNoContent());
@@ -571,6 +575,7 @@ class CharterApiTest {
                 .contentType("text/csv").content(CSV)).andExpect(status().isCreated()));
         mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk());
+        AcceptanceFanOut.askHeads(runtime, management, id);
         String instance = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(id)).singleResult().getId();
         try {
@@ -637,6 +642,7 @@ class CharterApiTest {
 
         mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk());
+        AcceptanceFanOut.askHeads(runtime, management, id);
         mvc.perform(post("/api/charter/tasks/" + taskOf("service.head", id) + "/complete")
                 .with(httpBasic("service.head", "demo")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"decision\": \"ACCEPT_ALL\"}")).andExpect(status().isNoContent());

@@ -398,6 +398,7 @@ class CharterScaleIT {
     private void submit(long charterId) throws Exception {
         mvc.perform(post("/api/charter/drafts/" + charterId + "/submit").with(as("cmo", "demo")))
                 .andExpect(status().isOk());
+        AcceptanceFanOut.askHeads(runtime, management, charterId);
     }
 
     private ProcessInstance instanceOf(long charterId) {

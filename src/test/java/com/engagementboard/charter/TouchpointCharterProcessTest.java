@@ -14,6 +14,7 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Elements.RESO
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.REVIEW_CHARTER;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.REVIEW_DUE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.SEND_TO_BOARD;
+import static com.engagementboard.charter.TouchpointCharterProcess.Elements.START;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.SUPERSEDED_END;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.TAKE_UP_AMENDMENT;
 import static com.engagementboard.ProcessTestSupport.completeAs;
@@ -145,8 +146,9 @@ class TouchpointCharterProcessTest {
         CharterVersion draft = drafts.create(new DraftRequest("Charter for the call centre and branches", null, lines),
                 false, "cmo", i -> "allocations[" + i + "]");
         drafts.submit(draft.getId());
-        return runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(draft.getId())).singleResult();
+        ProcessInstance instance = instanceOf(draft.getId());
+        runJobs(instance, START);
+        return instance;
     }
 
     private long charterId(ProcessInstance instance) {
@@ -216,6 +218,29 @@ class TouchpointCharterProcessTest {
         assertThat(build.getSettledGroup()).isEqualTo("head-sales");
         assertThat(allocations.findByCharterIdAndStatus(charterId, AllocationStatus.ACCEPTED)).hasSize(8)
                 .allSatisfy(a -> assertThat(a.getSettledGroup()).isEqualTo(a.getFunction().getHeadGroup()));
+    }
+
+    @Test
+    void theSubmissionEndsAtASavePointAndTheJobAfterItAsksEveryHead() {
+        CharterVersion draft = drafts.create(new DraftRequest("Charter asked after the save point", null, List.of(
+                new AllocationLine("call-centre-script", "DESIGN", "marketing"),
+                new AllocationLine("call-centre-script", "BUILD", "sales"),
+                new AllocationLine("call-centre-script", "OPERATE", "sales"),
+                new AllocationLine("call-centre-script", "RENEW", "marketing"))), false, "cmo",
+                i -> "allocations[" + i + "]");
+        drafts.submit(draft.getId());
+
+        ProcessInstance instance = instanceOf(draft.getId());
+        assertThat(charters.findById(draft.getId()).orElseThrow().getStatus()).isEqualTo(CharterStatus.IN_ACCEPTANCE);
+        assertThat(instance).isWaitingAt(START);
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+
+        runJobs(instance, START);
+
+        assertThat(instance).isWaitingAt(ACCEPT_RIGHTS);
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ACCEPT_RIGHTS).list())
+                .extracting(Task::getName)
+                .containsExactlyInAnyOrder("Accept 2 rights for Marketing", "Accept 2 rights for Sales");
     }
 
     @Test
@@ -833,7 +858,7 @@ class TouchpointCharterProcessTest {
             assertThat(a.getCarriedFrom()).isEqualTo(v1);
         });
         drafts.submit(draft.getId());
-        ProcessInstance second = instanceOf(draft.getId());
+        ProcessInstance second = AcceptanceFanOut.askHeads(runtime, management, draft.getId());
 
         // Only the moved right is asked.
         assertThat(tasks.createTaskQuery().processInstanceId(second.getId()).taskDefinitionKey(ACCEPT_RIGHTS).list())
@@ -872,7 +897,7 @@ class TouchpointCharterProcessTest {
                         new AllocationLine("mobile-app-onboarding", "RENEW", "product"))),
                 false, "cmo", i -> "plan line " + (i + 1));
         drafts.submit(summitDraft.getId());
-        ProcessInstance summit = instanceOf(summitDraft.getId());
+        ProcessInstance summit = AcceptanceFanOut.askHeads(runtime, management, summitDraft.getId());
         // ... meanwhile version 1 takes force ...
         ProcessInstance first = submitCharter();
         long firstId = charterId(first);

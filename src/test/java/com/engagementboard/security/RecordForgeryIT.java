@@ -1,5 +1,6 @@
 package com.engagementboard.security;
 
+import com.engagementboard.charter.AcceptanceFanOut;
 import com.engagementboard.DemoApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -50,6 +52,9 @@ class RecordForgeryIT {
     RuntimeService runtime;
 
     @Autowired
+    ManagementService management;
+
+    @Autowired
     TaskService tasks;
 
     @Autowired
@@ -75,8 +80,7 @@ class RecordForgeryIT {
         long charterId = json.readTree(created.body()).get("id").asLong();
         HttpResponse<String> submitted = call("POST", "/api/charter/drafts/" + charterId + "/submit", "cmo", null, null);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-        ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(charterId)).singleResult();
+        ProcessInstance instance = AcceptanceFanOut.askHeads(runtime, management, charterId);
         assertThat(acceptanceTask(instance, "head-brand")).isNotNull();
         assertThat(acceptanceTask(instance, "head-operations")).isNotNull();
         return instance;
