@@ -20,6 +20,9 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.PEN
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.PROPOSAL;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.PROPOSALS_SUMMARY;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REALLOCATIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTED_OPTIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.EVERY_OTHER_TO;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.FUNCTION_OPTIONS;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RENEW_OWNERS;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RESOLUTION;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RESOLUTION_NOTE;
@@ -36,6 +39,7 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RUL
 
 import com.engagementboard.security.Groups;
 import com.engagementboard.web.BoundedText;
+import com.engagementboard.web.FormValues;
 import com.engagementboard.web.TaskForms;
 import java.text.SimpleDateFormat;
 import java.util.List;
@@ -204,8 +208,12 @@ class CharterDelegates {
                             + a.getRight() + ": declined by " + a.getDecidedBy() + " for " + a.getFunction().getName()
                             + ": " + a.getDecisionNote()).toList(), BoundedText.DEFAULT_BUDGET,
                     more -> "- ... and " + more + " more disputed rights"));
-            // Pre-filled for the chair: one line per disputed right (or one * line for many), owners to fill in.
-            execution.setVariable(REALLOCATIONS, forms.reallocationTemplate(charterId(execution)));
+            // Pre-filled for the chair: a row per disputed right (the first 100), the new owner to pick, and a
+            // choice for every other disputed right.
+            execution.setVariable(DISPUTED_OPTIONS, FormValues.json(forms.disputedOptions(charterId(execution))));
+            execution.setVariable(FUNCTION_OPTIONS, FormValues.json(forms.functionOptions()));
+            execution.setVariable(REALLOCATIONS, FormValues.json(forms.reallocationRows(charterId(execution))));
+            execution.setVariable(EVERY_OTHER_TO, null);
             execution.setVariable(RESOLUTION, null);
             execution.setVariable(RESOLUTION_NOTE, null);
         };
@@ -215,7 +223,7 @@ class CharterDelegates {
     TaskListener validateResolution() {
         return task -> {
             forms.checkResolution(charterId(task), task.getVariable(RESOLUTION), task.getVariable(REALLOCATIONS),
-                    task.getVariable(RESOLUTION_NOTE));
+                    task.getVariable(EVERY_OTHER_TO), task.getVariable(RESOLUTION_NOTE));
             task.setVariable(RESOLVED_BY, TaskForms.currentUser(task));
         };
     }
@@ -224,7 +232,8 @@ class CharterDelegates {
     JavaDelegate reallocateRights() {
         return execution -> {
             long charterId = charterId(execution);
-            charter.reallocate(charterId, forms.newOwners(charterId, (String) execution.getVariable(REALLOCATIONS), false),
+            charter.reallocate(charterId, forms.newOwners(charterId, execution.getVariable(REALLOCATIONS),
+                    execution.getVariable(EVERY_OTHER_TO), false),
                     (String) execution.getVariable(RESOLUTION_NOTE), (String) execution.getVariable(RESOLVED_BY));
         };
     }
@@ -235,7 +244,8 @@ class CharterDelegates {
         return execution -> {
             long charterId = charterId(execution);
             events.publishEvent(charter.disputeForBoard(charterId,
-                    forms.newOwners(charterId, (String) execution.getVariable(REALLOCATIONS), true),
+                    forms.newOwners(charterId, execution.getVariable(REALLOCATIONS),
+                            execution.getVariable(EVERY_OTHER_TO), true),
                     (String) execution.getVariable(RESOLUTION_NOTE), (String) execution.getVariable(RESOLVED_BY)));
         };
     }
@@ -248,7 +258,7 @@ class CharterDelegates {
             boolean approved = Boolean.TRUE.equals(execution.getVariable(BOARD_APPROVED));
             List<String> concerned = approved
                     ? charter.applyRuling(charterId, forms.newOwners(charterId,
-                            (String) execution.getVariable(REALLOCATIONS), true),
+                            execution.getVariable(REALLOCATIONS), execution.getVariable(EVERY_OTHER_TO), true),
                             (String) execution.getVariable(RULING_SUMMARY))
                     : List.of();
             execution.setVariable(RULING_FUNCTIONS, concerned);

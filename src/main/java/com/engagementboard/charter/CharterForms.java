@@ -121,7 +121,7 @@ class CharterForms {
         return ids;
     }
 
-    void checkResolution(long charterId, Object resolution, Object reallocations, Object note) {
+    void checkResolution(long charterId, Object resolution, Object reallocations, Object everyOtherTo, Object note) {
         if (!TouchpointCharterProcess.REALLOCATE.equals(resolution) && !TouchpointCharterProcess.UPHOLD.equals(resolution)
                 && !TouchpointCharterProcess.SEND_TO_BOARD.equals(resolution)) {
             throw invalid(TouchpointCharterProcess.Variables.RESOLUTION, "must be " + TouchpointCharterProcess.REALLOCATE
@@ -132,30 +132,89 @@ class CharterForms {
             throw invalid(TouchpointCharterProcess.Variables.RESOLUTION_NOTE, "give your reasoning (required)");
         }
         if (TouchpointCharterProcess.REALLOCATE.equals(resolution)) {
-            newOwners(charterId, reallocations instanceof String lines ? lines : null, false);
+            newOwners(charterId, reallocations, everyOtherTo, false);
         } else if (TouchpointCharterProcess.SEND_TO_BOARD.equals(resolution)) {
-            newOwners(charterId, reallocations instanceof String lines ? lines : null, true);
+            newOwners(charterId, reallocations, everyOtherTo, true);
         }
     }
 
     /** Stands for every touchpoint, or every right, in a line of the chair's re-allocation. */
     static final String ANY = "*";
 
+    /** The most disputed rights the chair's form lists one per row; the rest go to "every other disputed right". */
+    static final int LISTED_DISPUTES = 100;
+
     /**
-     * Reads the chair's re-allocation (or proposal to the board): a "touchpoint,right,function" line for
-     * every disputed right; a re-allocation must go to a function other than the one that declined. A
-     * line may write {@code *} for the touchpoint, the right or both: it gives every disputed right it
-     * matches that no line before it gave, so that a dispute of hundreds of rights fits a few lines.
+     * Reads the chair's re-allocation (or proposal to the board). From the form: a row per listed disputed
+     * right ({@code right}: the allocation, {@code function}: its new owner, may be left empty) and
+     * {@code everyOtherTo}, the function that gets every disputed right left without an owner. From the API,
+     * the same as "touchpoint,right,function" lines, where {@code *} for the touchpoint or the right gives every
+     * disputed right it matches that no line before it gave. A re-allocation must go to a function other than
+     * the one that declined.
      */
     @Transactional(readOnly = true)
-    Map<Long, BusinessFunction> newOwners(long charterId, String lines, boolean proposal) {
+    Map<Long, BusinessFunction> newOwners(long charterId, Object reallocations, Object everyOtherTo, boolean proposal) {
+        List<Allocation> disputed = charter.disputed(charterId);
+        Map<Long, BusinessFunction> owners = new HashMap<>();
+        if (reallocations == null || reallocations instanceof String) {
+            fromLines(disputed, (String) reallocations, owners, proposal);
+        } else {
+            fromRows(disputed, reallocations, owners, proposal);
+        }
+        if (everyOtherTo instanceof String code && !code.isBlank()) {
+            String field = TouchpointCharterProcess.Variables.EVERY_OTHER_TO;
+            BusinessFunction function = function(field, code, "");
+            for (Allocation allocation : disputed) {
+                if (!owners.containsKey(allocation.getId())) {
+                    give(field, "", allocation, function, owners, proposal);
+                }
+            }
+        }
+        List<String> missing = disputed.stream().filter(a -> !owners.containsKey(a.getId()))
+                .map(CharterForms::describe).toList();
+        if (!missing.isEmpty()) {
+            throw invalid(TouchpointCharterProcess.Variables.REALLOCATIONS, "give every disputed right a new owner"
+                    + " (or choose who gets every other disputed right); missing " + missing.size() + ": "
+                    + BoundedText.lines(missing, 1_000, more -> "and " + more + " more").replace('\n', ' '));
+        }
+        return owners;
+    }
+
+    /** The form's rows: each names a disputed right (by its allocation) and, perhaps, its new owner. */
+    private void fromRows(List<Allocation> disputed, Object value, Map<Long, BusinessFunction> owners,
+            boolean proposal) {
+        String field = TouchpointCharterProcess.Variables.REALLOCATIONS;
+        List<Map<String, Object>> rows;
+        try {
+            rows = FormValues.rows(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, e.getMessage());
+        }
+        Map<String, Allocation> byId = new HashMap<>();
+        disputed.forEach(a -> byId.put(String.valueOf(a.getId()), a));
+        for (int i = 0; i < rows.size(); i++) {
+            String where = "row " + (i + 1) + ": ";
+            Object right = rows.get(i).get("right");
+            Allocation allocation = right == null ? null : byId.get(String.valueOf(right));
+            if (allocation == null) {
+                throw invalid(field, where + "is not about a disputed right; only disputed rights can be re-allocated");
+            }
+            Object code = rows.get(i).get("function");
+            if (code == null || String.valueOf(code).isBlank()) {
+                continue; // left for "every other disputed right"
+            }
+            give(field, where, allocation, function(field, String.valueOf(code), where), owners, proposal);
+        }
+    }
+
+    /** The API's lines: "touchpoint,right,function", with {@code *} lines after the exact ones. */
+    private void fromLines(List<Allocation> disputed, String lines, Map<Long, BusinessFunction> owners,
+            boolean proposal) {
         String field = TouchpointCharterProcess.Variables.REALLOCATIONS;
         if (lines != null && lines.length() > MAX_DECLINED_LINES) {
             throw invalid(field, "is " + lines.length() + " characters long, at most " + MAX_DECLINED_LINES
                     + " fit: write * for the touchpoint or the right to give many disputed rights in one line");
         }
-        List<Allocation> disputed = charter.disputed(charterId);
-        Map<Long, BusinessFunction> owners = new HashMap<>();
         List<Csv.Row> rows;
         try {
             rows = Csv.read(lines);
@@ -166,9 +225,9 @@ class CharterForms {
         List<Csv.Row> ordered = new ArrayList<>(rows.stream().filter(r -> !wildcard(r)).toList());
         ordered.addAll(rows.stream().filter(CharterForms::wildcard).toList());
         for (Csv.Row row : ordered) {
-            long line = row.line();
+            String where = "line " + row.line() + ": ";
             if (row.size() != 3) {
-                throw invalid(field, "line " + line + " must read touchpoint,right,function: '" + row + "'");
+                throw invalid(field, "line " + row.line() + " must read touchpoint,right,function: '" + row + "'");
             }
             String touchpoint = row.get(0).trim();
             String right = row.get(1).trim();
@@ -178,46 +237,71 @@ class CharterForms {
                     .filter(a -> !wildcard(row) || !owners.containsKey(a.getId()))
                     .toList();
             if (matched.isEmpty()) {
-                throw invalid(field, "line " + line + ": " + touchpoint + " " + right + (wildcard(row)
+                throw invalid(field, where + touchpoint + " " + right + (wildcard(row)
                         ? " matches no disputed right that the lines before it left"
                         : " is not a disputed right; only disputed rights can be re-allocated"));
             }
             String code = row.get(2).trim();
             if (code.isEmpty()) {
-                throw invalid(field, "line " + line + ": name the function that gets " + touchpoint + " " + right);
+                throw invalid(field, where + "name the function that gets " + touchpoint + " " + right);
             }
-            BusinessFunction function = functions.byCodes(List.of(code)).get(code);
-            if (function == null) {
-                throw invalid(field, "line " + line + ": there is no function '" + code + "'");
-            }
+            BusinessFunction function = function(field, code, where);
             for (Allocation allocation : matched) {
-                if (!proposal && function.getId().equals(allocation.getFunction().getId())) {
-                    throw invalid(field, "line " + line + ": " + code + " declined this right ("
-                            + allocation.getTouchpoint().getCode() + " " + allocation.getRight() + "); give it to "
-                            + "another function, or uphold the allocation instead");
-                }
-                owners.put(allocation.getId(), function);
+                give(field, where, allocation, function, owners, proposal);
             }
         }
-        List<String> missing = disputed.stream().filter(a -> !owners.containsKey(a.getId()))
-                .map(a -> a.getTouchpoint().getCode() + " " + a.getRight()).toList();
-        if (!missing.isEmpty()) {
-            throw invalid(field, "give every disputed right a new owner; missing " + missing.size() + ": "
-                    + BoundedText.lines(missing, 1_000, more -> "and " + more + " more").replace('\n', ' '));
-        }
-        return owners;
     }
 
-    /**
-     * What the chair's form starts with: a line for every disputed right, the new owner to fill in; or,
-     * when those lines would not fit the form, one line for all of them.
-     */
+    private BusinessFunction function(String field, String code, String where) {
+        BusinessFunction function = functions.byCodes(List.of(code)).get(code);
+        if (function == null) {
+            throw invalid(field, where + "there is no function '" + BoundedText.text(code, 80, "...") + "'");
+        }
+        return function;
+    }
+
+    private static void give(String field, String where, Allocation allocation, BusinessFunction function,
+            Map<Long, BusinessFunction> owners, boolean proposal) {
+        if (!proposal && function.getId().equals(allocation.getFunction().getId())) {
+            throw invalid(field, where + function.getName() + " declined " + describe(allocation)
+                    + "; give it to another function, or uphold the allocation instead");
+        }
+        owners.put(allocation.getId(), function);
+    }
+
+    /** A right in words: "Card packaging: build". */
+    static String describe(Allocation allocation) {
+        return allocation.getTouchpoint().getName() + ": "
+                + allocation.getRight().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** What the chair's form shows for each listed disputed right: which right, who declined it. */
     @Transactional(readOnly = true)
-    String reallocationTemplate(long charterId) {
-        List<String> lines = charter.disputed(charterId).stream()
-                .map(a -> a.getTouchpoint().getCode() + "," + a.getRight() + ",").toList();
-        String all = String.join("\n", lines);
-        return all.length() <= BoundedText.DEFAULT_BUDGET ? all : ANY + "," + ANY + ",";
+    List<Map<String, Object>> disputedOptions(long charterId) {
+        return charter.disputed(charterId).stream().limit(LISTED_DISPUTES)
+                .map(a -> Map.<String, Object>of("value", String.valueOf(a.getId()), "label", describe(a)
+                        + " (declined by " + a.getFunction().getName() + ")"))
+                .toList();
+    }
+
+    /** The rows the chair's form starts with: one per listed disputed right, its new owner to choose. */
+    @Transactional(readOnly = true)
+    List<Map<String, Object>> reallocationRows(long charterId) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        charter.disputed(charterId).stream().limit(LISTED_DISPUTES).forEach(a -> {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("right", String.valueOf(a.getId()));
+            row.put("function", null);
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    /** Every function as a choice: its name shown, its code the value. */
+    List<Map<String, Object>> functionOptions() {
+        return functions.all().stream()
+                .sorted(java.util.Comparator.comparing(BusinessFunction::getName, String.CASE_INSENSITIVE_ORDER))
+                .map(f -> Map.<String, Object>of("value", f.getCode(), "label", f.getName())).toList();
     }
 
     private static boolean wildcard(Csv.Row row) {

@@ -103,6 +103,12 @@ public final class TouchpointCharterProcess {
         public static final String RESOLUTION = "resolution";
         /** Form field of the chair: new owners, one "touchpoint,right,function" line per disputed right. */
         public static final String REALLOCATIONS = "reallocations";
+        /** Json: the disputed rights the chair's form lists, as choices (name shown, allocation id the value). */
+        public static final String DISPUTED_OPTIONS = "disputedOptions";
+        /** Json: every function as a choice (name shown, code the value). */
+        public static final String FUNCTION_OPTIONS = "functionOptions";
+        /** String: the function that gets every disputed right the chair's rows leave without an owner. */
+        public static final String EVERY_OTHER_TO = "everyOtherTo";
         /** Form field of the chair: the reasoning, required. */
         public static final String RESOLUTION_NOTE = "resolutionNote";
         /** Form field of the chair's escalation task: what the chair did. */

@@ -19,7 +19,10 @@ record DeployedForm(String id, Map<String, Field> fields) {
 
     /** Display-only components: they have no key and submit nothing. */
     private static final Set<String> DISPLAY = Set.of("text", "html", "image", "spacer", "separator", "button",
-            "group", "iframe", "table", "expression", "dynamiclist");
+            "group", "iframe", "table", "expression");
+
+    /** A dynamic list: its rows are submitted as one list of objects under its {@code path}. */
+    static final String DYNAMIC_LIST = "dynamiclist";
 
     /**
      * One input field.
@@ -29,9 +32,14 @@ record DeployedForm(String id, Map<String, Field> fields) {
      * @param valuesKey the variable holding the options of a dynamic radio, select or checklist (or null)
      * @param maxLength the form's own maximum length of a text (or null)
      * @param readOnly  shown but not editable
+     * @param rows      the fields of each row of a dynamic list (empty for any other component)
      */
     record Field(String key, String type, List<String> values, String valuesKey, Integer maxLength,
-            boolean readOnly) {
+            boolean readOnly, Map<String, Field> rows) {
+
+        boolean isDynamicList() {
+            return DYNAMIC_LIST.equals(type);
+        }
 
         boolean isList() {
             return "checklist".equals(type) || "taglist".equals(type);
@@ -52,6 +60,16 @@ record DeployedForm(String id, Map<String, Field> fields) {
     private static void collect(JsonNode container, Map<String, Field> fields) {
         for (JsonNode component : container.path("components")) {
             String type = component.path("type").asText();
+            if (DYNAMIC_LIST.equals(type)) {
+                String path = component.path("path").asText(null);
+                if (path != null) {
+                    Map<String, Field> rows = new LinkedHashMap<>();
+                    collect(component, rows);
+                    fields.put(path, new Field(path, type, List.of(), null, null, false,
+                            Collections.unmodifiableMap(rows)));
+                }
+                continue;
+            }
             String key = component.path("key").asText(null);
             if (key != null && !DISPLAY.contains(type)) {
                 List<String> values = new ArrayList<>();
@@ -59,11 +77,10 @@ record DeployedForm(String id, Map<String, Field> fields) {
                 JsonNode maxLength = component.path("validate").path("maxLength");
                 fields.put(key, new Field(key, type, List.copyOf(values), component.path("valuesKey").asText(null),
                         maxLength.isNumber() ? maxLength.asInt() : null,
-                        component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)));
+                        component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false),
+                        Map.of()));
             }
-            if (!"dynamiclist".equals(type)) {
-                collect(component, fields);
-            }
+            collect(component, fields);
         }
     }
 }

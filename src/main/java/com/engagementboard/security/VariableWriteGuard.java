@@ -73,6 +73,9 @@ class VariableWriteGuard extends CommandInterceptor {
     /** Camunda stores a text variable in a column of 4,000 characters. */
     static final int MAX_TEXT = 4000;
 
+    /** Most rows a dynamic list may submit. */
+    static final int MAX_ROWS = 2_000;
+
     private static final String FORM_SUFFIX = ".form";
 
     private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
@@ -233,6 +236,10 @@ class VariableWriteGuard extends CommandInterceptor {
         if (value == null) {
             return; // an empty answer: whether it is required is the form's own check
         }
+        if (field.isDynamicList()) {
+            checkRows(field, value, scope);
+            return;
+        }
         switch (field.type()) {
             case "number" -> {
                 if (!(value instanceof Number) && !isNumber(value)) {
@@ -268,6 +275,52 @@ class VariableWriteGuard extends CommandInterceptor {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A dynamic list's rows: a list of at most {@value #MAX_ROWS} objects whose entries are fields of the
+     * list's row, each checked as its field (or, from the API, the list as text, at most {@value #MAX_TEXT}
+     * characters, which the form's own check reads). Read-only entries (what a row shows: the right it is about)
+     * are not trusted here: the form's own check reads them against the record.
+     */
+    private static void checkRows(DeployedForm.Field list, Object value, VariableScope scope) {
+        String name = list.key();
+        if (value instanceof String text && !text.strip().startsWith("[")) {
+            // The API's text form of the list (CSV lines): bounded here, read by the form's own check.
+            if (text.length() > MAX_TEXT) {
+                throw invalid(name, "is " + text.length() + " characters long; at most " + MAX_TEXT + " fit");
+            }
+            return;
+        }
+        List<Map<String, Object>> rows = rows(name, value);
+        if (rows.size() > MAX_ROWS) {
+            throw invalid(name, "has " + rows.size() + " rows; at most " + MAX_ROWS + " fit");
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            for (Map.Entry<String, Object> entry : rows.get(i).entrySet()) {
+                DeployedForm.Field field = list.rows().get(entry.getKey());
+                if (field == null) {
+                    throw invalid(name, "row " + (i + 1) + ": '" + abbreviate(entry.getKey())
+                            + "' is not a field of this list; only " + list.rows().keySet());
+                }
+                if (field.readOnly()) {
+                    continue;
+                }
+                try {
+                    checkValue(field, entry.getValue(), scope);
+                } catch (org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException refused) {
+                    throw invalid(name, "row " + (i + 1) + ": " + refused.getMessage());
+                }
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> rows(String name, Object value) {
+        try {
+            return com.engagementboard.web.FormValues.rows(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e.getMessage());
         }
     }
 

@@ -3,10 +3,14 @@ package com.engagementboard.web;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.spin.json.SpinJsonNode;
 
 /** Reads what task forms submit, whichever way the client sent it. */
 public final class FormValues {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FormValues() {
     }
@@ -35,6 +39,42 @@ public final class FormValues {
             return items.stream().map(Long::valueOf).distinct().toList();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must list ids, got " + value);
+        }
+    }
+
+    /**
+     * A dynamic list's rows: a JSON array of objects (as the Tasklist submits it), its text, or a list of maps.
+     *
+     * @throws IllegalArgumentException when the value is not a list of rows
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> rows(Object value) {
+        Object parsed;
+        try {
+            parsed = value == null ? List.of() : value instanceof SpinJsonNode json ? JSON.readValue(json.toString(),
+                    Object.class) : value instanceof String text ? JSON.readValue(text, Object.class) : value;
+        } catch (java.io.IOException notJson) {
+            throw new IllegalArgumentException("must be a list of rows");
+        }
+        if (!(parsed instanceof Collection<?> collection)) {
+            throw new IllegalArgumentException("must be a list of rows");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Object row : collection) {
+            if (!(row instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("each row must be a set of fields");
+            }
+            rows.add((Map<String, Object>) map);
+        }
+        return rows;
+    }
+
+    /** A list as a JSON process variable (Camunda's Json type): what form-js reads for lists and options. */
+    public static org.camunda.spin.plugin.variable.value.JsonValue json(Object list) {
+        try {
+            return org.camunda.spin.plugin.variable.SpinValues.jsonValue(JSON.writeValueAsString(list)).create();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

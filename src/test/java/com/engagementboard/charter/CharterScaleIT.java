@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.web.FormValues;
 import com.engagementboard.charter.CharterViews.Change;
 import com.engagementboard.charter.TouchpointCharterProcess.Elements;
 import com.engagementboard.charter.TouchpointCharterProcess.Variables;
@@ -195,8 +196,12 @@ class CharterScaleIT {
                 .taskDefinitionKey(Elements.RESOLVE_DISPUTE).singleResult();
         assertThat(dispute).isNotNull();
         assertThat(tasks.getVariable(dispute.getId(), Variables.DISPUTE_COUNT)).isEqualTo(declined.size());
-        // Hundreds of disputed rights do not fit the chair's form line by line: it starts from one * line.
-        assertThat(tasks.getVariable(dispute.getId(), Variables.REALLOCATIONS)).isEqualTo("*,*,");
+        // Hundreds of disputed rights: the chair's form lists the first 100, one row each, and offers one
+        // choice for every other disputed right.
+        assertThat(FormValues.rows(tasks.getVariable(dispute.getId(), Variables.REALLOCATIONS)))
+                .hasSize(CharterForms.LISTED_DISPUTES);
+        assertThat(FormValues.rows(tasks.getVariable(dispute.getId(), Variables.DISPUTED_OPTIONS)))
+                .hasSize(CharterForms.LISTED_DISPUTES);
         String most = functions.get(7);
         String one = functions.get(8);
         Allocation first = declined.get(0);
@@ -453,6 +458,20 @@ class CharterScaleIT {
                 // and bounded by the picker's size, not by the charter's.
                 assertThat(value.getType().getName()).isEqualTo("json");
                 assertThat(readTree(text).size()).isLessThanOrEqualTo(500);
+                continue;
+            }
+            if (variable.getName().equals(Variables.DISPUTED_OPTIONS) || variable.getName()
+                    .equals(Variables.REALLOCATIONS) && value.getType().getName().equals("json")) {
+                // The chair's rows: Json, bounded by the rows her form lists, whatever the dispute's size
+                // (answered through the API, the re-allocation is text lines, checked below).
+                assertThat(value.getType().getName()).isEqualTo("json");
+                assertThat(readTree(text).size()).isLessThanOrEqualTo(CharterForms.LISTED_DISPUTES);
+                continue;
+            }
+            if (variable.getName().equals(Variables.FUNCTION_OPTIONS)) {
+                // The new-owner picker's choices: Json, one per function, never per touchpoint or right.
+                assertThat(value.getType().getName()).isEqualTo("json");
+                assertThat(readTree(text).size()).isLessThan(TOUCHPOINTS);
                 continue;
             }
             assertThat(text == null ? 0 : text.length()).as(variable.getName() + " (" + value.getType().getName() + ")")

@@ -21,6 +21,7 @@ import static com.engagementboard.ProcessTestSupport.completeAs;
 import static com.engagementboard.ProcessTestSupport.runJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.engagementboard.ProcessTestSupport.refusedFor;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -259,11 +260,29 @@ class TouchpointCharterProcessTest {
                 .taskCandidateGroup("board-chair").singleResult();
         assertThat((String) runtime.getVariable(instance.getId(), Variables.DISPUTE_SUMMARY))
                 .contains("call-centre-script").contains("declined by sales.head").contains("Operations builds");
-        assertThat(runtime.getVariable(instance.getId(), Variables.REALLOCATIONS)).isEqualTo("call-centre-script,BUILD,");
+        // The chair's form: a row per disputed right, named in words, the new owner to pick among the functions.
+        assertThat(runtime.getVariable(instance.getId(), Variables.REALLOCATIONS).toString())
+                .isEqualTo("[{\"right\":\"" + build.getId() + "\",\"function\":null}]");
+        assertThat(runtime.getVariable(instance.getId(), Variables.DISPUTED_OPTIONS).toString())
+                .contains("Call-centre script: build (declined by Sales)");
+        assertThat(runtime.getVariable(instance.getId(), Variables.FUNCTION_OPTIONS).toString())
+                .contains("{\"value\":\"operations\",\"label\":\"Operations\"}");
 
         as("cmo", "board-chair");
+        Allocation accepted = allocation(charterId, "call-centre-script", RightKind.OPERATE);
+        // A row about a right nobody disputed, or giving the right back to the function that declined it: refused.
+        refusedFor(catchThrowable(() -> tasks.complete(resolve.getId(), Map.of(Variables.RESOLUTION,
+                TouchpointCharterProcess.REALLOCATE, Variables.REALLOCATIONS, rows(accepted.getId(), "operations"),
+                Variables.RESOLUTION_NOTE, "x"))), Variables.REALLOCATIONS);
+        refusedFor(catchThrowable(() -> tasks.complete(resolve.getId(), Map.of(Variables.RESOLUTION,
+                TouchpointCharterProcess.REALLOCATE, Variables.REALLOCATIONS, rows(build.getId(), null),
+                Variables.EVERY_OTHER_TO, "sales", Variables.RESOLUTION_NOTE, "x"))), Variables.EVERY_OTHER_TO);
+        refusedFor(catchThrowable(() -> tasks.complete(resolve.getId(), Map.of(Variables.RESOLUTION,
+                TouchpointCharterProcess.REALLOCATE, Variables.REALLOCATIONS, rows(build.getId(), null),
+                Variables.RESOLUTION_NOTE, "x"))), Variables.REALLOCATIONS);
+        // As the Tasklist submits the form: the rows as a Json variable.
         tasks.complete(resolve.getId(), Map.of(Variables.RESOLUTION, TouchpointCharterProcess.REALLOCATE,
-                Variables.REALLOCATIONS, "call-centre-script,BUILD,operations",
+                Variables.REALLOCATIONS, rows(build.getId(), "operations"),
                 Variables.RESOLUTION_NOTE, "Operations builds all scripts."));
         identity.clearAuthentication();
 
@@ -495,7 +514,7 @@ class TouchpointCharterProcessTest {
                 .singleResult().getId();
         assertThatThrownBy(() -> tasks.complete(resolve, Map.of(Variables.RESOLUTION, TouchpointCharterProcess.REALLOCATE,
                 Variables.REALLOCATIONS, "call-centre-script,BUILD,sales", Variables.RESOLUTION_NOTE, "x")))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("sales declined this right");
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("Sales declined Call-centre script: build");
         assertThatThrownBy(() -> tasks.complete(resolve, Map.of(Variables.RESOLUTION, TouchpointCharterProcess.REALLOCATE,
                 Variables.REALLOCATIONS, "call-centre-script,DESIGN,it", Variables.RESOLUTION_NOTE, "x")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("not a disputed right");
@@ -727,6 +746,12 @@ class TouchpointCharterProcessTest {
     }
 
     // --- the charter's record: who settles a right, when a version takes force, what a new draft keeps ----
+
+    /** One row of the chair's re-allocation form, as the Tasklist submits it (a Json variable). */
+    private static org.camunda.spin.plugin.variable.value.JsonValue rows(long allocationId, String function) {
+        return org.camunda.spin.plugin.variable.SpinValues.jsonValue("[{\"right\":\"" + allocationId
+                + "\",\"function\":" + (function == null ? "null" : "\"" + function + "\"") + "}]").create();
+    }
 
     private ProcessInstance instanceOf(long charterId) {
         return runtime.createProcessInstanceQuery()

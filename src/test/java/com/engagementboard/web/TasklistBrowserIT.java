@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -240,6 +241,97 @@ class TasklistBrowserIT {
         } catch (Throwable failure) {
             saveDiagnostics();
             throw failure;
+        }
+    }
+
+    @Test
+    void theChairPicksTheNewOwnerOfADisputedRightAndAWrongPickIsRefusedInWords() throws Exception {
+        long charterId = submittedCharter("Card packaging disputed " + UUID.randomUUID());
+        // Brand accepts; operations hands back OPERATE (both through the API, as the heads' own forms are tested above).
+        String brand = taskOf(charterId, BRAND_TASK, "brand.head");
+        assertThat(call("POST", "/api/charter/tasks/" + brand + "/complete", "brand.head", "application/json",
+                "{\"decision\": \"ACCEPT_ALL\"}").statusCode()).isEqualTo(204);
+        String operations = taskOf(charterId, OPERATIONS_TASK, "operations.head");
+        String operate = null;
+        JsonNode options = getJson("/engine-rest/task/" + operations + "/variables/rightOptions?deserializeValue=false",
+                "operations.head").get("value");
+        for (JsonNode option : options.isTextual() ? json.readTree(options.asText()) : options) {
+            if (option.get("label").asText().contains("OPERATE")) {
+                operate = option.get("value").asText();
+            }
+        }
+        HttpResponse<String> declined = call("POST", "/api/charter/tasks/" + operations + "/complete",
+                "operations.head", "application/json", "{\"decision\": \"DECLINE_SOME\", \"declinedRights\": ["
+                        + operate + "], \"declineReason\": \"Brand runs the packaging line.\"}");
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(204);
+        String dispute = taskOf(charterId, "Resolve disputed rights", "cmo");
+
+        try {
+            logIn("cmo");
+            openAndClaim(dispute, "Resolve disputed rights", "cmo");
+            chooseRadio("Re-allocate the disputed rights to other functions");
+            // The row names the disputed right in words; its new owner is picked, not typed as a code.
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(@class,'fjs-container')]"
+                    + "//*[contains(normalize-space(),'Card packaging: operate (declined by Operations)')]")));
+            WebElement reasoning = driver.findElement(By.id(driver.findElement(By.xpath(
+                    "//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'Reasoning')]"))
+                    .getDomAttribute("for")));
+            reasoning.sendKeys("Brand runs the packaging line.");
+
+            // Given back to the function that declined it: the server's check says why, in words, on the page.
+            pick("New owner", "Operations");
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
+                    .click();
+            WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[contains(normalize-space(text()),'Operations declined Card packaging: operate')]")));
+            assertThat(refusal.getText()).contains("give it to another function").doesNotContain("ENGINE-")
+                    .doesNotContain("Exception");
+            screenshot("charter-dispute-refused");
+            assertThat(finishedTask(dispute)).as("the refused form completed nothing").isNull();
+            // The person reads it, closes it, and picks another owner.
+            for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .close"))) {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
+            }
+
+            pick("New owner", "Brand");
+            screenshot("charter-dispute");
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
+                    .click();
+            JsonNode finished = wait.until(d -> finishedTask(dispute));
+            assertThat(finished.get("assignee").asText()).isEqualTo("cmo");
+            // Brand is asked to accept the right it now gets.
+            taskOf(charterId, "Accept 1 right for Brand & Reputation", "brand.head");
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
+    }
+
+    /** Picks an option of a searchable select by typing part of its name and clicking it, as a person does. */
+    private void pick(String label, String typed) {
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class,'fjs-container')]//*[contains(@class,'fjs-form-field-select')][./label[normalize-space()="
+                        + xpathLiteral(label) + "]]//input[contains(@class,'fjs-input')]")));
+        field.click();
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.BACK_SPACE);
+        field.sendKeys(typed);
+        By option = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space()," + xpathLiteral(typed)
+                + ")]");
+        WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(option));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+    }
+
+    /** A picture of the page as the person sees it, under target/screenshots. */
+    private void screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Paths.get("target", "screenshots"));
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 export default {
-  // Engagement Board: people log in at /login (Spring Security), never on the Tasklist's own login view.
-  customScripts: ['scripts/login-redirect'],
+  // Engagement Board: people log in at /login (Spring Security), never on the Tasklist's own login view;
+  // form-errors lets forms with rows of pickers (dynamic lists) complete (see that script).
+  customScripts: ['scripts/login-redirect', 'scripts/form-errors'],
   disableWelcomeMessage: true,
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
