@@ -73,6 +73,12 @@ public class BoardSetupService {
                 "simple majority of the core group's votes cast; the chair's vote breaks a tie");
     }
 
+    /** The board as it is set up, if it is. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<BoardView> current() {
+        return isSetUp() ? java.util.Optional.of(view()) : java.util.Optional.empty();
+    }
+
     /** Checks everything first; writes nothing unless the whole set-up is valid. */
     @Transactional
     public BoardView update(BoardSetupRequest request) {

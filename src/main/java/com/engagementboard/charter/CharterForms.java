@@ -279,7 +279,7 @@ class CharterForms {
     @Transactional(readOnly = true)
     List<Map<String, Object>> disputedOptions(long charterId) {
         return charter.disputed(charterId).stream().limit(LISTED_DISPUTES)
-                .map(a -> Map.<String, Object>of("value", String.valueOf(a.getId()), "label", describe(a)
+                .map(a -> FormValues.option(String.valueOf(a.getId()), describe(a)
                         + " (declined by " + a.getFunction().getName() + ")"))
                 .toList();
     }
@@ -301,7 +301,7 @@ class CharterForms {
     List<Map<String, Object>> functionOptions() {
         return functions.all().stream()
                 .sorted(java.util.Comparator.comparing(BusinessFunction::getName, String.CASE_INSENSITIVE_ORDER))
-                .map(f -> Map.<String, Object>of("value", f.getCode(), "label", f.getName())).toList();
+                .map(f -> FormValues.option(f.getCode(), f.getName())).toList();
     }
 
     private static boolean wildcard(Csv.Row row) {

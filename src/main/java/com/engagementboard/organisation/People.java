@@ -37,6 +37,37 @@ public class People {
                 .toList());
     }
 
+    /** Most people a picker offers: Camunda's user query pages at this size too. */
+    public static final int MAX_PICKER_PEOPLE = 2_000;
+
+    /**
+     * Everyone (up to {@value #MAX_PICKER_PEOPLE}) as a picker's choices: the name shown ("Clara Martens"),
+     * the user id the value; a name two people share also shows the id.
+     */
+    public List<java.util.Map<String, Object>> pickerOptions() {
+        List<User> users = asSystem(() -> identity.createUserQuery().orderByUserLastName().asc()
+                .orderByUserFirstName().asc().listPage(0, MAX_PICKER_PEOPLE));
+        java.util.Map<String, Long> names = users.stream().collect(java.util.stream.Collectors.groupingBy(
+                People::name, java.util.stream.Collectors.counting()));
+        return users.stream().map(u -> com.engagementboard.web.FormValues.option(u.getId(),
+                names.get(name(u)) > 1 ? name(u) + " (" + u.getId() + ")" : name(u))).toList();
+    }
+
+    /** A person's name as people write it; the user id when Camunda holds no name. */
+    public String nameOf(String userId) {
+        if (userId == null) {
+            return null;
+        }
+        User user = asSystem(() -> identity.createUserQuery().userId(userId).singleResult());
+        return user == null ? userId : name(user);
+    }
+
+    private static String name(User user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return name.isEmpty() ? user.getId() : name;
+    }
+
     public List<String> membersOf(String groupId) {
         return asSystem(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()
                 .stream().map(User::getId).toList());

@@ -17,6 +17,8 @@ import static com.engagementboard.web.TaskForms.requireText;
 
 import com.engagementboard.organisation.JourneyStage;
 import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.FieldProblem;
+import com.engagementboard.board.BoardSetupRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -184,6 +186,12 @@ class SummitDelegates {
         };
     }
 
+    /** The founding form starts from the board as it is (or a first board's defaults), people to pick by name. */
+    @Bean
+    TaskListener prepareOutcome() {
+        return task -> summits.outcomeForm(summitId(task)).forEach(task::setVariable);
+    }
+
     @Bean
     TaskListener validateOutcome() {
         return task -> {
@@ -193,10 +201,13 @@ class SummitDelegates {
                 requireText(EXISTING_BODY, task.getVariable(EXISTING_BODY), "name the body");
                 return;
             }
+            BoardSetupRequest request = null;
             try {
-                summits.checkBoard(summits.boardRequest(summits.get(summitId(task)).getChair(), task.getVariables()));
+                request = summits.boardRequest(summits.get(summitId(task)).getChair(), task.getVariables());
+                summits.checkBoard(request);
             } catch (InvalidInputException e) {
-                throw invalid("board", String.valueOf(e.getBody().getDetail()));
+                FieldProblem problem = summits.formProblem(e, request);
+                throw invalid(problem.field(), problem.message());
             }
         };
     }

@@ -81,6 +81,14 @@ public final class SummitProcess {
         public static final String EXISTING_BODY = "existingBody";
         /** Form fields of the chair founding the board. */
         public static final String BOARD_MEMBERS = "boardMembers";
+        /** Json: everyone as a choice for the board's members and core (name shown, user id the value). */
+        public static final String USER_OPTIONS = "userOptions";
+        /** Json: time zones as choices (region ids, such as Europe/Amsterdam). */
+        public static final String TIME_ZONE_OPTIONS = "timeZoneOptions";
+        /** String: the weekday of a weekly board (MONDAY ... SUNDAY, picked by its name). */
+        public static final String BOARD_WEEKDAY = "boardWeekday";
+        /** Number: the day of the month of a monthly board (1 ... 28). */
+        public static final String BOARD_MONTH_DAY = "boardMonthDay";
         public static final String BOARD_CORE = "boardCore";
         public static final String BOARD_CADENCE = "boardCadence";
         public static final String BOARD_DAY = "boardDay";

@@ -278,19 +278,26 @@ class Summits {
         List<String> members = ids(form.get(SummitProcess.Variables.BOARD_MEMBERS));
         List<String> core = ids(form.get(SummitProcess.Variables.BOARD_CORE));
         String cadence = text(form.get(SummitProcess.Variables.BOARD_CADENCE));
-        String day = text(form.get(SummitProcess.Variables.BOARD_DAY));
-        boolean weekly = "WEEKLY".equals(cadence);
+        boolean weekly = !"MONTHLY".equals(cadence);
+        // The form picks a weekday or a day of the month; the API may still send either as boardDay.
+        String day = text(form.get(weekly ? SummitProcess.Variables.BOARD_WEEKDAY
+                : SummitProcess.Variables.BOARD_MONTH_DAY));
+        if (day == null) {
+            day = text(form.get(SummitProcess.Variables.BOARD_DAY));
+        }
         java.time.DayOfWeek dayOfWeek = null;
         Integer dayOfMonth = null;
         try {
             if (weekly) {
-                dayOfWeek = java.time.DayOfWeek.valueOf(day == null ? "" : day.toUpperCase());
+                dayOfWeek = java.time.DayOfWeek.valueOf(day == null ? "" : day.toUpperCase(java.util.Locale.ROOT));
             } else {
-                dayOfMonth = Integer.valueOf(day == null ? "" : day);
+                dayOfMonth = new java.math.BigDecimal(day == null ? "" : day).intValueExact();
             }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(SummitProcess.Variables.BOARD_DAY, "'" + day + "' is not "
-                    + (weekly ? "a weekday (MONDAY ... SUNDAY)" : "a day of the month (1 ... 28)"));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw weekly ? new InvalidInputException(SummitProcess.Variables.BOARD_WEEKDAY, "pick the weekday the "
+                    + "board meets on (Monday to Sunday)")
+                    : new InvalidInputException(SummitProcess.Variables.BOARD_MONTH_DAY, "give the day of the month "
+                            + "the board meets on, 1 to 28");
         }
         Object quorum = form.get(SummitProcess.Variables.BOARD_QUORUM);
         int q;
@@ -301,8 +308,83 @@ class Summits {
         }
         return new BoardSetupRequest(chair, members, core, new BoardSetupRequest.CadenceRequest(
                 weekly ? com.engagementboard.board.Cadence.WEEKLY : com.engagementboard.board.Cadence.MONTHLY,
-                dayOfWeek, dayOfMonth, text(form.get(SummitProcess.Variables.BOARD_TIME)),
+                dayOfWeek, dayOfMonth, time(text(form.get(SummitProcess.Variables.BOARD_TIME))),
                 text(form.get(SummitProcess.Variables.BOARD_TIME_ZONE))), q, null, null);
+    }
+
+    /** "9:00" as "09:00": people write the hour without its leading zero. */
+    static String time(String time) {
+        return time != null && time.matches("\\d:[0-5]\\d") ? "0" + time : time;
+    }
+
+    /** Where the board's own checks point, in the founding form's words. */
+    private static final Map<String, String> FORM_FIELDS = Map.of("members", SummitProcess.Variables.BOARD_MEMBERS,
+            "core", SummitProcess.Variables.BOARD_CORE, "chair", SummitProcess.Variables.BOARD_CORE,
+            "quorum", SummitProcess.Variables.BOARD_QUORUM,
+            "cadence.dayOfWeek", SummitProcess.Variables.BOARD_WEEKDAY,
+            "cadence.dayOfMonth", SummitProcess.Variables.BOARD_MONTH_DAY,
+            "cadence.time", SummitProcess.Variables.BOARD_TIME,
+            "cadence.timeZone", SummitProcess.Variables.BOARD_TIME_ZONE);
+
+    /**
+     * The board's refusal of a founding as the form's own: the first problem, on the form's field, with
+     * people named ("Clara Martens must be in the core group") rather than by their user ids.
+     */
+    com.engagementboard.web.FieldProblem formProblem(InvalidInputException refused, BoardSetupRequest request) {
+        Object errors = refused.getBody().getProperties() == null ? null
+                : refused.getBody().getProperties().get("errors");
+        if (errors instanceof List<?> list && !list.isEmpty()
+                && list.get(0) instanceof com.engagementboard.web.FieldProblem problem) {
+            String message = problem.message();
+            if (request != null) {
+                for (String user : new LinkedHashSet<>(concat(request.members(), request.core(),
+                        List.of(request.chair())))) {
+                    message = message.replace("'" + user + "'", people.nameOf(user));
+                }
+            }
+            return new com.engagementboard.web.FieldProblem(FORM_FIELDS.getOrDefault(problem.field(), problem.field()),
+                    message);
+        }
+        return new com.engagementboard.web.FieldProblem("board", String.valueOf(refused.getBody().getDetail()));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.addAll(c);
+        return all;
+    }
+
+    /**
+     * What the founding form starts with: everyone to pick from, the board as it is set up (members, core,
+     * cadence, quorum) or, for a first board, the chair in the core group meeting weekly on Monday at 09:00
+     * in the company's zone.
+     */
+    @Transactional(readOnly = true)
+    Map<String, Object> outcomeForm(long summitId) {
+        Summit summit = get(summitId);
+        Map<String, Object> form = new java.util.HashMap<>();
+        form.put(SummitProcess.Variables.USER_OPTIONS, com.engagementboard.web.FormValues.json(people.pickerOptions()));
+        form.put(SummitProcess.Variables.TIME_ZONE_OPTIONS, com.engagementboard.web.FormValues.json(
+                java.time.ZoneId.getAvailableZoneIds().stream().filter(z -> z.matches("[A-Z][a-z]+/[A-Za-z_/-]+"))
+                        .filter(z -> !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+                        .sorted().map(z -> com.engagementboard.web.FormValues.option(z, z.replace('_', ' '))).toList()));
+        java.util.Optional<BoardSetupService.BoardView> current = board.current();
+        List<String> members = current.map(BoardSetupService.BoardView::members).orElse(List.of(summit.getChair()));
+        List<String> core = current.map(BoardSetupService.BoardView::core).orElse(List.of(summit.getChair()));
+        form.put(SummitProcess.Variables.BOARD_MEMBERS, com.engagementboard.web.FormValues.json(members));
+        form.put(SummitProcess.Variables.BOARD_CORE, com.engagementboard.web.FormValues.json(core));
+        BoardSetupRequest.CadenceRequest cadence = current.map(BoardSetupService.BoardView::cadence).orElse(null);
+        form.put(SummitProcess.Variables.BOARD_CADENCE, cadence == null ? "WEEKLY" : cadence.type().name());
+        form.put(SummitProcess.Variables.BOARD_WEEKDAY, cadence == null ? "MONDAY"
+                : cadence.dayOfWeek() == null ? null : cadence.dayOfWeek().name());
+        form.put(SummitProcess.Variables.BOARD_MONTH_DAY, cadence == null ? null : cadence.dayOfMonth());
+        form.put(SummitProcess.Variables.BOARD_TIME, cadence == null ? "09:00" : cadence.time());
+        form.put(SummitProcess.Variables.BOARD_TIME_ZONE, cadence == null ? java.time.ZoneId.systemDefault().getId()
+                : cadence.timeZone());
+        form.put(SummitProcess.Variables.BOARD_QUORUM, current.map(BoardSetupService.BoardView::quorum)
+                .orElse(Math.min(3, core.size())));
+        return form;
     }
 
     void checkBoard(BoardSetupRequest request) {
@@ -390,8 +472,20 @@ class Summits {
         return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 
+    /** User ids from a picker (a JSON list), a list, or the API's comma-separated text. */
     static List<String> ids(Object value) {
+        if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+            List<String> ids = new ArrayList<>();
+            json.elements().forEach(e -> ids.add(e.isString() ? e.stringValue() : e.toString()));
+            return ids.stream().filter(s -> !s.isBlank()).toList();
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList();
+        }
         String text = text(value);
+        if (text != null && text.startsWith("[")) {
+            return ids(org.camunda.spin.Spin.JSON(text));
+        }
         return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -69,6 +69,14 @@ public final class FormValues {
         return rows;
     }
 
+    /** A choice of a picker: its value (a code or an id) and the words shown for it, in that order. */
+    public static Map<String, Object> option(String value, String label) {
+        Map<String, Object> option = new java.util.LinkedHashMap<>();
+        option.put("value", value);
+        option.put("label", label);
+        return option;
+    }
+
     /** A list as a JSON process variable (Camunda's Json type): what form-js reads for lists and options. */
     public static org.camunda.spin.plugin.variable.value.JsonValue json(Object list) {
         try {

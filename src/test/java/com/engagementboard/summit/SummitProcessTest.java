@@ -207,13 +207,19 @@ class SummitProcessTest {
         return Map.of(Variables.OUTCOME, SummitProcess.NAME_EXISTING_BODY, Variables.EXISTING_BODY, body);
     }
 
+    private static org.camunda.spin.plugin.variable.value.JsonValue picked(String ids) {
+        return org.camunda.spin.plugin.variable.SpinValues.jsonValue(java.util.Arrays.stream(ids.split(",\\s*"))
+                .map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"))).create();
+    }
+
     private static Map<String, Object> board(String members, String core, int quorum) {
         Map<String, Object> form = new HashMap<>();
         form.put(Variables.OUTCOME, SummitProcess.FOUND_BOARD);
-        form.put(Variables.BOARD_MEMBERS, members);
-        form.put(Variables.BOARD_CORE, core);
+        // As the Tasklist submits the pickers: Json lists of user ids.
+        form.put(Variables.BOARD_MEMBERS, picked(members));
+        form.put(Variables.BOARD_CORE, picked(core));
         form.put(Variables.BOARD_CADENCE, "WEEKLY");
-        form.put(Variables.BOARD_DAY, "MONDAY");
+        form.put(Variables.BOARD_WEEKDAY, "MONDAY");
         form.put(Variables.BOARD_TIME, "09:00");
         form.put(Variables.BOARD_TIME_ZONE, "Europe/Amsterdam");
         form.put(Variables.BOARD_QUORUM, quorum);
@@ -383,12 +389,25 @@ class SummitProcessTest {
 
         // Outcome: the board's own rules refuse an invalid board.
         Task outcome = task(summit.instance(), DECIDE_OUTCOME);
+        // The form starts from the board as it is set up, its people picked by name, not typed as ids.
+        com.fasterxml.jackson.databind.JsonNode current = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                mvc.perform(get("/api/board").with(httpBasic("employee", "demo"))).andExpect(status().isOk())
+                        .andReturn().getResponse().getContentAsString());
+        List<String> currentMembers = new java.util.ArrayList<>();
+        current.get("members").forEach(m -> currentMembers.add(m.asText()));
+        assertThat(Summits.ids(tasks.getVariable(outcome.getId(), Variables.BOARD_MEMBERS)))
+                .containsExactlyInAnyOrderElementsOf(currentMembers);
+        assertThat(tasks.getVariable(outcome.getId(), Variables.USER_OPTIONS).toString())
+                .contains("{\"value\":\"ceo\",\"label\":\"Elena Vasquez\"}");
+        assertThat(tasks.getVariable(outcome.getId(), Variables.BOARD_TIME))
+                .isEqualTo(current.get("cadence").get("time").asText());
         String members = "cmo, retail.head, business.head, wealth.head, marketing.head";
         assertThatThrownBy(() -> chair(outcome, board(members, "cmo, retail.head, ceo", 2)))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class)
-                .rootCause().hasMessageContaining("board").hasMessageContaining("ceo");
+                .rootCause().hasMessageContaining("boardCore: Elena Vasquez is in the core group but not a member");
         assertThatThrownBy(() -> chair(outcome, board(members, "cmo, retail.head, business.head", 4)))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("quorum");
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause()
+                .hasMessageContaining("boardQuorum: is 4 but the core group has only 3 members");
         try {
             chair(outcome, board(members, "cmo, retail.head, business.head, wealth.head", 3));
             assertThat(summit.instance()).hasPassed(FOUND_BOARD, SEED_CHARTER, SEED_AGENDA, SUMMIT_CLOSED).isEnded();
