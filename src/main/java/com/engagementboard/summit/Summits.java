@@ -365,10 +365,6 @@ class Summits {
         Summit summit = get(summitId);
         Map<String, Object> form = new java.util.HashMap<>();
         form.put(SummitProcess.Variables.USER_OPTIONS, com.engagementboard.web.FormValues.json(people.pickerOptions()));
-        form.put(SummitProcess.Variables.TIME_ZONE_OPTIONS, com.engagementboard.web.FormValues.json(
-                java.time.ZoneId.getAvailableZoneIds().stream().filter(z -> z.matches("[A-Z][a-z]+/[A-Za-z_/-]+"))
-                        .filter(z -> !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
-                        .sorted().map(z -> com.engagementboard.web.FormValues.option(z, z.replace('_', ' '))).toList()));
         java.util.Optional<BoardSetupService.BoardView> current = board.current();
         List<String> members = current.map(BoardSetupService.BoardView::members).orElse(List.of(summit.getChair()));
         List<String> core = current.map(BoardSetupService.BoardView::core).orElse(List.of(summit.getChair()));
@@ -380,8 +376,15 @@ class Summits {
                 : cadence.dayOfWeek() == null ? null : cadence.dayOfWeek().name());
         form.put(SummitProcess.Variables.BOARD_MONTH_DAY, cadence == null ? null : cadence.dayOfMonth());
         form.put(SummitProcess.Variables.BOARD_TIME, cadence == null ? "09:00" : cadence.time());
-        form.put(SummitProcess.Variables.BOARD_TIME_ZONE, cadence == null ? java.time.ZoneId.systemDefault().getId()
-                : cadence.timeZone());
+        String zone = cadence == null ? java.time.ZoneId.systemDefault().getId() : cadence.timeZone();
+        form.put(SummitProcess.Variables.BOARD_TIME_ZONE, zone);
+        // Region ids (Europe/Amsterdam), and the zone chosen now, whatever its form (UTC on a server).
+        java.util.TreeSet<String> zones = java.time.ZoneId.getAvailableZoneIds().stream()
+                .filter(z -> z.matches("[A-Z][a-z]+/[A-Za-z_/-]+") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        zones.add(zone);
+        form.put(SummitProcess.Variables.TIME_ZONE_OPTIONS, com.engagementboard.web.FormValues.json(zones.stream()
+                .map(z -> com.engagementboard.web.FormValues.option(z, z.replace('_', ' '))).toList()));
         form.put(SummitProcess.Variables.BOARD_QUORUM, current.map(BoardSetupService.BoardView::quorum)
                 .orElse(Math.min(3, core.size())));
         return form;

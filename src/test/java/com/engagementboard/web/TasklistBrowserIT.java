@@ -8,6 +8,7 @@ import com.engagementboard.organisation.TouchpointRequest;
 import com.engagementboard.organisation.TouchpointService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,9 +24,12 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -333,6 +337,160 @@ class TasklistBrowserIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void theChairFoundsTheBoardByPickingPeopleAndTimesAndATooHighQuorumIsRefusedInWords() throws Exception {
+        // The first summit founds the board; a later one starts from the board as it is set up.
+        HttpResponse<String> current = call("GET", "/api/board", "cmo", null, null);
+        JsonNode before = current.statusCode() == 200 ? json.readTree(current.body()) : null;
+        String summitKey = summitAtItsOutcome("Founding " + UUID.randomUUID());
+        String outcome = summitTask(summitKey, "Task_DecideOutcome", "cmo");
+        try {
+            logIn("cmo");
+            openAndClaim(outcome, "Found the board or name a body", "cmo");
+            chooseRadio("Found the customer engagement board");
+            // The board as it is set up comes pre-filled, people by name; the chair adds the CEO by typing her name.
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[contains(@class,'fjs-taglist-tag')][contains(normalize-space(),'Clara Martens')]")));
+            WebElement members = driver.findElement(By.xpath("//*[contains(@class,'fjs-form-field-taglist')]"
+                    + "[./label[normalize-space()='Members*']]//input"));
+            addPerson(members, "Elena", "Elena Vasquez");
+            addPerson(driver.findElement(By.xpath("//*[contains(@class,'fjs-form-field-taglist')]"
+                    + "[./label[starts-with(normalize-space(),'Core group')]]//input")), "Elena", "Elena Vasquez");
+            chooseOption("Weekday", "Tuesday");
+            chooseOption("Time", "10:30");
+            WebElement quorum = driver.findElement(By.xpath("//*[contains(@class,'fjs-form-field-number')]"
+                    + "[./label[starts-with(normalize-space(),'Quorum')]]//input"));
+            quorum.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "9");
+
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
+                    .click();
+            WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[contains(normalize-space(text()),'boardQuorum: is 9 but the core group has only')]")));
+            // (the core group: the chair and the CEO, or more when the board already had a larger one)
+            assertThat(refusal.getText()).doesNotContain("ENGINE-").doesNotContain("Exception");
+            screenshot("summit-outcome-refused");
+            for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .close"))) {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
+            }
+            quorum.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2");
+            screenshot("summit-outcome");
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
+                    .click();
+            wait.until(d -> finishedTask(outcome));
+
+            JsonNode founded = wait.until(d -> {
+                JsonNode board = getJson("/api/board", "cmo");
+                return board.get("cadence").get("dayOfWeek").asText().equals("TUESDAY") ? board : null;
+            });
+            assertThat(founded.get("cadence").get("time").asText()).isEqualTo("10:30");
+            assertThat(founded.get("quorum").asInt()).isEqualTo(2);
+            List<String> foundedMembers = new ArrayList<>();
+            founded.get("members").forEach(m -> foundedMembers.add(m.asText()));
+            assertThat(foundedMembers).contains("cmo", "ceo")
+                    .hasSize(before == null ? 2 : before.get("members").size() + 1);
+            List<String> foundedCore = new ArrayList<>();
+            founded.get("core").forEach(m -> foundedCore.add(m.asText()));
+            assertThat(foundedCore).contains("cmo", "ceo");
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        } finally {
+            if (before != null) {
+                // Other tests of this run meet the board as it was.
+                ObjectNode restore = before.deepCopy();
+                restore.remove("decisionRule");
+                HttpResponse<String> restored = call("PUT", "/api/board", "cmo", "application/json",
+                        restore.toString());
+                assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+            }
+        }
+    }
+
+    /** Adds a person to a people picker by typing part of their name and clicking it. */
+    private void addPerson(WebElement picker, String typed, String name) {
+        picker.click();
+        picker.sendKeys(typed);
+        WebElement person = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space()," + xpathLiteral(name) + ")]")));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(person).click().perform();
+        wait.until(d -> picker.findElement(By.xpath("./ancestor::*[contains(@class,'fjs-form-field-taglist')]"))
+                .getText().contains(name));
+        picker.sendKeys(org.openqa.selenium.Keys.ESCAPE); // closes the list of names, as a person moving on would
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist-item")));
+    }
+
+    /** Chooses an option of a (non-searchable) select by its label, as a person clicks it. */
+    private void chooseOption(String label, String option) {
+        WebElement display = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class,'fjs-form-field-select')][./label[normalize-space()=" + xpathLiteral(label)
+                        + " or normalize-space()=" + xpathLiteral(label + "*") + "]]//*[contains(@class,'fjs-select-display')]")));
+        display.click();
+        WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(option) + "]")));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+    }
+
+    /**
+     * A summit convened through the API and run to its last step as its people would answer each form
+     * (through /engine-rest): pre-work, opening, vision, endorsement, plan, sourcing. Its business key.
+     */
+    private String summitAtItsOutcome(String title) throws Exception {
+        HttpResponse<String> convened = call("POST", "/api/summits", "cmo", "application/json",
+                "{\"title\": \"" + title + "\", \"at\": \"" + Instant.now().plus(Duration.ofDays(7))
+                        + "\", \"participants\": [\"marketing.head\"]}");
+        assertThat(convened.statusCode()).as(convened.body()).isEqualTo(201);
+        String key = "summit-" + json.readTree(convened.body()).get("id").asText();
+        Map<String, Object> preWork = new LinkedHashMap<>();
+        for (String stage : List.of("CONSIDER", "BUY", "EXPERIENCE")) {
+            preWork.put("today_" + stage, "Today at " + stage.toLowerCase());
+            preWork.put("wanted_" + stage, "Wanted at " + stage.toLowerCase());
+        }
+        complete(summitTask(key, "Task_AssessJourney", "marketing.head"), "marketing.head", preWork);
+        complete(summitTask(key, "Task_OpenSummit", "cmo"), "cmo", Map.of());
+        complete(summitTask(key, "Task_DraftVision", "cmo"), "cmo", Map.of("vision", "One voice to the customer."));
+        complete(summitTask(key, "Task_EndorseVision", "marketing.head"), "marketing.head",
+                Map.of("endorsement", "ENDORSE"));
+        complete(summitTask(key, "Task_PlanTouchpoints", "cmo"), "cmo", Map.of("plan",
+                "touchpoint,activity,functions,dependsOn,design,build,operate,renew\n"
+                        + "product-launch-briefing,Brief the front line,marketing product,,marketing,product,service,"
+                        + "marketing"));
+        Map<String, Object> sourcing = new LinkedHashMap<>();
+        for (String element : List.of("CONTENT_COMMUNICATIONS", "DATA_ANALYTICS", "PRODUCT_INNOVATION",
+                "EXPERIENCE_DESIGN", "BRAND_REPUTATION")) {
+            sourcing.put("mode_" + element, "IN_HOUSE");
+            sourcing.put("reason_" + element, "Core to us");
+        }
+        complete(summitTask(key, "Task_DecideSourcing", "cmo"), "cmo", sourcing);
+        return key;
+    }
+
+    /** The summit's open task at the step, as the user sees it, once the process has reached it. */
+    private String summitTask(String businessKey, String step, String user) throws InterruptedException {
+        Instant deadline = Instant.now().plus(STEP);
+        while (true) {
+            JsonNode found = getJson("/engine-rest/task?processInstanceBusinessKey=" + businessKey
+                    + "&taskDefinitionKey=" + step, user);
+            if (!found.isEmpty()) {
+                return found.get(0).get("id").asText();
+            }
+            assertThat(Instant.now()).as("the step " + step + " was reached within 30 s").isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Completes a task through /engine-rest with the form's fields, as the user. */
+    private void complete(String taskId, String user, Map<String, Object> fields) throws Exception {
+        ObjectNode variables = json.createObjectNode();
+        fields.forEach((name, value) -> variables.putObject(name).putPOJO("value", value));
+        ObjectNode body = json.createObjectNode();
+        body.set("variables", variables);
+        HttpResponse<String> done = call("POST", "/engine-rest/task/" + taskId + "/complete", user,
+                "application/json", body.toString());
+        assertThat(done.statusCode()).as(taskId + ": " + done.body()).isEqualTo(204);
     }
 
     @Test
