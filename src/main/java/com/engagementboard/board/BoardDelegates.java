@@ -31,6 +31,7 @@ import com.engagementboard.web.FormValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -80,8 +81,15 @@ class BoardDelegates {
             execution.setVariable(ITEM_COUNT, count);
             execution.setVariable(AGENDA_SUMMARY, meetings.agendaSummary(meetingId));
             execution.setVariable(ITEM_OPTIONS, Spin.JSON(meetings.itemOptions(meetingId)));
-            execution.setVariable(AGENDA_ORDER, String.join("\n", meetings.agendaOf(meetingId).stream()
-                    .map(i -> i.getId().toString()).toList()));
+            // The order as rows the chair renumbers: each item (by its title) with its place, 1, 2, 3...
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (AgendaItem item : meetings.agendaOf(meetingId)) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("item", item.getId().toString());
+                row.put("position", rows.size() + 1);
+                rows.add(row);
+            }
+            execution.setVariable(AGENDA_ORDER, FormValues.json(rows));
             // Typed Json, not Null: the Tasklist submits the checklist as {type: <existing type>, value: "[...]"}.
             execution.setVariable(DEFERRED_ITEMS, Spin.JSON("[]"));
         };
@@ -93,10 +101,55 @@ class BoardDelegates {
                 BoardMeetingProcess.meetingId(task.getExecution().getProcessBusinessKey())).stream().map(AgendaItem::getId).toList());
     }
 
-    /** The chair's order: every line an item id of this agenda, each at most once. */
+    /**
+     * The chair's order. From the form: a row per item with its place (1, 2, 3...), each item of this
+     * agenda and each place once. From the API: the item ids, one per line, in order.
+     */
     static List<Long> agendaOrder(Object value, List<Long> onAgenda) {
+        if (value == null || value instanceof String text && !text.strip().startsWith("[")) {
+            return agendaOrderLines((String) value, onAgenda);
+        }
+        List<Map<String, Object>> rows;
+        try {
+            rows = FormValues.rows(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(AGENDA_ORDER, e.getMessage());
+        }
+        Map<Long, Long> places = new java.util.TreeMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Object item = rows.get(i).get("item");
+            Long id;
+            try {
+                id = item == null ? null : Long.valueOf(String.valueOf(item));
+            } catch (NumberFormatException e) {
+                id = null;
+            }
+            if (id == null || !onAgenda.contains(id) || places.containsValue(id)) {
+                throw invalid(AGENDA_ORDER, "row " + (i + 1) + " is not about an item of this agenda, or lists one twice");
+            }
+            Object position = rows.get(i).get("position");
+            long place;
+            try {
+                place = new java.math.BigDecimal(String.valueOf(position).strip()).longValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw invalid(AGENDA_ORDER, "row " + (i + 1) + ": give the item its place on the agenda, a whole "
+                        + "number from 1");
+            }
+            if (place < 1) {
+                throw invalid(AGENDA_ORDER, "row " + (i + 1) + ": places start at 1");
+            }
+            if (places.containsKey(place)) {
+                throw invalid(AGENDA_ORDER, "two items have place " + place + "; give each item its own place");
+            }
+            places.put(place, id);
+        }
+        return List.copyOf(places.values());
+    }
+
+    /** The API's order: item ids of this agenda, one per line, each at most once. */
+    private static List<Long> agendaOrderLines(String text, List<Long> onAgenda) {
         List<Long> order = new ArrayList<>();
-        if (value instanceof String text) {
+        if (text != null) {
             for (String line : text.strip().split("[\\s,]+")) {
                 if (line.isEmpty()) {
                     continue;

@@ -5,6 +5,7 @@ import com.engagementboard.charter.RightKind;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
+import com.engagementboard.organisation.People;
 import com.engagementboard.security.Groups;
 import com.engagementboard.web.BoundedText;
 import java.time.Duration;
@@ -40,11 +41,12 @@ class BoardMeetings {
     private final CharterReading charter;
     private final FunctionService functions;
     private final RuntimeService runtime;
+    private final People people;
 
     BoardMeetings(MeetingRepository meetings, AgendaItemRepository items,
             MeetingItemRepository agenda, VoteRepository votes, DecisionRepository decisions,
             BoardActionRepository actions, BoardSetupService board, MeetingScheduler scheduler,
-            CharterReading charter, FunctionService functions, RuntimeService runtime) {
+            CharterReading charter, FunctionService functions, RuntimeService runtime, People people) {
         this.meetings = meetings;
         this.items = items;
         this.agenda = agenda;
@@ -56,6 +58,7 @@ class BoardMeetings {
         this.charter = charter;
         this.functions = functions;
         this.runtime = runtime;
+        this.people = people;
     }
 
     /**
@@ -282,8 +285,9 @@ class BoardMeetings {
     List<Map<String, Object>> itemOptions(long meetingId) {
         List<Map<String, Object>> options = new ArrayList<>();
         for (MeetingItem entry : agenda.findByKeyMeetingIdOrderByPosition(meetingId)) {
-            options.add(Map.of("label", items.findById(entry.itemId()).orElseThrow().getTitle(),
-                    "value", String.valueOf(entry.itemId())));
+            AgendaItem item = items.findById(entry.itemId()).orElseThrow();
+            options.add(com.engagementboard.web.FormValues.option(String.valueOf(entry.itemId()), item.getTitle()
+                    + " (from " + people.nameOf(item.getAuthor()) + ")"));
         }
         return options;
     }

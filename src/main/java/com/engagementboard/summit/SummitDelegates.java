@@ -149,12 +149,18 @@ class SummitDelegates {
         return execution -> summits.recordDissent(summitId(execution));
     }
 
+    /** The plan form: touchpoints and functions to pick by name, one empty row to start from. */
+    @Bean
+    TaskListener preparePlan() {
+        return task -> summits.planForm().forEach(task::setVariable);
+    }
+
     @Bean
     TaskListener validatePlan() {
         return task -> {
             List<Summits.PlanLine> lines;
             try {
-                lines = summits.parsePlan((String) task.getVariable(PLAN));
+                lines = summits.readPlan(task.getVariable(PLAN));
             } catch (IllegalArgumentException e) {
                 throw invalid(PLAN, e.getMessage());
             }

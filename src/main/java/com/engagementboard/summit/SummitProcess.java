@@ -69,6 +69,10 @@ public final class SummitProcess {
         public static final String VISION_DECISION = "visionDecision";
         /** Form field of the chair: the plan, one "touchpoint,activity,functions,dependsOn,design,build,operate,renew" line per activity. */
         public static final String PLAN = "plan";
+        /** Json: the touchpoints as choices for the plan's rows (name shown, code the value). */
+        public static final String TOUCHPOINT_OPTIONS = "touchpointOptions";
+        /** Json: the functions as choices for the plan's rows (name shown, code the value). */
+        public static final String FUNCTION_OPTIONS = "functionOptions";
         /** String (markdown): touchpoints several functions work on while no charter covers them. */
         public static final String SILO_SUMMARY = "siloSummary";
         /** Form fields of the sourcing, per element: {@code mode_<ELEMENT>}, {@code partners_<ELEMENT>}, {@code reason_<ELEMENT>}. */

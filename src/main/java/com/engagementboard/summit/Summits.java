@@ -185,6 +185,87 @@ class Summits {
     }
 
     /**
+     * The chair's plan: from the form, a row per activity (touchpoint, activity, functions involved, the
+     * touchpoint it depends on, a suggested owner per right, each picked); from the API, the same as CSV
+     * lines. Every problem is named with its row.
+     */
+    List<PlanLine> readPlan(Object value) {
+        if (value == null || value instanceof String text && !text.strip().startsWith("[")) {
+            return parsePlan((String) value);
+        }
+        List<Map<String, Object>> rows = com.engagementboard.web.FormValues.rows(value);
+        List<PlanLine> lines = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Set<String> codes = new java.util.HashSet<>();
+        rows.forEach(r -> {
+            codes.add(text(r.get("touchpoint")));
+            codes.add(text(r.get("dependsOn")));
+        });
+        codes.remove(null);
+        Map<String, Touchpoint> known = touchpoints.byCodes(codes);
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            String where = "row " + (i + 1) + ": ";
+            String activity = text(row.get("activity"));
+            Touchpoint touchpoint = known.get(text(row.get("touchpoint")));
+            if (touchpoint == null) {
+                problems.add(where + "pick the touchpoint of " + (activity == null ? "this activity" : "'" + activity + "'"));
+                continue;
+            }
+            if (activity == null) {
+                problems.add(where + "say what is to be done at " + touchpoint.getName());
+                continue;
+            }
+            String dependsOn = text(row.get("dependsOn"));
+            if (dependsOn != null && !known.containsKey(dependsOn)) {
+                problems.add(where + "the touchpoint it depends on is not known");
+                continue;
+            }
+            List<String> involved = ids(row.get("functions"));
+            Map<RightKind, String> owners = new java.util.EnumMap<>(RightKind.class);
+            for (RightKind right : RightKind.values()) {
+                String owner = text(row.get(right.name().toLowerCase(java.util.Locale.ROOT)));
+                if (owner != null) {
+                    owners.put(right, owner);
+                }
+            }
+            Set<String> named = new TreeSet<>(involved);
+            named.addAll(owners.values());
+            Set<String> unknown = new TreeSet<>(named);
+            unknown.removeAll(functions.byCodes(named).keySet());
+            if (!unknown.isEmpty()) {
+                problems.add(where + "no such functions " + unknown);
+                continue;
+            }
+            lines.add(new PlanLine(touchpoint, activity, involved, dependsOn, owners));
+        }
+        if (problems.isEmpty() && lines.isEmpty()) {
+            problems.add("plan at least one activity at a touchpoint");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return lines;
+    }
+
+    /** What the plan form offers: touchpoints and functions to pick by name, and one empty row to start. */
+    @Transactional(readOnly = true)
+    Map<String, Object> planForm() {
+        Map<String, Object> form = new java.util.HashMap<>();
+        form.put(SummitProcess.Variables.TOUCHPOINT_OPTIONS, com.engagementboard.web.FormValues.json(
+                touchpoints.find(null, null, null).stream()
+                        .map(t -> com.engagementboard.web.FormValues.option(t.getCode(), t.getName())).toList()));
+        form.put(SummitProcess.Variables.FUNCTION_OPTIONS, com.engagementboard.web.FormValues.json(
+                functions.all().stream()
+                        .map(f -> com.engagementboard.web.FormValues.option(f.getCode(), f.getName())).toList()));
+        Map<String, Object> empty = new java.util.LinkedHashMap<>();
+        empty.put("touchpoint", null);
+        empty.put("activity", null);
+        form.put(SummitProcess.Variables.PLAN, com.engagementboard.web.FormValues.json(List.of(empty)));
+        return form;
+    }
+
+    /**
      * Reads the plan: "touchpoint,activity,functions,dependsOn,design,build,operate,renew" per line
      * (functions separated by spaces, owners may be empty). Problems name the line.
      */

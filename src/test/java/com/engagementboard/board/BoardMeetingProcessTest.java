@@ -16,11 +16,13 @@ import static com.engagementboard.board.BoardMeetingProcess.Elements.PRESENT_ITE
 import static com.engagementboard.board.BoardMeetingProcess.Elements.READ_AGENDA;
 import static com.engagementboard.board.BoardMeetingProcess.Elements.RECORD_DECISION;
 import static com.engagementboard.board.BoardMeetingProcess.Elements.VOTE;
+import static com.engagementboard.ProcessTestSupport.refusedFor;
 import static com.engagementboard.ProcessTestSupport.completeAs;
 import static com.engagementboard.ProcessTestSupport.runJobs;
 import static com.engagementboard.ProcessTestSupport.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -35,6 +37,7 @@ import com.engagementboard.charter.CharterRequests.AllocationLine;
 import com.engagementboard.charter.CharterRequests.DraftRequest;
 import com.engagementboard.charter.CharterVersion;
 import com.engagementboard.charter.TouchpointCharterProcess;
+import com.engagementboard.web.FormValues;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,6 +171,24 @@ class BoardMeetingProcessTest {
     }
 
     @Test
+    void theChairOrdersTheAgendaByRenumberingPlacesAndForeignOrRepeatedItemsAreRefused() {
+        List<Long> onAgenda = List.of(5L, 7L, 9L);
+        // As the Tasklist submits the rows: 9 moved to the front.
+        assertThat(BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+                "[{\"item\":\"5\",\"position\":2},{\"item\":\"7\",\"position\":3},{\"item\":\"9\",\"position\":1}]"),
+                onAgenda)).containsExactly(9L, 5L, 7L);
+        // The API's lines.
+        assertThat(BoardDelegates.agendaOrder("7\n5", onAgenda)).containsExactly(7L, 5L);
+        refusedFor(catchThrowable(() -> BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+                "[{\"item\":\"6\",\"position\":1}]"), onAgenda)), Variables.AGENDA_ORDER);
+        refusedFor(catchThrowable(() -> BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+                "[{\"item\":\"5\",\"position\":1},{\"item\":\"5\",\"position\":2}]"), onAgenda)),
+                Variables.AGENDA_ORDER);
+        refusedFor(catchThrowable(() -> BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+                "[{\"item\":\"5\",\"position\":0}]"), onAgenda)), Variables.AGENDA_ORDER);
+    }
+
+    @Test
     void aNormalMeetingDecidesOnFactsAndCreatesActionsForTheOperateOwner() {
         AgendaItem first = item("Shorter call-centre script", true);
         AgendaItem second = item("Greeting in the customer's language", false);
@@ -181,6 +202,21 @@ class BoardMeetingProcessTest {
                 .contains("Shorter call-centre script").contains("Greeting in the customer's language");
         assertThatThrownBy(() -> chair(prepare, Map.of(Variables.AGENDA_ORDER, "999")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("agendaOrder");
+        // The form: a row per item on the agenda with its place 1, 2, 3..., the item named by title and author.
+        List<Map<String, Object>> rows = FormValues.rows(runtime.getVariable(instance.getId(), Variables.AGENDA_ORDER));
+        assertThat(rows).extracting(r -> String.valueOf(r.get("item")))
+                .contains(first.getId().toString(), second.getId().toString());
+        assertThat(rows).extracting(r -> ((Number) r.get("position")).intValue())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, rows.size()).boxed().toList());
+        assertThat(runtime.getVariable(instance.getId(), Variables.ITEM_OPTIONS).toString())
+                .contains("Shorter call-centre script (from Sanjay Patel)");
+        // Two items at one place: refused, in words.
+        String samePlace = rows.stream().map(r -> "{\"item\":\"" + r.get("item") + "\",\"position\":1}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        assertThatThrownBy(() -> chair(prepare, Map.of(Variables.AGENDA_ORDER,
+                org.camunda.spin.plugin.variable.SpinValues.jsonValue(samePlace).create())))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("two items have place 1; give each item its own place");
         chair(prepare, Map.of(Variables.AGENDA_ORDER, second.getId() + "\n" + first.getId(),
                 Variables.DEFERRED_ITEMS, List.of(second.getId().toString())));
 

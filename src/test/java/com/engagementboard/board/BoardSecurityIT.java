@@ -135,9 +135,11 @@ class BoardSecurityIT {
         JsonNode prepare = onlyTask("cmo", meeting.getId(), BoardMeetingProcess.Elements.PREPARE_AGENDA);
         // Items other runs left waiting are on this agenda too: the chair defers them.
         List<String> others = new ArrayList<>();
-        String onAgenda = (String) runtime.getVariable(meeting.getId(), BoardMeetingProcess.Variables.AGENDA_ORDER);
-        for (String id : onAgenda.split("\\s+")) {
-            if (!id.isBlank() && !id.equals(String.valueOf(voteItem)) && !id.equals(String.valueOf(escalateItem))) {
+        // The chair's form lists every item on the agenda as a row, with its place.
+        for (java.util.Map<String, Object> row : com.engagementboard.web.FormValues.rows(
+                runtime.getVariable(meeting.getId(), BoardMeetingProcess.Variables.AGENDA_ORDER))) {
+            String id = String.valueOf(row.get("item"));
+            if (!id.equals(String.valueOf(voteItem)) && !id.equals(String.valueOf(escalateItem))) {
                 others.add("\"" + id + "\"");
             }
         }

@@ -1,5 +1,7 @@
 package com.engagementboard.summit;
 
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static com.engagementboard.ProcessTestSupport.refusedFor;
 import static com.engagementboard.ProcessTestSupport.completeAs;
 import static com.engagementboard.ProcessTestSupport.runJobs;
 import static com.engagementboard.ProcessTestSupport.task;
@@ -32,6 +34,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.camunda.spin.plugin.variable.SpinValues;
+import com.engagementboard.web.FormValues;
 import com.engagementboard.EngagementBoardTest;
 import com.engagementboard.ProcessCoverage;
 import com.engagementboard.board.BoardSetupRequest;
@@ -323,6 +327,40 @@ class SummitProcessTest {
     }
 
     @Test
+    void theChairPlansActivitiesAsRowsOfPickedTouchpointsAndFunctions() {
+        Held summit = convene("Plan rows", "marketing.head");
+        toEndorsedVision(summit, "One voice to the customer.", "marketing.head");
+        Task plan = task(summit.instance(), PLAN_TOUCHPOINTS);
+        // Touchpoints and functions offered by name; one empty row to start from.
+        assertThat(tasks.getVariable(plan.getId(), Variables.TOUCHPOINT_OPTIONS).toString())
+                .contains("{\"value\":\"product-launch-briefing\",\"label\":");
+        assertThat(tasks.getVariable(plan.getId(), Variables.FUNCTION_OPTIONS).toString())
+                .contains("{\"value\":\"service\",\"label\":\"Customer Service\"}");
+        assertThat(FormValues.rows(tasks.getVariable(plan.getId(), Variables.PLAN))).hasSize(1);
+
+        // A row without its touchpoint: refused, naming the row and its activity.
+        refusedFor(catchThrowable(() -> chair(plan, Map.of(Variables.PLAN, SpinValues.jsonValue(
+                "[{\"activity\": \"Brief the front line, then the branches\"}]").create()))), Variables.PLAN);
+        assertThatThrownBy(() -> chair(plan, Map.of(Variables.PLAN, SpinValues.jsonValue(
+                "[{\"activity\": \"Brief the front line, then the branches\"}]").create())))
+                .rootCause().hasMessageContaining("row 1: pick the touchpoint of 'Brief the front line, then the branches'");
+        // As the Tasklist submits the rows: a comma in an activity is just text.
+        chair(plan, Map.of(Variables.PLAN, SpinValues.jsonValue("[{\"touchpoint\": \"product-launch-briefing\", "
+                + "\"activity\": \"Brief the front line, then the branches\", \"functions\": [\"marketing\", "
+                + "\"service\"], \"dependsOn\": null, \"design\": \"marketing\", \"build\": null, "
+                + "\"operate\": \"service\", \"renew\": \"marketing\"}]").create()));
+
+        assertThat(report(summit).plan()).singleElement().satisfies(p -> {
+            assertThat(p.touchpoint()).isEqualTo("product-launch-briefing");
+            assertThat(p.activity()).isEqualTo("Brief the front line, then the branches");
+            assertThat(p.functions()).isEqualTo("marketing service");
+            assertThat(p.design()).isEqualTo("marketing");
+            assertThat(p.build()).isNull();
+            assertThat(p.operate()).isEqualTo("service");
+        });
+    }
+
+    @Test
     void anEndorsedVisionLeadsToThePlanTheSourcingAndTheFoundingOfTheBoard() throws Exception {
         String tag = "F" + System.nanoTime();
         Held summit = convene("Founding", "marketing.head", "retail.head");
@@ -389,18 +427,22 @@ class SummitProcessTest {
 
         // Outcome: the board's own rules refuse an invalid board.
         Task outcome = task(summit.instance(), DECIDE_OUTCOME);
-        // The form starts from the board as it is set up, its people picked by name, not typed as ids.
-        com.fasterxml.jackson.databind.JsonNode current = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                mvc.perform(get("/api/board").with(httpBasic("employee", "demo"))).andExpect(status().isOk())
-                        .andReturn().getResponse().getContentAsString());
+        // The form starts from the board as it is set up (for a first board: the chair), people picked by name.
+        String board = mvc.perform(get("/api/board").with(httpBasic("employee", "demo"))).andReturn().getResponse()
+                .getContentAsString();
+        com.fasterxml.jackson.databind.JsonNode current = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(board);
         List<String> currentMembers = new java.util.ArrayList<>();
-        current.get("members").forEach(m -> currentMembers.add(m.asText()));
+        current.path("members").forEach(m -> currentMembers.add(m.asText()));
+        if (currentMembers.isEmpty()) {
+            currentMembers.add("cmo");
+        }
         assertThat(Summits.ids(tasks.getVariable(outcome.getId(), Variables.BOARD_MEMBERS)))
                 .containsExactlyInAnyOrderElementsOf(currentMembers);
         assertThat(tasks.getVariable(outcome.getId(), Variables.USER_OPTIONS).toString())
                 .contains("{\"value\":\"ceo\",\"label\":\"Elena Vasquez\"}");
         assertThat(tasks.getVariable(outcome.getId(), Variables.BOARD_TIME))
-                .isEqualTo(current.get("cadence").get("time").asText());
+                .isEqualTo(current.path("cadence").path("time").asText("09:00"));
         String members = "cmo, retail.head, business.head, wealth.head, marketing.head";
         assertThatThrownBy(() -> chair(outcome, board(members, "cmo, retail.head, ceo", 2)))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class)
