@@ -293,11 +293,7 @@ class TasklistBrowserIT {
             screenshot("charter-dispute-refused");
             assertThat(finishedTask(dispute)).as("the refused form completed nothing").isNull();
             // The person reads it, closes it, and picks another owner.
-            for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .close"))) {
-                if (close.isDisplayed()) {
-                    close.click();
-                }
-            }
+            closeNotifications();
 
             pick("New owner", "Brand");
             screenshot("charter-dispute");
@@ -317,7 +313,8 @@ class TasklistBrowserIT {
     private void pick(String label, String typed) {
         WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//*[contains(@class,'fjs-container')]//*[contains(@class,'fjs-form-field-select')][./label[normalize-space()="
-                        + xpathLiteral(label) + "]]//input[contains(@class,'fjs-input')]")));
+                        + xpathLiteral(label) + " or normalize-space()=" + xpathLiteral(label + "*")
+                        + "]]//input[contains(@class,'fjs-input')]")));
         field.click();
         field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
                 org.openqa.selenium.Keys.BACK_SPACE);
@@ -371,11 +368,7 @@ class TasklistBrowserIT {
             // (the core group: the chair and the CEO, or more when the board already had a larger one)
             assertThat(refusal.getText()).doesNotContain("ENGINE-").doesNotContain("Exception");
             screenshot("summit-outcome-refused");
-            for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .close"))) {
-                if (close.isDisplayed()) {
-                    close.click();
-                }
-            }
+            closeNotifications();
             quorum.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2");
             screenshot("summit-outcome");
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
@@ -410,6 +403,15 @@ class TasklistBrowserIT {
         }
     }
 
+    /** Closes the Tasklist's notifications, as a person who has read them does (they cover Complete). */
+    private void closeNotifications() {
+        for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .close"))) {
+            if (close.isDisplayed()) {
+                close.click();
+            }
+        }
+    }
+
     /** Adds a person to a people picker by typing part of their name and clicking it. */
     private void addPerson(WebElement picker, String typed, String name) {
         picker.click();
@@ -435,10 +437,27 @@ class TasklistBrowserIT {
     }
 
     /**
-     * A summit convened through the API and run to its last step as its people would answer each form
-     * (through /engine-rest): pre-work, opening, vision, endorsement, plan, sourcing. Its business key.
+     * A summit run to its last step as its people would answer each form (through /engine-rest): pre-work,
+     * opening, vision, endorsement, plan, sourcing. Its business key.
      */
     private String summitAtItsOutcome(String title) throws Exception {
+        String key = summitAtThePlan(title);
+        complete(summitTask(key, "Task_PlanTouchpoints", "cmo"), "cmo", Map.of("plan",
+                "touchpoint,activity,functions,dependsOn,design,build,operate,renew\n"
+                        + "product-launch-briefing,Brief the front line,marketing product,,marketing,product,service,"
+                        + "marketing"));
+        Map<String, Object> sourcing = new LinkedHashMap<>();
+        for (String element : List.of("CONTENT_COMMUNICATIONS", "DATA_ANALYTICS", "PRODUCT_INNOVATION",
+                "EXPERIENCE_DESIGN", "BRAND_REPUTATION")) {
+            sourcing.put("mode_" + element, "IN_HOUSE");
+            sourcing.put("reason_" + element, "Core to us");
+        }
+        complete(summitTask(key, "Task_DecideSourcing", "cmo"), "cmo", sourcing);
+        return key;
+    }
+
+    /** A summit convened through the API, its people's forms answered through /engine-rest up to the plan. */
+    private String summitAtThePlan(String title) throws Exception {
         HttpResponse<String> convened = call("POST", "/api/summits", "cmo", "application/json",
                 "{\"title\": \"" + title + "\", \"at\": \"" + Instant.now().plus(Duration.ofDays(7))
                         + "\", \"participants\": [\"marketing.head\"]}");
@@ -454,17 +473,6 @@ class TasklistBrowserIT {
         complete(summitTask(key, "Task_DraftVision", "cmo"), "cmo", Map.of("vision", "One voice to the customer."));
         complete(summitTask(key, "Task_EndorseVision", "marketing.head"), "marketing.head",
                 Map.of("endorsement", "ENDORSE"));
-        complete(summitTask(key, "Task_PlanTouchpoints", "cmo"), "cmo", Map.of("plan",
-                "touchpoint,activity,functions,dependsOn,design,build,operate,renew\n"
-                        + "product-launch-briefing,Brief the front line,marketing product,,marketing,product,service,"
-                        + "marketing"));
-        Map<String, Object> sourcing = new LinkedHashMap<>();
-        for (String element : List.of("CONTENT_COMMUNICATIONS", "DATA_ANALYTICS", "PRODUCT_INNOVATION",
-                "EXPERIENCE_DESIGN", "BRAND_REPUTATION")) {
-            sourcing.put("mode_" + element, "IN_HOUSE");
-            sourcing.put("reason_" + element, "Core to us");
-        }
-        complete(summitTask(key, "Task_DecideSourcing", "cmo"), "cmo", sourcing);
         return key;
     }
 
@@ -491,6 +499,48 @@ class TasklistBrowserIT {
         HttpResponse<String> done = call("POST", "/engine-rest/task/" + taskId + "/complete", user,
                 "application/json", body.toString());
         assertThat(done.statusCode()).as(taskId + ": " + done.body()).isEqualTo(204);
+    }
+
+    @Test
+    void theChairPlansAnActivityByPickingItsTouchpointAndFunctionsAndAMissingActivityIsShownAtItsField()
+            throws Exception {
+        String key = summitAtThePlan("Plan rows " + UUID.randomUUID());
+        String plan = summitTask(key, "Task_PlanTouchpoints", "cmo");
+        try {
+            logIn("cmo");
+            openAndClaim(plan, "Plan the touchpoints", "cmo");
+            pick("Touchpoint", "Product-launch");
+            // Completed without the activity: the form itself says so next to the field, and nothing completes.
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
+                    .click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(@class,'fjs-form-field')]"
+                    + "[./label[starts-with(normalize-space(),'Activity')]]//*[contains(@class,'fjs-form-field-error')]"
+                    + "[contains(normalize-space(),'required')]")));
+            screenshot("summit-plan-refused");
+            assertThat(finishedTask(plan)).as("nothing completed").isNull();
+            closeNotifications();
+
+            driver.findElement(By.xpath("//*[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(),"
+                    + "'Activity')]]//input")).sendKeys("Brief the front line, then the branches");
+            addPerson(driver.findElement(By.xpath("//*[contains(@class,'fjs-form-field-taglist')]"
+                    + "[./label[starts-with(normalize-space(),'Functions involved')]]//input")), "Marketing", "Marketing");
+            pick("Design", "Marketing");
+            pick("Operate", "Customer");
+            screenshot("summit-plan");
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
+                    .click();
+            wait.until(d -> finishedTask(plan));
+            JsonNode planned = getJson("/api/summits/" + key.substring("summit-".length()), "cmo").get("plan");
+            assertThat(planned).hasSize(1);
+            assertThat(planned.get(0).get("touchpoint").asText()).isEqualTo("product-launch-briefing");
+            assertThat(planned.get(0).get("activity").asText()).isEqualTo("Brief the front line, then the branches");
+            assertThat(planned.get(0).get("functions").asText()).isEqualTo("marketing");
+            assertThat(planned.get(0).get("design").asText()).isEqualTo("marketing");
+            assertThat(planned.get(0).get("operate").asText()).isEqualTo("service");
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
     }
 
     @Test
