@@ -33,12 +33,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -46,6 +49,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -86,6 +90,12 @@ class TasklistBrowserIT {
 
     @Autowired
     TouchpointService touchpoints;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -221,7 +231,7 @@ class TasklistBrowserIT {
             assertThat(driver.findElements(By.cssSelector(".fjs-dropdownlist-item")))
                     .as("the search leaves only the OPERATE right").hasSize(1);
             WebElement item = driver.findElement(operate);
-            new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+            new Actions(driver).moveToElement(item).click().perform();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//*[contains(@class,'fjs-taglist-tag')][contains(normalize-space(),'OPERATE')]")));
 
@@ -316,13 +326,13 @@ class TasklistBrowserIT {
                         + xpathLiteral(label) + " or normalize-space()=" + xpathLiteral(label + "*")
                         + "]]//input[contains(@class,'fjs-input')]")));
         field.click();
-        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
-                org.openqa.selenium.Keys.BACK_SPACE);
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"),
+                Keys.BACK_SPACE);
         field.sendKeys(typed);
         By option = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space()," + xpathLiteral(typed)
                 + ")]");
         WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(option));
-        new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+        new Actions(driver).moveToElement(item).click().perform();
     }
 
     /** A picture of the page as the person sees it, under target/screenshots. */
@@ -359,7 +369,7 @@ class TasklistBrowserIT {
             chooseOption("Time", "10:30");
             WebElement quorum = driver.findElement(By.xpath("//*[contains(@class,'fjs-form-field-number')]"
                     + "[./label[starts-with(normalize-space(),'Quorum')]]//input"));
-            quorum.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "9");
+            quorum.sendKeys(Keys.chord(Keys.CONTROL, "a"), "9");
 
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
                     .click();
@@ -369,7 +379,7 @@ class TasklistBrowserIT {
             assertThat(refusal.getText()).doesNotContain("ENGINE-").doesNotContain("Exception");
             screenshot("summit-outcome-refused");
             closeNotifications();
-            quorum.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2");
+            quorum.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
             screenshot("summit-outcome");
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
                     .click();
@@ -418,10 +428,10 @@ class TasklistBrowserIT {
         picker.sendKeys(typed);
         WebElement person = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space()," + xpathLiteral(name) + ")]")));
-        new org.openqa.selenium.interactions.Actions(driver).moveToElement(person).click().perform();
+        new Actions(driver).moveToElement(person).click().perform();
         wait.until(d -> picker.findElement(By.xpath("./ancestor::*[contains(@class,'fjs-form-field-taglist')]"))
                 .getText().contains(name));
-        picker.sendKeys(org.openqa.selenium.Keys.ESCAPE); // closes the list of names, as a person moving on would
+        picker.sendKeys(Keys.ESCAPE); // closes the list of names, as a person moving on would
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist-item")));
     }
 
@@ -433,7 +443,7 @@ class TasklistBrowserIT {
         display.click();
         WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(option) + "]")));
-        new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+        new Actions(driver).moveToElement(item).click().perform();
     }
 
     /**
@@ -541,6 +551,90 @@ class TasklistBrowserIT {
             saveDiagnostics();
             throw failure;
         }
+    }
+
+    @Test
+    void theChairOrdersTheAgendaByRenumberingPlacesAndTwoItemsAtOnePlaceAreRefusedInWords() throws Exception {
+        if (call("GET", "/api/board", "cmo", null, null).statusCode() == 404) {
+            HttpResponse<String> setUp = call("PUT", "/api/board", "cmo", "application/json", """
+                    {"chair": "cmo", "members": ["cmo", "sales.head"], "core": ["cmo"], "quorum": 1,
+                     "cadence": {"type": "WEEKLY", "dayOfWeek": "MONDAY", "time": "09:00", "timeZone": "Europe/Amsterdam"}}
+                    """);
+            assertThat(setUp.statusCode()).as(setUp.body()).isEqualTo(200);
+        }
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String firstTitle = "Shorter hold music " + run;
+        String secondTitle = "Greeting in the customer's language " + run;
+        long first = agendaItem(firstTitle);
+        long second = agendaItem(secondTitle);
+        HttpResponse<String> called = call("POST", "/api/board/meetings", "cmo", "application/json",
+                "{\"at\": \"" + Instant.now().plus(Duration.ofDays(2)) + "\", \"reason\": \"Agenda in the browser " + run
+                        + "\"}");
+        assertThat(called.statusCode()).as(called.body()).isEqualTo(201);
+        long meetingId = json.readTree(called.body()).get("id").asLong();
+        String key = "meeting-" + meetingId;
+        String meeting = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
+        management.createJobQuery().processInstanceId(meeting).activityId("TimerEvent_AgendaCutoff").list()
+                .forEach(job -> management.executeJob(job.getId()));
+        String prepare = summitTask(key, "Task_PrepareAgenda", "cmo");
+        String name = getJson("/engine-rest/task/" + prepare, "cmo").get("name").asText();
+        try {
+            logIn("cmo");
+            openAndClaim(prepare, name, "cmo");
+            // A row per item, named by its title and its author; its place to renumber.
+            By items = By.xpath("//*[contains(@class,'fjs-form-field-select')][./label[normalize-space()='Item']]"
+                    + "//*[contains(@class,'fjs-select-display')]");
+            By places = By.xpath("//*[contains(@class,'fjs-form-field-number')][./label[starts-with(normalize-space(),"
+                    + "'Place')]]//input");
+            wait.until(d -> d.findElements(items).stream().anyMatch(e -> e.getText().contains(secondTitle)));
+            assertThat(driver.findElements(items)).anySatisfy(e -> assertThat(e.getText())
+                    .isEqualTo(firstTitle + " (from Sanjay Patel)"));
+            List<WebElement> rows = driver.findElements(items);
+            List<WebElement> placeInputs = driver.findElements(places);
+            assertThat(placeInputs).hasSameSizeAs(rows);
+
+            // Two items at one place: the server's check says so, in words.
+            for (WebElement place : placeInputs) {
+                place.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1");
+            }
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
+                    .click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[contains(normalize-space(text()),'two items have place 1; give each item its own place')]")));
+            screenshot("board-agenda-refused");
+            assertThat(finishedTask(prepare)).as("nothing completed").isNull();
+            closeNotifications();
+
+            // The greeting first, the hold music second, anything else after them.
+            int next = 3;
+            for (int i = 0; i < rows.size(); i++) {
+                String text = rows.get(i).getText();
+                String place = text.contains(secondTitle) ? "1" : text.contains(firstTitle) ? "2" : String.valueOf(next++);
+                placeInputs.get(i).sendKeys(Keys.chord(Keys.CONTROL, "a"), place);
+            }
+            screenshot("board-agenda");
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
+                    .click();
+            wait.until(d -> finishedTask(prepare));
+            List<Long> order = new ArrayList<>();
+            for (JsonNode entry : getJson("/api/board/meetings/" + meetingId, "cmo").get("agenda")) {
+                order.add(entry.get("itemId").asLong());
+            }
+            assertThat(order).containsSubsequence(second, first);
+            assertThat(order.get(0)).isEqualTo(second);
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
+    }
+
+    /** A board member's item for the next agenda, with its facts: its id. */
+    private long agendaItem(String title) throws Exception {
+        HttpResponse<String> created = call("POST", "/api/board/agenda-items", "sales.head", "application/json",
+                json.writeValueAsString(Map.of("title", title, "decisionAsked", "Decide: " + title, "touchpoints",
+                        List.of("call-centre-script"), "facts", Map.of("customerBehaviour", "Callers hang up"))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asLong();
     }
 
     @Test
