@@ -12,6 +12,8 @@ public final class AgendaItemProcess {
     public static final class Elements {
         public static final String START = "StartEvent_ItemSubmitted";
         public static final String REGISTER_ITEM = "Task_RegisterItem";
+        public static final String DETAILS_GIVEN = "Gateway_DetailsGiven";
+        public static final String NAME_DETAILS = "Task_NameDetails";
         public static final String CHECK_FACT_BASE = "Task_CheckFactBase";
         public static final String HAS_FACT_BASE = "Gateway_HasFactBase";
         public static final String QUEUE_ITEM = "Task_QueueItem";
@@ -31,13 +33,19 @@ public final class AgendaItemProcess {
         public static final String ITEM_ID = "itemId";
         /** String: who submitted the item (the start form's initiator, or the API caller). */
         public static final String AUTHOR = "author";
-        /** Start-form fields. */
+        /** Start-form fields (touchpoints: the API's codes; the Tasklist's author picks them in the next step). */
         public static final String TITLE = "title";
         public static final String DECISION_ASKED = "decisionAsked";
         public static final String TOUCHPOINTS = "touchpoints";
         public static final String FACT_PRIORITY = "factPriority";
         public static final String FACT_BEHAVIOUR = "factBehaviour";
         public static final String FACT_COMPETITORS = "factCompetitors";
+        /** Boolean: whether the item came with its touchpoints and actions (the API), or the author names them next. */
+        public static final String DETAILS_GIVEN = "detailsGiven";
+        /** Json: the touchpoints as choices (name shown, code the value) for the author's details form. */
+        public static final String TOUCHPOINT_OPTIONS = "touchpointOptions";
+        /** Json: the actions an approved item creates, as rows (touchpoint, description, right, dueInDays). */
+        public static final String ACTIONS = "actions";
         /** Boolean: whether the item brings a fact base. */
         public static final String HAS_FACT_BASE = "hasFactBase";
         /** String: why the item was returned. */

@@ -136,6 +136,28 @@ public class AgendaItems {
                 new AgendaItemRequest.FactBase(priority, behaviour, competitors), List.of()), author);
     }
 
+    /** Every touchpoint as a choice: its name shown, its code the value. */
+    @Transactional(readOnly = true)
+    List<Map<String, Object>> touchpointOptions() {
+        return touchpoints.find(null, null, null).stream()
+                .map(t -> com.engagementboard.web.FormValues.option(t.getCode(), t.getName())).toList();
+    }
+
+    /**
+     * The touchpoints and actions the author names after starting an item in the Tasklist: checked like the
+     * API's request (unknown touchpoints refused, each named), then added to the item.
+     */
+    @Transactional
+    void details(long id, List<String> touchpointCodes, List<AgendaItemRequest.ActionRequest> proposed) {
+        AgendaItem item = items.findById(id).orElseThrow();
+        AgendaItemRequest request = new AgendaItemRequest(item.getTitle(), item.getDecisionAsked(), touchpointCodes,
+                null, proposed);
+        Map<String, Touchpoint> known = touchpointsOf(request);
+        touchpointCodes.forEach(code -> item.getTouchpoints().add(known.get(code)));
+        proposed.forEach(a -> item.getActions().add(new ProposedAction(item, known.get(a.touchpoint()),
+                a.description(), a.build(), a.dueInDays() == null ? DEFAULT_ACTION_DAYS : a.dueInDays())));
+    }
+
     @Transactional(readOnly = true)
     AgendaItem get(long id) {
         AgendaItem item = items.findById(id).orElseThrow(() -> new NotFoundException("agenda item", "" + id));

@@ -28,6 +28,7 @@ import static com.engagementboard.web.TaskForms.requireOneOf;
 import static com.engagementboard.web.TaskForms.requireText;
 
 import com.engagementboard.web.FormValues;
+import com.engagementboard.web.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -308,8 +309,14 @@ class BoardDelegates {
     JavaDelegate registerItem() {
         return execution -> {
             if (execution.getProcessBusinessKey() != null) { // submitted through /api: recorded already
+                execution.setVariable(AgendaItemProcess.Variables.DETAILS_GIVEN, true);
                 return;
             }
+            // From the Tasklist's start form: the author picks the touchpoints and actions in the next step
+            // (a start form has no way to offer them), unless an API client sent them with the start.
+            Object named = execution.getVariable(AgendaItemProcess.Variables.TOUCHPOINTS);
+            execution.setVariable(AgendaItemProcess.Variables.DETAILS_GIVEN,
+                    named instanceof String codes && !codes.isBlank());
             AgendaItem item = items.fromForm((String) execution.getVariable(AgendaItemProcess.Variables.AUTHOR),
                     (String) execution.getVariable(AgendaItemProcess.Variables.TITLE),
                     (String) execution.getVariable(AgendaItemProcess.Variables.DECISION_ASKED),
@@ -320,6 +327,75 @@ class BoardDelegates {
             execution.setVariable(AgendaItemProcess.Variables.ITEM_ID, item.getId());
             execution.setProcessBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId());
         };
+    }
+
+    /** The author's details form: every touchpoint to pick by name, no actions yet. */
+    @Bean
+    TaskListener prepareItemDetails() {
+        return task -> {
+            task.setVariable(AgendaItemProcess.Variables.TOUCHPOINT_OPTIONS, FormValues.json(items.touchpointOptions()));
+            task.setVariable(AgendaItemProcess.Variables.TOUCHPOINTS, FormValues.json(List.of()));
+            task.setVariable(AgendaItemProcess.Variables.ACTIONS, FormValues.json(List.of()));
+        };
+    }
+
+    /** The author's touchpoints and actions, checked and added to the item. */
+    @Bean
+    TaskListener recordItemDetails() {
+        return task -> {
+            List<String> codes;
+            List<Map<String, Object>> rows;
+            try {
+                codes = texts(task.getVariable(AgendaItemProcess.Variables.TOUCHPOINTS));
+                rows = FormValues.rows(task.getVariable(AgendaItemProcess.Variables.ACTIONS));
+            } catch (IllegalArgumentException e) {
+                throw invalid(AgendaItemProcess.Variables.ACTIONS, e.getMessage());
+            }
+            List<AgendaItemRequest.ActionRequest> actions = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, Object> row = rows.get(i);
+                String where = "action " + (i + 1) + ": ";
+                String touchpoint = row.get("touchpoint") == null ? null : String.valueOf(row.get("touchpoint"));
+                String description = row.get("description") == null ? null : String.valueOf(row.get("description")).strip();
+                if (touchpoint == null || touchpoint.isBlank()) {
+                    throw invalid(AgendaItemProcess.Variables.ACTIONS, where + "pick the touchpoint it is at");
+                }
+                if (description == null || description.isEmpty()) {
+                    throw invalid(AgendaItemProcess.Variables.ACTIONS, where + "say what is to be done");
+                }
+                Object right = row.get("right");
+                if (!"BUILD".equals(right) && !"OPERATE".equals(right)) {
+                    throw invalid(AgendaItemProcess.Variables.ACTIONS, where + "choose whether it is building or "
+                            + "operating the touchpoint (its owner of that right does it)");
+                }
+                Integer days;
+                try {
+                    days = row.get("dueInDays") == null ? null
+                            : new java.math.BigDecimal(String.valueOf(row.get("dueInDays"))).intValueExact();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    days = -1;
+                }
+                if (days != null && (days < 1 || days > 365)) {
+                    throw invalid(AgendaItemProcess.Variables.ACTIONS, where + "due in 1 to 365 days");
+                }
+                actions.add(new AgendaItemRequest.ActionRequest(touchpoint, description, "BUILD".equals(right), days));
+            }
+            try {
+                items.details(itemId(task.getExecution()), codes, actions);
+            } catch (InvalidInputException e) {
+                throw invalid(AgendaItemProcess.Variables.TOUCHPOINTS, String.valueOf(e.getBody().getDetail()));
+            }
+        };
+    }
+
+    private static List<String> texts(Object value) {
+        List<String> texts = new ArrayList<>();
+        if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+            json.elements().forEach(e -> texts.add(e.isString() ? e.stringValue() : e.toString()));
+        } else if (value instanceof java.util.Collection<?> list) {
+            list.forEach(e -> texts.add(String.valueOf(e)));
+        }
+        return texts;
     }
 
     @Bean

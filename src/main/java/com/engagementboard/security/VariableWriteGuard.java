@@ -271,7 +271,8 @@ class VariableWriteGuard extends CommandInterceptor {
                 if (("radio".equals(field.type()) || "select".equals(field.type())) && field.hasOptions()) {
                     List<String> options = options(field, scope);
                     if (options != null && !options.contains(text)) {
-                        throw invalid(name, "'" + abbreviate(text) + "' is not one of the choices offered: " + options);
+                        throw invalid(name, "'" + abbreviate(text) + "' is not one of the choices offered"
+                                + (options.size() <= 20 ? ": " + options : " (" + options.size() + " of them)"));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package com.engagementboard.board;
 
+import static com.engagementboard.ProcessTestSupport.refusedFor;
 import static com.engagementboard.board.AgendaItemProcess.Elements.CHECK_FACT_BASE;
 import static com.engagementboard.board.AgendaItemProcess.Elements.COMPLETE_FACT_BASE;
 import static com.engagementboard.board.AgendaItemProcess.Elements.ITEM_QUEUED;
@@ -9,6 +10,7 @@ import static com.engagementboard.board.AgendaItemProcess.Elements.REGISTER_ITEM
 import static com.engagementboard.board.AgendaItemProcess.Elements.WITHDRAW_ITEM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -29,6 +31,8 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -209,7 +213,6 @@ class AgendaItemProcessTest {
         Map<String, Object> form = new HashMap<>();
         form.put(Variables.TITLE, title);
         form.put(Variables.DECISION_ASKED, "Adopt one greeting for the call centre and the branches");
-        form.put(Variables.TOUCHPOINTS, "call-centre-script, branch-greeting");
         form.put(Variables.FACT_PRIORITY, "");
         form.put(Variables.FACT_BEHAVIOUR, "Customers notice the difference: NPS gap of 12 points");
         form.put(Variables.FACT_COMPETITORS, null);
@@ -223,7 +226,31 @@ class AgendaItemProcessTest {
             identity.clearAuthentication();
         }
 
-        assertThat(started).hasPassed(REGISTER_ITEM, QUEUE_ITEM, ITEM_QUEUED).isEnded();
+        // A start form cannot offer the touchpoints: the author picks them, and the actions, in the next step.
+        assertThat(started).isWaitingAt(AgendaItemProcess.Elements.NAME_DETAILS);
+        Task details = tasks.createTaskQuery().processInstanceId(started.getId())
+                .taskDefinitionKey(AgendaItemProcess.Elements.NAME_DETAILS).singleResult();
+        assertThat(details.getAssignee()).isEqualTo("marketing.head");
+        assertThat(details.getName()).isEqualTo("Name the touchpoints and actions of: " + title);
+        assertThat(tasks.getVariable(details.getId(), Variables.TOUCHPOINT_OPTIONS).toString())
+                .contains("{\"value\":\"call-centre-script\",\"label\":");
+        JsonValue touchpoints = SpinValues.jsonValue("[\"call-centre-script\", \"branch-greeting\"]").create();
+        // An action without saying who does it, or a touchpoint nobody knows: refused, naming the action.
+        assertThatThrownBy(() -> completeAs("marketing.head", details, Map.of(Variables.TOUCHPOINTS, touchpoints,
+                Variables.ACTIONS, SpinValues.jsonValue("[{\"touchpoint\": \"call-centre-script\", "
+                        + "\"description\": \"Train the agents\"}]").create())))
+                .rootCause().hasMessageContaining("actions: action 1: choose whether it is building or operating");
+        Throwable unknown = catchThrowable(() -> completeAs("marketing.head", details, Map.of(Variables.TOUCHPOINTS,
+                touchpoints, Variables.ACTIONS, SpinValues.jsonValue("[{\"touchpoint\": \"no-such-touchpoint\", "
+                        + "\"right\": \"OPERATE\", \"description\": \"Train the agents\"}]").create())));
+        refusedFor(unknown, Variables.ACTIONS);
+        assertThat(unknown).hasMessageContaining("'no-such-touchpoint' is not one of the choices offered");
+        completeAs("marketing.head", details, Map.of(Variables.TOUCHPOINTS, touchpoints, Variables.ACTIONS,
+                SpinValues.jsonValue("[{\"touchpoint\": \"call-centre-script\", \"right\": \"OPERATE\", "
+                        + "\"description\": \"Train the agents\", \"dueInDays\": 14}]").create()));
+
+        assertThat(started).hasPassed(REGISTER_ITEM, AgendaItemProcess.Elements.NAME_DETAILS, QUEUE_ITEM, ITEM_QUEUED)
+                .isEnded();
         HistoricVariableInstance itemId = history.createHistoricVariableInstanceQuery()
                 .processInstanceId(started.getId()).variableName(Variables.ITEM_ID).singleResult();
         assertThat(itemId).isNotNull();
@@ -242,6 +269,12 @@ class AgendaItemProcessTest {
                 .containsExactlyInAnyOrder("call-centre-script", "branch-greeting");
         assertThat(item.getFactPriority()).isNull();
         assertThat(item.getFactBehaviour()).contains("NPS gap");
+        assertThat(item.getActions()).singleElement().satisfies(a -> {
+            assertThat(a.getTouchpoint().getCode()).isEqualTo("call-centre-script");
+            assertThat(a.getDescription()).isEqualTo("Train the agents");
+            assertThat(a.isBuild()).isFalse();
+            assertThat(a.getDueDays()).isEqualTo(14);
+        });
     }
 
     @Test
@@ -251,10 +284,15 @@ class AgendaItemProcessTest {
         ProcessInstance started;
         try {
             started = runtime.startProcessInstanceByKey(AgendaItemProcess.KEY, Map.of(Variables.TITLE, title,
-                    Variables.DECISION_ASKED, "Decide it", Variables.TOUCHPOINTS, ""));
+                    Variables.DECISION_ASKED, "Decide it"));
         } finally {
             identity.clearAuthentication();
         }
+        // No touchpoints and no actions: the author may leave both empty.
+        Task details = tasks.createTaskQuery().processInstanceId(started.getId())
+                .taskDefinitionKey(AgendaItemProcess.Elements.NAME_DETAILS).singleResult();
+        completeAs("communications.head", details, Map.of(Variables.TOUCHPOINTS, SpinValues.jsonValue("[]").create(),
+                Variables.ACTIONS, SpinValues.jsonValue("[]").create()));
         assertThat(started).isWaitingAt(COMPLETE_FACT_BASE);
         Task task = factBaseTask(started);
         assertThat(task.getAssignee()).isEqualTo("communications.head");

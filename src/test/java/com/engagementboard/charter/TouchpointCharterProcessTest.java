@@ -624,10 +624,11 @@ class TouchpointCharterProcessTest {
                 .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).singleResult();
 
         runJobs(meeting, BoardMeetingProcess.Elements.AGENDA_CUTOFF);
-        String onAgenda = (String) runtime.getVariable(meeting.getId(), BoardMeetingProcess.Variables.AGENDA_ORDER);
-        List<String> others = java.util.Arrays.stream(onAgenda.split("\\s+"))
-                .filter(id -> !id.isBlank() && !id.equals(String.valueOf(itemId))).toList();
-        assertThat(onAgenda.split("\\s+")).contains(String.valueOf(itemId));
+        // The chair's form: a row per item on the agenda, with its place.
+        List<String> onAgenda = com.engagementboard.web.FormValues.rows(runtime.getVariable(meeting.getId(),
+                BoardMeetingProcess.Variables.AGENDA_ORDER)).stream().map(r -> String.valueOf(r.get("item"))).toList();
+        List<String> others = onAgenda.stream().filter(id -> !id.equals(String.valueOf(itemId))).toList();
+        assertThat(onAgenda).contains(String.valueOf(itemId));
         List<String> chair = List.of("board-chair", "board-core", "board-member");
         completeAs("cmo", chair, meetingTask(meeting, BoardMeetingProcess.Elements.PREPARE_AGENDA),
                 Map.of(BoardMeetingProcess.Variables.AGENDA_ORDER, String.valueOf(itemId),
