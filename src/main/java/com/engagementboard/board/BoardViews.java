@@ -10,13 +10,20 @@ final class BoardViews {
     }
 
     record ItemView(Long id, String kind, String title, String decisionAsked, String author, String status,
-            List<String> touchpoints, String factBase, String returnReason, Long charterVersionId) {
+            List<String> touchpoints, String factBase, String returnReason, Long charterVersionId,
+            List<ActionView> actions) {
 
         static ItemView of(AgendaItem item) {
             return new ItemView(item.getId(), item.getKind().name(), item.getTitle(), item.getDecisionAsked(),
                     item.getAuthor(), item.getStatus().name(), item.getTouchpoints().stream().map(t -> t.getCode())
-                            .toList(), item.factBase(), item.getReturnReason(), item.getCharterVersionId());
+                            .toList(), item.factBase(), item.getReturnReason(), item.getCharterVersionId(),
+                    item.getActions().stream().map(a -> new ActionView(a.getTouchpoint().getCode(), a.getDescription(),
+                            a.isBuild() ? "BUILD" : "OPERATE", a.getDueDays())).toList());
         }
+    }
+
+    /** An action the item proposes, created for the touchpoint's owner of that right if the board approves. */
+    record ActionView(String touchpoint, String description, String right, int dueInDays) {
     }
 
     record AgendaEntry(int position, Long itemId, String title, String result) {
