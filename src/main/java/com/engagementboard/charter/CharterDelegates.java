@@ -203,11 +203,7 @@ class CharterDelegates {
         return execution -> {
             List<Allocation> disputed = charter.disputed(charterId(execution));
             execution.setVariable(DISPUTE_COUNT, disputed.size());
-            execution.setVariable(DISPUTE_SUMMARY, BoundedText.lines(disputed.stream()
-                    .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`) "
-                            + a.getRight() + ": declined by " + a.getDecidedBy() + " for " + a.getFunction().getName()
-                            + ": " + a.getDecisionNote()).toList(), BoundedText.DEFAULT_BUDGET,
-                    more -> "- ... and " + more + " more disputed rights"));
+            execution.setVariable(DISPUTE_SUMMARY, forms.disputeSummary(charterId(execution)));
             // Pre-filled for the chair: a row per disputed right (the first 100), the new owner to pick, and a
             // choice for every other disputed right.
             execution.setVariable(DISPUTED_OPTIONS, FormValues.json(forms.disputedOptions(charterId(execution))));

@@ -27,10 +27,26 @@ class CharterForms {
 
     private final CharterAcceptance charter;
     private final FunctionService functions;
+    private final com.engagementboard.organisation.People people;
 
-    CharterForms(CharterAcceptance charter, FunctionService functions) {
+    CharterForms(CharterAcceptance charter, FunctionService functions, com.engagementboard.organisation.People people) {
         this.charter = charter;
         this.functions = functions;
+        this.people = people;
+    }
+
+    /**
+     * What the chair reads above her form: each disputed right in words, who declined it (by name, for which
+     * function) and why; bounded, with the count of the rest.
+     */
+    @Transactional(readOnly = true)
+    String disputeSummary(long charterId) {
+        Map<String, String> names = new HashMap<>();
+        return BoundedText.lines(charter.disputed(charterId).stream()
+                .map(a -> "- **" + describe(a) + "**: declined by " + names.computeIfAbsent(
+                        String.valueOf(a.getDecidedBy()), people::nameOf) + " for " + a.getFunction().getName() + ": "
+                        + a.getDecisionNote()).toList(), BoundedText.DEFAULT_BUDGET,
+                more -> "- ... and " + more + " more disputed rights");
     }
 
     /** Most characters of the declined rights as lines: what Camunda's text column holds. */

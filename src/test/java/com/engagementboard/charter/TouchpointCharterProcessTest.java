@@ -259,7 +259,7 @@ class TouchpointCharterProcessTest {
         Task resolve = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RESOLVE_DISPUTE)
                 .taskCandidateGroup("board-chair").singleResult();
         assertThat((String) runtime.getVariable(instance.getId(), Variables.DISPUTE_SUMMARY))
-                .contains("call-centre-script").contains("declined by sales.head").contains("Operations builds");
+                .contains("**Call-centre script: build**: declined by Sanjay Patel for Sales: Operations builds");
         // The chair's form: a row per disputed right, named in words, the new owner to pick among the functions.
         assertThat(runtime.getVariable(instance.getId(), Variables.REALLOCATIONS).toString())
                 .isEqualTo("[{\"right\":\"" + build.getId() + "\",\"function\":null}]");
