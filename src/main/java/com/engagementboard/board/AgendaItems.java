@@ -1,16 +1,17 @@
 package com.engagementboard.board;
 
-import com.engagementboard.security.SystemAccount;
+import com.engagementboard.charter.DisputeSentToBoard;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
+import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.FieldProblem;
+import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import com.engagementboard.charter.DisputeSentToBoard;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -140,7 +141,7 @@ public class AgendaItems {
     @Transactional(readOnly = true)
     List<Map<String, Object>> touchpointOptions() {
         return touchpoints.find(null, null, null).stream()
-                .map(t -> com.engagementboard.web.FormValues.option(t.getCode(), t.getName())).toList();
+                .map(t -> FormValues.option(t.getCode(), t.getName())).toList();
     }
 
     /**

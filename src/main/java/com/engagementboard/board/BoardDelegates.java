@@ -22,18 +22,21 @@ import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTERS;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE_COMMENT;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE_OUTCOME;
-
 import static com.engagementboard.web.TaskForms.invalid;
 import static com.engagementboard.web.TaskForms.requireOneOf;
 import static com.engagementboard.web.TaskForms.requireText;
 
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -41,6 +44,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -85,7 +89,7 @@ class BoardDelegates {
             // The order as rows the chair renumbers: each item (by its title) with its place, 1, 2, 3...
             List<Map<String, Object>> rows = new ArrayList<>();
             for (AgendaItem item : meetings.agendaOf(meetingId)) {
-                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                Map<String, Object> row = new LinkedHashMap<>();
                 row.put("item", item.getId().toString());
                 row.put("position", rows.size() + 1);
                 rows.add(row);
@@ -116,7 +120,7 @@ class BoardDelegates {
         } catch (IllegalArgumentException e) {
             throw invalid(AGENDA_ORDER, e.getMessage());
         }
-        Map<Long, Long> places = new java.util.TreeMap<>();
+        Map<Long, Long> places = new TreeMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Object item = rows.get(i).get("item");
             Long id;
@@ -131,7 +135,7 @@ class BoardDelegates {
             Object position = rows.get(i).get("position");
             long place;
             try {
-                place = new java.math.BigDecimal(String.valueOf(position).strip()).longValueExact();
+                place = new BigDecimal(String.valueOf(position).strip()).longValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
                 throw invalid(AGENDA_ORDER, "row " + (i + 1) + ": give the item its place on the agenda, a whole "
                         + "number from 1");
@@ -371,7 +375,7 @@ class BoardDelegates {
                 Integer days;
                 try {
                     days = row.get("dueInDays") == null ? null
-                            : new java.math.BigDecimal(String.valueOf(row.get("dueInDays"))).intValueExact();
+                            : new BigDecimal(String.valueOf(row.get("dueInDays"))).intValueExact();
                 } catch (NumberFormatException | ArithmeticException e) {
                     days = -1;
                 }
@@ -390,9 +394,9 @@ class BoardDelegates {
 
     private static List<String> texts(Object value) {
         List<String> texts = new ArrayList<>();
-        if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+        if (value instanceof SpinJsonNode json && json.isArray()) {
             json.elements().forEach(e -> texts.add(e.isString() ? e.stringValue() : e.toString()));
-        } else if (value instanceof java.util.Collection<?> list) {
+        } else if (value instanceof Collection<?> list) {
             list.forEach(e -> texts.add(String.valueOf(e)));
         }
         return texts;

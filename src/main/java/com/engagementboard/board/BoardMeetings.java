@@ -8,6 +8,7 @@ import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.organisation.People;
 import com.engagementboard.security.Groups;
 import com.engagementboard.web.BoundedText;
+import com.engagementboard.web.FormValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -286,7 +287,7 @@ class BoardMeetings {
         List<Map<String, Object>> options = new ArrayList<>();
         for (MeetingItem entry : agenda.findByKeyMeetingIdOrderByPosition(meetingId)) {
             AgendaItem item = items.findById(entry.itemId()).orElseThrow();
-            options.add(com.engagementboard.web.FormValues.option(String.valueOf(entry.itemId()), item.getTitle()
+            options.add(FormValues.option(String.valueOf(entry.itemId()), item.getTitle()
                     + " (from " + people.nameOf(item.getAuthor()) + ")"));
         }
         return options;

@@ -4,16 +4,20 @@ import static com.engagementboard.web.TaskForms.invalid;
 
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
+import com.engagementboard.organisation.People;
+import com.engagementboard.web.BoundedText;
+import com.engagementboard.web.Csv;
+import com.engagementboard.web.FormValues;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import com.engagementboard.web.Csv;
-import com.engagementboard.web.FormValues;
-import com.engagementboard.web.BoundedText;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +31,9 @@ class CharterForms {
 
     private final CharterAcceptance charter;
     private final FunctionService functions;
-    private final com.engagementboard.organisation.People people;
+    private final People people;
 
-    CharterForms(CharterAcceptance charter, FunctionService functions, com.engagementboard.organisation.People people) {
+    CharterForms(CharterAcceptance charter, FunctionService functions, People people) {
         this.charter = charter;
         this.functions = functions;
         this.people = people;
@@ -125,7 +129,7 @@ class CharterForms {
                 throw invalid(field, "line " + row.line() + " must read touchpoint,right (for example "
                         + "branch-visit,OPERATE): '" + row + "'");
             }
-            String key = row.get(0).trim() + "," + row.get(1).trim().toUpperCase(java.util.Locale.ROOT);
+            String key = row.get(0).trim() + "," + row.get(1).trim().toUpperCase(Locale.ROOT);
             Long id = asked.get(key);
             if (id == null) {
                 throw invalid(field, "line " + row.line() + ": " + row.get(0).trim() + " " + row.get(1).trim()
@@ -288,7 +292,7 @@ class CharterForms {
     /** A right in words: "Card packaging: build". */
     static String describe(Allocation allocation) {
         return allocation.getTouchpoint().getName() + ": "
-                + allocation.getRight().name().toLowerCase(java.util.Locale.ROOT);
+                + allocation.getRight().name().toLowerCase(Locale.ROOT);
     }
 
     /** What the chair's form shows for each listed disputed right: which right, who declined it. */
@@ -305,7 +309,7 @@ class CharterForms {
     List<Map<String, Object>> reallocationRows(long charterId) {
         List<Map<String, Object>> rows = new ArrayList<>();
         charter.disputed(charterId).stream().limit(LISTED_DISPUTES).forEach(a -> {
-            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            Map<String, Object> row = new LinkedHashMap<>();
             row.put("right", String.valueOf(a.getId()));
             row.put("function", null);
             rows.add(row);
@@ -316,7 +320,7 @@ class CharterForms {
     /** Every function as a choice: its name shown, its code the value. */
     List<Map<String, Object>> functionOptions() {
         return functions.all().stream()
-                .sorted(java.util.Comparator.comparing(BusinessFunction::getName, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Comparator.comparing(BusinessFunction::getName, String.CASE_INSENSITIVE_ORDER))
                 .map(f -> FormValues.option(f.getCode(), f.getName())).toList();
     }
 

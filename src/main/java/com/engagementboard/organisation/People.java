@@ -1,5 +1,6 @@
 package com.engagementboard.organisation;
 
+import com.engagementboard.web.FormValues;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -49,7 +50,7 @@ public class People {
                 .orderByUserFirstName().asc().listPage(0, MAX_PICKER_PEOPLE));
         java.util.Map<String, Long> names = users.stream().collect(java.util.stream.Collectors.groupingBy(
                 People::name, java.util.stream.Collectors.counting()));
-        return users.stream().map(u -> com.engagementboard.web.FormValues.option(u.getId(),
+        return users.stream().map(u -> FormValues.option(u.getId(),
                 names.get(name(u)) > 1 ? name(u) + " (" + u.getId() + ")" : name(u))).toList();
     }
 

@@ -1,6 +1,5 @@
 package com.engagementboard.summit;
 
-import com.engagementboard.security.SystemAccount;
 import com.engagementboard.board.AgendaItems;
 import com.engagementboard.board.BoardSetupRequest;
 import com.engagementboard.board.BoardSetupService;
@@ -15,24 +14,39 @@ import com.engagementboard.organisation.JourneyStage;
 import com.engagementboard.organisation.People;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
+import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.Csv;
 import com.engagementboard.web.FieldProblem;
+import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -193,10 +207,10 @@ class Summits {
         if (value == null || value instanceof String text && !text.strip().startsWith("[")) {
             return parsePlan((String) value);
         }
-        List<Map<String, Object>> rows = com.engagementboard.web.FormValues.rows(value);
+        List<Map<String, Object>> rows = FormValues.rows(value);
         List<PlanLine> lines = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Set<String> codes = new java.util.HashSet<>();
+        Set<String> codes = new HashSet<>();
         rows.forEach(r -> {
             codes.add(text(r.get("touchpoint")));
             codes.add(text(r.get("dependsOn")));
@@ -222,9 +236,9 @@ class Summits {
                 continue;
             }
             List<String> involved = ids(row.get("functions"));
-            Map<RightKind, String> owners = new java.util.EnumMap<>(RightKind.class);
+            Map<RightKind, String> owners = new EnumMap<>(RightKind.class);
             for (RightKind right : RightKind.values()) {
-                String owner = text(row.get(right.name().toLowerCase(java.util.Locale.ROOT)));
+                String owner = text(row.get(right.name().toLowerCase(Locale.ROOT)));
                 if (owner != null) {
                     owners.put(right, owner);
                 }
@@ -251,17 +265,17 @@ class Summits {
     /** What the plan form offers: touchpoints and functions to pick by name, and one empty row to start. */
     @Transactional(readOnly = true)
     Map<String, Object> planForm() {
-        Map<String, Object> form = new java.util.HashMap<>();
-        form.put(SummitProcess.Variables.TOUCHPOINT_OPTIONS, com.engagementboard.web.FormValues.json(
+        Map<String, Object> form = new HashMap<>();
+        form.put(SummitProcess.Variables.TOUCHPOINT_OPTIONS, FormValues.json(
                 touchpoints.find(null, null, null).stream()
-                        .map(t -> com.engagementboard.web.FormValues.option(t.getCode(), t.getName())).toList()));
-        form.put(SummitProcess.Variables.FUNCTION_OPTIONS, com.engagementboard.web.FormValues.json(
+                        .map(t -> FormValues.option(t.getCode(), t.getName())).toList()));
+        form.put(SummitProcess.Variables.FUNCTION_OPTIONS, FormValues.json(
                 functions.all().stream()
-                        .map(f -> com.engagementboard.web.FormValues.option(f.getCode(), f.getName())).toList()));
-        Map<String, Object> empty = new java.util.LinkedHashMap<>();
+                        .map(f -> FormValues.option(f.getCode(), f.getName())).toList()));
+        Map<String, Object> empty = new LinkedHashMap<>();
         empty.put("touchpoint", null);
         empty.put("activity", null);
-        form.put(SummitProcess.Variables.PLAN, com.engagementboard.web.FormValues.json(List.of(empty)));
+        form.put(SummitProcess.Variables.PLAN, FormValues.json(List.of(empty)));
         return form;
     }
 
@@ -289,7 +303,7 @@ class Summits {
                 continue;
             }
             List<String> involved = Arrays.stream(row.get(2).split("\\s+")).filter(s -> !s.isEmpty()).toList();
-            Map<RightKind, String> owners = new java.util.EnumMap<>(RightKind.class);
+            Map<RightKind, String> owners = new EnumMap<>(RightKind.class);
             for (RightKind right : RightKind.values()) {
                 String owner = row.get(4 + right.ordinal());
                 if (!owner.isEmpty()) {
@@ -331,8 +345,8 @@ class Summits {
     @Transactional
     String findSilos(long summitId) {
         Summit summit = get(summitId);
-        Map<String, Set<String>> involved = new java.util.TreeMap<>();
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, Set<String>> involved = new TreeMap<>();
+        Map<String, String> names = new HashMap<>();
         for (Summit.PlanActivity activity : summit.getPlan()) {
             involved.computeIfAbsent(activity.touchpoint.getCode(), k -> new TreeSet<>())
                     .addAll(Arrays.stream(activity.functions.split("\\s+")).filter(s -> !s.isEmpty()).toList());
@@ -366,13 +380,13 @@ class Summits {
         if (day == null) {
             day = text(form.get(SummitProcess.Variables.BOARD_DAY));
         }
-        java.time.DayOfWeek dayOfWeek = null;
+        DayOfWeek dayOfWeek = null;
         Integer dayOfMonth = null;
         try {
             if (weekly) {
-                dayOfWeek = java.time.DayOfWeek.valueOf(day == null ? "" : day.toUpperCase(java.util.Locale.ROOT));
+                dayOfWeek = DayOfWeek.valueOf(day == null ? "" : day.toUpperCase(Locale.ROOT));
             } else {
-                dayOfMonth = new java.math.BigDecimal(day == null ? "" : day).intValueExact();
+                dayOfMonth = new BigDecimal(day == null ? "" : day).intValueExact();
             }
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw weekly ? new InvalidInputException(SummitProcess.Variables.BOARD_WEEKDAY, "pick the weekday the "
@@ -411,11 +425,11 @@ class Summits {
      * The board's refusal of a founding as the form's own: the first problem, on the form's field, with
      * people named ("Clara Martens must be in the core group") rather than by their user ids.
      */
-    com.engagementboard.web.FieldProblem formProblem(InvalidInputException refused, BoardSetupRequest request) {
+    FieldProblem formProblem(InvalidInputException refused, BoardSetupRequest request) {
         Object errors = refused.getBody().getProperties() == null ? null
                 : refused.getBody().getProperties().get("errors");
         if (errors instanceof List<?> list && !list.isEmpty()
-                && list.get(0) instanceof com.engagementboard.web.FieldProblem problem) {
+                && list.get(0) instanceof FieldProblem problem) {
             String message = problem.message();
             if (request != null) {
                 for (String user : new LinkedHashSet<>(concat(request.members(), request.core(),
@@ -423,10 +437,10 @@ class Summits {
                     message = message.replace("'" + user + "'", people.nameOf(user));
                 }
             }
-            return new com.engagementboard.web.FieldProblem(FORM_FIELDS.getOrDefault(problem.field(), problem.field()),
+            return new FieldProblem(FORM_FIELDS.getOrDefault(problem.field(), problem.field()),
                     message);
         }
-        return new com.engagementboard.web.FieldProblem("board", String.valueOf(refused.getBody().getDetail()));
+        return new FieldProblem("board", String.valueOf(refused.getBody().getDetail()));
     }
 
     private static List<String> concat(List<String> a, List<String> b, List<String> c) {
@@ -444,28 +458,28 @@ class Summits {
     @Transactional(readOnly = true)
     Map<String, Object> outcomeForm(long summitId) {
         Summit summit = get(summitId);
-        Map<String, Object> form = new java.util.HashMap<>();
-        form.put(SummitProcess.Variables.USER_OPTIONS, com.engagementboard.web.FormValues.json(people.pickerOptions()));
-        java.util.Optional<BoardSetupService.BoardView> current = board.current();
+        Map<String, Object> form = new HashMap<>();
+        form.put(SummitProcess.Variables.USER_OPTIONS, FormValues.json(people.pickerOptions()));
+        Optional<BoardSetupService.BoardView> current = board.current();
         List<String> members = current.map(BoardSetupService.BoardView::members).orElse(List.of(summit.getChair()));
         List<String> core = current.map(BoardSetupService.BoardView::core).orElse(List.of(summit.getChair()));
-        form.put(SummitProcess.Variables.BOARD_MEMBERS, com.engagementboard.web.FormValues.json(members));
-        form.put(SummitProcess.Variables.BOARD_CORE, com.engagementboard.web.FormValues.json(core));
+        form.put(SummitProcess.Variables.BOARD_MEMBERS, FormValues.json(members));
+        form.put(SummitProcess.Variables.BOARD_CORE, FormValues.json(core));
         BoardSetupRequest.CadenceRequest cadence = current.map(BoardSetupService.BoardView::cadence).orElse(null);
         form.put(SummitProcess.Variables.BOARD_CADENCE, cadence == null ? "WEEKLY" : cadence.type().name());
         form.put(SummitProcess.Variables.BOARD_WEEKDAY, cadence == null ? "MONDAY"
                 : cadence.dayOfWeek() == null ? null : cadence.dayOfWeek().name());
         form.put(SummitProcess.Variables.BOARD_MONTH_DAY, cadence == null ? null : cadence.dayOfMonth());
         form.put(SummitProcess.Variables.BOARD_TIME, cadence == null ? "09:00" : cadence.time());
-        String zone = cadence == null ? java.time.ZoneId.systemDefault().getId() : cadence.timeZone();
+        String zone = cadence == null ? ZoneId.systemDefault().getId() : cadence.timeZone();
         form.put(SummitProcess.Variables.BOARD_TIME_ZONE, zone);
         // Region ids (Europe/Amsterdam), and the zone chosen now, whatever its form (UTC on a server).
-        java.util.TreeSet<String> zones = java.time.ZoneId.getAvailableZoneIds().stream()
+        TreeSet<String> zones = ZoneId.getAvailableZoneIds().stream()
                 .filter(z -> z.matches("[A-Z][a-z]+/[A-Za-z_/-]+") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         zones.add(zone);
-        form.put(SummitProcess.Variables.TIME_ZONE_OPTIONS, com.engagementboard.web.FormValues.json(zones.stream()
-                .map(z -> com.engagementboard.web.FormValues.option(z, z.replace('_', ' '))).toList()));
+        form.put(SummitProcess.Variables.TIME_ZONE_OPTIONS, FormValues.json(zones.stream()
+                .map(z -> FormValues.option(z, z.replace('_', ' '))).toList()));
         form.put(SummitProcess.Variables.BOARD_QUORUM, current.map(BoardSetupService.BoardView::quorum)
                 .orElse(Math.min(3, core.size())));
         return form;
@@ -541,14 +555,14 @@ class Summits {
     }
 
     @Transactional(readOnly = true)
-    java.util.Optional<Summit> previous(Summit summit) {
+    Optional<Summit> previous(Summit summit) {
         return summits.findFirstByStatusAndIdNotOrderByClosedAtDesc(Summit.Status.CLOSED, summit.getId())
                 .filter(p -> summit.getClosedAt() == null || p.getClosedAt().isBefore(summit.getClosedAt()));
     }
 
     /** The sourcing register: the five elements as the last summit that decided them decided. */
     @Transactional(readOnly = true)
-    java.util.Optional<Summit> lastWithSourcing() {
+    Optional<Summit> lastWithSourcing() {
         return summits.findAllByOrderByAtDesc().stream().filter(s -> !s.getSourcing().isEmpty()).findFirst();
     }
 
@@ -558,17 +572,17 @@ class Summits {
 
     /** User ids from a picker (a JSON list), a list, or the API's comma-separated text. */
     static List<String> ids(Object value) {
-        if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+        if (value instanceof SpinJsonNode json && json.isArray()) {
             List<String> ids = new ArrayList<>();
             json.elements().forEach(e -> ids.add(e.isString() ? e.stringValue() : e.toString()));
             return ids.stream().filter(s -> !s.isBlank()).toList();
         }
-        if (value instanceof java.util.Collection<?> list) {
+        if (value instanceof Collection<?> list) {
             return list.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList();
         }
         String text = text(value);
         if (text != null && text.startsWith("[")) {
-            return ids(org.camunda.spin.Spin.JSON(text));
+            return ids(Spin.JSON(text));
         }
         return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
     }

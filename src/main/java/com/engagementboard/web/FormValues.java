@@ -1,10 +1,11 @@
 package com.engagementboard.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.spin.json.SpinJsonNode;
 
 /** Reads what task forms submit, whichever way the client sent it. */
@@ -71,7 +72,7 @@ public final class FormValues {
 
     /** A choice of a picker: its value (a code or an id) and the words shown for it, in that order. */
     public static Map<String, Object> option(String value, String label) {
-        Map<String, Object> option = new java.util.LinkedHashMap<>();
+        Map<String, Object> option = new LinkedHashMap<>();
         option.put("value", value);
         option.put("label", label);
         return option;
