@@ -417,10 +417,15 @@ class TasklistBrowserIT {
     /** Closes the Tasklist's notifications, as a person who has read them does (they cover Complete). */
     private void closeNotifications() {
         for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .close"))) {
-            if (close.isDisplayed()) {
-                close.click();
+            try {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException alreadyGone) {
+                // the Tasklist dismissed it by itself meanwhile
             }
         }
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
     }
 
     /** Adds a person to a people picker by typing part of their name and clicking it. */
