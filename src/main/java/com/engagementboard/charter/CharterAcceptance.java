@@ -65,6 +65,37 @@ class CharterAcceptance {
         return allocations.findByCharterIdAndFunctionCodeAndStatus(charterId, functionCode, AllocationStatus.PENDING);
     }
 
+    /**
+     * Every right of the version over the first {@code limit} touchpoints of {@code rights}, by touchpoint id:
+     * who holds the other rights of what a head is asked to accept (one query).
+     */
+    @Transactional(readOnly = true)
+    Map<Long, List<Allocation>> holdersOf(long charterId, List<Allocation> rights, int limit) {
+        List<Long> touchpointIds = rights.stream().map(a -> a.getTouchpoint().getId()).distinct().limit(limit).toList();
+        return touchpointIds.isEmpty() ? Map.of() : allocations.findOfTouchpoints(charterId, touchpointIds).stream()
+                .collect(java.util.stream.Collectors.groupingBy(a -> a.getTouchpoint().getId()));
+    }
+
+    /**
+     * What the chair reads before chasing a function's answer: its head by name, the version and how many
+     * rights wait, and when they were asked and due.
+     */
+    @Transactional(readOnly = true)
+    String chaseContext(long charterId, String functionCode, Date due) {
+        CharterVersion version = charters.findById(charterId).orElseThrow();
+        BusinessFunction function = functions.get(functionCode);
+        int pending = pendingFor(charterId, functionCode).size();
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.ENGLISH).withZone(ZoneId.systemDefault());
+        String head = function.getHeadUserId() == null ? "The head of " + function.getName()
+                : "**" + people.nameOf(function.getHeadUserId()) + "**, head of " + function.getName() + ",";
+        return head + " was asked to accept " + (pending == 1 ? "1 right" : pending + " rights") + " of charter version "
+                + version.getNumber() + ", *" + version.getTitle() + "*"
+                + (version.getSubmittedAt() == null ? "" : ", on " + day.format(version.getSubmittedAt()))
+                + (due == null ? "" : "; the answer was due on " + day.format(due.toInstant()))
+                + ". [The rights waiting](" + CharterPageController.rightsPage(charterId, functionCode) + ")";
+    }
+
     @Transactional(readOnly = true)
     BusinessFunction function(String code) {
         return functions.get(code);
@@ -229,13 +260,14 @@ class CharterAcceptance {
                 now()));
     }
 
-    /** The proposals of a review round, by function. */
+    /** The proposals of a review round by the name of the function that made them, each with who made it, by name. */
     @Transactional(readOnly = true)
     Map<String, String> proposals(long charterId, int round) {
         Map<String, String> proposals = new LinkedHashMap<>();
         reviews.findByCharterIdAndRoundOrderById(charterId, round).stream()
                 .filter(r -> TouchpointCharterProcess.PROPOSE_CHANGES.equals(r.getDecision()))
-                .forEach(r -> proposals.put(r.getFunction().getCode(), r.getProposal() + " (" + r.getDecidedBy() + ")"));
+                .forEach(r -> proposals.put(r.getFunction().getName(), r.getProposal() + " ("
+                        + people.nameOf(r.getDecidedBy()) + ")"));
         return proposals;
     }
 
@@ -291,7 +323,7 @@ class CharterAcceptance {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    private static LocalDateTime nowLocal() {
+    static LocalDateTime nowLocal() {
         return LocalDateTime.ofInstant(now(), ZoneId.systemDefault());
     }
 
@@ -299,7 +331,7 @@ class CharterAcceptance {
         return nowLocal().toLocalDate();
     }
 
-    private static Date date(LocalDateTime time) {
+    static Date date(LocalDateTime time) {
         return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
     }
 }

@@ -37,6 +37,7 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIG
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RULING_FUNCTIONS;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RULING_SUMMARY;
 
+import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.security.Groups;
 import com.engagementboard.web.BoundedText;
 import com.engagementboard.web.FormValues;
@@ -115,13 +116,13 @@ class CharterDelegates {
             execution.setVariableLocal(RIGHTS_LABEL, rights.size() == 1 ? "1 right" : rights.size() + " rights");
             // Bounded: a head of a large company is asked hundreds of rights; the form shows how many of
             // each kind, the lines that fit, and links to the whole list.
-            execution.setVariableLocal(RIGHTS_SUMMARY, rightsSummary(charterId, functionCode, rights));
+            execution.setVariableLocal(RIGHTS_SUMMARY, rightsSummary(charterId, functionCode, rights,
+                    charter.holdersOf(charterId, rights, SHOWN_TOUCHPOINTS)));
             // The picker's options, up to 500 of them (a typed Json variable: stored as bytes, not in
             // the engine's 4,000-character text column, and bounded); past that none, and the form asks for lines.
             boolean picker = rights.size() <= charter.pickerRights();
             List<Map<String, Object>> options = !picker ? List.of() : rights.stream()
-                    .map(a -> CharterAcceptance.option(a.getTouchpoint().getName() + " (" + a.getTouchpoint().getCode()
-                            + "): " + a.getRight(), a.getId().toString()))
+                    .map(a -> CharterAcceptance.option(CharterForms.describe(a), a.getId().toString()))
                     .toList();
             execution.setVariableLocal(RIGHT_OPTIONS, Spin.JSON(options));
             execution.setVariableLocal(DECLINE_BY_LINES, !picker);
@@ -137,19 +138,47 @@ class CharterDelegates {
         };
     }
 
-    /** How many rights of each kind, then as many lines as fit, then a link to the whole list. */
-    private static String rightsSummary(long charterId, String functionCode, List<Allocation> rights) {
+    /** Touchpoints whose other owners an acceptance names (as many as its summary has room for). */
+    static final int SHOWN_TOUCHPOINTS = 60;
+
+    /**
+     * The version asked about, how many rights of each kind, then a line per touchpoint (its name, the rights
+     * asked, who holds its other rights) as far as they fit, then a link to the whole list.
+     */
+    private static String rightsSummary(long charterId, String functionCode, List<Allocation> rights,
+            Map<Long, List<Allocation>> holders) {
         Map<RightKind, Long> byKind = rights.stream().collect(Collectors.groupingBy(Allocation::getRight,
                 () -> new java.util.EnumMap<>(RightKind.class), Collectors.counting()));
-        String counts = byKind.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        String counts = byKind.entrySet().stream().map(e -> e.getKey().word() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
         String page = CharterPageController.rightsPage(charterId, functionCode);
-        String head = "**" + (rights.size() == 1 ? "1 right" : rights.size() + " rights") + "**: " + counts
+        CharterVersion version = rights.isEmpty() ? null : rights.get(0).getCharter();
+        String head = (version == null ? "" : "Charter version " + version.getNumber() + ", *" + version.getTitle()
+                + "*, gives your function these rights.\n\n")
+                + "**" + (rights.size() == 1 ? "1 right" : rights.size() + " rights") + "**: " + counts
                 + " ([the whole list](" + page + "))\n\n";
-        return head + BoundedText.lines(rights.stream()
-                .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`): "
-                        + a.getRight()).toList(), BoundedText.DEFAULT_BUDGET - head.length(),
-                more -> "- ... and " + more + " more: [see all " + rights.size() + "](" + page + ")");
+        Map<Touchpoint, List<Allocation>> byTouchpoint = rights.stream().collect(Collectors.groupingBy(
+                Allocation::getTouchpoint, java.util.LinkedHashMap::new, Collectors.toList()));
+        List<String> lines = byTouchpoint.entrySet().stream().map(e -> "- **" + e.getKey().getName() + "**: "
+                + e.getValue().stream().map(a -> a.getRight().word()).collect(Collectors.joining(", "))
+                + others(functionCode, holders.get(e.getKey().getId()))).toList();
+        return head + BoundedText.lines(lines, BoundedText.DEFAULT_BUDGET - head.length(),
+                more -> "- ... and " + more + " more touchpoints: [see all " + rights.size() + " rights](" + page + ")");
+    }
+
+    /** Who holds a touchpoint's other rights: "; build and operate: Operations". */
+    private static String others(String functionCode, List<Allocation> rightsOfTouchpoint) {
+        if (rightsOfTouchpoint == null) {
+            return "";
+        }
+        Map<String, List<String>> byFunction = rightsOfTouchpoint.stream()
+                .filter(a -> !a.getFunction().getCode().equals(functionCode))
+                .sorted(java.util.Comparator.comparing(Allocation::getRight))
+                .collect(Collectors.groupingBy(a -> a.getFunction().getName(), java.util.TreeMap::new,
+                        Collectors.mapping(a -> a.getRight().word(), Collectors.toList())));
+        return byFunction.isEmpty() ? "" : byFunction.entrySet().stream()
+                .map(e -> String.join(" and ", e.getValue()) + ": " + e.getKey())
+                .collect(Collectors.joining("; ", " (", ")"));
     }
 
     @Bean
@@ -191,6 +220,12 @@ class CharterDelegates {
                         + new SimpleDateFormat("yyyy-MM-dd HH:mm").format(task.getDueDate()) + " and is overdue.");
             }
         };
+    }
+
+    @Bean
+    TaskListener describeChase() {
+        return task -> task.setVariableLocal(TouchpointCharterProcess.Variables.CHASE_CONTEXT, charter.chaseContext(
+                charterId(task), (String) task.getVariable(FUNCTION_CODE), (java.util.Date) task.getVariable(ACCEPTANCE_DUE)));
     }
 
     @Bean
@@ -295,7 +330,7 @@ class CharterDelegates {
             long charterId = charterId(task);
             List<Allocation> renewed = charter.renewedBy(charterId, functionCode);
             task.setVariableLocal(RIGHTS_SUMMARY, BoundedText.lines(renewed.stream()
-                    .map(a -> "- **" + a.getTouchpoint().getName() + "** (`" + a.getTouchpoint().getCode() + "`)")
+                    .map(a -> "- **" + a.getTouchpoint().getName() + "**")
                     .toList(), BoundedText.DEFAULT_BUDGET, more -> "- ... and " + more + " more: [see all "
                             + renewed.size() + " with the function's other rights]("
                             + CharterPageController.rightsPage(charterId, functionCode) + ")"));

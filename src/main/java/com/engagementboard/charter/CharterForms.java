@@ -291,8 +291,7 @@ class CharterForms {
 
     /** A right in words: "Card packaging: build". */
     static String describe(Allocation allocation) {
-        return allocation.getTouchpoint().getName() + ": "
-                + allocation.getRight().name().toLowerCase(Locale.ROOT);
+        return allocation.getTouchpoint().getName() + ": " + allocation.getRight().word();
     }
 
     /** What the chair's form shows for each listed disputed right: which right, who declined it. */

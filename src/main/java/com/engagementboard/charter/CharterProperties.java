@@ -7,12 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The charter's clocks ({@code engagement-board.charter.*}): working days a head has to answer,
  * further working days before the chair is told, and months until an effective version is reviewed;
  * and how many rights a head picks from in the acceptance form's searchable list (a head asked more
- * names the rights declined by lines; the list is a process variable and stays bounded).
+ * names the rights declined by lines; the list is a process variable and stays bounded); and working days
+ * the chair and the heads have for the charter's follow-up tasks (chasing, disputes, reviews, amendments):
+ * their due date in the Tasklist.
  */
 @ConfigurationProperties("engagement-board.charter")
 record CharterProperties(
         @DefaultValue("5") int acceptanceDays,
         @DefaultValue("5") int escalationDays,
         @DefaultValue("12") int reviewMonths,
-        @DefaultValue("500") int pickerRights) {
+        @DefaultValue("500") int pickerRights,
+        @DefaultValue("5") int followUpDays) {
 }

@@ -5,5 +5,10 @@ public enum RightKind {
     DESIGN,
     BUILD,
     OPERATE,
-    RENEW
+    RENEW;
+
+    /** The right as people say it: "design", "build", "operate", "renew". */
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

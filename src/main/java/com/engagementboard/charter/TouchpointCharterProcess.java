@@ -113,6 +113,8 @@ public final class TouchpointCharterProcess {
         public static final String RESOLUTION_NOTE = "resolutionNote";
         /** Form field of the chair's escalation task: what the chair did. */
         public static final String CHASE_NOTE = "chaseNote";
+        /** String (markdown), local to the chair's escalation task: whom to chase, for what, since when. */
+        public static final String CHASE_CONTEXT = "chaseContext";
         /** Date: when the effective version is next reviewed. */
         public static final String REVIEW_DUE = "reviewDue";
         /** List of function codes holding RENEW rights (multi-instance collection of the review). */

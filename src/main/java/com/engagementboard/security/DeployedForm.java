@@ -33,9 +33,10 @@ record DeployedForm(String id, Map<String, Field> fields) {
      * @param maxLength the form's own maximum length of a text (or null)
      * @param readOnly  shown but not editable
      * @param rows      the fields of each row of a dynamic list (empty for any other component)
+     * @param label     what the person reads above the field (its key when the form gives none)
      */
     record Field(String key, String type, List<String> values, String valuesKey, Integer maxLength,
-            boolean readOnly, Map<String, Field> rows) {
+            boolean readOnly, Map<String, Field> rows, String label) {
 
         boolean isDynamicList() {
             return DYNAMIC_LIST.equals(type);
@@ -66,7 +67,7 @@ record DeployedForm(String id, Map<String, Field> fields) {
                     Map<String, Field> rows = new LinkedHashMap<>();
                     collect(component, rows);
                     fields.put(path, new Field(path, type, List.of(), null, null, false,
-                            Collections.unmodifiableMap(rows)));
+                            Collections.unmodifiableMap(rows), label(component, path)));
                 }
                 continue;
             }
@@ -78,9 +79,14 @@ record DeployedForm(String id, Map<String, Field> fields) {
                 fields.put(key, new Field(key, type, List.copyOf(values), component.path("valuesKey").asText(null),
                         maxLength.isNumber() ? maxLength.asInt() : null,
                         component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false),
-                        Map.of()));
+                        Map.of(), label(component, key)));
             }
             collect(component, fields);
         }
+    }
+
+    private static String label(JsonNode component, String key) {
+        String label = component.path("label").asText("").strip();
+        return label.isEmpty() ? key : label;
     }
 }

@@ -2,6 +2,7 @@ package com.engagementboard.security;
 
 import static com.engagementboard.web.TaskForms.invalid;
 
+import com.engagementboard.web.FieldRefusal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -85,18 +87,62 @@ class VariableWriteGuard extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
         int level = depth.get();
-        if (level == 0) {
-            CommandContext context = Context.getCommandContext();
-            if (context != null && context.getAuthenticatedUserId() != null) {
-                check(command, context);
-            }
-        }
+        DeployedForm form = null;
         depth.set(level + 1);
         try {
+            if (level == 0) {
+                CommandContext context = Context.getCommandContext();
+                form = context == null ? null : formSubmitted(command, context);
+                if (context != null && context.getAuthenticatedUserId() != null) {
+                    check(command, context);
+                }
+            }
             return next.execute(command);
+        } catch (RuntimeException refused) {
+            throw form == null ? refused : inWordsOf(form, refused);
         } finally {
             depth.set(level);
         }
+    }
+
+    /**
+     * A refusal of a form's answer (by this guard or by the form's own check in a task listener) names the
+     * field by the label the person reads on the form, not by the variable it is stored in.
+     */
+    private static RuntimeException inWordsOf(DeployedForm form, RuntimeException refused) {
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FieldRefusal) {
+                return refused;
+            }
+            if (cause instanceof FormFieldValidationException invalid && invalid.getDetail() instanceof String key) {
+                DeployedForm.Field field = form.fields().get(key);
+                if (field == null) {
+                    return refused;
+                }
+                String message = invalid.getMessage() == null ? "" : invalid.getMessage();
+                String prefix = key + ": ";
+                return new FieldRefusal(key, field.label(),
+                        message.startsWith(prefix) ? message.substring(prefix.length()) : message, invalid);
+            }
+        }
+        return refused;
+    }
+
+    /** The form whose answers the command submits (a task's or a start form), or null. */
+    private DeployedForm formSubmitted(Command<?> command, CommandContext context) {
+        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+            String taskId = field(command, "taskId");
+            TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+            return task == null ? null : taskForm(context, task);
+        }
+        if (command instanceof SubmitStartFormCmd) {
+            return startForm(context, field(command, "processDefinitionId"), null);
+        }
+        if (command instanceof StartProcessInstanceCmd) {
+            ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
+            return startForm(context, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey());
+        }
+        return null;
     }
 
     private void check(Command<?> command, CommandContext context) {
@@ -161,11 +207,30 @@ class VariableWriteGuard extends CommandInterceptor {
         if (task == null) {
             return; // the command itself answers "no such task"
         }
+        checkFields(taskForm(context, task), variables, task);
+    }
+
+    private DeployedForm taskForm(CommandContext context, TaskEntity task) {
         FormDefinition definition = task.getTaskDefinition() == null ? null
                 : task.getTaskDefinition().getFormDefinition();
         ProcessDefinitionEntity process = task.getProcessDefinition();
-        DeployedForm form = process == null ? null : form(context, process.getDeploymentId(), definition);
-        checkFields(form, variables, task);
+        return process == null ? null : form(context, process.getDeploymentId(), definition);
+    }
+
+    private DeployedForm startForm(CommandContext context, String definitionId, String definitionKey) {
+        ProcessDefinitionEntity process = definition(context, definitionId, definitionKey);
+        return process == null ? null : form(context, process.getDeploymentId(), process.getStartFormDefinition());
+    }
+
+    private static ProcessDefinitionEntity definition(CommandContext context, String definitionId, String definitionKey) {
+        try {
+            return definitionId != null
+                    ? context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(definitionId)
+                    : definitionKey != null ? context.getProcessEngineConfiguration().getDeploymentCache()
+                            .findDeployedLatestProcessDefinitionByKey(definitionKey) : null;
+        } catch (org.camunda.bpm.engine.ProcessEngineException unknown) {
+            return null; // the command itself answers "no such process"
+        }
     }
 
     private void checkStart(CommandContext context, String definitionId, String definitionKey, String businessKey,
@@ -176,12 +241,11 @@ class VariableWriteGuard extends CommandInterceptor {
         if (variables == null || variables.isEmpty()) {
             return;
         }
-        ProcessDefinitionEntity process = definitionId != null
-                ? context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(definitionId)
-                : context.getProcessEngineConfiguration().getDeploymentCache()
-                        .findDeployedLatestProcessDefinitionByKey(definitionKey);
-        DeployedForm form = form(context, process.getDeploymentId(), process.getStartFormDefinition());
-        checkFields(form, variables, null);
+        ProcessDefinitionEntity process = definition(context, definitionId, definitionKey);
+        if (process == null) {
+            return; // the command itself answers "no such process"
+        }
+        checkFields(form(context, process.getDeploymentId(), process.getStartFormDefinition()), variables, null);
     }
 
     private static void checkModification(List<? extends AbstractProcessInstanceModificationCommand> operations) {
@@ -310,8 +374,11 @@ class VariableWriteGuard extends CommandInterceptor {
                 }
                 try {
                     checkValue(field, entry.getValue(), scope);
-                } catch (org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException refused) {
-                    throw invalid(name, "row " + (i + 1) + ": " + refused.getMessage());
+                } catch (FormFieldValidationException refused) {
+                    String message = String.valueOf(refused.getMessage());
+                    String prefix = field.key() + ": ";
+                    throw invalid(name, "row " + (i + 1) + ", " + field.label() + ": "
+                            + (message.startsWith(prefix) ? message.substring(prefix.length()) : message));
                 }
             }
         }
@@ -365,7 +432,7 @@ class VariableWriteGuard extends CommandInterceptor {
                 }
                 node.elements().forEach(e -> entries.add(text(e)));
             } catch (RuntimeException notJson) {
-                if (notJson instanceof org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException) {
+                if (notJson instanceof FormFieldValidationException) {
                     throw notJson;
                 }
                 throw invalid(name, "must be a list of choices");

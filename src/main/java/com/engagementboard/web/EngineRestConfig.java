@@ -127,6 +127,21 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                     return json(Response.Status.CONFLICT, "OptimisticLockingException",
                             "Someone else changed this at the same time. Reload and try again.", null);
                 }
+                if (cause instanceof FieldRefusal refusal) {
+                    // The field by its label for the person; its variable, the bare reason and the row for the
+                    // Tasklist to show the reason next to the field itself.
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("type", "InvalidRequestException");
+                    body.put("message", refusal.getMessage());
+                    body.put("field", refusal.field());
+                    body.put("label", refusal.label());
+                    body.put("reason", refusal.reason());
+                    if (refusal.row() != null) {
+                        body.put("row", refusal.row());
+                    }
+                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(body).build();
+                }
                 if (cause instanceof FormFieldValidationException invalid) {
                     return json(Response.Status.BAD_REQUEST, "InvalidRequestException", invalid.getMessage(),
                             String.valueOf((Object) invalid.getDetail()));

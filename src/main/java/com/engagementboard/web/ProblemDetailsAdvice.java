@@ -171,6 +171,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(FormFieldValidationException.class)
     ResponseEntity<Object> formField(FormFieldValidationException ex) {
+        if (ex instanceof FieldRefusal refusal) {
+            ProblemDetail problem = Problems.invalidInput(List.of(new FieldProblem(refusal.field(), refusal.reason())));
+            problem.setDetail(refusal.getMessage());
+            return problem(problem);
+        }
         Object field = ex.getDetail();
         String message = ex.getMessage();
         String prefix = field + ": ";

@@ -19,8 +19,12 @@ public final class TaskForms {
     }
 
     public static void requireOneOf(String field, Object value, String... allowed) {
-        if (value == null || !List.of(allowed).contains(value)) {
-            throw invalid(field, "must be one of " + List.of(allowed) + ", was " + value);
+        if (value == null) {
+            throw invalid(field, "choose one of the answers (required)");
+        }
+        if (!List.of(allowed).contains(value)) {
+            throw invalid(field, "'" + BoundedText.text(String.valueOf(value), 80, "...")
+                    + "' is not one of the answers offered: " + List.of(allowed));
         }
     }
 

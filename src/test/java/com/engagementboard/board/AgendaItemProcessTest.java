@@ -201,9 +201,9 @@ class AgendaItemProcessTest {
         none.put(Variables.FACT_ACTION, null);
 
         assertThatThrownBy(() -> completeAs("sales.head", task, none))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining(Variables.FACT_ACTION);
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", Variables.FACT_ACTION);
         assertThatThrownBy(() -> completeAs("sales.head", task, Map.of()))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining(Variables.FACT_ACTION);
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", Variables.FACT_ACTION);
         assertThat(instance).isWaitingAt(COMPLETE_FACT_BASE);
     }
 

@@ -250,7 +250,7 @@ class BoardActionProcessTest {
 
         assertThatThrownBy(() -> completeAsOwner(action, task, Map.of()))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class)
-                .hasMessageContaining(Variables.ACTION_REPORT);
+                .hasFieldOrPropertyWithValue("detail", Variables.ACTION_REPORT);
         assertThatThrownBy(() -> completeAsOwner(action, task, Map.of(Variables.ACTION_REPORT, "   ")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class);
         // Another action's id, smuggled into the report: refused before anything runs.

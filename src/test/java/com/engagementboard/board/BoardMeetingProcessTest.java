@@ -201,7 +201,7 @@ class BoardMeetingProcessTest {
         assertThat((String) runtime.getVariable(instance.getId(), Variables.AGENDA_SUMMARY))
                 .contains("Shorter call-centre script").contains("Greeting in the customer's language");
         assertThatThrownBy(() -> chair(prepare, Map.of(Variables.AGENDA_ORDER, "999")))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("agendaOrder");
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "agendaOrder");
         // The form: a row per item on the agenda with its place 1, 2, 3..., the item named by title and author.
         List<Map<String, Object>> rows = FormValues.rows(runtime.getVariable(instance.getId(), Variables.AGENDA_ORDER));
         assertThat(rows).extracting(r -> String.valueOf(r.get("item")))

@@ -357,8 +357,13 @@ class TouchpointCharterProcessTest {
         assertThat(chases).extracting(Task::getName).containsExactly("Chase Customer Service: acceptance overdue",
                 "Chase Marketing: acceptance overdue", "Chase Operations: acceptance overdue",
                 "Chase Sales: acceptance overdue");
+        // Whom to chase by name, for which version, with a due date of its own.
+        assertThat((String) tasks.getVariable(chases.get(1).getId(), Variables.CHASE_CONTEXT))
+                .contains("**Mira Hoffmann**, head of Marketing").contains("rights of charter version")
+                .doesNotContain("marketing.head");
+        assertThat(chases).allSatisfy(chase -> assertThat(chase.getDueDate()).isNotNull());
         assertThatThrownBy(() -> tasks.complete(chases.get(0).getId(), Map.of(Variables.CHASE_NOTE, " ")))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("chaseNote");
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "chaseNote");
         tasks.complete(chases.get(0).getId(), Map.of(Variables.CHASE_NOTE, "Called Sofia; she answers today."));
 
         // A head who answers while the chair still has the chase open ends that chase too.
@@ -417,7 +422,8 @@ class TouchpointCharterProcessTest {
         assertThat(amendment.getStatus()).isEqualTo(CharterStatus.DRAFT);
         assertThat(amendment.getAmends().getId()).isEqualTo(charterId);
         assertThat(amendment.getAllocations()).hasSize(8);
-        assertThat(amendment.getNotes()).contains("marketing proposes: Digital should renew the call-centre script.");
+        assertThat(amendment.getNotes()).contains("Marketing proposes: Digital should renew the call-centre script. (")
+                .doesNotContain("marketing.head");
 
         tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TAKE_UP_AMENDMENT)
                 .singleResult().getId());
@@ -448,9 +454,12 @@ class TouchpointCharterProcessTest {
         String marketing = acceptanceTask(instance, "marketing").getId();
         // Four rights fit the picker: its options are there, and the form does not ask for lines.
         assertThat(tasks.getVariable(marketing, Variables.DECLINE_BY_LINES)).isEqualTo(false);
-        assertThat(tasks.getVariable(marketing, Variables.RIGHT_OPTIONS).toString()).contains("call-centre-script");
+        assertThat(tasks.getVariable(marketing, Variables.RIGHT_OPTIONS).toString())
+                .contains("\"Call-centre script: design\"");
+        // The version asked about, the rights in words, and who holds the other rights of each touchpoint.
         assertThat((String) tasks.getVariable(marketing, Variables.RIGHTS_SUMMARY))
-                .startsWith("**4 rights**: DESIGN 2, RENEW 2");
+                .startsWith("Charter version ").contains("**4 rights**: design 2, renew 2")
+                .contains("- **Call-centre script**: design, renew (").doesNotContain("call-centre-script");
 
         as("marketing.head", "head-marketing");
         assertThatThrownBy(() -> tasks.complete(marketing, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
@@ -502,7 +511,7 @@ class TouchpointCharterProcessTest {
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("decision");
         assertThatThrownBy(() -> tasks.complete(sales, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
                 Variables.DECLINED_RIGHTS, List.of(allocation(charterId, "call-centre-script", RightKind.BUILD).getId()))))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("declineReason");
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "declineReason");
         assertThatThrownBy(() -> tasks.complete(sales, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
                 Variables.DECLINED_RIGHTS, List.of(marketingRight.getId()), Variables.DECLINE_REASON, "Not ours")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("not among the rights");

@@ -113,16 +113,16 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
             WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                     ".fjs-container .fjs-taglist input")));
             search.click();
-            search.sendKeys("OPERATE");
-            By operate = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(),"
-                    + "'(card-packaging): OPERATE')]");
+            search.sendKeys("operate");
+            By operate = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()="
+                    + "'Card packaging: operate']");
             wait.until(ExpectedConditions.visibilityOfElementLocated(operate));
             assertThat(driver.findElements(By.cssSelector(".fjs-dropdownlist-item")))
-                    .as("the search leaves only the OPERATE right").hasSize(1);
+                    .as("the search leaves only the operate right").hasSize(1);
             WebElement item = driver.findElement(operate);
             new Actions(driver).moveToElement(item).click().perform();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                    "//*[contains(@class,'fjs-taglist-tag')][contains(normalize-space(),'OPERATE')]")));
+                    "//*[contains(@class,'fjs-taglist-tag')][contains(normalize-space(),'Card packaging: operate')]")));
 
             WebElement reasonLabel = driver.findElement(By.xpath(
                     "//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'Why do you decline them?')]"));
@@ -159,7 +159,7 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
         JsonNode options = getJson("/engine-rest/task/" + operations + "/variables/rightOptions?deserializeValue=false",
                 "operations.head").get("value");
         for (JsonNode option : options.isTextual() ? json.readTree(options.asText()) : options) {
-            if (option.get("label").asText().contains("OPERATE")) {
+            if (option.get("label").asText().endsWith(": operate")) {
                 operate = option.get("value").asText();
             }
         }
@@ -185,10 +185,12 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
             pick("New owner", "Operations");
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
                     .click();
-            WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                    "//*[contains(normalize-space(text()),'Operations declined Card packaging: operate')]")));
-            assertThat(refusal.getText()).contains("give it to another function").doesNotContain("ENGINE-")
-                    .doesNotContain("Exception");
+            // Next to the row's picker, and in the Tasklist's notification, the field named as the form names it.
+            String refusal = errorNextTo("New owner", "Operations declined Card packaging: operate");
+            assertThat(refusal).contains("give it to another function").doesNotContain("ENGINE-")
+                    .doesNotContain("Exception").doesNotContain("reallocations");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(@class,'page-notifications')]"
+                    + "//*[contains(normalize-space(),'New owner of each disputed right')]")));
             screenshot("charter-dispute-refused");
             assertThat(finishedTask(dispute)).as("the refused form completed nothing").isNull();
             // The person reads it, closes it, and picks another owner.
@@ -235,10 +237,14 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
 
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
                     .click();
-            WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                    "//*[contains(normalize-space(text()),'boardQuorum: is 9 but the core group has only')]")));
-            // (the core group: the chair and the CEO, or more when the board already had a larger one)
-            assertThat(refusal.getText()).doesNotContain("ENGINE-").doesNotContain("Exception");
+            // Next to the quorum (the core group: the chair and the CEO, or more when the board already had a
+            // larger one), and the notification names the field by its label, not by its variable.
+            String refusal = errorNextTo("Quorum (core members needed for a decision)",
+                    "is 9 but the core group has only");
+            assertThat(refusal).doesNotContain("ENGINE-").doesNotContain("Exception");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(@class,'page-notifications')]"
+                    + "//*[contains(normalize-space(),'Quorum (core members needed for a decision): is 9')]")));
+            assertThat(driver.findElement(By.cssSelector(".page-notifications")).getText()).doesNotContain("boardQuorum");
             screenshot("summit-outcome-refused");
             closeNotifications();
             quorum.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
@@ -357,8 +363,7 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
             }
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))
                     .click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                    "//*[contains(normalize-space(text()),'two items have place 1; give each item its own place')]")));
+            errorNextTo("Place", "two items have place 1; give each item its own place");
             screenshot("board-agenda-refused");
             assertThat(finishedTask(prepare)).as("nothing completed").isNull();
             closeNotifications();
