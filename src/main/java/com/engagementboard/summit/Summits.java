@@ -442,10 +442,15 @@ class Summits {
                     .addAll(Arrays.stream(activity.functions.split("\\s+")).filter(s -> !s.isEmpty()).toList());
             names.put(activity.touchpoint.getCode(), activity.touchpoint.getName());
         }
+        // Functions by name, as the chair knows them (their codes where a function is no longer known).
+        Map<String, BusinessFunction> known = functions.byCodes(involved.values().stream().flatMap(Set::stream)
+                .collect(Collectors.toSet()));
         String silos = involved.entrySet().stream()
                 .filter(e -> e.getValue().size() > 1 && charter.owners(e.getKey()).values().stream()
                         .allMatch(Objects::isNull))
-                .map(e -> "- **" + names.get(e.getKey()) + "**: " + String.join(", ", e.getValue())
+                .map(e -> "- **" + names.get(e.getKey()) + "**: " + e.getValue().stream()
+                        .map(code -> known.containsKey(code) ? known.get(code).getName() : code)
+                        .collect(Collectors.joining(", "))
                         + " work on it and no charter says who owns it")
                 .collect(Collectors.joining("\n"));
         summit.silos(silos.isEmpty() ? null : silos);

@@ -401,7 +401,7 @@ class SummitProcessTest {
                 .contains("Share the insight report, then act on it " + tag);
         assertThat(summit.instance()).hasPassed(FIND_SILOS).isWaitingAt(DECIDE_SOURCING);
         String silos = (String) runtime.getVariable(summit.instance().getId(), Variables.SILO_SUMMARY);
-        assertThat(silos).contains("Product-launch briefing to the front line").contains("marketing, product")
+        assertThat(silos).contains("Product-launch briefing to the front line").contains("Marketing, Product Management work on it")
                 .contains("Customer-insight report");
         assertThat(report(summit).plan()).extracting(SummitReport.PlanView::touchpoint)
                 .containsExactly("product-launch-briefing", "customer-insight-report");
