@@ -21,7 +21,6 @@ import com.engagementboard.web.FieldProblem;
 import com.engagementboard.board.BoardSetupRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -78,7 +77,33 @@ class SummitDelegates {
                         task.getVariable(SummitProcess.Variables.WANTED_PREFIX + stage), "say what engagement is wanted");
             }
             summits.recordAssessment(summitId(task), task.getAssignee(), task.getVariables());
+            showPreWorkStatus(task);
         };
+    }
+
+    /** The chair's open step shows whose pre-work is missing and whose is in: kept up to date as it comes in. */
+    @Bean
+    TaskListener prepareOpen() {
+        return this::showPreWorkStatus;
+    }
+
+    private void showPreWorkStatus(DelegateTask task) {
+        task.getExecution().getProcessInstance().setVariableLocal(SummitProcess.Variables.PRE_WORK_STATUS,
+                summits.preWorkStatus(summitId(task)));
+    }
+
+    /** The vision is drafted in view of the participants' pre-work: the journey's gaps per stage, by name. */
+    @Bean
+    TaskListener prepareVision() {
+        return task -> task.setVariableLocal(SummitProcess.Variables.PRE_WORK_CONTEXT,
+                summits.preWorkContext(summitId(task)));
+    }
+
+    /** The chair answers the objections in view of the vision objected to (the revised one is typed apart). */
+    @Bean
+    TaskListener prepareObjections() {
+        return task -> task.setVariableLocal(SummitProcess.Variables.OBJECTED_VISION,
+                summits.currentVision(summitId(task)));
     }
 
     @Bean
@@ -126,8 +151,7 @@ class SummitDelegates {
         return execution -> {
             List<Summit.Participant> objections = summits.objections(summitId(execution));
             execution.setVariable(OBJECTION_COUNT, objections.size());
-            execution.setVariable(OBJECTIONS_SUMMARY, objections.stream()
-                    .map(p -> "- **" + p.userId + "**: " + p.objection).collect(Collectors.joining("\n")));
+            execution.setVariable(OBJECTIONS_SUMMARY, summits.objectionsSummary(summitId(execution)));
             execution.setVariable(VISION_DECISION, null);
         };
     }

@@ -65,6 +65,12 @@ public final class SummitProcess {
         public static final String OBJECTION_COUNT = "objectionCount";
         /** String (markdown): the objections of the last round, for the chair. */
         public static final String OBJECTIONS_SUMMARY = "objectionsSummary";
+        /** String (markdown), of the instance: whose pre-work is missing and whose is in, by name, for the chair opening the summit. */
+        public static final String PRE_WORK_STATUS = "preWorkStatus";
+        /** String (markdown), local to the vision task: the participants' pre-work by name, today and wanted per stage. */
+        public static final String PRE_WORK_CONTEXT = "preWorkContext";
+        /** String, local to the objections task: the vision the participants objected to. */
+        public static final String OBJECTED_VISION = "objectedVision";
         /** Form field of the chair: REVISE or RECORD_DISSENT. */
         public static final String VISION_DECISION = "visionDecision";
         /** Form field of the chair: the plan, one "touchpoint,activity,functions,dependsOn,design,build,operate,renew" line per activity. */

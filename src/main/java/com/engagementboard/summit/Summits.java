@@ -15,6 +15,7 @@ import com.engagementboard.organisation.People;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
 import com.engagementboard.security.SystemAccount;
+import com.engagementboard.web.BoundedText;
 import com.engagementboard.web.Csv;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.FormValues;
@@ -185,6 +186,95 @@ class Summits {
                 .toList();
     }
 
+    /** Room for one list of people in a form's context: two lists fit a text variable of 4,000 characters. */
+    static final int PEOPLE_BUDGET = 1_600;
+
+    /**
+     * For the chair opening the summit: whose pre-work is missing and whose is in, by name (opening records
+     * the missing ones as such).
+     */
+    @Transactional(readOnly = true)
+    String preWorkStatus(long summitId) {
+        List<Summit.Participant> participants = get(summitId).getParticipants();
+        List<String> in = participants.stream().filter(p -> p.preWorkAt != null).map(p -> "- " + people.nameOf(p.userId))
+                .toList();
+        List<String> missing = participants.stream().filter(p -> p.preWorkAt == null)
+                .map(p -> "- " + people.nameOf(p.userId)).toList();
+        int all = participants.size();
+        return "**Pre-work missing** (" + missing.size() + " of " + all + "):\n\n"
+                + (missing.isEmpty() ? "- nobody: everyone's pre-work is in" : BoundedText.lines(missing, PEOPLE_BUDGET,
+                        more -> "- … and " + more + " more"))
+                + "\n\n**Pre-work in** (" + in.size() + " of " + all + "):\n\n"
+                + (in.isEmpty() ? "- nobody yet" : BoundedText.lines(in, PEOPLE_BUDGET, more -> "- … and " + more
+                        + " more"));
+    }
+
+    /**
+     * For the chair drafting the vision: each participant's pre-work by name, the engagement today and the
+     * engagement wanted per stage of the journey, in the journey's order; whose pre-work is missing last.
+     */
+    @Transactional(readOnly = true)
+    String preWorkContext(long summitId) {
+        Summit summit = get(summitId);
+        List<String> lines = new ArrayList<>();
+        for (Summit.Participant participant : summit.getParticipants()) {
+            List<Summit.Assessment> answers = summit.getAssessments().stream()
+                    .filter(a -> a.userId.equals(participant.userId))
+                    .sorted((a, b) -> stageOrder(a.stage) - stageOrder(b.stage)).toList();
+            if (answers.isEmpty()) {
+                continue;
+            }
+            String name = people.nameOf(participant.userId);
+            for (Summit.Assessment a : answers) {
+                if (a.today == null && a.wanted == null) {
+                    continue;
+                }
+                lines.add("- **" + name + "**, " + stageName(a.stage) + ": today " + quoted(a.today) + "; wanted "
+                        + quoted(a.wanted));
+            }
+        }
+        List<String> missing = summit.getParticipants().stream().filter(p -> p.preWorkAt == null)
+                .map(p -> people.nameOf(p.userId)).toList();
+        String tail = missing.isEmpty() ? "" : "\n\nNo pre-work from: " + BoundedText.text(String.join(", ", missing),
+                500, "… and more");
+        String gaps = lines.isEmpty() ? "No participant gave pre-work." : BoundedText.lines(lines,
+                BoundedText.DEFAULT_BUDGET - tail.length(), more -> "- … and " + more + " more answers: see the summit's "
+                        + "report");
+        return gaps + tail;
+    }
+
+    /** The objections of the last round, for the chair: who objected, by name, and why. */
+    @Transactional(readOnly = true)
+    String objectionsSummary(long summitId) {
+        return BoundedText.lines(objections(summitId).stream()
+                .map(p -> "- **" + people.nameOf(p.userId) + "**: " + Objects.toString(p.objection, "").strip()
+                        .replaceAll("\\s*\\n\\s*", " "))
+                .toList(), BoundedText.DEFAULT_BUDGET, more -> "- … and " + more + " more objections");
+    }
+
+    /** The vision as it stands, as the objections read it (bounded to a text variable). */
+    @Transactional(readOnly = true)
+    String currentVision(long summitId) {
+        return BoundedText.text(get(summitId).getVision(), BoundedText.DEFAULT_BUDGET, "…");
+    }
+
+    private static int stageOrder(String stage) {
+        try {
+            return JourneyStage.valueOf(stage).ordinal();
+        } catch (IllegalArgumentException e) {
+            return JourneyStage.values().length;
+        }
+    }
+
+    /** "EXPERIENCE" as "Experience". */
+    private static String stageName(String stage) {
+        return stage.isEmpty() ? stage : stage.charAt(0) + stage.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "(not said)" : "“" + text.replaceAll("\\s*\\n\\s*", " ") + "”";
+    }
+
     @Transactional
     void recordDissent(long summitId) {
         Summit summit = get(summitId);
@@ -352,10 +442,15 @@ class Summits {
                     .addAll(Arrays.stream(activity.functions.split("\\s+")).filter(s -> !s.isEmpty()).toList());
             names.put(activity.touchpoint.getCode(), activity.touchpoint.getName());
         }
+        // Functions by name, as the chair knows them (their codes where a function is no longer known).
+        Map<String, BusinessFunction> known = functions.byCodes(involved.values().stream().flatMap(Set::stream)
+                .collect(Collectors.toSet()));
         String silos = involved.entrySet().stream()
                 .filter(e -> e.getValue().size() > 1 && charter.owners(e.getKey()).values().stream()
                         .allMatch(Objects::isNull))
-                .map(e -> "- **" + names.get(e.getKey()) + "**: " + String.join(", ", e.getValue())
+                .map(e -> "- **" + names.get(e.getKey()) + "**: " + e.getValue().stream()
+                        .map(code -> known.containsKey(code) ? known.get(code).getName() : code)
+                        .collect(Collectors.joining(", "))
                         + " work on it and no charter says who owns it")
                 .collect(Collectors.joining("\n"));
         summit.silos(silos.isEmpty() ? null : silos);

@@ -401,7 +401,7 @@ class SummitProcessTest {
                 .contains("Share the insight report, then act on it " + tag);
         assertThat(summit.instance()).hasPassed(FIND_SILOS).isWaitingAt(DECIDE_SOURCING);
         String silos = (String) runtime.getVariable(summit.instance().getId(), Variables.SILO_SUMMARY);
-        assertThat(silos).contains("Product-launch briefing to the front line").contains("marketing, product")
+        assertThat(silos).contains("Product-launch briefing to the front line").contains("Marketing, Product Management work on it")
                 .contains("Customer-insight report");
         assertThat(report(summit).plan()).extracting(SummitReport.PlanView::touchpoint)
                 .containsExactly("product-launch-briefing", "customer-insight-report");
@@ -491,6 +491,48 @@ class SummitProcessTest {
     }
 
     @Test
+    void theChairSeesWhosePreWorkIsInThenDraftsTheVisionInViewOfItByName() {
+        Held summit = convene("Context", "marketing.head", "sales.head");
+        String status = (String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS);
+        assertThat(status).contains("**Pre-work missing** (2 of 2)").contains("- Mira Hoffmann")
+                .contains("- Sanjay Patel").contains("**Pre-work in** (0 of 2)").doesNotContain("marketing.head");
+
+        submitPreWork(summit, "marketing.head");
+        status = (String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS);
+        assertThat(status.substring(0, status.indexOf("**Pre-work in**"))).as("missing")
+                .contains("(1 of 2)").contains("Sanjay Patel").doesNotContain("Mira Hoffmann");
+        assertThat(status.substring(status.indexOf("**Pre-work in**"))).as("in")
+                .contains("(1 of 2)").contains("Mira Hoffmann").doesNotContain("Sanjay Patel");
+
+        open(summit);
+        String context = (String) tasks.getVariableLocal(task(summit.instance(), DRAFT_VISION).getId(),
+                Variables.PRE_WORK_CONTEXT);
+        assertThat(context).contains("- **Mira Hoffmann**, Consider: today “marketing.head sees consider today”; "
+                + "wanted “marketing.head wants consider”")
+                .contains("**Mira Hoffmann**, Experience:").contains("No pre-work from: Sanjay Patel");
+        assertThat(context.indexOf(", Consider:")).isLessThan(context.indexOf(", Buy:"));
+        assertThat(context.indexOf(", Buy:")).isLessThan(context.indexOf(", Experience:"));
+    }
+
+    @Test
+    void theParticipantsPreWorkInTheVisionFormStaysWithinATextVariable() {
+        Held summit = convene("Long pre-work", "marketing.head", "sales.head");
+        Map<String, Object> answers = new HashMap<>();
+        for (String stage : List.of("CONSIDER", "EVALUATE", "BUY", "EXPERIENCE", "ADVOCATE", "BOND")) {
+            answers.put(Variables.TODAY_PREFIX + stage, stage + " " + "t".repeat(480));
+            answers.put(Variables.WANTED_PREFIX + stage, stage + " " + "w".repeat(480));
+        }
+        completeAs("marketing.head", List.of("board-member"), taskOf(summit, ASSESS_JOURNEY, "marketing.head"),
+                answers);
+        open(summit);
+        String context = (String) tasks.getVariableLocal(task(summit.instance(), DRAFT_VISION).getId(),
+                Variables.PRE_WORK_CONTEXT);
+        assertThat(context.length()).isLessThanOrEqualTo(4000);
+        assertThat(context).contains("**Mira Hoffmann**, Consider:").contains("more answers: see the summit's report")
+                .endsWith("No pre-work from: Sanjay Patel").doesNotContain("Bond:");
+    }
+
+    @Test
     void anObjectionLeadsToARevisedVisionAndAKeptObjectionIsRecordedAsDissent() {
         String tag = "D" + System.nanoTime();
         Held summit = convene("Dissent", "marketing.head", "sales.head", "service.head");
@@ -510,7 +552,9 @@ class SummitProcessTest {
         assertThat(summit.instance()).isWaitingAt(ANSWER_OBJECTIONS);
         assertThat(runtime.getVariable(summit.instance().getId(), Variables.OBJECTION_COUNT)).isEqualTo(1);
         assertThat((String) runtime.getVariable(summit.instance().getId(), Variables.OBJECTIONS_SUMMARY))
-                .contains("sales.head").contains("Price is not a relationship");
+                .contains("Sanjay Patel").contains("Price is not a relationship").doesNotContain("sales.head");
+        assertThat(tasks.getVariableLocal(task(summit.instance(), ANSWER_OBJECTIONS).getId(), Variables.OBJECTED_VISION))
+                .as("the vision objected to, in the chair's form").isEqualTo("Be the cheapest bank " + tag);
         Task answer = task(summit.instance(), ANSWER_OBJECTIONS);
         assertThatThrownBy(() -> chair(answer, Map.of(Variables.VISION_DECISION, "IGNORE")))
                 .satisfies(e -> com.engagementboard.ProcessTestSupport.refusedFor(e, Variables.VISION_DECISION));
