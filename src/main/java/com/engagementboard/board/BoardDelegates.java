@@ -7,6 +7,7 @@ import static com.engagementboard.board.BoardMeetingProcess.Variables.CEO_COMMEN
 import static com.engagementboard.board.BoardMeetingProcess.Variables.CEO_DECISION;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.DEFERRED_ITEMS;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.ESCALATED;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.ESCALATION_CONTEXT;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_ACTION;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_COUNT;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_ID;
@@ -18,6 +19,7 @@ import static com.engagementboard.board.BoardMeetingProcess.Variables.MEETING_ID
 import static com.engagementboard.board.BoardMeetingProcess.Variables.MEMBERS;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.RECOMMENDATION;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.TIE_BREAK;
+import static com.engagementboard.board.BoardMeetingProcess.Variables.TIE_CONTEXT;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTERS;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE_COMMENT;
@@ -259,6 +261,20 @@ class BoardDelegates {
     @Bean
     JavaDelegate carryOver() {
         return execution -> meetings.carryOver(meetingId(execution), itemId(execution));
+    }
+
+    /** The chair breaking a tie reads how each core member voted, by name and in words, with their comments. */
+    @Bean
+    TaskListener prepareTieBreak() {
+        return task -> task.setVariableLocal(TIE_CONTEXT, meetings.tieContext(
+                BoardMeetingProcess.meetingId(task.getExecution().getProcessBusinessKey()),
+                ((Number) task.getVariable(ITEM_ID)).longValue()));
+    }
+
+    /** The CEO reads who escalated the item, by name. */
+    @Bean
+    TaskListener prepareEscalation() {
+        return task -> task.setVariableLocal(ESCALATION_CONTEXT, meetings.escalatedBy());
     }
 
     @Bean

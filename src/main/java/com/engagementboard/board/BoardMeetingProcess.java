@@ -103,6 +103,10 @@ public final class BoardMeetingProcess {
         public static final String CEO_DECISION = "ceoDecision";
         /** Form field of the CEO: the reasoning or the question (required). */
         public static final String CEO_COMMENT = "ceoComment";
+        /** Task-local, String (markdown): the core group's votes by name and in words, for the chair breaking a tie. */
+        public static final String TIE_CONTEXT = "tieContext";
+        /** Task-local, String: who escalated the item, by name, for the CEO. */
+        public static final String ESCALATION_CONTEXT = "escalationContext";
         /** Local, Boolean: whether the item went to the CEO. */
         public static final String ESCALATED = "escalated";
 

@@ -11,10 +11,13 @@ import com.engagementboard.web.BoundedText;
 import com.engagementboard.web.FormValues;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** What the {@code board-meeting} process does to a meeting: agenda, votes, decisions, minutes. */
 @Service
 class BoardMeetings {
+
+    /** An action's due date as its owner reads it. */
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     /** The outcome of counting the votes on an item. */
     record Tally(int cast, int approve, int reject, int abstain, int eligible, String outcome) {
@@ -150,9 +156,10 @@ class BoardMeetings {
         if (!item.getActions().isEmpty()) {
             text.append("\n**Actions if approved:**\n\n");
             item.getActions().forEach(a -> text.append("- ").append(a.getTouchpoint().getName()).append(": ")
-                    .append(a.getDescription()).append(" (").append(a.getDueDays()).append(" days)\n"));
+                    .append(a.getDescription()).append(" (by its ").append(a.isBuild() ? "build" : "operate")
+                    .append(" owner, within ").append(a.getDueDays()).append(" days)\n"));
         }
-        text.append("\n_Submitted by ").append(item.getAuthor()).append("_");
+        text.append("\n_Submitted by ").append(people.nameOf(item.getAuthor())).append("_");
         // A process variable: bounded (a charter dispute may name hundreds of rights); the item has it all.
         return BoundedText.text(text.toString(), BoundedText.DEFAULT_BUDGET,
                 "_... more in the whole item: /api/board/agenda-items/" + itemId + "_");
@@ -224,7 +231,7 @@ class BoardMeetings {
                 MeetingScheduler.now()));
         agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.DECIDED);
         if (BoardMeetingProcess.APPROVED.equals(outcome)) {
-            item.getActions().forEach(proposed -> createAction(decision, proposed));
+            item.getActions().forEach(proposed -> createAction(decision, item, proposed));
         }
         if (item.getKind() == AgendaItem.Kind.CHARTER_DISPUTE) {
             runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_BOARD_RULED)
@@ -249,7 +256,7 @@ class BoardMeetings {
                 + (decision.getCeoComment() == null ? "" : "\n\n**The CEO:** " + decision.getCeoComment());
     }
 
-    private void createAction(Decision decision, ProposedAction proposed) {
+    private void createAction(Decision decision, AgendaItem item, ProposedAction proposed) {
         RightKind right = proposed.isBuild() ? RightKind.BUILD : RightKind.OPERATE;
         String owner = charter.owners(proposed.getTouchpoint().getCode()).get(right);
         BusinessFunction function = owner == null ? null : functions.get(owner);
@@ -263,10 +270,23 @@ class BoardMeetings {
                         BoardActionProcess.Variables.ACTION_TITLE, title.length() > 250 ? title.substring(0, 250) : title,
                         BoardActionProcess.Variables.OWNER_GROUP, group,
                         BoardActionProcess.Variables.ACTION_DUE, java.util.Date.from(due),
-                        BoardActionProcess.Variables.ACTION_SUMMARY, "Decided by the board: **" + decision.getTitle()
-                                + "**\n\n" + decision.getDecisionAsked() + (function == null
-                                        ? "\n\n_No function holds the " + right + " right of this touchpoint in the "
-                                                + "effective charter: the chair assigns it._" : "")));
+                        BoardActionProcess.Variables.ACTION_SUMMARY, actionSummary(decision, item, proposed, right,
+                                function, due)));
+    }
+
+    /** What the action's owner reads above the form: the decision, who asked for it, the right, by words. */
+    private String actionSummary(Decision decision, AgendaItem item, ProposedAction proposed, RightKind right,
+            BusinessFunction function, Instant due) {
+        String rightInWords = right == RightKind.BUILD ? "build" : "operate";
+        String text = "Decided by the board: **" + decision.getTitle() + "**, an item from "
+                + people.nameOf(item.getAuthor()) + "\n\n"
+                + decision.getDecisionAsked() + "\n\n**Touchpoint:** " + proposed.getTouchpoint().getName()
+                + ", done by its " + rightInWords + " owner"
+                + (function == null ? "" : ", " + function.getName()) + ", by "
+                + DUE.format(due.atZone(ZoneId.of(board.setup().getTimeZone()))) + "."
+                + (function == null ? "\n\n_No function holds the " + rightInWords + " right of this touchpoint in "
+                        + "the effective charter: the chair assigns it._" : "");
+        return BoundedText.text(text, BoundedText.DEFAULT_BUDGET, "… more in decision " + decision.getId());
     }
 
     @Transactional
@@ -274,12 +294,51 @@ class BoardMeetings {
         meetings.findById(meetingId).orElseThrow().close(MeetingScheduler.now());
     }
 
+    /** The agenda as markdown, an item a line: its place, title and author by name; bounded (a variable). */
     @Transactional(readOnly = true)
     String agendaSummary(long meetingId) {
-        return agenda.findByKeyMeetingIdOrderByPosition(meetingId).stream()
-                .map(m -> m.getPosition() + ". **" + items.findById(m.itemId()).orElseThrow().getTitle() + "** (item "
-                        + m.itemId() + ")")
-                .collect(Collectors.joining("\n"));
+        List<String> lines = new ArrayList<>();
+        for (MeetingItem entry : agenda.findByKeyMeetingIdOrderByPosition(meetingId)) {
+            AgendaItem item = items.findById(entry.itemId()).orElseThrow();
+            lines.add(entry.getPosition() + ". **" + item.getTitle() + "**, from " + people.nameOf(item.getAuthor())
+                    + (entry.getResult() == MeetingItem.Result.DEFERRED ? " (deferred to the next meeting)" : ""));
+        }
+        return BoundedText.lines(lines, BoundedText.DEFAULT_BUDGET, more -> "… and " + more + " more");
+    }
+
+    /**
+     * The core group's votes on an item, for the chair who breaks the tie: each voter by name, the vote in
+     * words and the comment; bounded (a variable), the count first.
+     */
+    @Transactional(readOnly = true)
+    String tieContext(long meetingId, long itemId) {
+        Tally tally = tally(meetingId, itemId, voters().size());
+        List<String> lines = new ArrayList<>();
+        for (Vote vote : votes.findByMeetingIdAndItemIdOrderByCastAt(meetingId, itemId)) {
+            lines.add("- **" + people.nameOf(vote.getVoter()) + "** votes to " + voteInWords(vote.getChoice())
+                    + (vote.getComment() == null || vote.getComment().isBlank() ? ""
+                            : ": \u201c" + vote.getComment().strip().replaceAll("\\s+", " ") + "\u201d"));
+        }
+        String head = "**The core group's votes:** " + tally.approve() + " to approve, " + tally.reject()
+                + " to reject, " + tally.abstain() + " abstaining.\n\n";
+        return head + BoundedText.lines(lines, BoundedText.DEFAULT_BUDGET - head.length(),
+                more -> "- … and " + more + " more");
+    }
+
+    /** A vote (APPROVE, REJECT, ABSTAIN) as a person says it. */
+    static String voteInWords(String choice) {
+        if (BoardMeetingProcess.APPROVE.equals(choice)) {
+            return "approve";
+        }
+        if (BoardMeetingProcess.REJECT.equals(choice)) {
+            return "reject";
+        }
+        return BoardMeetingProcess.ABSTAIN.equals(choice) ? "abstain" : String.valueOf(choice);
+    }
+
+    /** Who escalated the item, by name, for the CEO's form. */
+    String escalatedBy() {
+        return "Escalated by " + people.nameOf(chair()) + ", the board's chair.";
     }
 
     @Transactional(readOnly = true)

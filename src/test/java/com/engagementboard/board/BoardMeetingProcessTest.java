@@ -198,6 +198,7 @@ class BoardMeetingProcessTest {
         runJobs(instance, AGENDA_CUTOFF);
         Task prepare = task(instance, PREPARE_AGENDA);
         assertThat(tasks.createTaskQuery().taskId(prepare.getId()).taskCandidateGroup("board-chair").count()).isOne();
+        assertThat(prepare.getDueDate()).isEqualTo(runtime.getVariable(instance.getId(), Variables.MEETING_AT));
         assertThat((String) runtime.getVariable(instance.getId(), Variables.AGENDA_SUMMARY))
                 .contains("Shorter call-centre script").contains("Greeting in the customer's language");
         assertThatThrownBy(() -> chair(prepare, Map.of(Variables.AGENDA_ORDER, "999")))
@@ -220,7 +221,10 @@ class BoardMeetingProcessTest {
         chair(prepare, Map.of(Variables.AGENDA_ORDER, second.getId() + "\n" + first.getId(),
                 Variables.DEFERRED_ITEMS, List.of(second.getId().toString())));
 
-        // Every member sees the agenda in their task list before the meeting.
+        // Every member sees the agenda in their task list before the meeting: titles and authors by name.
+        assertThat((String) runtime.getVariable(instance.getId(), Variables.AGENDA_SUMMARY))
+                .contains("**Shorter call-centre script**, from Sanjay Patel")
+                .contains("**Greeting in the customer's language**, from Sanjay Patel (deferred to the next meeting)");
         List<Task> notices = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(READ_AGENDA)
                 .list();
         assertThat(notices).hasSize(17).extracting(Task::getAssignee).contains("marketing.head", "cmo");
@@ -282,6 +286,14 @@ class BoardMeetingProcessTest {
 
         Task tie = task(instance, BREAK_TIE);
         assertThat(tie.getName()).isEqualTo("Break the tie: Tie");
+        // The chair reads the votes: each voter by name, the vote in words, the comment; the task is due by the
+        // meeting's end.
+        assertThat((String) tasks.getVariableLocal(tie.getId(), Variables.TIE_CONTEXT))
+                .contains("2 to approve, 2 to reject, 0 abstaining")
+                .contains("**Clara Martens** votes to approve: \u201ccmo says APPROVE\u201d")
+                .contains("**Rafael Ortega** votes to reject: \u201cretail.head says REJECT\u201d")
+                .doesNotContain("retail.head:").doesNotContain(": REJECT");
+        assertThat(tie.getDueDate()).isEqualTo(runtime.getVariable(instance.getId(), Variables.MEETING_ENDS_AT));
         assertThatThrownBy(() -> chair(tie, Map.of(Variables.TIE_BREAK, "ABSTAIN")))
                 .satisfies(e -> com.engagementboard.ProcessTestSupport.refusedFor(e, Variables.TIE_BREAK));
         chair(tie, Map.of(Variables.TIE_BREAK, BoardMeetingProcess.REJECT));
@@ -299,6 +311,11 @@ class BoardMeetingProcessTest {
         ProcessInstance instance = meeting();
         openWithAgenda(instance, List.of(item.getId()));
         Task present = task(instance, PRESENT_ITEM);
+        assertThat(present.getDueDate()).isEqualTo(runtime.getVariable(instance.getId(), Variables.MEETING_ENDS_AT));
+        // The item as the chair presents it: its author by name, its facts.
+        assertThat((String) tasks.getVariable(present.getId(), Variables.ITEM_SUMMARY))
+                .contains("_Submitted by Sanjay Patel_").contains("Customers complain about it")
+                .doesNotContain("sales.head");
         assertThatThrownBy(() -> chair(present, Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.ESCALATE)))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("recommendation");
         chair(present, Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.ESCALATE, Variables.RECOMMENDATION,
@@ -307,6 +324,13 @@ class BoardMeetingProcessTest {
         Task ceo = task(instance, DECIDE_ESCALATION);
         assertThat(tasks.createTaskQuery().taskId(ceo.getId()).taskCandidateGroup("ceo").count()).isOne();
         assertThat(ceo.getName()).isEqualTo("Escalated by the board: Close branches on Saturdays");
+        assertThat((String) tasks.getVariableLocal(ceo.getId(), Variables.ESCALATION_CONTEXT))
+                .isEqualTo("Escalated by Clara Martens, the board's chair.");
+        // Due in three working days: never on a weekend, at least three days ahead.
+        ZonedDateTime due = ceo.getDueDate().toInstant().atZone(ZoneId.of("Europe/Amsterdam"));
+        assertThat(due.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(Duration.between(ceo.getCreateTime().toInstant(), due.toInstant())).isBetween(Duration.ofDays(3),
+                Duration.ofDays(5).plusMinutes(1));
         completeAs("ceo", List.of("ceo"), ceo, Map.of(Variables.CEO_DECISION, BoardMeetingProcess.APPROVE,
                 Variables.CEO_COMMENT, "Agreed, with a pilot first."));
         finish(instance);
@@ -336,6 +360,19 @@ class BoardMeetingProcessTest {
         AgendaItem returned = items.findById(item.getId()).orElseThrow();
         assertThat(returned.getStatus()).isEqualTo(AgendaItem.Status.CARRIED_OVER);
         assertThat(returned.factBase()).contains("The CEO asks:** What does it cost");
+    }
+
+    @Test
+    void theCeosDueDateCountsWorkingDaysOnly() {
+        ZonedDateTime friday = ZonedDateTime.of(2026, 12, 4, 10, 0, 0, 0, ZoneId.of("Europe/Amsterdam"));
+        assertThat(BoardDueDates.workingDaysAfter(friday, 3)).isEqualTo(friday.plusDays(5));
+        assertThat(BoardDueDates.workingDaysAfter(friday.minusDays(3), 3)).isEqualTo(friday);
+        assertThat(BoardDueDates.workingDaysAfter(friday.plusDays(1), 3)).isEqualTo(friday.plusDays(5));
+    }
+
+    @Test
+    void votesReadAsWords() {
+        assertThat(BoardMeetings.voteInWords(BoardMeetingProcess.ABSTAIN)).isEqualTo("abstain");
     }
 
     @Test

@@ -1,0 +1,42 @@
+package com.engagementboard.board;
+
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates of the board's tasks that no meeting time gives, {@code ${boardDueDates.ceoDecision()}}: the CEO
+ * answers an escalation within a few working days. Public, as the expression language calls it.
+ */
+@Component("boardDueDates")
+public class BoardDueDates {
+
+    /** Working days the CEO has to decide an escalated item. */
+    static final int CEO_WORKING_DAYS = 3;
+
+    private final BoardSetupService board;
+
+    BoardDueDates(BoardSetupService board) {
+        this.board = board;
+    }
+
+    /** Three working days (Monday to Friday, in the board's time zone) from now, at the same time of day. */
+    public Date ceoDecision() {
+        ZoneId zone = board.isSetUp() ? ZoneId.of(board.setup().getTimeZone()) : ZoneId.of("UTC");
+        return Date.from(workingDaysAfter(MeetingScheduler.now().atZone(zone), CEO_WORKING_DAYS).toInstant());
+    }
+
+    static ZonedDateTime workingDaysAfter(ZonedDateTime from, int days) {
+        ZonedDateTime due = from;
+        int left = days;
+        while (left > 0) {
+            due = due.plusDays(1);
+            if (due.getDayOfWeek() != DayOfWeek.SATURDAY && due.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        return due;
+    }
+}
