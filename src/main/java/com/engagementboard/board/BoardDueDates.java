@@ -1,6 +1,6 @@
 package com.engagementboard.board;
 
-import java.time.DayOfWeek;
+import com.engagementboard.charter.WorkingDays;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -29,14 +29,6 @@ public class BoardDueDates {
     }
 
     static ZonedDateTime workingDaysAfter(ZonedDateTime from, int days) {
-        ZonedDateTime due = from;
-        int left = days;
-        while (left > 0) {
-            due = due.plusDays(1);
-            if (due.getDayOfWeek() != DayOfWeek.SATURDAY && due.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return due;
+        return WorkingDays.add(from.toLocalDateTime(), days).atZone(from.getZone());
     }
 }

@@ -245,15 +245,25 @@ class BoardMeetings {
     }
 
     /** For the charter's process (a variable): bounded, the register holds the whole decision. */
-    private static String ruling(Decision decision) {
+    private String ruling(Decision decision) {
         return BoundedText.text(rulingText(decision), BoundedText.DEFAULT_BUDGET,
                 "_... the whole ruling is decision " + decision.getId() + " in the board's register_");
     }
 
-    private static String rulingText(Decision decision) {
+    private String rulingText(Decision decision) {
+        String said = said(votes.findByMeetingIdAndItemIdOrderByCastAt(decision.getMeetingId(), decision.getItemId()),
+                people);
         return "The board " + (BoardMeetingProcess.APPROVED.equals(decision.getOutcome()) ? "approved" : "rejected")
-                + " the proposal: " + decision.getDecisionAsked() + "\n\n**Votes:** " + decision.getVotes()
+                + " the proposal: " + decision.getDecisionAsked() + "\n\n**Votes:** "
+                + (said.isEmpty() ? "none (escalated)" : said)
                 + (decision.getCeoComment() == null ? "" : "\n\n**The CEO:** " + decision.getCeoComment());
+    }
+
+    /** Votes as people read them: "Clara Martens: approve (comment); Rafael Ortega: reject". */
+    static String said(List<Vote> cast, People people) {
+        return cast.stream().map(v -> people.nameOf(v.getVoter()) + ": " + voteInWords(v.getChoice())
+                + (v.getComment() == null || v.getComment().isBlank() ? "" : " (" + v.getComment().strip() + ")"))
+                .collect(Collectors.joining("; "));
     }
 
     private void createAction(Decision decision, AgendaItem item, ProposedAction proposed) {

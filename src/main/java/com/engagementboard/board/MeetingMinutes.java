@@ -2,6 +2,7 @@ package com.engagementboard.board;
 
 import com.engagementboard.board.BoardViews.DecisionView;
 import com.engagementboard.board.BoardViews.MeetingView;
+import com.engagementboard.organisation.People;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -28,28 +29,47 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class MeetingMinutes {
 
+    /**
+     * One item as the minutes say it, in words and names: its result, and for a decided item the outcome, the
+     * votes ("Clara Martens: approve"), who broke a tie and what the CEO answered.
+     */
     record ItemMinutes(int position, String title, String result, DecisionView decision,
-            List<BoardActions.ActionView> actions) {
+            List<BoardActions.ActionView> actions, String outcome, String votes, String tieBrokenBy,
+            String escalation) {
     }
 
-    record Minutes(MeetingView meeting, List<String> attendance, String chair, List<ItemMinutes> items,
-            List<String> carriedOver) {
+    /** The meeting with its kind and status in words, the chair and who voted by name. */
+    record Minutes(MeetingView meeting, String kind, String status, List<String> attendance, String chair,
+            List<ItemMinutes> items, List<String> carriedOver) {
     }
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH);
 
     private final BoardRegister register;
     private final VoteRepository votes;
     private final BoardActions actions;
     private final BoardSetupService setup;
 
+    private final BoardSetupRepository setups;
+    private final People people;
+
     MeetingMinutes(BoardRegister register, VoteRepository votes, BoardActions actions,
-            BoardSetupService setup) {
+            BoardSetupService setup, BoardSetupRepository setups, People people) {
         this.register = register;
         this.votes = votes;
         this.actions = actions;
         this.setup = setup;
+        this.setups = setups;
+        this.people = people;
+    }
+
+    /**
+     * Times as the board's tasks show them: in the board's own time zone, with the zone (the minutes said 08:00
+     * UTC where the Tasklist said 09:00 CET).
+     */
+    DateTimeFormatter when() {
+        return WHEN.withZone(setups.findById(BoardSetup.SINGLETON).map(b -> ZoneId.of(b.getTimeZone()))
+                .orElse(ZoneId.systemDefault()));
     }
 
     @Transactional(readOnly = true)
@@ -59,16 +79,32 @@ class MeetingMinutes {
         List<ItemMinutes> items = meeting.agenda().stream().map(entry -> {
             DecisionView decision = decisions.stream().filter(d -> d.itemId().equals(entry.itemId())).findFirst()
                     .orElse(null);
-            return new ItemMinutes(entry.position(), entry.title(), entry.result(), decision,
-                    decision == null ? List.of() : actions.ofDecisions(List.of(decision.id())));
+            if (decision == null) {
+                return new ItemMinutes(entry.position(), entry.title(), words(entry.result()), null, List.of(), null,
+                        null, null, null);
+            }
+            String said = BoardMeetings.said(votes.findByMeetingIdAndItemIdOrderByCastAt(meetingId, entry.itemId()),
+                    people);
+            return new ItemMinutes(entry.position(), entry.title(), words(entry.result()), decision,
+                    actions.ofDecisions(List.of(decision.id())), words(decision.outcome()),
+                    said.isEmpty() ? "no vote (escalated)" : said,
+                    decision.tieBrokenBy() == null ? null : people.nameOf(decision.tieBrokenBy()),
+                    decision.escalated() ? words(decision.ceoDecision()) + (decision.ceoComment() == null ? ""
+                            : ", " + decision.ceoComment()) : null);
         }).toList();
-        List<String> attendance = List.copyOf(votes.findByMeetingIdOrderByCastAt(meetingId).stream().map(Vote::getVoter)
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        List<String> attendance = votes.findByMeetingIdOrderByCastAt(meetingId).stream().map(Vote::getVoter)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)).stream().map(people::nameOf).toList();
         List<String> carried = meeting.agenda().stream()
                 .filter(e -> e.result().equals("CARRIED_OVER") || e.result().equals("RETURNED")
                         || e.result().equals("DEFERRED"))
-                .map(e -> e.title() + " (" + e.result().toLowerCase(Locale.ENGLISH).replace('_', ' ') + ")").toList();
-        return new Minutes(meeting, attendance, setup.setup().getChair(), items, carried);
+                .map(e -> e.title() + " (" + words(e.result()) + ")").toList();
+        return new Minutes(meeting, words(meeting.kind()), words(meeting.status()), attendance,
+                people.nameOf(setup.setup().getChair()), items, carried);
+    }
+
+    /** An enum of the register as the minutes say it: CARRIED_OVER is "carried over". */
+    static String words(String code) {
+        return code == null ? "" : code.toLowerCase(Locale.ENGLISH).replace('_', ' ');
     }
 
     byte[] pdf(long meetingId) {
@@ -82,10 +118,10 @@ class MeetingMinutes {
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 10);
         Font small = FontFactory.getFont(FontFactory.HELVETICA_OBLIQUE, 9);
         MeetingView meeting = minutes.meeting();
+        DateTimeFormatter when = when();
         document.add(new Paragraph("Minutes of the customer engagement board", title));
-        document.add(new Paragraph(meeting.kind().charAt(0) + meeting.kind().substring(1).toLowerCase(Locale.ENGLISH)
-                + " meeting of " + WHEN.format(meeting.scheduledAt()) + " (" + meeting.status().toLowerCase(Locale.ENGLISH)
-                .replace('_', ' ') + ")", body));
+        document.add(new Paragraph(Character.toUpperCase(minutes.kind().charAt(0)) + minutes.kind().substring(1)
+                + " meeting of " + when.format(meeting.scheduledAt()) + " (" + minutes.status() + ")", body));
         document.add(new Paragraph("Chair: " + minutes.chair(), body));
         document.add(new Paragraph("Attendance (voted): " + (minutes.attendance().isEmpty() ? "nobody voted"
                 : String.join(", ", minutes.attendance())), body));
@@ -95,15 +131,14 @@ class MeetingMinutes {
             document.add(head);
             DecisionView decision = item.decision();
             if (decision == null) {
-                document.add(new Paragraph(item.result().toLowerCase(Locale.ENGLISH).replace('_', ' '), small));
+                document.add(new Paragraph(item.result(), small));
                 continue;
             }
             document.add(new Paragraph("Decision asked: " + decision.decisionAsked(), body));
-            document.add(new Paragraph("Outcome: " + decision.outcome()
-                    + (decision.escalated() ? " (escalated to the CEO: " + decision.ceoDecision() + ", "
-                            + decision.ceoComment() + ")" : "")
-                    + (decision.tieBrokenBy() == null ? "" : " (tie broken by " + decision.tieBrokenBy() + ")"), body));
-            document.add(new Paragraph("Votes: " + decision.votes(), body));
+            document.add(new Paragraph("Outcome: " + item.outcome()
+                    + (item.escalation() == null ? "" : " (escalated to the CEO: " + item.escalation() + ")")
+                    + (item.tieBrokenBy() == null ? "" : " (tie broken by " + item.tieBrokenBy() + ")"), body));
+            document.add(new Paragraph("Votes: " + item.votes(), body));
             if (!item.actions().isEmpty()) {
                 PdfPTable table = new PdfPTable(new float[] { 3, 4, 2, 2 });
                 table.setWidthPercentage(100);
@@ -117,7 +152,7 @@ class MeetingMinutes {
                     table.addCell(new Phrase(action.touchpoint(), body));
                     table.addCell(new Phrase(action.description(), body));
                     table.addCell(new Phrase(action.function() == null ? action.ownerGroup() : action.function(), body));
-                    table.addCell(new Phrase(WHEN.format(action.dueAt()), body));
+                    table.addCell(new Phrase(when.format(action.dueAt()), body));
                 }
                 document.add(table);
             }

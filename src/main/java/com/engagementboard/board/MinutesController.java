@@ -23,7 +23,7 @@ class MinutesController {
     @GetMapping("/board/meetings/{id}/minutes")
     String page(@PathVariable long id, Model model) {
         model.addAttribute("minutes", minutes.of(id));
-        model.addAttribute("when", MeetingMinutes.WHEN);
+        model.addAttribute("when", minutes.when());
         return "minutes";
     }
 

@@ -96,6 +96,17 @@ class CharterAcceptance {
                 + ". [The rights waiting](" + CharterPageController.rightsPage(charterId, functionCode) + ")";
     }
 
+    /** Where a right asked again came from: "re-allocated from Operations by Clara Martens", or null. */
+    @Transactional(readOnly = true)
+    String reallocation(Allocation allocation) {
+        if (allocation.getReallocatedFrom() == null) {
+            return null;
+        }
+        String by = Allocation.BOARD.equals(allocation.getReallocatedBy()) ? "the board"
+                : people.nameOf(allocation.getReallocatedBy());
+        return "re-allocated from " + functions.get(allocation.getReallocatedFrom()).getName() + " by " + by;
+    }
+
     @Transactional(readOnly = true)
     BusinessFunction function(String code) {
         return functions.get(code);
@@ -204,6 +215,36 @@ class CharterAcceptance {
             concerned.add(allocation.getFunction().getCode());
         }
         return List.copyOf(concerned);
+    }
+
+    /**
+     * What each function that declined rights is told when the chair settles them, by function code, before
+     * the settlement is written: the rights in words, to whom they go (or that they stay), who decided and why.
+     *
+     * @param newOwners the new owner of each disputed right by its id, or null when the chair upholds them
+     */
+    @Transactional(readOnly = true)
+    Map<String, String> settlementNotices(long charterId, Map<Long, BusinessFunction> newOwners, String note,
+            String userId) {
+        Map<String, List<String>> byFunction = new java.util.TreeMap<>();
+        for (Allocation allocation : disputed(charterId)) {
+            BusinessFunction owner = newOwners == null ? null : newOwners.get(allocation.getId());
+            byFunction.computeIfAbsent(allocation.getFunction().getCode(), k -> new ArrayList<>())
+                    .add("- **" + CharterForms.describe(allocation) + "**: " + (owner == null
+                            ? "stays with your function, accepted in the chair's name"
+                            : "now goes to " + owner.getName() + ", whose head is asked to accept it"));
+        }
+        String by = people.nameOf(userId);
+        String why = note == null || note.isBlank() ? "" : "\n\n**" + by + "'s reasoning:** "
+                + BoundedText.text(note.strip(), 800, "...");
+        Map<String, String> notices = new LinkedHashMap<>();
+        byFunction.forEach((code, lines) -> notices.put(code, "The chair, " + by + ", settled the rights "
+                + functions.get(code).getName() + " declined in charter version "
+                + charters.findById(charterId).orElseThrow().getNumber() + ":\n\n"
+                + BoundedText.lines(lines, 2_000, more -> "- ... and " + more + " more: [the function's rights]("
+                        + CharterPageController.rightsPage(charterId, code) + ")")
+                + why));
+        return notices;
     }
 
     /** The chair's ruling is final: the disputed rights stay with the functions they were given to. */

@@ -37,12 +37,14 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIG
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RULING_FUNCTIONS;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RULING_SUMMARY;
 
+import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.security.Groups;
 import com.engagementboard.web.BoundedText;
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.TaskForms;
 import java.text.SimpleDateFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,6 +54,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -117,7 +120,8 @@ class CharterDelegates {
             // Bounded: a head of a large company is asked hundreds of rights; the form shows how many of
             // each kind, the lines that fit, and links to the whole list.
             execution.setVariableLocal(RIGHTS_SUMMARY, rightsSummary(charterId, functionCode, rights,
-                    charter.holdersOf(charterId, rights, SHOWN_TOUCHPOINTS)));
+                    charter.holdersOf(charterId, rights, SHOWN_TOUCHPOINTS), charter::reallocation,
+                    (String) execution.getVariable(RESOLUTION_NOTE)));
             // The picker's options, up to 500 of them (a typed Json variable: stored as bytes, not in
             // the engine's 4,000-character text column, and bounded); past that none, and the form asks for lines.
             boolean picker = rights.size() <= charter.pickerRights();
@@ -146,7 +150,8 @@ class CharterDelegates {
      * asked, who holds its other rights) as far as they fit, then a link to the whole list.
      */
     private static String rightsSummary(long charterId, String functionCode, List<Allocation> rights,
-            Map<Long, List<Allocation>> holders) {
+            Map<Long, List<Allocation>> holders, java.util.function.Function<Allocation, String> reallocation,
+            String why) {
         Map<RightKind, Long> byKind = rights.stream().collect(Collectors.groupingBy(Allocation::getRight,
                 () -> new java.util.EnumMap<>(RightKind.class), Collectors.counting()));
         String counts = byKind.entrySet().stream().map(e -> e.getKey().word() + " " + e.getValue())
@@ -157,10 +162,15 @@ class CharterDelegates {
                 + "*, gives your function these rights.\n\n")
                 + "**" + (rights.size() == 1 ? "1 right" : rights.size() + " rights") + "**: " + counts
                 + " ([the whole list](" + page + "))\n\n";
+        boolean moved = rights.stream().anyMatch(a -> a.getReallocatedFrom() != null);
+        if (moved && why != null && !why.isBlank()) {
+            head += "**Why rights were re-allocated to you:** " + BoundedText.text(why.strip(), 600, "...") + "\n\n";
+        }
         Map<Touchpoint, List<Allocation>> byTouchpoint = rights.stream().collect(Collectors.groupingBy(
                 Allocation::getTouchpoint, java.util.LinkedHashMap::new, Collectors.toList()));
         List<String> lines = byTouchpoint.entrySet().stream().map(e -> "- **" + e.getKey().getName() + "**: "
-                + e.getValue().stream().map(a -> a.getRight().word()).collect(Collectors.joining(", "))
+                + e.getValue().stream().map(a -> a.getRight().word() + (a.getReallocatedFrom() == null ? ""
+                        : " (" + reallocation.apply(a) + ")")).collect(Collectors.joining(", "))
                 + others(functionCode, holders.get(e.getKey().getId()))).toList();
         return head + BoundedText.lines(lines, BoundedText.DEFAULT_BUDGET - head.length(),
                 more -> "- ... and " + more + " more touchpoints: [see all " + rights.size() + " rights](" + page + ")");
@@ -263,9 +273,31 @@ class CharterDelegates {
     JavaDelegate reallocateRights() {
         return execution -> {
             long charterId = charterId(execution);
-            charter.reallocate(charterId, forms.newOwners(charterId, execution.getVariable(REALLOCATIONS),
-                    execution.getVariable(EVERY_OTHER_TO), false),
-                    (String) execution.getVariable(RESOLUTION_NOTE), (String) execution.getVariable(RESOLVED_BY));
+            Map<Long, BusinessFunction> newOwners = forms.newOwners(charterId, execution.getVariable(REALLOCATIONS),
+                    execution.getVariable(EVERY_OTHER_TO), false);
+            String note = (String) execution.getVariable(RESOLUTION_NOTE);
+            String by = (String) execution.getVariable(RESOLVED_BY);
+            tellSettled(execution, charter.settlementNotices(charterId, newOwners, note, by));
+            charter.reallocate(charterId, newOwners, note, by);
+        };
+    }
+
+    /** The heads whose declined rights the chair settled are told how (a notice each, that holds nothing back). */
+    private static void tellSettled(DelegateExecution execution, Map<String, String> notices) {
+        execution.setVariable(TouchpointCharterProcess.Variables.SETTLED_FUNCTIONS, new ArrayList<>(notices.keySet()));
+        execution.setVariable(TouchpointCharterProcess.Variables.SETTLEMENT_NOTICES, FormValues.json(notices));
+    }
+
+    /** Each head's notice reads their own function's settlement. */
+    @Bean
+    TaskListener describeSettlement() {
+        return task -> {
+            Object notices = task.getVariable(TouchpointCharterProcess.Variables.SETTLEMENT_NOTICES);
+            SpinJsonNode all = notices instanceof SpinJsonNode node ? node : Spin.JSON(String.valueOf(notices));
+            String code = (String) task.getVariable(FUNCTION_CODE);
+            task.setVariableLocal(FUNCTION_NAME, charter.function(code).getName());
+            task.setVariableLocal(TouchpointCharterProcess.Variables.SETTLEMENT_SUMMARY,
+                    all.hasProp(code) ? all.prop(code).stringValue() : "");
         };
     }
 
@@ -298,8 +330,13 @@ class CharterDelegates {
 
     @Bean
     JavaDelegate upholdAllocation() {
-        return execution -> charter.uphold(charterId(execution), (String) execution.getVariable(RESOLUTION_NOTE),
-                (String) execution.getVariable(RESOLVED_BY));
+        return execution -> {
+            long charterId = charterId(execution);
+            String note = (String) execution.getVariable(RESOLUTION_NOTE);
+            String by = (String) execution.getVariable(RESOLVED_BY);
+            tellSettled(execution, charter.settlementNotices(charterId, null, note, by));
+            charter.uphold(charterId, note, by);
+        };
     }
 
     @Bean

@@ -45,6 +45,11 @@ public final class TouchpointCharterProcess {
         public static final String APPLY_BOARD_RULING = "Task_ApplyBoardRuling";
         public static final String BOARD_APPROVED = "Gateway_BoardApproved";
         public static final String READ_BOARD_RULING = "Task_ReadBoardRuling";
+        public static final String TELL_UPHELD = "Gateway_TellUpheld";
+        public static final String TELL_REALLOCATED = "Gateway_TellReallocated";
+        public static final String MERGE_SETTLED = "Gateway_MergeSettled";
+        public static final String READ_SETTLEMENT = "Task_ReadSettlement";
+        public static final String SETTLEMENT_READ = "EndEvent_SettlementRead";
 
         private Elements() {
         }
@@ -133,6 +138,12 @@ public final class TouchpointCharterProcess {
         public static final String RULING_SUMMARY = "rulingSummary";
         /** List of function codes told about the ruling (multi-instance collection). */
         public static final String RULING_FUNCTIONS = "rulingFunctions";
+        /** List of the codes of the functions whose declined rights the chair settled (multi-instance collection). */
+        public static final String SETTLED_FUNCTIONS = "settledFunctions";
+        /** Json object: for each function code of {@link #SETTLED_FUNCTIONS}, how its declined rights were settled. */
+        public static final String SETTLEMENT_NOTICES = "settlementNotices";
+        /** String (markdown), local to a head's notice: how their declined rights were settled, and why. */
+        public static final String SETTLEMENT_SUMMARY = "settlementSummary";
         /** String (markdown): the proposals of a review, for the chair. */
         public static final String PROPOSALS_SUMMARY = "proposalsSummary";
 
@@ -162,6 +173,7 @@ public final class TouchpointCharterProcess {
     public static final String FORM_REVIEW = "charter-review";
     public static final String FORM_AMENDMENT = "charter-amendment";
     public static final String FORM_RULING = "charter-ruling";
+    public static final String FORM_SETTLED = "charter-settled";
 
     private TouchpointCharterProcess() {
     }

@@ -104,6 +104,9 @@ class BoardMeetingProcessTest {
     DecisionRepository decisions;
 
     @Autowired
+    MeetingMinutes minutes;
+
+    @Autowired
     BoardActionRepository actions;
 
     @Autowired
@@ -252,6 +255,18 @@ class BoardMeetingProcessTest {
         assertThat(actions.findByDecisionIdIn(List.of(decision.getId()))).singleElement()
                 .satisfies(a -> assertThat(a.getRight()).isEqualTo("OPERATE"));
         assertThat(items.findById(second.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.DEFERRED);
+
+        // The minutes say it in names and words, at the board's own time with its zone.
+        MeetingMinutes.Minutes said = minutes.of(BoardMeetingProcess.meetingId(instance.getBusinessKey()));
+        assertThat(said.chair()).isEqualTo("Clara Martens");
+        assertThat(said.attendance()).contains("Clara Martens").noneMatch(name -> name.contains(".head"));
+        assertThat(said.items()).filteredOn(i -> i.decision() != null).singleElement().satisfies(i -> {
+            assertThat(i.outcome()).isEqualTo("approved");
+            assertThat(i.votes()).contains("Clara Martens: approve").doesNotContain("cmo:").doesNotContain(": APPROVE");
+        });
+        assertThat(said.carriedOver()).singleElement().satisfies(c -> assertThat(c).endsWith("(deferred)"));
+        assertThat(minutes.when().format(decision.getDecidedAt())).matches(".*\\d{2}:\\d{2} \\S+$");
+        assertThat(minutes.pdf(BoardMeetingProcess.meetingId(instance.getBusinessKey()))).isNotEmpty();
     }
 
     @Test

@@ -1,11 +1,11 @@
 package com.engagementboard.security;
 
-import com.engagementboard.charter.AcceptanceFanOut;
-import com.engagementboard.DemoApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.engagementboard.BrowserSession;
+import com.engagementboard.DemoApi;
 import com.engagementboard.board.AgendaItemProcess;
+import com.engagementboard.charter.AcceptanceFanOut;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -138,6 +138,59 @@ class RecordForgeryIT {
         BrowserSession brand = new BrowserSession(port).login("brand.head", "demo");
         refusedNaming(brand.tasklistPost("/task/" + brandTask + "/submit-form", forgedAcceptance()), "functionCode");
 
+        assertThat(snapshot(instance)).isEqualTo(before);
+    }
+
+    @Test
+    void theChairsRowsCarryNeitherForeignFieldsNorRightsThatAreNotDisputedThroughAnyDoor() throws Exception {
+        ProcessInstance instance = charterInAcceptance();
+        long charterId = TouchpointCharterProcess.charterId(instance.getBusinessKey());
+        assertThat(post("/api/charter/tasks/" + acceptanceTask(instance, "head-brand").getId() + "/complete",
+                "brand.head", "{\"decision\": \"ACCEPT_ALL\"}").statusCode()).isEqualTo(204);
+        assertThat(post("/api/charter/tasks/" + acceptanceTask(instance, "head-operations").getId() + "/complete",
+                "operations.head", "{\"decision\": \"DECLINE_SOME\", \"declinedLines\": \"card-packaging,OPERATE\","
+                        + " \"declineReason\": \"Brand runs the line.\"}").statusCode()).isEqualTo(204);
+        // The answers are recorded after their save point, as the job executor would.
+        for (int round = 0; round < 10; round++) {
+            management.createJobQuery().processInstanceId(instance.getId()).executable().list()
+                    .forEach(job -> management.executeJob(job.getId()));
+        }
+        String dispute = tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(TouchpointCharterProcess.Elements.RESOLVE_DISPUTE).singleResult().getId();
+        String operate = null;
+        String design = null;
+        for (JsonNode allocation : json.readTree(call("GET", "/api/charter/drafts/" + charterId, "cmo", null, null)
+                .body()).path("allocations").path("content")) {
+            if ("OPERATE".equals(allocation.path("right").asText())) {
+                operate = allocation.path("id").asText();
+            } else if ("DESIGN".equals(allocation.path("right").asText())) {
+                design = allocation.path("id").asText();
+            }
+        }
+        assertThat(operate).isNotNull();
+        assertThat(design).isNotNull();
+        Map<String, Object> before = snapshot(instance);
+
+        // A row with a field the form does not have, a new owner the form does not offer, and a right that is not
+        // disputed (the row's right is read-only in the form: forged here): each refused, naming the list as the
+        // form names it, and nothing written.
+        List<String> forgeries = List.of(
+                "[{\"right\": \"" + operate + "\", \"function\": \"brand\", \"allocationId\": \"" + design + "\"}]",
+                "[{\"right\": \"" + operate + "\", \"function\": \"no-such-function\"}]",
+                "[{\"right\": \"" + design + "\", \"function\": \"operations\"}]");
+        BrowserSession chair = new BrowserSession(port).login("cmo", "demo");
+        for (String rows : forgeries) {
+            String body = "{\"variables\": {\"resolution\": {\"value\": \"REALLOCATE\"}, \"resolutionNote\": "
+                    + "{\"value\": \"Forged\"}, \"reallocations\": {\"value\": " + json.writeValueAsString(rows)
+                    + ", \"type\": \"Json\"}}}";
+            for (HttpResponse<String> refused : List.of(post("/engine-rest/task/" + dispute + "/complete", "cmo", body),
+                    chair.tasklistPost("/task/" + dispute + "/submit-form", body))) {
+                refusedNaming(refused, "reallocations");
+                assertThat(json.readTree(refused.body()).path("label").asText())
+                        .startsWith("New owner of each disputed right");
+                assertThat(json.readTree(refused.body()).path("row").asInt()).isEqualTo(1);
+            }
+        }
         assertThat(snapshot(instance)).isEqualTo(before);
     }
 

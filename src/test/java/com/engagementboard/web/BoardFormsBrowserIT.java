@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The board's forms in the Camunda Tasklist, each as its person fills it: a member reads the agenda, the chair
@@ -53,7 +51,7 @@ class BoardFormsBrowserIT extends TasklistBrowserSupport {
             String present = taskNamed(key, "Task_PresentItem", "cmo", title);
             assertThat(dueOf(present)).as("the chair's item is due by the meeting's end")
                     .isEqualTo(millis(getJson("/api/board/meetings/" + meetingId, "cmo").get("endsAt").asText()));
-            switchTo("cmo");
+            logIn("cmo");
             openAndClaim(present, nameOf(present), "cmo");
             // The item by its author's name and its facts.
             wait.until(d -> formText().contains("Callers hang up"));
@@ -72,7 +70,7 @@ class BoardFormsBrowserIT extends TasklistBrowserSupport {
 
             // A core member votes: the item by its author's name and facts; no vote, no completion.
             String retailVote = taskNamed(key, "Task_Vote", "retail.head", title);
-            switchTo("retail.head");
+            logIn("retail.head");
             openAssigned(retailVote);
             wait.until(d -> formText().contains("Callers hang up"));
             assertThat(formText()).contains("Submitted by Sanjay Patel").doesNotContain("sales.head");
@@ -94,7 +92,7 @@ class BoardFormsBrowserIT extends TasklistBrowserSupport {
             String tie = taskNamed(key, "Task_BreakTie", "cmo", title);
             assertThat(dueOf(tie)).as("the tie is due by the meeting's end")
                     .isEqualTo(millis(getJson("/api/board/meetings/" + meetingId, "cmo").get("endsAt").asText()));
-            switchTo("cmo");
+            logIn("cmo");
             openAndClaim(tie, nameOf(tie), "cmo");
             // The votes: each voter by name, the vote in words, the comment.
             wait.until(d -> formText().contains("Rafael Ortega"));
@@ -165,7 +163,7 @@ class BoardFormsBrowserIT extends TasklistBrowserSupport {
             assertThat(dueOf(escalation)).as("the CEO's task is due in a few working days")
                     .isAfter(Instant.now().plus(Duration.ofDays(3)).minus(Duration.ofMinutes(5)))
                     .isBefore(Instant.now().plus(Duration.ofDays(5)).plus(Duration.ofMinutes(5)));
-            switchTo("ceo");
+            logIn("ceo");
             openAndClaim(escalation, nameOf(escalation), "ceo");
             wait.until(d -> formText().contains("Footfall fell by half"));
             assertThat(formText()).contains("Escalated by Clara Martens, the board's chair.")
@@ -196,7 +194,7 @@ class BoardFormsBrowserIT extends TasklistBrowserSupport {
             String actionTask = taskNamed("action-" + action.get("id").asText(), "Task_CarryOutAction", "admin",
                     "Tell callers the new opening hours " + run);
             String owner = ownerOf(actionTask);
-            switchTo(owner);
+            logIn(owner);
             openAndClaim(actionTask, nameOf(actionTask), owner);
             wait.until(d -> formText().contains("Sanjay Patel"));
             assertThat(formText()).contains("Decided by the board: " + title).contains("an item from Sanjay Patel")
@@ -329,13 +327,6 @@ class BoardFormsBrowserIT extends TasklistBrowserSupport {
         fire(key, "BoundaryEvent_MeetingStarts");
     }
 
-    private void fire(String key, String timer) {
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
-        var jobs = management.createJobQuery().processInstanceId(instance).activityId(timer).list();
-        assertThat(jobs).as("the timer " + timer + " of " + key).isNotEmpty();
-        jobs.forEach(job -> management.executeJob(job.getId()));
-    }
-
     /** The open task at the step whose name contains {@code name} (other items share the step), once reached. */
     private String taskNamed(String businessKey, String step, String user, String name) throws InterruptedException {
         Instant deadline = Instant.now().plus(STEP);
@@ -363,15 +354,6 @@ class BoardFormsBrowserIT extends TasklistBrowserSupport {
         return OffsetDateTime.parse(due.asText(), ENGINE_DATE).toInstant();
     }
 
-    /** The Tasklist on a task already assigned to the person (a vote, a notice, their own item). */
-    private void openAssigned(String taskId) {
-        driver.get(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
-        String name = nameOf(taskId);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//*[normalize-space(text())=" + xpathLiteral(name) + "]")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
-    }
-
     /**
      * Clicks Complete once the person has read and closed the Tasklist's notifications (a refused submit leaves
      * "An error happened while submitting the task form" over the button).
@@ -384,12 +366,6 @@ class BoardFormsBrowserIT extends TasklistBrowserSupport {
     /** An instant of the API, to the millisecond the engine keeps of a date. */
     private static Instant millis(String instant) {
         return Instant.parse(instant).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** Another person at the same browser: logged out (the session dropped), then in. */
-    private void switchTo(String user) {
-        driver.manage().deleteAllCookies();
-        logIn(user);
     }
 
     /** The register's decision on the item, once the process has recorded it. */

@@ -35,7 +35,7 @@ class SummitFormsBrowserIT extends TasklistBrowserSupport {
         String preWork = assignedTask(key, "Task_AssessJourney", "marketing.head");
         try {
             logIn("marketing.head");
-            openAssigned(preWork, "Assess the customer decision journey for " + title);
+            openAssigned(preWork);
             // Completed empty: the first required answer says so, and nothing completes.
             clickComplete();
             inView(errorNextTo("Today", REQUIRED));
@@ -72,7 +72,7 @@ class SummitFormsBrowserIT extends TasklistBrowserSupport {
                     .isEqualTo("Callers wait twelve minutes");
 
             // The chair opens the summit knowing whose pre-work is missing, by name.
-            switchUser("cmo");
+            logIn("cmo");
             String open = summitTask(key, "Task_OpenSummit", "cmo");
             openAndClaim(open, "Open " + title, "cmo");
             String text = formText();
@@ -151,7 +151,7 @@ class SummitFormsBrowserIT extends TasklistBrowserSupport {
         String endorse = assignedTask(key, "Task_EndorseVision", "marketing.head");
         try {
             logIn("marketing.head");
-            openAssigned(endorse, "Endorse the vision of " + title);
+            openAssigned(endorse);
             assertThat(formText()).contains(objected);
             // Objecting without saying why is refused next to the reason.
             chooseRadio("I object");
@@ -171,7 +171,7 @@ class SummitFormsBrowserIT extends TasklistBrowserSupport {
             assertThat(objection.get("objection").asText()).isEqualTo("Price is not a relationship");
 
             // The chair reads the vision objected to, who objected by name and why.
-            switchUser("cmo");
+            logIn("cmo");
             String answer = summitTask(key, "Task_AnswerObjections", "cmo");
             openAndClaim(answer, "Answer the objections to the vision", "cmo");
             String text = formText();
@@ -302,14 +302,6 @@ class SummitFormsBrowserIT extends TasklistBrowserSupport {
         }
     }
 
-    /** The Tasklist, straight on a task already assigned to the person logged in: its form, no claiming. */
-    private void openAssigned(String taskId, String name) {
-        driver.get(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//*[normalize-space(text())=" + xpathLiteral(name) + "]")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
-    }
-
     /**
      * The message next to a field, in the middle of the screen (where the refusal's screenshot shows it). The
      * message is located again: form-js renders it anew meanwhile.
@@ -328,12 +320,6 @@ class SummitFormsBrowserIT extends TasklistBrowserSupport {
     private void leaveField() {
         ((JavascriptExecutor) driver).executeScript("if (document.activeElement) { document.activeElement.blur(); }");
         wait.until(d -> d.findElements(By.cssSelector(".fjs-form-field-error")).stream().noneMatch(WebElement::isDisplayed));
-    }
-
-    /** Logs the person out (the browser forgets the session) and another in. */
-    private void switchUser(String user) {
-        driver.manage().deleteAllCookies();
-        logIn(user);
     }
 
     /** Types into the n-th (from 1) text field or area of that label, where a form repeats a label per stage. */

@@ -7,9 +7,7 @@ import com.engagementboard.organisation.TouchpointKind;
 import com.engagementboard.organisation.TouchpointRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -32,14 +29,7 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
 
     @Test
     void theBrandHeadAcceptsTheirRightsInTheTasklist() throws Exception {
-        String title = "Card packaging " + UUID.randomUUID();
-        HttpResponse<String> created = call("POST", "/api/charter/drafts?title="
-                + URLEncoder.encode(title, StandardCharsets.UTF_8), "cmo", "text/csv", CSV);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        long charterId = json.readTree(created.body()).get("id").asLong();
-        HttpResponse<String> submitted = call("POST", "/api/charter/drafts/" + charterId + "/submit", "cmo", null,
-                null);
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        long charterId = submittedCharter("Card packaging " + UUID.randomUUID());
         String taskId = brandTaskOf(charterId);
 
         try {
@@ -68,22 +58,8 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
             wait.until(d -> "brand.head".equals(assigneeOf(taskId)));
 
             // The Camunda Form: choose "Accept all rights" and complete.
-            WebElement label = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                    "//*[contains(@class,'fjs-container')]//label[normalize-space()='Accept all rights']")));
-            String forId = label.getDomAttribute("for");
-            By radio = forId != null && !forId.isBlank() ? By.id(forId)
-                    : By.xpath("//*[contains(@class,'fjs-container')]//label[normalize-space()='Accept all rights']"
-                            + "//input[@type='radio']");
-            label.click();
-            wait.until(d -> {
-                WebElement input = d.findElement(radio);
-                if (!input.isSelected()) {
-                    ((JavascriptExecutor) d).executeScript("arguments[0].click();", input);
-                }
-                return d.findElement(radio).isSelected();
-            });
-            wait.until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//button[normalize-space()='Complete']"))).click();
+            chooseRadio("Accept all rights");
+            clickComplete();
 
             // The engine has the task as completed by brand.head, and the Tasklist showed no error.
             JsonNode finished = wait.until(d -> finishedTask(taskId));
@@ -202,8 +178,11 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
                     .click();
             JsonNode finished = wait.until(d -> finishedTask(dispute));
             assertThat(finished.get("assignee").asText()).isEqualTo("cmo");
-            // Brand is asked to accept the right it now gets.
-            taskOf(charterId, "Accept 1 right for Brand & Reputation", "brand.head");
+            // Brand is asked to accept the right it now gets, told where it came from and why.
+            String brandAgain = taskOf(charterId, "Accept 1 right for Brand & Reputation", "brand.head");
+            assertThat(getJson("/engine-rest/task/" + brandAgain + "/variables/rightsSummary", "brand.head")
+                    .get("value").asText()).contains("operate (re-allocated from Operations by Clara Martens)")
+                    .contains("Why rights were re-allocated to you:** Brand runs the packaging line.");
         } catch (Throwable failure) {
             saveDiagnostics();
             throw failure;

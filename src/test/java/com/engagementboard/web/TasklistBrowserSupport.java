@@ -2,6 +2,7 @@ package com.engagementboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.engagementboard.DemoApi;
 import com.engagementboard.organisation.TouchpointService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +90,6 @@ abstract class TasklistBrowserSupport {
     @Autowired
     ManagementService management;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     ChromeDriverService service;
@@ -397,6 +393,9 @@ abstract class TasklistBrowserSupport {
 
     /** Logs in through the application's own login page. */
     void logIn(String user) {
+        if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith(base())) {
+            driver.manage().deleteAllCookies(); // another person at the same browser: the session is dropped
+        }
         driver.get(base() + "/");
         wait.until(ExpectedConditions.urlContains("/login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
@@ -413,6 +412,27 @@ abstract class TasklistBrowserSupport {
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//*[self::button or self::a][normalize-space()='Claim']"))).click();
         wait.until(d -> user.equals(assigneeOf(taskId)));
+    }
+
+    /** The Tasklist on a task already assigned to the person logged in (a vote, a notice, their own step). */
+    void openAssigned(String taskId) {
+        driver.get(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        String name = getJson("/engine-rest/task/" + taskId, "admin").get("name").asText();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//*[normalize-space(text())=" + xpathLiteral(name) + "]")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+    }
+
+    /** Fires the case's timers at the activity now, as the job executor does once they are due. */
+    void fire(String businessKey, String activityId) {
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult()
+                .getId();
+        List<org.camunda.bpm.engine.runtime.Job> timers = wait.until(d -> {
+            List<org.camunda.bpm.engine.runtime.Job> jobs = management.createJobQuery().processInstanceId(instance)
+                    .activityId(activityId).list();
+            return jobs.isEmpty() ? null : jobs;
+        });
+        timers.forEach(job -> management.executeJob(job.getId()));
     }
 
     /** Chooses a radio option of the Camunda Form by its label. */
@@ -461,15 +481,7 @@ abstract class TasklistBrowserSupport {
 
     HttpResponse<String> call(String method, String path, String user, String contentType, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new DemoApi(port).call(method, path, user, contentType, body);
     }
 
     JsonNode getJson(String path, String user) {

@@ -22,6 +22,14 @@ function reworded(entry) {
   return entry;
 }
 
+function changed(before, after) {
+  try {
+    return JSON.stringify(before) !== JSON.stringify(after);
+  } catch (e) {
+    return before !== after;
+  }
+}
+
 function withoutEmptyEntries(errors) {
   if (!errors || typeof errors !== 'object') {
     return errors;
@@ -56,7 +64,7 @@ function patch(require) {
     }
     if (state && state.errors) {
       let errors = state.errors;
-      if (this.__serverErrors && state.data) {
+      if (this.__serverErrors && state.data && changed(this._getState().data, state.data)) {
         // The person changed something: the server's verdict on the earlier answer no longer holds.
         const server = this.__serverErrors;
         errors = Object.assign({}, errors);
