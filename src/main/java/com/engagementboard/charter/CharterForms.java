@@ -102,43 +102,61 @@ class CharterForms {
         return List.copyOf(all);
     }
 
-    /** The rights a head names as "touchpoint,right" lines, each one asked of the function. */
+    /**
+     * The rights a head names by lines, each one asked of the function: the touchpoint by its name as the form
+     * lists it (or its code) and the right in words, "Branch visit: operate" (or "branch-visit,OPERATE").
+     */
     private static List<Long> fromLines(long charterId, String functionCode, Object value, List<Allocation> pending) {
         String field = TouchpointCharterProcess.Variables.DECLINED_LINES;
         if (value == null) {
             return List.of();
         }
         if (!(value instanceof String text)) {
-            throw invalid(field, "must be text: one touchpoint,right line per right you decline");
+            throw invalid(field, "must be text: one line per right you decline, for example 'Branch visit: operate'");
         }
         if (text.length() > MAX_DECLINED_LINES) {
             throw invalid(field, "is " + text.length() + " characters long, at most " + MAX_DECLINED_LINES
                     + " fit (about 150 lines); to hand back more rights than that, ask the chair to re-draft them");
         }
-        List<Csv.Row> rows;
-        try {
-            rows = Csv.read(text);
-        } catch (Csv.MalformedCsvException e) {
-            throw invalid(field, e.getMessage());
-        }
         Map<String, Long> asked = new HashMap<>();
-        pending.forEach(a -> asked.put(a.getTouchpoint().getCode() + "," + a.getRight(), a.getId()));
+        for (Allocation a : pending) {
+            asked.put(key(a.getTouchpoint().getCode(), a.getRight().name()), a.getId());
+            asked.putIfAbsent(key(a.getTouchpoint().getName(), a.getRight().name()), a.getId());
+        }
         List<Long> ids = new ArrayList<>();
-        for (Csv.Row row : rows) {
-            if (row.size() != 2) {
-                throw invalid(field, "line " + row.line() + " must read touchpoint,right (for example "
-                        + "branch-visit,OPERATE): '" + row + "'");
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
             }
-            String key = row.get(0).trim() + "," + row.get(1).trim().toUpperCase(Locale.ROOT);
-            Long id = asked.get(key);
+            int split = line.lastIndexOf(':') >= 0 ? line.lastIndexOf(':') : line.lastIndexOf(',');
+            if (split <= 0 || split == line.length() - 1) {
+                throw invalid(field, "line " + (i + 1) + " must read touchpoint: right, as the list names them (for "
+                        + "example 'Branch visit: operate'): '" + BoundedText.text(line, 80, "...") + "'");
+            }
+            String touchpoint = unquoted(line.substring(0, split));
+            String right = unquoted(line.substring(split + 1));
+            Long id = asked.get(key(touchpoint, right));
             if (id == null) {
-                throw invalid(field, "line " + row.line() + ": " + row.get(0).trim() + " " + row.get(1).trim()
-                        + " is not among the rights asked of " + functionCode + " (" + pending.size() + " in all: "
+                throw invalid(field, "line " + (i + 1) + ": " + BoundedText.text(touchpoint, 80, "...") + " "
+                        + BoundedText.text(right, 20, "...") + " is not among the rights asked of "
+                        + functionCode + " (" + pending.size() + " in all: "
                         + CharterPageController.rightsPage(charterId, functionCode) + ")");
             }
             ids.add(id);
         }
         return ids;
+    }
+
+    private static String key(String touchpoint, String right) {
+        return touchpoint.strip().toLowerCase(Locale.ROOT) + "\n" + right.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static String unquoted(String value) {
+        String text = value.strip();
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1)
+                : text;
     }
 
     void checkResolution(long charterId, Object resolution, Object reallocations, Object everyOtherTo, Object note) {

@@ -47,6 +47,8 @@ public final class SummitProcess {
         public static final String SUMMIT_TITLE = "summitTitle";
         /** Date: when the summit meets (pre-work is due the day before). */
         public static final String PRE_WORK_DUE = "preWorkDue";
+        /** Date: the end of the summit's day (a day after it starts): the chair's steps in the summit are due then. */
+        public static final String SUMMIT_ENDS = "summitEnds";
         /** List of user ids invited (multi-instance collection). */
         public static final String PARTICIPANTS = "participants";
         /** String: one participant (multi-instance element, the task's assignee). */

@@ -111,6 +111,7 @@ class Summits {
                         .putValue(SummitProcess.Variables.SUMMIT_TITLE, summit.getTitle())
                         .putValue(SummitProcess.Variables.PARTICIPANTS, invited)
                         .putValue(SummitProcess.Variables.PRE_WORK_DUE, Date.from(due.isAfter(now()) ? due : request.at()))
+                        .putValue(SummitProcess.Variables.SUMMIT_ENDS, Date.from(request.at().plus(Duration.ofDays(1))))
                         // The chair starts from the last summit's vision, if there was one.
                         .putValue(SummitProcess.Variables.VISION, previousVision())));
         return summit;
@@ -278,7 +279,7 @@ class Summits {
     @Transactional
     void recordDissent(long summitId) {
         Summit summit = get(summitId);
-        summit.dissent(objections(summitId).stream().map(p -> p.userId + ": " + p.objection)
+        summit.dissent(objections(summitId).stream().map(p -> people.nameOf(p.userId) + ": " + p.objection)
                 .collect(Collectors.joining("\n")));
     }
 
@@ -627,12 +628,21 @@ class Summits {
         Summit summit = get(summitId);
         summit.requireInSession("the source of agenda items");
         for (Summit.PlanActivity a : summit.getPlan()) {
+            // In names, as the board reads its agenda: functions, the touchpoint depended on, who gave the evidence.
+            Map<String, BusinessFunction> known = functions.byCodes(Arrays.stream(a.functions.split("[\\s,]+"))
+                    .filter(code -> !code.isEmpty()).collect(Collectors.toSet()));
+            String involved = Arrays.stream(a.functions.split("[\\s,]+")).filter(code -> !code.isEmpty())
+                    .map(code -> known.containsKey(code) ? known.get(code).getName() : code)
+                    .collect(Collectors.joining(", "));
+            String dependsOn = a.dependsOn == null || a.dependsOn.isBlank() ? null
+                    : touchpoints.exists(a.dependsOn) ? touchpoints.get(a.dependsOn).getName() : a.dependsOn;
             String facts = "From the summit " + summit.getTitle() + ": touchpoint priority " + a.touchpoint.getPriority()
-                    + " of 5; functions involved: " + a.functions
-                    + (a.dependsOn == null || a.dependsOn.isBlank() ? "" : "; depends on: " + a.dependsOn)
+                    + " of 5; functions involved: " + involved
+                    + (dependsOn == null ? "" : "; depends on: " + dependsOn)
                     + summit.getAssessments().stream()
                             .filter(s -> s.stage.equals(a.touchpoint.getJourneyStage().name()) && s.evidence != null)
-                            .map(s -> "; evidence (" + s.userId + "): " + s.evidence).collect(Collectors.joining());
+                            .map(s -> "; evidence (" + people.nameOf(s.userId) + "): " + s.evidence)
+                            .collect(Collectors.joining());
             agenda.queue(a.touchpoint.getName() + ": " + a.activity, "Adopt the summit's plan for " + a.touchpoint.getName()
                     + ": " + a.activity, List.of(a.touchpoint.getCode()), facts.length() > 4000 ? facts.substring(0, 3997)
                             + "..." : facts, summit.getChair());

@@ -488,12 +488,12 @@ class TouchpointCharterProcessTest {
                 .hasMessageContaining("line 1: call-centre-script BUILD is not among the rights asked of marketing");
         assertThatThrownBy(() -> tasks.complete(marketing, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
                 Variables.DECLINED_LINES, "call-centre-script", Variables.DECLINE_REASON, "Not ours")))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("must read touchpoint,right");
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("must read touchpoint: right");
         assertThatThrownBy(() -> tasks.complete(marketing, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
                 Variables.DECLINED_LINES, "x".repeat(4_001), Variables.DECLINE_REASON, "Not ours")))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("at most 4000");
         tasks.complete(marketing, Map.of(Variables.DECISION, TouchpointCharterProcess.DECLINE_SOME,
-                Variables.DECLINED_LINES, "call-centre-script,renew\nbranch-greeting,RENEW",
+                Variables.DECLINED_LINES, "call-centre-script,renew\n  Branch greeting: Renew  \n",
                 Variables.DECLINE_REASON, "Renewal is the product team's"));
         identity.clearAuthentication();
         runJobs(instance, ACCEPT_RIGHTS);

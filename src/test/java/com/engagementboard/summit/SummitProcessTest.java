@@ -260,6 +260,9 @@ class SummitProcessTest {
     void everyParticipantSubmitsThePreWorkInTimeAndTheChairOpensTheSummit() {
         Held summit = convene("On time", "marketing.head", "service.head");
         assertThat(summit.instance()).isWaitingAt(ASSESS_JOURNEY, OPEN_SUMMIT);
+        // The chair's steps in the summit are due at the end of its day.
+        assertThat(task(summit.instance(), OPEN_SUMMIT).getDueDate()).isNotNull()
+                .isEqualTo(runtime.getVariable(summit.instance().getId(), Variables.SUMMIT_ENDS));
         List<Task> preWork = tasks.createTaskQuery().processInstanceId(summit.instance().getId())
                 .taskDefinitionKey(ASSESS_JOURNEY).list();
         assertThat(preWork).extracting(Task::getAssignee).containsExactlyInAnyOrder("marketing.head", "service.head");
@@ -487,7 +490,8 @@ class SummitProcessTest {
         assertThat(queuedAgendaItems("Brief the front line " + tag)).isOne();
         assertThat(queuedAgendaItems("Share the insight report, then act on it " + tag)).isOne();
         assertThat(jdbc.queryForObject("select fact_priority from agenda_item where title like ?", String.class,
-                "%Brief the front line " + tag + "%")).contains("marketing product").contains("Survey of");
+                "%Brief the front line " + tag + "%")).contains("functions involved: Marketing, Product Management")
+                .contains("Survey of").contains("evidence (Mira Hoffmann)").doesNotContain("marketing product");
     }
 
     @Test
@@ -578,7 +582,7 @@ class SummitProcessTest {
         assertThat(summit.instance()).hasPassed(RECORD_DISSENT).isWaitingAt(PLAN_TOUCHPOINTS);
         SummitReport.Report report = report(summit);
         assertThat(report.vision()).isEqualTo("Customers choose us for advice " + tag);
-        assertThat(report.dissent()).contains("service.head").contains("Advice costs branches we are closing")
+        assertThat(report.dissent()).contains("Sofia Novak: Advice costs branches we are closing").doesNotContain("service.head")
                 .doesNotContain("Price is not a relationship");
 
         // The summit names an existing body instead of founding the board.
@@ -595,6 +599,13 @@ class SummitProcessTest {
         assertThat(report.existingBody()).isEqualTo("Brand council " + tag);
         assertThat(report.charterDraftId()).isNotNull();
         assertThat(queuedAgendaItems("Share the insight report " + tag)).isOne();
+        // The board reads the item's facts in names: the functions, the touchpoint it depends on.
+        assertThat(jdbc.queryForObject("select concat(coalesce(fact_priority, ''), coalesce(fact_behaviour, ''), "
+                + "coalesce(fact_competitors, '')) from agenda_item where title like ?", String.class,
+                "%Share the insight report " + tag + "%"))
+                .contains("functions involved: Marketing, Customer Service")
+                .contains("depends on: Product-launch briefing to the front line")
+                .doesNotContain("marketing service").doesNotContain("product-launch-briefing");
     }
 
     @Test

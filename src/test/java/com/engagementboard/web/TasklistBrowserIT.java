@@ -458,7 +458,7 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
                     .as("no picker for 60 rights").noneMatch(WebElement::isDisplayed);
             WebElement linesLabel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'Rights you decline')]")));
-            driver.findElement(By.id(linesLabel.getDomAttribute("for"))).sendKeys("browser-" + run + "-7,RENEW");
+            driver.findElement(By.id(linesLabel.getDomAttribute("for"))).sendKeys("Browser touchpoint 7 of run " + run + ": renew");
             WebElement reasonLabel = driver.findElement(By.xpath(
                     "//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'Why do you decline them?')]"));
             driver.findElement(By.id(reasonLabel.getDomAttribute("for"))).sendKeys("Service renews this one.");
