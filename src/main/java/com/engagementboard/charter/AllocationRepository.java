@@ -14,6 +14,9 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
     List<Allocation> findByCharterIdAndFunctionCode(long charterId, String functionCode);
 
+    /** The rights of a version the chair (or the board) moved away from a function that declined them. */
+    List<Allocation> findByCharterIdAndReallocatedFrom(long charterId, String functionCode);
+
     @Query("""
             select a from Allocation a join fetch a.touchpoint join fetch a.function f
             where a.charter.id = :charterId and f.code = :functionCode and a.status = :status""")

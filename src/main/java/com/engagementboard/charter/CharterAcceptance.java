@@ -217,34 +217,36 @@ class CharterAcceptance {
         return List.copyOf(concerned);
     }
 
+    /** The functions whose declined rights are in dispute: whom the chair's settlement is told to. */
+    @Transactional(readOnly = true)
+    List<String> disputingFunctions(long charterId) {
+        return disputed(charterId).stream().map(a -> a.getFunction().getCode()).distinct().sorted().toList();
+    }
+
     /**
-     * What each function that declined rights is told when the chair settles them, by function code, before
-     * the settlement is written: the rights in words, to whom they go (or that they stay), who decided and why.
-     *
-     * @param newOwners the new owner of each disputed right by its id, or null when the chair upholds them
+     * What a function that declined rights is told once the chair settled them, read from the register: each
+     * right in words, where it went (or that it stays), who decided and why. Bounded: a function may have
+     * declined hundreds of rights.
      */
     @Transactional(readOnly = true)
-    Map<String, String> settlementNotices(long charterId, Map<Long, BusinessFunction> newOwners, String note,
-            String userId) {
-        Map<String, List<String>> byFunction = new java.util.TreeMap<>();
-        for (Allocation allocation : disputed(charterId)) {
-            BusinessFunction owner = newOwners == null ? null : newOwners.get(allocation.getId());
-            byFunction.computeIfAbsent(allocation.getFunction().getCode(), k -> new ArrayList<>())
-                    .add("- **" + CharterForms.describe(allocation) + "**: " + (owner == null
-                            ? "stays with your function, accepted in the chair's name"
-                            : "now goes to " + owner.getName() + ", whose head is asked to accept it"));
-        }
+    String settlementNotice(long charterId, String functionCode, String note, String userId) {
+        List<String> lines = new ArrayList<>();
+        allocations.findByCharterIdAndReallocatedFrom(charterId, functionCode).stream()
+                .filter(a -> !Allocation.BOARD.equals(a.getReallocatedBy()))
+                .forEach(a -> lines.add("- **" + CharterForms.describe(a) + "**: now goes to " + a.getFunction().getName()
+                        + ", whose head is asked to accept it"));
+        allocations.findByCharterIdAndFunctionCode(charterId, functionCode).stream()
+                .filter(a -> a.getSettlement() == Settlement.CHAIR_UPHELD)
+                .forEach(a -> lines.add("- **" + CharterForms.describe(a) + "**: stays with your function, accepted in "
+                        + "the chair's name"));
         String by = people.nameOf(userId);
         String why = note == null || note.isBlank() ? "" : "\n\n**" + by + "'s reasoning:** "
                 + BoundedText.text(note.strip(), 800, "...");
-        Map<String, String> notices = new LinkedHashMap<>();
-        byFunction.forEach((code, lines) -> notices.put(code, "The chair, " + by + ", settled the rights "
-                + functions.get(code).getName() + " declined in charter version "
-                + charters.findById(charterId).orElseThrow().getNumber() + ":\n\n"
+        return "The chair, " + by + ", settled the rights " + functions.get(functionCode).getName()
+                + " declined in charter version " + charters.findById(charterId).orElseThrow().getNumber() + ":\n\n"
                 + BoundedText.lines(lines, 2_000, more -> "- ... and " + more + " more: [the function's rights]("
-                        + CharterPageController.rightsPage(charterId, code) + ")")
-                + why));
-        return notices;
+                        + CharterPageController.rightsPage(charterId, functionCode) + ")")
+                + why;
     }
 
     /** The chair's ruling is final: the disputed rights stay with the functions they were given to. */

@@ -54,7 +54,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -277,27 +276,28 @@ class CharterDelegates {
                     execution.getVariable(EVERY_OTHER_TO), false);
             String note = (String) execution.getVariable(RESOLUTION_NOTE);
             String by = (String) execution.getVariable(RESOLVED_BY);
-            tellSettled(execution, charter.settlementNotices(charterId, newOwners, note, by));
+            tellSettled(execution, charter.disputingFunctions(charterId));
             charter.reallocate(charterId, newOwners, note, by);
         };
     }
 
-    /** The heads whose declined rights the chair settled are told how (a notice each, that holds nothing back). */
-    private static void tellSettled(DelegateExecution execution, Map<String, String> notices) {
-        execution.setVariable(TouchpointCharterProcess.Variables.SETTLED_FUNCTIONS, new ArrayList<>(notices.keySet()));
-        execution.setVariable(TouchpointCharterProcess.Variables.SETTLEMENT_NOTICES, FormValues.json(notices));
+    /**
+     * The heads whose declined rights the chair settled are told how: a notice each, that holds nothing back,
+     * reading the settlement from the register when it is created.
+     */
+    private static void tellSettled(DelegateExecution execution, List<String> functions) {
+        execution.setVariable(TouchpointCharterProcess.Variables.SETTLED_FUNCTIONS, new ArrayList<>(functions));
     }
 
     /** Each head's notice reads their own function's settlement. */
     @Bean
     TaskListener describeSettlement() {
         return task -> {
-            Object notices = task.getVariable(TouchpointCharterProcess.Variables.SETTLEMENT_NOTICES);
-            SpinJsonNode all = notices instanceof SpinJsonNode node ? node : Spin.JSON(String.valueOf(notices));
             String code = (String) task.getVariable(FUNCTION_CODE);
             task.setVariableLocal(FUNCTION_NAME, charter.function(code).getName());
-            task.setVariableLocal(TouchpointCharterProcess.Variables.SETTLEMENT_SUMMARY,
-                    all.hasProp(code) ? all.prop(code).stringValue() : "");
+            task.setVariableLocal(TouchpointCharterProcess.Variables.SETTLEMENT_SUMMARY, charter.settlementNotice(
+                    charterId(task), code, (String) task.getVariable(RESOLUTION_NOTE),
+                    (String) task.getVariable(RESOLVED_BY)));
         };
     }
 
@@ -334,7 +334,7 @@ class CharterDelegates {
             long charterId = charterId(execution);
             String note = (String) execution.getVariable(RESOLUTION_NOTE);
             String by = (String) execution.getVariable(RESOLVED_BY);
-            tellSettled(execution, charter.settlementNotices(charterId, null, note, by));
+            tellSettled(execution, charter.disputingFunctions(charterId));
             charter.uphold(charterId, note, by);
         };
     }

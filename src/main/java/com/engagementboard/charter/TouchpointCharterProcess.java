@@ -140,8 +140,6 @@ public final class TouchpointCharterProcess {
         public static final String RULING_FUNCTIONS = "rulingFunctions";
         /** List of the codes of the functions whose declined rights the chair settled (multi-instance collection). */
         public static final String SETTLED_FUNCTIONS = "settledFunctions";
-        /** Json object: for each function code of {@link #SETTLED_FUNCTIONS}, how its declined rights were settled. */
-        public static final String SETTLEMENT_NOTICES = "settlementNotices";
         /** String (markdown), local to a head's notice: how their declined rights were settled, and why. */
         public static final String SETTLEMENT_SUMMARY = "settlementSummary";
         /** String (markdown): the proposals of a review, for the chair. */
