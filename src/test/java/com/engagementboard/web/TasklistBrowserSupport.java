@@ -355,9 +355,17 @@ abstract class TasklistBrowserSupport {
      * who entered something wrong reads what to mend.
      */
     String errorNextTo(String label, String text) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(fieldXpath(label)
-                + "//*[contains(@class,'fjs-form-field-error')][contains(normalize-space()," + xpathLiteral(text)
-                + ")]"))).getText();
+        By error = By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-form-field-error')][contains(normalize-space(),"
+                + xpathLiteral(text) + ")]");
+        // form-js renders the message anew as the form settles: read it again when the one found has gone.
+        return wait.until(d -> {
+            try {
+                return d.findElements(error).stream().filter(WebElement::isDisplayed).map(WebElement::getText)
+                        .findFirst().orElse(null);
+            } catch (org.openqa.selenium.StaleElementReferenceException rendered) {
+                return null;
+            }
+        });
     }
 
     /** Waits until the task has ended, completed by {@code user}; the Tasklist showed no error. */

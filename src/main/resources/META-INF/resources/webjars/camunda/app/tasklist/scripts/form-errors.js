@@ -22,9 +22,31 @@ function reworded(entry) {
   return entry;
 }
 
+// The answers as the server read them: a number typed is "9" in one report and 9 in the next, an emptied
+// field is missing, null or "". Only a different answer is a change the person made.
+function normalised(value) {
+  if (Array.isArray(value)) {
+    return value.map(normalised);
+  }
+  if (value && typeof value === 'object') {
+    const out = {};
+    Object.keys(value).sort().forEach(function (key) {
+      const v = normalised(value[key]);
+      if (v !== null && v !== undefined && v !== '') {
+        out[key] = v;
+      }
+    });
+    return out;
+  }
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) {
+    return Number(value.trim());
+  }
+  return value;
+}
+
 function changed(before, after) {
   try {
-    return JSON.stringify(before) !== JSON.stringify(after);
+    return JSON.stringify(normalised(before)) !== JSON.stringify(normalised(after));
   } catch (e) {
     return before !== after;
   }
@@ -64,9 +86,9 @@ function patch(require) {
     }
     if (state && state.errors) {
       let errors = state.errors;
-      if (this.__serverErrors && state.data && changed(this._getState().data, state.data)) {
+      const server = this.__serverErrors;
+      if (server && state.data && changed(this.__serverErrorsData, state.data)) {
         // The person changed something: the server's verdict on the earlier answer no longer holds.
-        const server = this.__serverErrors;
         errors = Object.assign({}, errors);
         Object.keys(server).forEach(function (id) {
           if (errors[id] === server[id]) {
@@ -74,6 +96,15 @@ function patch(require) {
           }
         });
         this.__serverErrors = null;
+      } else if (server) {
+        // Until then it stays, whatever else recomputes the form's errors (the Tasklist validates again
+        // after a refused submit).
+        errors = Object.assign({}, errors);
+        Object.keys(server).forEach(function (id) {
+          if (!errors[id] || (Array.isArray(errors[id]) && errors[id].length === 0)) {
+            errors[id] = server[id];
+          }
+        });
       }
       state = Object.assign({}, state, {errors: withoutEmptyEntries(errors)});
     }
@@ -125,6 +156,7 @@ function showNextToField(refusal) {
   server[id] = value;
   form._setState({errors: errors});
   form.__serverErrors = server;
+  form.__serverErrorsData = JSON.parse(JSON.stringify(form._getState().data || {}));
   const element = document.querySelector('.fjs-container [id^="fjs-form-"][id*="' + id + '"]');
   if (element && element.scrollIntoView) {
     element.scrollIntoView({block: 'center'});
