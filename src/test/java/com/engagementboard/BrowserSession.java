@@ -46,7 +46,12 @@ public final class BrowserSession {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, text/html")
+        return get(path, "application/json, text/html");
+    }
+
+    /** A GET accepting the given media type (the Tasklist asks for {@code application/hal+json}). */
+    public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

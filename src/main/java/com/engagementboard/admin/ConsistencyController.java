@@ -1,6 +1,8 @@
 package com.engagementboard.admin;
 
 import com.engagementboard.security.AdminOnly;
+import com.engagementboard.web.PageView;
+import com.engagementboard.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +25,25 @@ class ConsistencyController {
         this.checks = checks;
     }
 
-    /** The answer: every mismatch found, and when. */
-    record Report(List<Mismatch> mismatches, Instant checkedAt) {
+    /**
+     * The answer: one page of the mismatches found (in the same five fields as every list that grows,
+     * {@link PageView}), and when they were looked for. A database restored from a backup taken before
+     * a thousand charter acceptances could disagree in a thousand places: the page keeps the answer
+     * bounded, the total says how many there are.
+     */
+    record Report(List<Mismatch> content, int page, int size, long totalElements, int totalPages,
+            Instant checkedAt) {
+
+        static Report of(PageView<Mismatch> found, Instant checkedAt) {
+            return new Report(found.content(), found.page(), found.size(), found.totalElements(),
+                    found.totalPages(), checkedAt);
+        }
     }
 
     @GetMapping("/api/admin/consistency")
     @AdminOnly
     @Operation(summary = "Mismatches between domain records and process instances (administrators)")
-    Report consistency() {
+    Report consistency(Paging paging) {
         Instant checkedAt = Instant.now();
         List<Mismatch> found = runChecks();
         if (!found.isEmpty()) {
@@ -39,7 +52,7 @@ class ConsistencyController {
             List<Mismatch> again = runChecks();
             found = new ArrayList<>(found.stream().filter(again::contains).toList());
         }
-        return new Report(found, checkedAt);
+        return Report.of(PageView.of(found, paging), checkedAt);
     }
 
     private List<Mismatch> runChecks() {

@@ -43,15 +43,16 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
         register(new RestExceptionMapper(errors));
         register(new ProcessEngineExceptionMapper(errors));
         register(new AnyExceptionMapper(errors));
+        register(EngineJsonMapper.class);
     }
 
     /**
-     * The same mappers for the webapps' engine API, the door the Tasklist uses (see
+     * The same mappers (and the one JSON mapper, {@link EngineJsonMapper}) for the webapps' engine API, the door the Tasklist uses (see
      * {@link WebappEngineApiErrors}); Jersey makes them there by their no-argument constructors.
      */
     static String providerClassNames() {
         return String.join(",", RestExceptionMapper.class.getName(), ProcessEngineExceptionMapper.class.getName(),
-                AnyExceptionMapper.class.getName());
+                AnyExceptionMapper.class.getName(), EngineJsonMapper.class.getName());
     }
 
     /**

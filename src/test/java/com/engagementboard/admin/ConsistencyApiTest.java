@@ -57,12 +57,12 @@ class ConsistencyApiTest {
     ManagementService management;
 
     private List<JsonNode> mismatches() throws Exception {
-        String body = mvc.perform(get("/api/admin/consistency").with(httpBasic("admin", "demo")))
+        String body = mvc.perform(get("/api/admin/consistency").param("size", "500").with(httpBasic("admin", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.checkedAt").isNotEmpty())
                 .andReturn().getResponse().getContentAsString();
         List<JsonNode> list = new ArrayList<>();
-        json.readTree(body).get("mismatches").forEach(list::add);
+        json.readTree(body).get("content").forEach(list::add);
         return list;
     }
 
@@ -120,6 +120,40 @@ class ConsistencyApiTest {
     }
 
     @Test
+    void theReportIsPagedAndATooLargePageIsRefused() throws Exception {
+        String businessKey = BoardActionProcess.BUSINESS_KEY_PREFIX + (Long.MAX_VALUE - 1);
+        ProcessInstance orphan = runtime.startProcessInstanceByKey(BoardActionProcess.KEY, businessKey, Map.of(
+                BoardActionProcess.Variables.ACTION_ID, Long.MAX_VALUE - 1,
+                BoardActionProcess.Variables.ACTION_TITLE, "Another action nobody decided",
+                BoardActionProcess.Variables.OWNER_GROUP, "board-chair",
+                BoardActionProcess.Variables.ACTION_DUE, new Date(System.currentTimeMillis() + 86_400_000L),
+                BoardActionProcess.Variables.ACTION_SUMMARY, "None"));
+        try {
+            int all = mismatches().size();
+            assertThat(all).isPositive();
+            mvc.perform(get("/api/admin/consistency").param("size", "1").param("page", String.valueOf(all - 1))
+                            .with(httpBasic("admin", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.content.length()").value(1))
+                    .andExpect(jsonPath("$.page").value(all - 1))
+                    .andExpect(jsonPath("$.totalElements").value(all))
+                    .andExpect(jsonPath("$.totalPages").value(all));
+            mvc.perform(get("/api/admin/consistency").param("size", "1").param("page", String.valueOf(all))
+                            .with(httpBasic("admin", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.content").isEmpty())
+                    .andExpect(jsonPath("$.totalElements").value(all));
+            mvc.perform(get("/api/admin/consistency").param("size", "501").with(httpBasic("admin", "demo")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("size"));
+        } finally {
+            runtime.deleteProcessInstance(orphan.getId(), "ConsistencyApiTest: clean-up");
+        }
+    }
+
+    @Test
     void onlyAdministratorsMayReadIt() throws Exception {
         mvc.perform(get("/api/admin/consistency")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/admin/consistency").with(httpBasic("cmo", "demo"))).andExpect(status().isForbidden())
@@ -127,6 +161,6 @@ class ConsistencyApiTest {
                         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/admin/consistency").with(httpBasic("employee", "demo"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/admin/consistency").with(httpBasic("admin", "demo"))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.mismatches").isArray());
+                .andExpect(jsonPath("$.content").isArray());
     }
 }
