@@ -5,11 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,8 +17,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the Tasklist or through {@code /engine-rest}.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
-
-    private static final String GROUP_PREFIX = Groups.authority("");
 
     private final IdentityService identity;
 
@@ -36,9 +32,7 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        List<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(GROUP_PREFIX)).map(a -> a.substring(GROUP_PREFIX.length())).toList();
-        identity.setAuthentication(user.getName(), groups);
+        identity.setAuthentication(user.getName(), Groups.of(user));
         try {
             chain.doFilter(request, response);
         } finally {

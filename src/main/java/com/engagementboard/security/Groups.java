@@ -1,6 +1,8 @@
 package com.engagementboard.security;
 
 import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 
 /**
  * The Camunda groups the product works with. People and their groups live in Camunda's identity
@@ -45,6 +47,17 @@ public final class Groups {
 
     /** The Spring Security authority that stands for membership of a Camunda group. */
     public static String authority(String groupId) {
-        return "GROUP_" + groupId;
+        return AUTHORITY_PREFIX + groupId;
+    }
+
+    private static final String AUTHORITY_PREFIX = "GROUP_";
+
+    /**
+     * The Camunda groups of a logged-in person, from their authorities (read from Camunda's identity
+     * service when they logged in, or on each HTTP Basic request), in the order given.
+     */
+    public static List<String> of(Authentication user) {
+        return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(AUTHORITY_PREFIX)).map(a -> a.substring(AUTHORITY_PREFIX.length())).toList();
     }
 }

@@ -1,6 +1,7 @@
 package com.engagementboard.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -9,9 +10,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Hands the user Spring Security logged in to the Camunda webapps (Tasklist, Cockpit, Admin), so one
- * login serves the application and the webapps. Camunda then loads the user's groups from its
- * identity service. Instantiated by Camunda's filter by class name, hence public with no arguments.
+ * Hands the user Spring Security logged in, with their groups, to the Camunda webapps (Tasklist, Cockpit,
+ * Admin) and to {@code /engine-rest}, so one login serves the application, the webapps and the engine's
+ * API, with the same groups behind every door. Instantiated by Camunda's filters by class name, hence
+ * public with no arguments.
  */
 public class SpringSecurityAuthenticationProvider extends ContainerBasedAuthenticationProvider {
 
@@ -23,6 +25,11 @@ public class SpringSecurityAuthenticationProvider extends ContainerBasedAuthenti
                 || authentication.getName() == null || authentication.getName().isBlank()) {
             return AuthenticationResult.unsuccessful();
         }
-        return AuthenticationResult.successful(authentication.getName());
+        // The groups the login read, so that Camunda does not query them (and the person's tenants: this
+        // application has none) again on every request; the same groups the application's own API uses.
+        AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
+        result.setGroups(Groups.of(authentication));
+        result.setTenants(List.of());
+        return result;
     }
 }
