@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class BoardMeetings {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BoardMeetings.class);
+
     /** An action's due date as its owner reads it. */
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
@@ -234,12 +236,18 @@ class BoardMeetings {
             item.getActions().forEach(proposed -> createAction(decision, item, proposed));
         }
         if (item.getKind() == AgendaItem.Kind.CHARTER_DISPUTE) {
-            runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_BOARD_RULED)
+            // All, not one: a version the chair withdrew (or one superseded) no longer waits for the ruling. The
+            // decision stays in the register; nothing fails for want of a receiver.
+            boolean received = !runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_BOARD_RULED)
                     .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(item.getCharterVersionId()))
                     .setVariable(TouchpointCharterProcess.Variables.BOARD_APPROVED,
                             BoardMeetingProcess.APPROVED.equals(outcome))
                     .setVariable(TouchpointCharterProcess.Variables.RULING_SUMMARY, ruling(decision))
-                    .correlateWithResult();
+                    .correlateAllWithResult().isEmpty();
+            if (!received) {
+                LOG.info("Decision {} ruled on a dispute of charter version {}, which no longer waits for it",
+                        decision.getId(), item.getCharterVersionId());
+            }
         }
         return decision;
     }

@@ -12,6 +12,8 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
     List<Allocation> findByCharterIdAndStatus(long charterId, AllocationStatus status);
 
+    long countByCharterIdAndStatus(long charterId, AllocationStatus status);
+
     List<Allocation> findByCharterIdAndFunctionCode(long charterId, String functionCode);
 
     /** The rights of a version the chair (or the board) moved away from a function that declined them. */
@@ -30,6 +32,17 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
     List<String> findFunctionCodes(@Param("charterId") long charterId, @Param("status") AllocationStatus status);
 
     List<Allocation> findByCharterStatusAndTouchpointCode(CharterStatus status, String touchpointCode);
+
+    /**
+     * The functions whose heads a version asks something of (every right not carried over from the
+     * version in force), in code order, with how many rights each: whom a withdrawal is told to.
+     */
+    @Query("""
+            select f.code, count(a) from Allocation a join a.function f
+            where a.charter.id = :charterId
+              and (a.settlement is null or a.settlement <> com.engagementboard.charter.Settlement.CARRIED_OVER)
+            group by f.code order by f.code""")
+    List<Object[]> countAskedByFunction(@Param("charterId") long charterId);
 
     List<Allocation> findByCharterIdAndRight(long charterId, RightKind right);
 

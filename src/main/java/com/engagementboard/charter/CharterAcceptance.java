@@ -93,7 +93,9 @@ class CharterAcceptance {
                 + version.getNumber() + ", *" + version.getTitle() + "*"
                 + (version.getSubmittedAt() == null ? "" : ", on " + day.format(version.getSubmittedAt()))
                 + (due == null ? "" : "; the answer was due on " + day.format(due.toInstant()))
-                + ". [The rights waiting](" + CharterPageController.rightsPage(charterId, functionCode) + ")";
+                + ". [The rights waiting](" + CharterPageController.rightsPage(charterId, functionCode) + ")"
+                + "\n\nIf the version should not take force at all, [withdraw it](" + CharterPageController
+                        .withdrawPage(charterId) + "): every head it asked is told why.";
     }
 
     /** Where a right asked again came from: "re-allocated from Operations by Clara Martens", or null. */
@@ -247,6 +249,38 @@ class CharterAcceptance {
                 + BoundedText.lines(lines, 2_000, more -> "- ... and " + more + " more: [the function's rights]("
                         + CharterPageController.rightsPage(charterId, functionCode) + ")")
                 + why;
+    }
+
+    /** The functions whose heads the withdrawn version asked something of: each is told it was withdrawn. */
+    @Transactional(readOnly = true)
+    List<String> withdrawnFunctions(long charterId) {
+        charter(charterId).requireStatus("told as withdrawn", CharterStatus.WITHDRAWN);
+        return allocations.countAskedByFunction(charterId).stream().map(row -> (String) row[0]).toList();
+    }
+
+    /**
+     * What a head is told when the chair withdraws a version, read from the register: who withdrew it,
+     * when and why, and that none of the rights they were asked about takes force.
+     */
+    @Transactional(readOnly = true)
+    String withdrawalNotice(long charterId, String functionCode) {
+        CharterVersion version = charter(charterId);
+        long asked = allocations.countAskedByFunction(charterId).stream().filter(row -> functionCode.equals(row[0]))
+                .mapToLong(row -> ((Number) row[1]).longValue()).sum();
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.ENGLISH).withZone(ZoneId.systemDefault());
+        return "The chair, **" + people.nameOf(version.getWithdrawnBy()) + "**, withdrew the charter draft *"
+                + version.getTitle() + "* on " + day.format(version.getWithdrawnAt()) + ".\n\n**Why:** "
+                + BoundedText.text(version.getWithdrawalReason().strip(), 800, "...") + "\n\n"
+                + "None of the " + (asked == 1 ? "right" : asked + " rights") + " " + functions.get(functionCode).getName()
+                + " was asked to accept in it takes force, and any acceptance still open for it has ended. "
+                + "The charter in force is unchanged.";
+    }
+
+    /** A newer version superseded this one: the register says so, whatever a message claims. */
+    @Transactional(readOnly = true)
+    void requireSuperseded(long charterId) {
+        charter(charterId).requireStatus("ended as superseded", CharterStatus.SUPERSEDED);
     }
 
     /** The chair's ruling is final: the disputed rights stay with the functions they were given to. */

@@ -20,4 +20,13 @@ public class CharterDeadlines {
     public Date followUp() {
         return CharterAcceptance.date(WorkingDays.add(CharterAcceptance.nowLocal(), properties.followUpDays()));
     }
+
+    /**
+     * When a notice (how declined rights were settled, the board's ruling, a withdrawal) leaves the heads'
+     * task lists unread: {@code engagement-board.charter.notice-days} working days from now. The register keeps
+     * what it said.
+     */
+    public Date noticeExpires() {
+        return CharterAcceptance.date(WorkingDays.add(CharterAcceptance.nowLocal(), properties.noticeDays()));
+    }
 }

@@ -301,6 +301,33 @@ class CharterDelegates {
         };
     }
 
+    /** The chair withdrew the version: every head it asked something of is told (the register must say so). */
+    @Bean
+    JavaDelegate findWithdrawnHeads() {
+        return execution -> execution.setVariable(TouchpointCharterProcess.Variables.WITHDRAWN_FUNCTIONS,
+                new ArrayList<>(charter.withdrawnFunctions(charterId(execution))));
+    }
+
+    /** Each head's notice of the withdrawal reads who withdrew the version and why from the register. */
+    @Bean
+    TaskListener describeWithdrawal() {
+        return task -> {
+            String code = (String) task.getVariable(FUNCTION_CODE);
+            task.setVariableLocal(FUNCTION_NAME, charter.function(code).getName());
+            task.setVariableLocal(TouchpointCharterProcess.Variables.WITHDRAWAL_NOTICE,
+                    charter.withdrawalNotice(charterId(task), code));
+        };
+    }
+
+    /**
+     * A newer version took force: the instance ends whatever it waits for. The register must say the version
+     * is superseded; a message alone (sent through the engine's API) ends nothing.
+     */
+    @Bean
+    JavaDelegate confirmSuperseded() {
+        return execution -> charter.requireSuperseded(charterId(execution));
+    }
+
     /** The chair sends the dispute to the board, with her proposal for each disputed right. */
     @Bean
     JavaDelegate sendDisputeToBoard() {

@@ -123,6 +123,18 @@ class CharterDraftController {
         return drafts.view(drafts.submit(id).getId(), Paging.first());
     }
 
+    /** Why the chair withdraws a version in acceptance; the heads are told. */
+    record Withdrawal(String reason) {
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @Operation(summary = "Withdraw a version in acceptance (chair), with a reason: its open tasks end, the heads "
+            + "are told, it never takes force; 409 once it is effective")
+    DraftView withdraw(@PathVariable long id, @RequestBody Withdrawal withdrawal, Principal user) {
+        return drafts.view(drafts.withdraw(id, withdrawal == null ? null : withdrawal.reason(), user.getName())
+                .getId(), Paging.first());
+    }
+
     private ResponseEntity<DraftView> created(CharterVersion draft) {
         return ResponseEntity.created(URI.create("/api/charter/drafts/" + draft.getId()))
                 .body(drafts.view(draft.getId(), Paging.first()));

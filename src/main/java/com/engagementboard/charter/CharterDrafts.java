@@ -136,6 +136,28 @@ public class CharterDrafts {
      * nothing in the version in force. A draft begun under an older version (or none) is first based
      * on the version in force now.
      */
+    /**
+     * The chair withdraws a version in acceptance, with her reason: it is WITHDRAWN, never takes force, and its
+     * process ends every open task and tells the heads. Refused (409) once it is effective, and for a draft
+     * (a draft is discarded instead).
+     */
+    @Transactional
+    public CharterVersion withdraw(long id, String reason, String userId) {
+        if (blank(reason)) {
+            throw new InvalidInputException("reason", "say why the version is withdrawn: the heads are told");
+        }
+        if (reason.length() > CharterVersion.MAX_WITHDRAWAL_REASON) {
+            throw new InvalidInputException("reason", "is " + reason.length() + " characters; at most "
+                    + CharterVersion.MAX_WITHDRAWAL_REASON);
+        }
+        CharterVersion version = charters.findById(id)
+                .orElseThrow(() -> new NotFoundException("charter version", String.valueOf(id)));
+        version.withdraw(now(), userId, reason.strip());
+        charters.saveAndFlush(version);
+        processes.withdrawn(id);
+        return version;
+    }
+
     @Transactional
     public CharterVersion submit(long id) {
         CharterVersion draft = editable(id);

@@ -13,21 +13,71 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import com.engagementboard.web.ConflictException;
+import com.engagementboard.web.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Every right a charter version gives one function, on one page: what a head's acceptance form links
- * to when there are more rights than the form shows. For the function's head, the chair and
- * administrators.
+ * The charter's pages: every right a version gives one function (what a head's acceptance form links to
+ * when there are more rights than the form shows; for the function's head, the chair and administrators),
+ * and the chair's page to withdraw a version in acceptance (linked from her chase tasks in the Tasklist).
  */
 @Controller
 class CharterPageController {
 
     private final CharterRepository charters;
     private final AllocationRepository allocations;
+    private final CharterDrafts drafts;
 
-    CharterPageController(CharterRepository charters, AllocationRepository allocations) {
+    CharterPageController(CharterRepository charters, AllocationRepository allocations, CharterDrafts drafts) {
         this.charters = charters;
         this.allocations = allocations;
+        this.drafts = drafts;
+    }
+
+    static String withdrawPage(long charterId) {
+        return "/charter/" + charterId + "/withdraw";
+    }
+
+    /** The chair's page: the version, where its acceptance stands, and a reason to withdraw it (chair only). */
+    @GetMapping("/charter/{charterId}/withdraw")
+    @Transactional(readOnly = true)
+    String withdrawal(@PathVariable long charterId, Model model) {
+        return withdrawalPage(charterId, model, null, null);
+    }
+
+    @PostMapping("/charter/{charterId}/withdraw")
+    String withdraw(@PathVariable long charterId, @RequestParam(required = false) String reason, Authentication user,
+            Model model, HttpServletResponse response) {
+        try {
+            drafts.withdraw(charterId, reason, user.getName());
+        } catch (InvalidInputException | ConflictException refused) {
+            response.setStatus(refused instanceof ConflictException ? 409 : 400);
+            return withdrawalPage(charterId, model, refused.getMessage(), reason);
+        }
+        return "redirect:" + withdrawPage(charterId);
+    }
+
+    private String withdrawalPage(long charterId, Model model, String refusal, String reason) {
+        CharterVersion charter = charters.findById(charterId).orElseThrow(() -> new NotFoundException("charter",
+                String.valueOf(charterId)));
+        Map<AllocationStatus, Long> counts = new java.util.EnumMap<>(AllocationStatus.class);
+        for (AllocationStatus status : AllocationStatus.values()) {
+            counts.put(status, allocations.countByCharterIdAndStatus(charterId, status));
+        }
+        model.addAttribute("charter", charter);
+        model.addAttribute("counts", counts);
+        model.addAttribute("withdrawable", charter.getStatus() == CharterStatus.IN_ACCEPTANCE);
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("reason", reason);
+        model.addAttribute("maxReason", CharterVersion.MAX_WITHDRAWAL_REASON);
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm",
+                java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
+        model.addAttribute("submitted", charter.getSubmittedAt() == null ? "-" : when.format(charter.getSubmittedAt()));
+        model.addAttribute("withdrawnAt", charter.getWithdrawnAt() == null ? "" : when.format(charter.getWithdrawnAt()));
+        return "charter-withdraw";
     }
 
     static String rightsPage(long charterId, String functionCode) {

@@ -23,7 +23,14 @@ class CharterProcessStarter {
                 org.camunda.bpm.engine.variable.Variables.createVariables().putValue(Variables.CHARTER_ID, charterId)));
     }
 
-    /** Tells the instance of a superseded version to stop waiting for its review. */
+    /** Tells the instance of a withdrawn version to end its open tasks and tell the heads. */
+    void withdrawn(long charterId) {
+        system.run(() -> runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_CHARTER_WITHDRAWN)
+                .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(charterId))
+                .correlateAllWithResult());
+    }
+
+    /** Tells the instance of a superseded version to end whatever it waits for (its review, a task, a notice). */
     void superseded(long charterId) {
         system.run(() -> runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_CHARTER_SUPERSEDED)
                 .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(charterId))

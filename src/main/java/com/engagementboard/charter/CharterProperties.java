@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and how many rights a head picks from in the acceptance form's searchable list (a head asked more
  * names the rights declined by lines; the list is a process variable and stays bounded); and working days
  * the chair and the heads have for the charter's follow-up tasks (chasing, disputes, reviews, amendments):
- * their due date in the Tasklist.
+ * their due date in the Tasklist; and working days a notice to the heads stays in their task lists unread.
  */
 @ConfigurationProperties("engagement-board.charter")
 record CharterProperties(
@@ -17,5 +17,6 @@ record CharterProperties(
         @DefaultValue("5") int escalationDays,
         @DefaultValue("12") int reviewMonths,
         @DefaultValue("500") int pickerRights,
-        @DefaultValue("5") int followUpDays) {
+        @DefaultValue("5") int followUpDays,
+        @DefaultValue("10") int noticeDays) {
 }

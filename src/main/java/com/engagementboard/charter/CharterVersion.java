@@ -73,6 +73,17 @@ public class CharterVersion {
     @Column(name = "superseded_at")
     private Instant supersededAt;
 
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    @Column(name = "withdrawn_by", length = 64)
+    private String withdrawnBy;
+
+    static final int MAX_WITHDRAWAL_REASON = 2000;
+
+    @Column(name = "withdrawal_reason", length = MAX_WITHDRAWAL_REASON)
+    private String withdrawalReason;
+
     static final int MAX_NOTES = 8000;
 
     @Column(length = MAX_NOTES)
@@ -160,6 +171,18 @@ public class CharterVersion {
         this.supersededAt = when;
     }
 
+    /**
+     * The chair takes the version back while it is in acceptance: it never takes force, and the version in
+     * force stays as it is. Refused (409) once it is effective: past that point a newer version replaces it.
+     */
+    void withdraw(Instant when, String by, String reason) {
+        requireStatus("withdrawn", CharterStatus.IN_ACCEPTANCE);
+        this.status = CharterStatus.WITHDRAWN;
+        this.withdrawnAt = when;
+        this.withdrawnBy = by;
+        this.withdrawalReason = reason;
+    }
+
     void scheduleReview(LocalDate date) {
         requireStatus("scheduled for review", CharterStatus.EFFECTIVE);
         this.reviewDate = date;
@@ -226,7 +249,8 @@ public class CharterVersion {
         return dropped.stream().anyMatch(d -> d.is(touchpoint, right));
     }
 
-    private void requireStatus(String what, CharterStatus... allowed) {
+    /** Refuses (409), naming the version and its status, unless it is in one of the statuses allowed. */
+    void requireStatus(String what, CharterStatus... allowed) {
         if (!List.of(allowed).contains(status)) {
             throw new ConflictException("Charter version is " + status, "Charter version " + id + " is " + status
                     + "; it cannot be " + what + " (only a version that is " + List.of(allowed) + ").");
@@ -239,6 +263,18 @@ public class CharterVersion {
 
     public String getTitle() {
         return title;
+    }
+
+    public Instant getWithdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public String getWithdrawnBy() {
+        return withdrawnBy;
+    }
+
+    public String getWithdrawalReason() {
+        return withdrawalReason;
     }
 
     public CharterStatus getStatus() {

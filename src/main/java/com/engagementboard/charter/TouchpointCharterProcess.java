@@ -28,10 +28,18 @@ public final class TouchpointCharterProcess {
         public static final String REALLOCATE = "Task_Reallocate";
         public static final String UPHOLD_ALLOCATION = "Task_UpholdAllocation";
         public static final String MAKE_EFFECTIVE = "Task_MakeEffective";
-        public static final String AWAIT_REVIEW = "Gateway_AwaitReview";
         public static final String REVIEW_DUE = "TimerEvent_ReviewDue";
-        public static final String CHARTER_SUPERSEDED = "MessageEvent_CharterSuperseded";
+        public static final String SUPERSEDED = "SubProcess_Superseded";
+        public static final String CHARTER_SUPERSEDED = "StartEvent_CharterSuperseded";
+        public static final String CONFIRM_SUPERSEDED = "Task_ConfirmSuperseded";
         public static final String SUPERSEDED_END = "EndEvent_CharterSuperseded";
+        public static final String WITHDRAWN = "SubProcess_Withdrawn";
+        public static final String CHARTER_WITHDRAWN = "StartEvent_CharterWithdrawn";
+        public static final String FIND_WITHDRAWN_HEADS = "Task_FindWithdrawnHeads";
+        public static final String READ_WITHDRAWAL = "Task_ReadWithdrawal";
+        public static final String WITHDRAWAL_READ = "EndEvent_WithdrawalRead";
+        public static final String WITHDRAWAL_NOTICE_EXPIRES = "BoundaryEvent_WithdrawalNoticeExpires";
+        public static final String WITHDRAWAL_NOTICE_EXPIRED = "EndEvent_WithdrawalNoticeExpired";
         public static final String PREPARE_REVIEW = "Task_PrepareReview";
         public static final String REVIEW_CHARTER = "Task_ReviewCharter";
         public static final String TALLY_REVIEW = "Task_TallyReview";
@@ -44,12 +52,18 @@ public final class TouchpointCharterProcess {
         public static final String BOARD_RULED = "MessageEvent_BoardRuled";
         public static final String APPLY_BOARD_RULING = "Task_ApplyBoardRuling";
         public static final String BOARD_APPROVED = "Gateway_BoardApproved";
+        public static final String TELL_RULING = "Gateway_TellRuling";
         public static final String READ_BOARD_RULING = "Task_ReadBoardRuling";
+        public static final String RULING_READ = "EndEvent_RulingRead";
+        public static final String RULING_NOTICE_EXPIRES = "BoundaryEvent_RulingNoticeExpires";
+        public static final String RULING_NOTICE_EXPIRED = "EndEvent_RulingNoticeExpired";
         public static final String TELL_UPHELD = "Gateway_TellUpheld";
         public static final String TELL_REALLOCATED = "Gateway_TellReallocated";
         public static final String MERGE_SETTLED = "Gateway_MergeSettled";
         public static final String READ_SETTLEMENT = "Task_ReadSettlement";
         public static final String SETTLEMENT_READ = "EndEvent_SettlementRead";
+        public static final String SETTLEMENT_NOTICE_EXPIRES = "BoundaryEvent_SettlementNoticeExpires";
+        public static final String SETTLEMENT_NOTICE_EXPIRED = "EndEvent_SettlementNoticeExpired";
 
         private Elements() {
         }
@@ -142,6 +156,10 @@ public final class TouchpointCharterProcess {
         public static final String SETTLED_FUNCTIONS = "settledFunctions";
         /** String (markdown), local to a head's notice: how their declined rights were settled, and why. */
         public static final String SETTLEMENT_SUMMARY = "settlementSummary";
+        /** List of the codes of the functions a withdrawn version asked something of (multi-instance collection). */
+        public static final String WITHDRAWN_FUNCTIONS = "withdrawnFunctions";
+        /** String (markdown), local to a head's notice: who withdrew the version, when and why. */
+        public static final String WITHDRAWAL_NOTICE = "withdrawalNotice";
         /** String (markdown): the proposals of a review, for the chair. */
         public static final String PROPOSALS_SUMMARY = "proposalsSummary";
 
@@ -161,6 +179,9 @@ public final class TouchpointCharterProcess {
     /** Correlated to the instance of a version when a newer version supersedes it. */
     public static final String MESSAGE_CHARTER_SUPERSEDED = "CharterSuperseded";
 
+    /** Correlated to the instance of a version in acceptance when the chair withdraws it. */
+    public static final String MESSAGE_CHARTER_WITHDRAWN = "CharterWithdrawn";
+
     /** Correlated to the instance that sent a dispute to the board when the board has decided it. */
     public static final String MESSAGE_BOARD_RULED = "BoardRuledOnDispute";
 
@@ -172,6 +193,7 @@ public final class TouchpointCharterProcess {
     public static final String FORM_AMENDMENT = "charter-amendment";
     public static final String FORM_RULING = "charter-ruling";
     public static final String FORM_SETTLED = "charter-settled";
+    public static final String FORM_WITHDRAWN = "charter-withdrawn";
 
     private TouchpointCharterProcess() {
     }

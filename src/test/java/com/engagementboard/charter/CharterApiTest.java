@@ -3,6 +3,8 @@ package com.engagementboard.charter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,6 +29,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,9 @@ class CharterApiTest {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
 
     @Autowired
     TransactionTemplate transaction;
@@ -278,6 +284,86 @@ class CharterApiTest {
         mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("sales.head", "demo"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/charter/drafts")).andExpect(status().isUnauthorized());
         mvc.perform(delete("/api/charter/drafts/" + id).with(httpBasic("cmo", "demo"))).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void theChairWithdrawsAVersionInAcceptanceWithAReasonAndNobodyElseCan() throws Exception {
+        long id = id(mvc.perform(post("/api/charter/drafts?title=Cards withdrawn").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content(CSV)).andExpect(status().isCreated()));
+        String withdraw = "/api/charter/drafts/" + id + "/withdraw";
+        String reason = "{\"reason\": \"The card range is being redesigned; a new draft follows.\"}";
+        // A draft is discarded, not withdrawn.
+        postJson(withdraw, "cmo", reason).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("DRAFT")));
+        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk());
+        AcceptanceFanOut.askHeads(runtime, management, id);
+
+        mvc.perform(post(withdraw).contentType(MediaType.APPLICATION_JSON).content(reason))
+                .andExpect(status().isUnauthorized());
+        postJson(withdraw, "brand.head", reason).andExpect(status().isForbidden());
+        postJson(withdraw, "admin", reason).andExpect(status().isForbidden());
+        postJson(withdraw, "cmo", "{\"reason\": \"  \"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        postJson(withdraw, "cmo", "{\"reason\": \"" + "x".repeat(2001) + "\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        assertThat(taskOf("brand.head", id)).as("nothing refused ended a task").isNotNull();
+
+        postJson(withdraw, "cmo", reason).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WITHDRAWN"));
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(TouchpointCharterProcess.businessKey(id))
+                .taskDefinitionKey(TouchpointCharterProcess.Elements.ACCEPT_RIGHTS).count()).isZero();
+        assertThat(charters.findById(id).orElseThrow().getWithdrawnBy()).isEqualTo("cmo");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(TouchpointCharterProcess.businessKey(id))
+                .taskDefinitionKey(TouchpointCharterProcess.Elements.READ_WITHDRAWAL).taskCandidateGroup("head-brand")
+                .count()).isOne();
+        // Twice: the second is too late.
+        postJson(withdraw, "cmo", reason).andExpect(status().isConflict());
+        postJson("/api/charter/drafts/999999/withdraw", "cmo", reason).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theWithdrawPageShowsWhereAcceptanceStandsAndWithdrawsForTheChairOnly() throws Exception {
+        long id = id(mvc.perform(post("/api/charter/drafts?title=Cards on a page").with(httpBasic("cmo", "demo"))
+                .contentType("text/csv").content(CSV)).andExpect(status().isCreated()));
+        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk());
+        AcceptanceFanOut.askHeads(runtime, management, id);
+        String page = "/charter/" + id + "/withdraw";
+
+        mvc.perform(get(page)).andExpect(status().isFound());
+        mvc.perform(get(page).with(httpBasic("brand.head", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(post(page).with(httpBasic("brand.head", "demo")).with(csrf()).param("reason", "Mine now"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get(page).with(httpBasic("cmo", "demo"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Withdraw Cards on a page?")))
+                .andExpect(content().string(containsString("waiting for their head: <strong>8</strong>")))
+                .andExpect(content().string(containsString("name=\"reason\"")));
+        mvc.perform(post(page).with(httpBasic("cmo", "demo")).param("reason", "No token"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(page).with(httpBasic("cmo", "demo")).with(csrf()).param("reason", "   "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("say why the version is withdrawn")));
+        assertThat(charters.findById(id).orElseThrow().getStatus()).isEqualTo(CharterStatus.IN_ACCEPTANCE);
+
+        mvc.perform(post(page).with(httpBasic("cmo", "demo")).with(csrf())
+                        .param("reason", "Packaging moves to a partner <b>next year</b>."))
+                .andExpect(status().isFound()).andExpect(redirectedUrl(page));
+        assertThat(charters.findById(id).orElseThrow().getStatus()).isEqualTo(CharterStatus.WITHDRAWN);
+        mvc.perform(get(page).with(httpBasic("cmo", "demo"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("This version was withdrawn")))
+                .andExpect(content().string(containsString("Packaging moves to a partner &lt;b&gt;next year&lt;/b&gt;.")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"reason\""))));
+        mvc.perform(post(page).with(httpBasic("cmo", "demo")).with(csrf()).param("reason", "Again"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void anEffectiveVersionCannotBeWithdrawn() throws Exception {
+        cardsInForce();
+        long id = charters.findFirstByStatus(CharterStatus.EFFECTIVE).orElseThrow().getId();
+        postJson("/api/charter/drafts/" + id + "/withdraw", "cmo", "{\"reason\": \"Too late\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("EFFECTIVE")));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCE
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCEPTANCE_OVERDUE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCEPT_RIGHTS;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.APPLY_BOARD_RULING;
-import static com.engagementboard.charter.TouchpointCharterProcess.Elements.AWAIT_REVIEW;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.BOARD_APPROVED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.BOARD_RULED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.CHASE_ACCEPTANCE;
@@ -46,6 +45,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -208,7 +208,7 @@ class TouchpointCharterProcessTest {
 
         makeEffective(instance);
 
-        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
         CharterVersion version = charters.findById(charterId).orElseThrow();
         assertThat(version.getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
         assertThat(version.getNumber()).isPositive();
@@ -293,7 +293,7 @@ class TouchpointCharterProcessTest {
         accept(instance, "operations");
         runJobs(instance, MAKE_EFFECTIVE);
 
-        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
         Allocation moved = allocation(charterId, "call-centre-script", RightKind.BUILD);
         assertThat(moved.getFunction().getCode()).isEqualTo("operations");
         assertThat(moved.getSettlement()).isEqualTo(Settlement.HEAD_ACCEPTED);
@@ -339,7 +339,7 @@ class TouchpointCharterProcessTest {
         identity.clearAuthentication();
         runJobs(instance, MAKE_EFFECTIVE);
 
-        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
         Allocation upheld = allocation(charterId, "branch-greeting", RightKind.OPERATE);
         assertThat(upheld.getStatus()).isEqualTo(AllocationStatus.ACCEPTED);
         assertThat(upheld.getFunction().getCode()).isEqualTo("service");
@@ -393,7 +393,7 @@ class TouchpointCharterProcessTest {
                         "Chase Sales: acceptance overdue");
         List.of("operations", "sales", "service").forEach(f -> accept(instance, f));
         runJobs(instance, MAKE_EFFECTIVE);
-        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
     }
 
     @Test
@@ -416,7 +416,7 @@ class TouchpointCharterProcessTest {
         tasks.complete(review.getId(), Map.of(Variables.REVIEW_DECISION, TouchpointCharterProcess.CONFIRM));
         identity.clearAuthentication();
 
-        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
         assertThat(charters.findById(charterId).orElseThrow().getReviewDate())
                 .isEqualTo(LocalDate.now().plusMonths(24).plusDays(1));
         assertThat(runtime.getVariable(instance.getId(), Variables.CHANGES_PROPOSED)).isEqualTo(false);
@@ -447,7 +447,7 @@ class TouchpointCharterProcessTest {
 
         tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TAKE_UP_AMENDMENT)
                 .singleResult().getId());
-        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
     }
 
     @Test
@@ -464,7 +464,7 @@ class TouchpointCharterProcessTest {
                 .isEqualTo(charters.findById(firstId).orElseThrow().getNumber() + 1);
         assertThat(charters.findById(firstId).orElseThrow().getStatus()).isEqualTo(CharterStatus.SUPERSEDED);
         assertThat(charters.findById(firstId).orElseThrow().getSupersededAt()).isNotNull();
-        assertThat(second).isWaitingAt(AWAIT_REVIEW);
+        assertThat(second).isWaitingAt(REVIEW_DUE);
     }
 
     @Test
@@ -517,7 +517,7 @@ class TouchpointCharterProcessTest {
         assertThat(allocation(charterId, "branch-greeting", RightKind.RENEW).getFunction().getCode()).isEqualTo("product");
         accept(instance, "product");
         runJobs(instance, MAKE_EFFECTIVE);
-        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
     }
 
     @Test
@@ -725,6 +725,11 @@ class TouchpointCharterProcessTest {
                 itemId)).isEqualTo(inForce);
         assertThat(read("/api/board/agenda-items/" + itemId).get("status").asText()).isEqualTo("DECIDED");
 
+        // The notice holds nothing back: the version takes force while the heads have not read the ruling yet.
+        runJobs(instance, MAKE_EFFECTIVE);
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
+        assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
+
         // The functions concerned, the one that declined and the one that gets the right, read the ruling.
         List<Task> rulings = tasks.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(READ_BOARD_RULING).list();
@@ -737,12 +742,227 @@ class TouchpointCharterProcessTest {
             tasks.complete(ruling.getId());
             identity.clearAuthentication();
         }
-
-        runJobs(instance, MAKE_EFFECTIVE);
-        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
-        assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.RULING_READ).isWaitingAt(REVIEW_DUE);
         assertThat(allocations.findByCharterIdAndStatus(charterId, AllocationStatus.ACCEPTED)).hasSize(8);
         assertThat(reading.effectiveVersionId()).contains(charterId);
+    }
+
+    @Test
+    void anUnreadRulingLeavesTheHeadsTaskListsByItself() throws Exception {
+        ProcessInstance instance = disputeSentToBoard();
+        long charterId = charterId(instance);
+        boardDecides(boardItem(charterId), BoardMeetingProcess.APPROVE);
+        runJobs(instance, MAKE_EFFECTIVE);
+
+        Job expiry = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(TouchpointCharterProcess.Elements.RULING_NOTICE_EXPIRES).singleResult();
+        assertThat(expiry.getDuedate()).as("ten working days: at least 12 calendar days").isAfter(Date.from(Instant.now().plus(Duration.ofDays(11))));
+        runJobs(instance, TouchpointCharterProcess.Elements.RULING_NOTICE_EXPIRES);
+
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.RULING_NOTICE_EXPIRED)
+                .hasNotPassed(TouchpointCharterProcess.Elements.RULING_READ).isWaitingAt(REVIEW_DUE);
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(READ_BOARD_RULING)
+                .count()).isZero();
+    }
+
+    @Test
+    void anUnreadSettlementLeavesTheHeadsTaskListByItself() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        serviceDeclinesAndTheChairUpholds(instance);
+        assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
+
+        runJobs(instance, TouchpointCharterProcess.Elements.SETTLEMENT_NOTICE_EXPIRES);
+
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.SETTLEMENT_NOTICE_EXPIRED)
+                .isWaitingAt(REVIEW_DUE);
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(TouchpointCharterProcess.Elements.READ_SETTLEMENT).count()).isZero();
+    }
+
+    // --- withdrawal and supersession: every case can end ----------------------------------------------
+
+    @Test
+    void theChairWithdrawsAVersionInAcceptanceItsTasksEndAndEveryHeadAskedIsTold() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        accept(instance, "marketing");
+        runJobs(instance, ACCEPTANCE_ESCALATED);
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(CHASE_ACCEPTANCE)
+                .count()).isPositive();
+
+        drafts.withdraw(charterId, "The branch network is being reorganised; a new draft follows in spring.", "cmo");
+
+        CharterVersion withdrawn = charters.findById(charterId).orElseThrow();
+        assertThat(withdrawn.getStatus()).isEqualTo(CharterStatus.WITHDRAWN);
+        assertThat(withdrawn.getWithdrawnBy()).isEqualTo("cmo");
+        assertThat(withdrawn.getWithdrawnAt()).isNotNull();
+        assertThat(withdrawn.getNumber()).isNull();
+        assertThat(reading.effectiveVersionId()).isEmpty();
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.CHARTER_WITHDRAWN,
+                TouchpointCharterProcess.Elements.FIND_WITHDRAWN_HEADS)
+                .isWaitingAt(TouchpointCharterProcess.Elements.READ_WITHDRAWAL);
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ACCEPT_RIGHTS).count())
+                .as("the acceptances ended").isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(CHASE_ACCEPTANCE)
+                .count()).as("the chair's chases ended").isZero();
+        List<Task> notices = tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(TouchpointCharterProcess.Elements.READ_WITHDRAWAL).list();
+        assertThat(notices).hasSize(4).allSatisfy(n -> assertThat(n.getName()).isEqualTo("Charter version withdrawn"));
+        Task sales = tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(TouchpointCharterProcess.Elements.READ_WITHDRAWAL).taskCandidateGroup("head-sales")
+                .singleResult();
+        assertThat((String) tasks.getVariableLocal(sales.getId(), Variables.WITHDRAWAL_NOTICE))
+                .startsWith("The chair, **Clara Martens**, withdrew the charter draft *Charter for the call centre")
+                .contains("The branch network is being reorganised").contains("None of the 2 rights Sales was asked")
+                .contains("The charter in force is unchanged").doesNotContain("cmo");
+
+        for (String function : List.of("marketing", "operations", "sales", "service")) {
+            Task notice = tasks.createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(TouchpointCharterProcess.Elements.READ_WITHDRAWAL)
+                    .taskCandidateGroup("head-" + function).singleResult();
+            as(function + ".head", "head-" + function);
+            tasks.complete(notice.getId());
+            identity.clearAuthentication();
+        }
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.WITHDRAWAL_READ).isEnded();
+    }
+
+    @Test
+    void unreadWithdrawalNoticesExpireAndAVersionIsWithdrawnOnlyWhileInAcceptance() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        assertThatThrownBy(() -> drafts.withdraw(charterId, " ", "cmo"))
+                .isInstanceOf(com.engagementboard.web.InvalidInputException.class);
+        drafts.withdraw(charterId, "Superseded by the reorganisation.", "cmo");
+
+        runJobs(instance, TouchpointCharterProcess.Elements.WITHDRAWAL_NOTICE_EXPIRES);
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.WITHDRAWAL_NOTICE_EXPIRED).isEnded();
+        assertThatThrownBy(() -> drafts.withdraw(charterId, "Again", "cmo")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("WITHDRAWN");
+
+        ProcessInstance inForce = submitCharter();
+        makeEffective(inForce);
+        assertThatThrownBy(() -> drafts.withdraw(charterId(inForce), "Too late", "cmo"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("EFFECTIVE");
+        assertThat(inForce).isWaitingAt(REVIEW_DUE);
+    }
+
+    @Test
+    void aDisputeTheBoardRulesOnAfterTheVersionWasWithdrawnIsRecordedAndFailsNothing() throws Exception {
+        ProcessInstance instance = disputeSentToBoard();
+        long charterId = charterId(instance);
+        long itemId = boardItem(charterId);
+        drafts.withdraw(charterId, "Withdrawn while the board deliberates.", "cmo");
+        assertThat(instance).isWaitingAt(TouchpointCharterProcess.Elements.READ_WITHDRAWAL);
+
+        boardDecides(itemId, BoardMeetingProcess.APPROVE);
+
+        assertThat(jdbc.queryForObject("select count(*) from board_decision where item_id = ?", Integer.class, itemId))
+                .isOne();
+        assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.WITHDRAWN);
+        assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getStatus())
+                .as("a withdrawn version's rights stay as they were").isEqualTo(AllocationStatus.DECLINED);
+        assertThat(instance).isWaitingAt(TouchpointCharterProcess.Elements.READ_WITHDRAWAL);
+    }
+
+    @Test
+    void aVersionSupersededWhileItsReviewIsOpenEndsTheReviewAndSchedulesNoOther() {
+        ProcessInstance first = submitCharter();
+        makeEffective(first);
+        runJobs(first, REVIEW_DUE);
+        assertThat(first).isWaitingAt(REVIEW_CHARTER);
+
+        ProcessInstance second = submitCharter();
+        makeEffective(second);
+
+        assertThat(first).hasPassed(TouchpointCharterProcess.Elements.CONFIRM_SUPERSEDED, SUPERSEDED_END)
+                .hasNotPassed(TouchpointCharterProcess.Elements.SCHEDULE_NEXT_REVIEW).isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceId(first.getId()).count()).isZero();
+        assertThat(management.createJobQuery().processInstanceId(first.getId()).count()).isZero();
+        assertThat(second).isWaitingAt(REVIEW_DUE);
+    }
+
+    @Test
+    void aVersionSupersededWhileTheChairHasItsAmendmentOpenEndsThatTask() {
+        ProcessInstance first = submitCharter();
+        makeEffective(first);
+        runJobs(first, REVIEW_DUE);
+        as("marketing.head", "head-marketing");
+        tasks.complete(tasks.createTaskQuery().processInstanceId(first.getId()).taskDefinitionKey(REVIEW_CHARTER)
+                .singleResult().getId(), Map.of(Variables.REVIEW_DECISION, TouchpointCharterProcess.PROPOSE_CHANGES,
+                        Variables.PROPOSAL, "Digital should renew the scripts."));
+        identity.clearAuthentication();
+        assertThat(first).isWaitingAt(TAKE_UP_AMENDMENT);
+
+        ProcessInstance second = submitCharter();
+        makeEffective(second);
+
+        assertThat(first).hasPassed(SUPERSEDED_END).hasNotPassed(TouchpointCharterProcess.Elements.SCHEDULE_NEXT_REVIEW)
+                .isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceId(first.getId()).count()).isZero();
+    }
+
+    @Test
+    void aVersionSupersededWithANoticeStillUnreadEndsTheNotice() {
+        ProcessInstance first = submitCharter();
+        serviceDeclinesAndTheChairUpholds(first);
+        assertThat(first).isWaitingAt(TouchpointCharterProcess.Elements.READ_SETTLEMENT);
+
+        ProcessInstance second = submitCharter();
+        makeEffective(second);
+
+        assertThat(first).hasPassed(SUPERSEDED_END).isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceId(first.getId()).count()).isZero();
+    }
+
+    @Test
+    void aSupersessionOrWithdrawalMessageSentThroughTheEnginesApiEndsNothing() {
+        ProcessInstance effective = submitCharter();
+        makeEffective(effective);
+        ProcessInstance inAcceptance = submitCharter();
+
+        Throwable superseded = catchThrowable(() -> runtime.createMessageCorrelation(
+                TouchpointCharterProcess.MESSAGE_CHARTER_SUPERSEDED).processInstanceBusinessKey(
+                        effective.getBusinessKey()).correlateAll());
+        Throwable withdrawn = catchThrowable(() -> runtime.createMessageCorrelation(
+                TouchpointCharterProcess.MESSAGE_CHARTER_WITHDRAWN).processInstanceBusinessKey(
+                        inAcceptance.getBusinessKey()).correlateAll());
+
+        for (Throwable refused : List.of(superseded, withdrawn)) {
+            assertThat(refused).isNotNull();
+            assertThat(causes(refused)).anySatisfy(c -> assertThat(c).isInstanceOf(ConflictException.class));
+        }
+        assertThat(effective).isWaitingAt(REVIEW_DUE);
+        assertThat(inAcceptance).isWaitingAt(ACCEPT_RIGHTS);
+        assertThat(charters.findById(charterId(inAcceptance)).orElseThrow().getStatus())
+                .isEqualTo(CharterStatus.IN_ACCEPTANCE);
+    }
+
+    /**
+     * Marketing, operations and sales accept; service declines the branch greeting's operate right, the chair
+     * upholds it, and the version takes force with service's settlement notice still unread.
+     */
+    private void serviceDeclinesAndTheChairUpholds(ProcessInstance instance) {
+        accept(instance, "marketing");
+        accept(instance, "operations");
+        accept(instance, "sales");
+        decline(instance, "service", allocation(charterId(instance), "branch-greeting", RightKind.OPERATE),
+                "Not ours.");
+        as("cmo", "board-chair");
+        tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RESOLVE_DISPUTE)
+                .singleResult().getId(), Map.of(Variables.RESOLUTION, TouchpointCharterProcess.UPHOLD,
+                        Variables.RESOLUTION_NOTE, "Service greets."));
+        identity.clearAuthentication();
+        runJobs(instance, MAKE_EFFECTIVE);
+    }
+
+    private static List<Throwable> causes(Throwable thrown) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = thrown; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
     }
 
     @Test
@@ -771,7 +991,7 @@ class TouchpointCharterProcessTest {
                 Variables.RESOLUTION_NOTE, "The board did not follow me: sales keeps it."));
         identity.clearAuthentication();
         runJobs(instance, MAKE_EFFECTIVE);
-        assertThat(instance).isWaitingAt(AWAIT_REVIEW);
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
         assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getFunction().getCode())
                 .isEqualTo("sales");
     }
@@ -889,7 +1109,7 @@ class TouchpointCharterProcessTest {
 
         List.of("operations", "sales", "service").forEach(f -> accept(second, f));
         runJobs(second, MAKE_EFFECTIVE);
-        assertThat(second).isWaitingAt(AWAIT_REVIEW);
+        assertThat(second).isWaitingAt(REVIEW_DUE);
         assertThat(charters.findById(secondId).orElseThrow().getNumber()).isEqualTo(firstNumber + 1);
         // A superseded version cannot be accepted either.
         conflict(catchThrowable(() -> acceptance.record(firstId, "sales", List.of(), null, "sales.head")));
@@ -922,7 +1142,7 @@ class TouchpointCharterProcessTest {
         accept(second, "operations");
         runJobs(second, MAKE_EFFECTIVE);
 
-        assertThat(second).isWaitingAt(AWAIT_REVIEW);
+        assertThat(second).isWaitingAt(REVIEW_DUE);
         assertThat(first).hasPassed(SUPERSEDED_END).isEnded();
         int v2 = charters.findById(draft.getId()).orElseThrow().getNumber();
         for (String touchpoint : List.of("call-centre-script", "branch-greeting")) {
@@ -963,7 +1183,7 @@ class TouchpointCharterProcessTest {
         acceptAll(summit);
         runJobs(summit, MAKE_EFFECTIVE);
 
-        assertThat(summit).isWaitingAt(AWAIT_REVIEW);
+        assertThat(summit).isWaitingAt(REVIEW_DUE);
         CharterVersion v2 = charters.findById(summitDraft.getId()).orElseThrow();
         assertThat(v2.getNumber()).isEqualTo(v1 + 1);
         for (String touchpoint : List.of("call-centre-script", "branch-greeting", "mobile-app-onboarding")) {
