@@ -132,11 +132,6 @@ public class CharterDrafts {
     }
 
     /**
-     * Sends the draft out for acceptance: refused while it has gaps or conflicts, or when it changes
-     * nothing in the version in force. A draft begun under an older version (or none) is first based
-     * on the version in force now.
-     */
-    /**
      * The chair withdraws a version in acceptance, with her reason: it is WITHDRAWN, never takes force, and its
      * process ends every open task and tells the heads. Refused (409) once it is effective, and for a draft
      * (a draft is discarded instead).
@@ -158,6 +153,11 @@ public class CharterDrafts {
         return version;
     }
 
+    /**
+     * Sends the draft out for acceptance: refused while it has gaps or conflicts, or when it changes
+     * nothing in the version in force. A draft begun under an older version (or none) is first based
+     * on the version in force now.
+     */
     @Transactional
     public CharterVersion submit(long id) {
         CharterVersion draft = editable(id);
