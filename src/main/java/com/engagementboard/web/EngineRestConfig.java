@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * The engine REST API as Camunda ships it, with these mends: a task form that fails the
  * application's server-side checks answers 400 with the field and the reason, a new password that
  * breaks the password policy answers 400 naming {@code password} and the rules, two people changing
- * the same thing at once get 409 (Camunda would answer 500 to both), a move the domain forbids
+ * the same thing at once get 409 (Camunda would answer 500 to both), as does completing a task that is
+ * no longer open, a move the domain forbids
  * ({@link IllegalTransitionException}) gets 409 with its reason, and a failure of the server
  * answers 500 with a reference instead of the engine's (or the database's) text.
  */
@@ -124,9 +125,21 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
         Response toResponse(Throwable exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof OptimisticLockingException) {
+                // The engine's own optimistic lock, or the application's tables' (a version column, or a row
+                // another transaction changed first): two people changed the same thing at once.
+                if (cause instanceof OptimisticLockingException
+                        || cause instanceof org.springframework.dao.OptimisticLockingFailureException
+                        || cause instanceof jakarta.persistence.OptimisticLockException
+                        || cause instanceof org.hibernate.StaleStateException) {
                     return json(Response.Status.CONFLICT, "OptimisticLockingException",
                             "Someone else changed this at the same time. Reload and try again.", null);
+                }
+                // The task was completed (by someone else, or ended with its case: a vote decided without
+                // it) between the person opening it and submitting it.
+                if (cause instanceof org.camunda.bpm.engine.exception.NullValueException
+                        && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find task with id")) {
+                    return json(Response.Status.CONFLICT, "TaskNoLongerOpen", "This task is no longer open: "
+                            + "someone completed it, or its case ended. Reload your task list.", null);
                 }
                 if (cause instanceof FieldRefusal refusal) {
                     // The field by its label for the person; its variable, the bare reason and the row for the

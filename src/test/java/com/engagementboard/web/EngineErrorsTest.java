@@ -1,0 +1,60 @@
+package com.engagementboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.hibernate.StaleStateException;
+import org.junit.jupiter.api.Test;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+
+/**
+ * How the engine doors ({@code /engine-rest}, the Tasklist's API) answer races: the loser of two people
+ * changing one thing, or of two clicks on one task, gets a 409 it can act on, never a 500.
+ */
+class EngineErrorsTest {
+
+    private final EngineRestConfig.EngineErrors errors = new EngineRestConfig.EngineErrors(null);
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Response response) {
+        return (Map<String, Object>) response.getEntity();
+    }
+
+    @Test
+    void theEnginesAndTheApplicationsOptimisticLocksAreAConflict() {
+        for (Throwable race : new Throwable[] {
+                new OptimisticLockingException("ENGINE-03005 Entity was updated by another transaction"),
+                new ObjectOptimisticLockingFailureException("agenda_item", 7L),
+                new StaleStateException("Batch update returned unexpected row count from update [0]") }) {
+            Response response = errors.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                    new ProcessEngineException("Cannot complete task", race), "Cannot complete task"));
+            assertThat(response.getStatus()).as(race.getClass().getSimpleName()).isEqualTo(409);
+            assertThat(body(response).get("message")).isEqualTo(
+                    "Someone else changed this at the same time. Reload and try again.");
+        }
+    }
+
+    @Test
+    void completingATaskThatIsNoLongerOpenIsAConflictNamedInWords() {
+        Response response = errors.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                new NullValueException("Cannot find task with id 57f6: task is null"),
+                "Cannot complete task 57f6: Cannot find task with id 57f6: task is null"));
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(body(response)).containsEntry("type", "TaskNoLongerOpen");
+        assertThat((String) body(response).get("message")).startsWith("This task is no longer open")
+                .doesNotContain("57f6").doesNotContain("null");
+    }
+
+    @Test
+    void anyOtherMissingValueIsStillAServerErrorWithAReference() {
+        Response response = errors.toResponse(new NullValueException("deploymentId is null"));
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(body(response)).containsEntry("type", "ServerError");
+        assertThat((String) body(response).get("message")).doesNotContain("deploymentId");
+    }
+}
