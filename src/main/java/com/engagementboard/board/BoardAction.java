@@ -23,13 +23,21 @@ import java.util.EnumSet;
         @jakarta.persistence.Index(name = "ix_board_action_decision", columnList = "decision_id") })
 class BoardAction {
 
-    /** {@code board-action.bpmn}: the owner carries the action out and it is closed as done, for good. */
+    /**
+     * {@code board-action.bpmn}: the owner carries the action out and it is closed as done, for good; or the
+     * owner reports it blocked and the chair gives it back (open again, with more time) or cancels it; the chair
+     * may also cancel an open action at any time. Done and cancelled are final.
+     */
     enum Status implements Transitions<Status> {
-        OPEN, DONE;
+        OPEN, DONE, BLOCKED, CANCELLED;
 
         @Override
         public boolean canMoveTo(Status next) {
-            return this == OPEN && next == DONE;
+            return switch (this) {
+                case OPEN -> next == DONE || next == BLOCKED || next == CANCELLED;
+                case BLOCKED -> next == OPEN || next == CANCELLED;
+                case DONE, CANCELLED -> false;
+            };
         }
     }
 
@@ -76,6 +84,24 @@ class BoardAction {
     @Column(name = "done_at")
     private Instant doneAt;
 
+    @Column(name = "blocked_by", length = 64)
+    private String blockedBy;
+
+    @Column(name = "blocked_at")
+    private Instant blockedAt;
+
+    @Column(name = "cancelled_by", length = 64)
+    private String cancelledBy;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    static final int MAX_NOTE = 2000;
+
+    /** The chair's reason for cancelling it, or her note when she gave it back. */
+    @Column(name = "chair_note", length = MAX_NOTE)
+    private String chairNote;
+
     protected BoardAction() {
     }
 
@@ -105,6 +131,33 @@ class BoardAction {
         this.doneBy = userId;
         this.report = text;
         this.doneAt = when;
+    }
+
+    /** The owner cannot carry it out: what blocks it is the report; the chair decides. */
+    void blocked(String userId, String whatBlocksIt, Instant when) {
+        Transitions.check("Action " + id, status, Status.BLOCKED, "reported blocked");
+        this.status = Status.BLOCKED;
+        this.blockedBy = userId;
+        this.blockedAt = when;
+        this.report = whatBlocksIt;
+    }
+
+    /** The chair gives a blocked action back to its owner, due later. */
+    void resumed(String note, Instant newDue) {
+        Transitions.check("Action " + id, status, Status.OPEN, "given back to its owner");
+        this.status = Status.OPEN;
+        this.chairNote = note;
+        this.dueAt = newDue;
+        this.remindedAt = null;
+    }
+
+    /** The chair cancels the action, open or blocked, with her reason. */
+    void cancel(String userId, String reason, Instant when) {
+        Transitions.check("Action " + id, status, Status.CANCELLED, "cancelled");
+        this.status = Status.CANCELLED;
+        this.cancelledBy = userId;
+        this.cancelledAt = when;
+        this.chairNote = reason;
     }
 
     boolean overdue(Instant now) {
@@ -157,6 +210,26 @@ class BoardAction {
 
     String getDoneBy() {
         return doneBy;
+    }
+
+    String getBlockedBy() {
+        return blockedBy;
+    }
+
+    Instant getBlockedAt() {
+        return blockedAt;
+    }
+
+    String getCancelledBy() {
+        return cancelledBy;
+    }
+
+    Instant getCancelledAt() {
+        return cancelledAt;
+    }
+
+    String getChairNote() {
+        return chairNote;
     }
 
     Instant getDoneAt() {

@@ -15,8 +15,19 @@ public final class BoardActionProcess {
         public static final String ACTION_OVERDUE = "BoundaryEvent_ActionOverdue";
         public static final String REMIND_OWNER = "Task_RemindActionOwner";
         public static final String OWNER_REMINDED = "EndEvent_OwnerReminded";
+        public static final String ACTION_OUTCOME = "Gateway_ActionOutcome";
         public static final String CLOSE_ACTION = "Task_CloseAction";
         public static final String ACTION_DONE = "EndEvent_ActionDone";
+        public static final String RECORD_BLOCKED = "Task_RecordBlocked";
+        public static final String DECIDE_BLOCKED = "Task_DecideBlockedAction";
+        public static final String CHAIR_ON_BLOCKED = "Gateway_ChairOnBlocked";
+        public static final String RESUME_ACTION = "Task_ResumeAction";
+        public static final String CANCEL_BLOCKED = "Task_CancelBlockedAction";
+        public static final String ACTION_CANCELLED = "EndEvent_ActionCancelled";
+        public static final String CANCELLED_BY_CHAIR = "SubProcess_CancelledByChair";
+        public static final String CANCEL_RECEIVED = "StartEvent_ActionCancelled";
+        public static final String CONFIRM_CANCELLED = "Task_ConfirmCancelled";
+        public static final String OWNERS_TASK_ENDED = "EndEvent_CancelledByChair";
 
         private Elements() {
         }
@@ -32,16 +43,39 @@ public final class BoardActionProcess {
         public static final String ACTION_DUE = "actionDue";
         /** String (markdown): the decision and the touchpoint, for the form. */
         public static final String ACTION_SUMMARY = "actionSummary";
-        /** Form field: what was done (required). */
+        /** Form field: what was done, or what blocks it (required). */
         public static final String ACTION_REPORT = "actionReport";
+        /** Form field: DONE or BLOCKED (absent: done, as the form was before it asked). */
+        public static final String ACTION_OUTCOME = "actionOutcome";
+        /** Form field of the chair on a blocked action: RESUME or CANCEL. */
+        public static final String CHAIR_DECISION = "chairDecision";
+        /** Form field of the chair: how many more weeks the owner gets ("1", "2", "4" or "8"), when resuming. */
+        public static final String RESUME_WEEKS = "resumeWeeks";
+        /** Form field of the chair: her note to the owner (required). */
+        public static final String CHAIR_NOTE = "chairNote";
 
         private Variables() {
         }
     }
 
     public static final String FORM_ACTION = "board-action";
+    public static final String FORM_BLOCKED = "board-action-blocked";
+
+    /** Values of the form fields. */
+    public static final String DONE = "DONE";
+    public static final String BLOCKED = "BLOCKED";
+    public static final String RESUME = "RESUME";
+    public static final String CANCEL = "CANCEL";
+    public static final java.util.List<String> RESUME_WEEK_CHOICES = java.util.List.of("1", "2", "4", "8");
+
+    /** Correlated to the instance of an action when the chair cancels it. */
+    public static final String MESSAGE_ACTION_CANCELLED = "ActionCancelled";
 
     private BoardActionProcess() {
+    }
+
+    public static String businessKey(long actionId) {
+        return BUSINESS_KEY_PREFIX + actionId;
     }
 
     /**

@@ -1,6 +1,11 @@
 package com.engagementboard.board;
 
+import com.engagementboard.security.SystemAccount;
+import com.engagementboard.web.IllegalTransitionException;
+import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.NotFoundException;
 import com.engagementboard.web.PageView;
+import org.camunda.bpm.engine.RuntimeService;
 import com.engagementboard.web.Paging;
 import java.time.Instant;
 import java.util.List;
@@ -15,20 +20,26 @@ class BoardActions {
 
     record ActionView(Long id, Long decisionId, String touchpoint, String function, String ownerGroup, String right,
             String description, Instant dueAt, String status, boolean overdue, Instant remindedAt, String doneBy,
-            Instant doneAt, String report) {
+            Instant doneAt, String report, String blockedBy, Instant blockedAt, String cancelledBy,
+            Instant cancelledAt, String chairNote) {
 
         static ActionView of(BoardAction a, Instant now) {
             return new ActionView(a.getId(), a.getDecisionId(), a.getTouchpoint().getCode(),
                     a.getFunction() == null ? null : a.getFunction().getCode(), a.getOwnerGroup(), a.getRight(),
                     a.getDescription(), a.getDueAt(), a.getStatus().name(), a.overdue(now), a.getRemindedAt(),
-                    a.getDoneBy(), a.getDoneAt(), a.getReport());
+                    a.getDoneBy(), a.getDoneAt(), a.getReport(), a.getBlockedBy(), a.getBlockedAt(),
+                    a.getCancelledBy(), a.getCancelledAt(), a.getChairNote());
         }
     }
 
     private final BoardActionRepository actions;
+    private final RuntimeService runtime;
+    private final SystemAccount system;
 
-    BoardActions(BoardActionRepository actions) {
+    BoardActions(BoardActionRepository actions, RuntimeService runtime, SystemAccount system) {
         this.actions = actions;
+        this.runtime = runtime;
+        this.system = system;
     }
 
     /**
@@ -59,5 +70,56 @@ class BoardActions {
     @Transactional
     void done(long actionId, String userId, String report) {
         actions.findById(actionId).orElseThrow().done(userId, report, MeetingScheduler.now());
+    }
+
+    @Transactional
+    void blocked(long actionId, String userId, String whatBlocksIt) {
+        actions.findById(actionId).orElseThrow().blocked(userId, whatBlocksIt, MeetingScheduler.now());
+    }
+
+    /** The chair gives a blocked action back, due {@code weeks} weeks from now; answers the new due date. */
+    @Transactional
+    Instant resume(long actionId, String note, int weeks) {
+        Instant due = MeetingScheduler.now().plus(java.time.Duration.ofDays(7L * weeks));
+        actions.findById(actionId).orElseThrow().resumed(note, due);
+        return due;
+    }
+
+    /** The chair cancels a blocked action from her task. */
+    @Transactional
+    void cancelBlocked(long actionId, String userId, String reason) {
+        actions.findById(actionId).orElseThrow().cancel(userId, reason, MeetingScheduler.now());
+    }
+
+    /**
+     * The chair cancels an open or blocked action with her reason (409 once it is done or cancelled): the
+     * owner's task (or her own decision on the blocked action) ends, through the process's event subprocess.
+     */
+    @Transactional
+    ActionView cancel(long actionId, String reason, String userId) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "say why the action is cancelled: its owner is told");
+        }
+        if (reason.length() > BoardAction.MAX_NOTE) {
+            throw new InvalidInputException("reason", "is " + reason.length() + " characters; at most "
+                    + BoardAction.MAX_NOTE);
+        }
+        BoardAction action = actions.findById(actionId)
+                .orElseThrow(() -> new NotFoundException("action", String.valueOf(actionId)));
+        action.cancel(userId, reason.strip(), MeetingScheduler.now());
+        actions.saveAndFlush(action);
+        system.run(() -> runtime.createMessageCorrelation(BoardActionProcess.MESSAGE_ACTION_CANCELLED)
+                .processInstanceBusinessKey(BoardActionProcess.businessKey(actionId)).correlateAllWithResult());
+        return ActionView.of(action, MeetingScheduler.now());
+    }
+
+    /** The register must say the action is cancelled: a message alone (sent through the engine's API) ends nothing. */
+    @Transactional(readOnly = true)
+    void requireCancelled(long actionId) {
+        BoardAction action = actions.findById(actionId).orElseThrow();
+        if (action.getStatus() != BoardAction.Status.CANCELLED) {
+            throw new IllegalTransitionException("Action " + actionId, action.getStatus(), "ended as cancelled",
+                    java.util.EnumSet.of(BoardAction.Status.CANCELLED));
+        }
     }
 }

@@ -138,6 +138,18 @@ class BoardController {
         return actions.all(status, paging);
     }
 
+    /** Why the chair cancels an action; its owner is told. */
+    record Cancellation(String reason) {
+    }
+
+    @PostMapping("/api/board/actions/{id}/cancel")
+    @Operation(summary = "Cancel an open or blocked action, with a reason (chair): its owner's task ends; 409 once "
+            + "it is done or cancelled")
+    BoardActions.ActionView cancelAction(@PathVariable long id, @RequestBody Cancellation cancellation,
+            Principal user) {
+        return actions.cancel(id, cancellation == null ? null : cancellation.reason(), user.getName());
+    }
+
     /** Outcomes of the register. */
     enum Outcome { APPROVED, REJECTED }
 }

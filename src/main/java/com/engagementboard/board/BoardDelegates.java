@@ -43,31 +43,24 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The delegates of {@code board-meeting.bpmn}, {@code agenda-item.bpmn} and {@code board-action.bpmn},
- * wired by expression. Thin: read variables, call the board's services, write the result.
+ * The delegates of {@code board-meeting.bpmn} and {@code agenda-item.bpmn} ({@code board-action.bpmn}'s are
+ * {@link BoardActionDelegates}), wired by expression. Thin: read variables, call the board's services, write the result.
  */
 @Configuration
 class BoardDelegates {
 
-    /** The priority an overdue action gets, so it sorts first in the owner's Tasklist (normal is 50). */
-    static final int OVERDUE_PRIORITY = 80;
-
     private final BoardMeetings meetings;
     private final AgendaItems items;
-    private final BoardActions actions;
 
-    BoardDelegates(BoardMeetings meetings, AgendaItems items, BoardActions actions) {
+    BoardDelegates(BoardMeetings meetings, AgendaItems items) {
         this.meetings = meetings;
         this.items = items;
-        this.actions = actions;
     }
 
     private static long meetingId(DelegateExecution execution) {
@@ -452,39 +445,5 @@ class BoardDelegates {
     @Bean
     JavaDelegate withdrawItem() {
         return execution -> items.withdraw(AgendaItemProcess.itemId(execution.getProcessBusinessKey()));
-    }
-
-    // --- board-action ----------------------------------------------------------------------------
-
-    @Bean
-    JavaDelegate remindActionOwner() {
-        return execution -> {
-            var tasks = execution.getProcessEngineServices().getTaskService();
-            Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                    .taskDefinitionKey(BoardActionProcess.Elements.CARRY_OUT).singleResult();
-            if (task != null) {
-                task.setPriority(OVERDUE_PRIORITY);
-                tasks.saveTask(task);
-                tasks.createComment(task.getId(), execution.getProcessInstanceId(),
-                        "Reminder: this action is overdue.");
-            }
-            actions.reminded(BoardActionProcess.actionId(execution.getProcessBusinessKey()));
-        };
-    }
-
-    @Bean
-    TaskListener validateActionReport() {
-        return task -> requireText(BoardActionProcess.Variables.ACTION_REPORT,
-                task.getVariable(BoardActionProcess.Variables.ACTION_REPORT), "say what was done");
-    }
-
-    @Bean
-    JavaDelegate closeAction() {
-        return execution -> {
-            Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            actions.done(BoardActionProcess.actionId(execution.getProcessBusinessKey()),
-                    user == null ? "unknown" : user.getUserId(),
-                    (String) execution.getVariable(BoardActionProcess.Variables.ACTION_REPORT));
-        };
     }
 }

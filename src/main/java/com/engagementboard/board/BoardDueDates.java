@@ -24,8 +24,20 @@ public class BoardDueDates {
 
     /** Three working days (Monday to Friday, in the board's time zone) from now, at the same time of day. */
     public Date ceoDecision() {
+        return workingDaysFromNow(CEO_WORKING_DAYS);
+    }
+
+    /** The chair decides on an action its owner reported blocked within three working days too. */
+    public Date chairDecision() {
+        return workingDaysFromNow(CHAIR_WORKING_DAYS);
+    }
+
+    /** Working days the chair has to decide on a blocked action. */
+    static final int CHAIR_WORKING_DAYS = 3;
+
+    private Date workingDaysFromNow(int days) {
         ZoneId zone = board.isSetUp() ? ZoneId.of(board.setup().getTimeZone()) : ZoneId.of("UTC");
-        return Date.from(workingDaysAfter(MeetingScheduler.now().atZone(zone), CEO_WORKING_DAYS).toInstant());
+        return Date.from(workingDaysAfter(MeetingScheduler.now().atZone(zone), days).toInstant());
     }
 
     static ZonedDateTime workingDaysAfter(ZonedDateTime from, int days) {

@@ -283,7 +283,7 @@ class BoardMeetings {
         BoardAction action = actions.saveAndFlush(new BoardAction(decision.getId(), proposed.getTouchpoint(), function,
                 group, right.name(), proposed.getDescription(), due));
         String title = proposed.getTouchpoint().getName() + ": " + proposed.getDescription();
-        runtime.startProcessInstanceByKey(BoardActionProcess.KEY, BoardActionProcess.BUSINESS_KEY_PREFIX + action.getId(),
+        runtime.startProcessInstanceByKey(BoardActionProcess.KEY, BoardActionProcess.businessKey(action.getId()),
                 Map.of(BoardActionProcess.Variables.ACTION_ID, action.getId(),
                         BoardActionProcess.Variables.ACTION_TITLE, title.length() > 250 ? title.substring(0, 250) : title,
                         BoardActionProcess.Variables.OWNER_GROUP, group,

@@ -198,7 +198,8 @@ class SecurityConfig {
                 // The board: the chair (or an administrator) sets it up, the chair calls meetings,
                 // members submit items.
                 .requestMatchers(path.matcher(HttpMethod.PUT, "/api/board")).hasAnyAuthority(CHAIR, ADMIN)
-                .requestMatchers(path.matcher(HttpMethod.POST, "/api/board/meetings")).hasAuthority(CHAIR)
+                .requestMatchers(path.matcher(HttpMethod.POST, "/api/board/meetings"),
+                        path.matcher(HttpMethod.POST, "/api/board/actions/**")).hasAuthority(CHAIR)
                 .requestMatchers(path.matcher(HttpMethod.POST, "/api/board/agenda-items"))
                 .hasAuthority(Groups.authority(Groups.BOARD_MEMBER))
                 .requestMatchers(path.matcher(HttpMethod.POST, "/api/summits")).hasAuthority(CHAIR)

@@ -11,6 +11,10 @@ import static com.engagementboard.ProcessTestSupport.runJobs;
 import static com.engagementboard.ProcessTestSupport.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -26,6 +30,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -93,6 +98,9 @@ class BoardActionProcessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
     @BeforeEach
     void setUp() {
         init(engine);
@@ -123,11 +131,17 @@ class BoardActionProcessTest {
 
     /** Submits an item with one action, has an extraordinary meeting approve it: the action's process starts. */
     private BoardAction decidedAction(String description) {
+        return decidedActions(description).get(0);
+    }
+
+    /** The same with one action for each description, in the order given. */
+    private List<BoardAction> decidedActions(String... descriptions) {
         String title = "Action test " + UUID.randomUUID().toString().substring(0, 8);
         AgendaItem item = agendaItems.submit(new AgendaItemRequest(title, "Decide: " + title,
                 List.of("call-centre-script"), new AgendaItemRequest.FactBase("Priority 5 touchpoint",
                         "Customers complain about it", null),
-                List.of(new AgendaItemRequest.ActionRequest("call-centre-script", description, false, 10))),
+                java.util.Arrays.stream(descriptions).map(description ->
+                        new AgendaItemRequest.ActionRequest("call-centre-script", description, false, 10)).toList()),
                 "sales.head");
         Meeting called = scheduler.callExtraordinary(Instant.now().plus(Duration.ofDays(2)), "Actions", "cmo");
         ProcessInstance meeting = runtime.createProcessInstanceQuery()
@@ -145,9 +159,10 @@ class BoardActionProcessTest {
 
         Decision decision = decisions.findFirstByItemIdOrderByIdDesc(item.getId()).orElseThrow();
         assertThat(decision.getOutcome()).isEqualTo(BoardMeetingProcess.APPROVED);
-        List<BoardAction> created = actions.findByDecisionIdIn(List.of(decision.getId()));
-        assertThat(created).hasSize(1);
-        return created.get(0);
+        List<BoardAction> created = actions.findByDecisionIdIn(List.of(decision.getId())).stream()
+                .sorted(java.util.Comparator.comparing(BoardAction::getId)).toList();
+        assertThat(created).hasSize(descriptions.length);
+        return created;
     }
 
     private ProcessInstance instanceOf(BoardAction action) {
@@ -217,7 +232,7 @@ class BoardActionProcessTest {
         assertThat(instance).hasPassed(REMIND_OWNER, OWNER_REMINDED).isWaitingAt(CARRY_OUT);
         Task reminded = task(instance, CARRY_OUT);
         assertThat(reminded.getId()).isEqualTo(task.getId());
-        assertThat(reminded.getPriority()).isEqualTo(BoardDelegates.OVERDUE_PRIORITY);
+        assertThat(reminded.getPriority()).isEqualTo(BoardActionDelegates.OVERDUE_PRIORITY);
         assertThat(tasks.getTaskComments(reminded.getId())).singleElement()
                 .satisfies(c -> assertThat(c.getFullMessage()).contains("overdue"));
         BoardAction overdue = reload(action);
@@ -261,6 +276,105 @@ class BoardActionProcessTest {
         assertThat(instance).isWaitingAt(CARRY_OUT);
         assertThat(reload(action).getStatus()).isEqualTo(BoardAction.Status.OPEN);
         assertThat(reload(action).getDoneBy()).isNull();
+    }
+
+    @Test
+    void theOwnerReportsItBlockedAndTheChairGivesItBackWithMoreTime() {
+        BoardAction action = decidedAction("Move the script to the new platform");
+        ProcessInstance instance = instanceOf(action);
+        Task task = task(instance, CARRY_OUT);
+        assertThatThrownBy(() -> completeAsOwner(action, task, Map.of(Variables.ACTION_OUTCOME, BoardActionProcess.BLOCKED,
+                Variables.ACTION_REPORT, " "))).hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .rootCause().hasMessageContaining("say what blocks it");
+
+        completeAsOwner(action, task, Map.of(Variables.ACTION_OUTCOME, BoardActionProcess.BLOCKED,
+                Variables.ACTION_REPORT, "The new platform is delayed to March."));
+
+        assertThat(instance).hasPassed(BoardActionProcess.Elements.RECORD_BLOCKED).hasNotPassed(CLOSE_ACTION)
+                .isWaitingAt(BoardActionProcess.Elements.DECIDE_BLOCKED);
+        BoardAction blocked = reload(action);
+        assertThat(blocked.getStatus()).isEqualTo(BoardAction.Status.BLOCKED);
+        assertThat(blocked.getBlockedBy()).isEqualTo(ownerOf(action));
+        assertThat(blocked.getReport()).isEqualTo("The new platform is delayed to March.");
+        Task decide = task(instance, BoardActionProcess.Elements.DECIDE_BLOCKED);
+        assertThat(decide.getName()).isEqualTo("Blocked: Call-centre script: Move the script to the new platform");
+        assertThat(decide.getDueDate()).isAfter(new Date());
+        assertThat(tasks.createTaskQuery().taskId(decide.getId()).taskCandidateGroup("board-chair").count()).isOne();
+        // Resuming needs the time given; every decision needs a note.
+        assertThatThrownBy(() -> chair(decide, Map.of(Variables.CHAIR_DECISION, BoardActionProcess.RESUME,
+                Variables.CHAIR_NOTE, "Go on"))).hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .rootCause().hasMessageContaining(Variables.RESUME_WEEKS);
+        assertThatThrownBy(() -> chair(decide, Map.of(Variables.CHAIR_DECISION, BoardActionProcess.RESUME,
+                Variables.RESUME_WEEKS, "3", Variables.CHAIR_NOTE, "Go on")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class);
+
+        chair(decide, Map.of(Variables.CHAIR_DECISION, BoardActionProcess.RESUME, Variables.RESUME_WEEKS, "4",
+                Variables.CHAIR_NOTE, "Wait for the platform, then move it."));
+
+        assertThat(instance).hasPassed(BoardActionProcess.Elements.RESUME_ACTION).isWaitingAt(CARRY_OUT);
+        BoardAction resumed = reload(action);
+        assertThat(resumed.getStatus()).isEqualTo(BoardAction.Status.OPEN);
+        assertThat(resumed.getChairNote()).isEqualTo("Wait for the platform, then move it.");
+        assertThat(resumed.getDueAt()).isAfter(Instant.now().plus(Duration.ofDays(27)));
+        Task again = task(instance, CARRY_OUT);
+        assertThat(again.getDueDate()).isEqualTo(Date.from(resumed.getDueAt()));
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId(ACTION_OVERDUE)
+                .singleResult().getDuedate()).isEqualTo(Date.from(resumed.getDueAt()));
+
+        completeAsOwner(action, again, Map.of(Variables.ACTION_OUTCOME, BoardActionProcess.DONE,
+                Variables.ACTION_REPORT, "Moved in March."));
+        assertThat(instance).hasPassed(ACTION_DONE).isEnded();
+        assertThat(reload(action).getStatus()).isEqualTo(BoardAction.Status.DONE);
+    }
+
+    @Test
+    void theChairCancelsABlockedActionOrAnOpenOneAndAForgedCancellationEndsNothing() throws Exception {
+        List<BoardAction> three = decidedActions("Print new leaflets", "Retrain the branch staff", "Survey customers");
+        BoardAction leaflets = three.get(0);
+        BoardAction training = three.get(1);
+        BoardAction survey = three.get(2);
+
+        // Blocked, then cancelled by the chair from her task.
+        ProcessInstance blockedOne = instanceOf(leaflets);
+        completeAsOwner(leaflets, task(blockedOne, CARRY_OUT), Map.of(Variables.ACTION_OUTCOME,
+                BoardActionProcess.BLOCKED, Variables.ACTION_REPORT, "Leaflets are being phased out."));
+        chair(task(blockedOne, BoardActionProcess.Elements.DECIDE_BLOCKED), Map.of(Variables.CHAIR_DECISION,
+                BoardActionProcess.CANCEL, Variables.CHAIR_NOTE, "No more paper: cancelled."));
+        assertThat(blockedOne).hasPassed(BoardActionProcess.Elements.CANCEL_BLOCKED,
+                BoardActionProcess.Elements.ACTION_CANCELLED).isEnded();
+        assertThat(reload(leaflets).getStatus()).isEqualTo(BoardAction.Status.CANCELLED);
+        assertThat(reload(leaflets).getCancelledBy()).isEqualTo("cmo");
+
+        // Open, cancelled through the API: the owner's task ends.
+        ProcessInstance openOne = instanceOf(training);
+        String cancel = "/api/board/actions/" + training.getId() + "/cancel";
+        mvc.perform(post(cancel).with(httpBasic("sales.head", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"Mine\"}")).andExpect(status().isForbidden());
+        mvc.perform(post(cancel).with(httpBasic("cmo", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"\"}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        assertThat(openOne).isWaitingAt(CARRY_OUT);
+        mvc.perform(post(cancel).with(httpBasic("cmo", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"The branches close in spring.\"}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.chairNote").value("The branches close in spring."));
+        assertThat(openOne).hasPassed(BoardActionProcess.Elements.CONFIRM_CANCELLED,
+                BoardActionProcess.Elements.OWNERS_TASK_ENDED).isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceId(openOne.getId()).count()).isZero();
+        mvc.perform(post(cancel).with(httpBasic("cmo", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"Again\"}")).andExpect(status().isConflict());
+        mvc.perform(post("/api/board/actions/999999/cancel").with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Nothing\"}"))
+                .andExpect(status().isNotFound());
+
+        // A cancellation message sent through the engine's API, the register saying nothing: refused.
+        ProcessInstance stillOpen = instanceOf(survey);
+        Throwable forged = org.assertj.core.api.Assertions.catchThrowable(() -> runtime.createMessageCorrelation(
+                BoardActionProcess.MESSAGE_ACTION_CANCELLED).processInstanceBusinessKey(
+                        BoardActionProcess.businessKey(survey.getId())).correlateAll());
+        assertThat(forged).isNotNull();
+        assertThat(stillOpen).isWaitingAt(CARRY_OUT);
+        assertThat(reload(survey).getStatus()).isEqualTo(BoardAction.Status.OPEN);
     }
 
     /** The first page of the largest size: every action these tests make (they make few). */

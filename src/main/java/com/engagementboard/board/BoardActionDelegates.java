@@ -1,0 +1,118 @@
+package com.engagementboard.board;
+
+import static com.engagementboard.web.TaskForms.requireOneOf;
+import static com.engagementboard.web.TaskForms.requireText;
+
+import com.engagementboard.board.BoardActionProcess.Variables;
+import com.engagementboard.web.TaskForms;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegates of {@code board-action.bpmn}, wired by expression: the owner's report (done or blocked), the
+ * reminder, the chair's decision on a blocked action, and the check behind a cancellation.
+ */
+@Configuration
+class BoardActionDelegates {
+
+    /** The priority an overdue action gets, so it sorts first in the owner's Tasklist (normal is 50). */
+    static final int OVERDUE_PRIORITY = 80;
+
+    /** Who reported, kept for the service step after the owner's task. */
+    static final String REPORTED_BY = "reportedBy";
+
+    /** Who decided on the blocked action, kept for the service step after the chair's task. */
+    static final String DECIDED_BY = "chairDecidedBy";
+
+    private final BoardActions actions;
+
+    BoardActionDelegates(BoardActions actions) {
+        this.actions = actions;
+    }
+
+    private static long actionId(DelegateExecution execution) {
+        return BoardActionProcess.actionId(execution.getProcessBusinessKey());
+    }
+
+    @Bean
+    JavaDelegate remindActionOwner() {
+        return execution -> {
+            var tasks = execution.getProcessEngineServices().getTaskService();
+            Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey(BoardActionProcess.Elements.CARRY_OUT).singleResult();
+            if (task != null) {
+                task.setPriority(OVERDUE_PRIORITY);
+                tasks.saveTask(task);
+                tasks.createComment(task.getId(), execution.getProcessInstanceId(),
+                        "Reminder: this action is overdue.");
+            }
+            actions.reminded(actionId(execution));
+        };
+    }
+
+    /** The owner says done or blocked, and in both cases says what (done, or what blocks it). */
+    @Bean
+    TaskListener validateActionReport() {
+        return task -> {
+            Object outcome = task.getVariable(Variables.ACTION_OUTCOME);
+            if (outcome != null) {
+                requireOneOf(Variables.ACTION_OUTCOME, outcome, BoardActionProcess.DONE, BoardActionProcess.BLOCKED);
+            }
+            requireText(Variables.ACTION_REPORT, task.getVariable(Variables.ACTION_REPORT),
+                    BoardActionProcess.BLOCKED.equals(outcome) ? "say what blocks it" : "say what was done");
+            task.getExecution().setVariable(REPORTED_BY, TaskForms.currentUser(task));
+        };
+    }
+
+    @Bean
+    JavaDelegate closeAction() {
+        return execution -> actions.done(actionId(execution), (String) execution.getVariable(REPORTED_BY),
+                (String) execution.getVariable(Variables.ACTION_REPORT));
+    }
+
+    @Bean
+    JavaDelegate recordActionBlocked() {
+        return execution -> actions.blocked(actionId(execution), (String) execution.getVariable(REPORTED_BY),
+                (String) execution.getVariable(Variables.ACTION_REPORT));
+    }
+
+    /** The chair resumes (with more time, in weeks she picks) or cancels, and says why. */
+    @Bean
+    TaskListener validateBlockedDecision() {
+        return task -> {
+            Object decision = task.getVariable(Variables.CHAIR_DECISION);
+            requireOneOf(Variables.CHAIR_DECISION, decision, BoardActionProcess.RESUME, BoardActionProcess.CANCEL);
+            if (BoardActionProcess.RESUME.equals(decision)) {
+                requireOneOf(Variables.RESUME_WEEKS, task.getVariable(Variables.RESUME_WEEKS),
+                        BoardActionProcess.RESUME_WEEK_CHOICES.toArray(String[]::new));
+            }
+            requireText(Variables.CHAIR_NOTE, task.getVariable(Variables.CHAIR_NOTE),
+                    "tell the owner why it goes on, or why it is cancelled");
+            task.getExecution().setVariable(DECIDED_BY, TaskForms.currentUser(task));
+        };
+    }
+
+    /** The owner gets the action back, due later: the task's due date and its reminder move with it. */
+    @Bean
+    JavaDelegate resumeAction() {
+        return execution -> execution.setVariable(Variables.ACTION_DUE, Date.from(actions.resume(actionId(execution),
+                (String) execution.getVariable(Variables.CHAIR_NOTE),
+                Integer.parseInt((String) execution.getVariable(Variables.RESUME_WEEKS)))));
+    }
+
+    @Bean
+    JavaDelegate cancelBlockedAction() {
+        return execution -> actions.cancelBlocked(actionId(execution), (String) execution.getVariable(DECIDED_BY),
+                (String) execution.getVariable(Variables.CHAIR_NOTE));
+    }
+
+    @Bean
+    JavaDelegate confirmActionCancelled() {
+        return execution -> actions.requireCancelled(actionId(execution));
+    }
+}
