@@ -60,9 +60,12 @@ class BoardActionDelegates {
     TaskListener validateActionReport() {
         return task -> {
             Object outcome = task.getVariable(Variables.ACTION_OUTCOME);
-            if (outcome != null) {
-                requireOneOf(Variables.ACTION_OUTCOME, outcome, BoardActionProcess.DONE, BoardActionProcess.BLOCKED);
+            if (outcome == null) {
+                // A client that only reports (as the API did before an action could be blocked): done.
+                outcome = BoardActionProcess.DONE;
+                task.getExecution().setVariable(Variables.ACTION_OUTCOME, outcome);
             }
+            requireOneOf(Variables.ACTION_OUTCOME, outcome, BoardActionProcess.DONE, BoardActionProcess.BLOCKED);
             requireText(Variables.ACTION_REPORT, task.getVariable(Variables.ACTION_REPORT),
                     BoardActionProcess.BLOCKED.equals(outcome) ? "say what blocks it" : "say what was done");
             task.getExecution().setVariable(REPORTED_BY, TaskForms.currentUser(task));
