@@ -4,11 +4,11 @@ import static com.engagementboard.web.TaskForms.requireOneOf;
 import static com.engagementboard.web.TaskForms.requireText;
 
 import com.engagementboard.board.BoardActionProcess.Variables;
-import com.engagementboard.web.TaskForms;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,12 +23,6 @@ class BoardActionDelegates {
     /** The priority an overdue action gets, so it sorts first in the owner's Tasklist (normal is 50). */
     static final int OVERDUE_PRIORITY = 80;
 
-    /** Who reported, kept for the service step after the owner's task. */
-    static final String REPORTED_BY = "reportedBy";
-
-    /** Who decided on the blocked action, kept for the service step after the chair's task. */
-    static final String DECIDED_BY = "chairDecidedBy";
-
     private final BoardActions actions;
 
     BoardActionDelegates(BoardActions actions) {
@@ -37,6 +31,15 @@ class BoardActionDelegates {
 
     private static long actionId(DelegateExecution execution) {
         return BoardActionProcess.actionId(execution.getProcessBusinessKey());
+    }
+
+    /**
+     * Who moved the action on: the person who completed the task just before (the step runs in the same
+     * transaction), or an administrator who started the step by hand in Cockpit.
+     */
+    private static String actor(DelegateExecution execution) {
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return user == null ? "unknown" : user.getUserId();
     }
 
     @Bean
@@ -68,19 +71,18 @@ class BoardActionDelegates {
             requireOneOf(Variables.ACTION_OUTCOME, outcome, BoardActionProcess.DONE, BoardActionProcess.BLOCKED);
             requireText(Variables.ACTION_REPORT, task.getVariable(Variables.ACTION_REPORT),
                     BoardActionProcess.BLOCKED.equals(outcome) ? "say what blocks it" : "say what was done");
-            task.getExecution().setVariable(REPORTED_BY, TaskForms.currentUser(task));
         };
     }
 
     @Bean
     JavaDelegate closeAction() {
-        return execution -> actions.done(actionId(execution), (String) execution.getVariable(REPORTED_BY),
+        return execution -> actions.done(actionId(execution), actor(execution),
                 (String) execution.getVariable(Variables.ACTION_REPORT));
     }
 
     @Bean
     JavaDelegate recordActionBlocked() {
-        return execution -> actions.blocked(actionId(execution), (String) execution.getVariable(REPORTED_BY),
+        return execution -> actions.blocked(actionId(execution), actor(execution),
                 (String) execution.getVariable(Variables.ACTION_REPORT));
     }
 
@@ -96,7 +98,6 @@ class BoardActionDelegates {
             }
             requireText(Variables.CHAIR_NOTE, task.getVariable(Variables.CHAIR_NOTE),
                     "tell the owner why it goes on, or why it is cancelled");
-            task.getExecution().setVariable(DECIDED_BY, TaskForms.currentUser(task));
         };
     }
 
@@ -110,7 +111,7 @@ class BoardActionDelegates {
 
     @Bean
     JavaDelegate cancelBlockedAction() {
-        return execution -> actions.cancelBlocked(actionId(execution), (String) execution.getVariable(DECIDED_BY),
+        return execution -> actions.cancelBlocked(actionId(execution), actor(execution),
                 (String) execution.getVariable(Variables.CHAIR_NOTE));
     }
 

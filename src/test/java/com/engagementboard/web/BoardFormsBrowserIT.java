@@ -200,11 +200,11 @@ class BoardFormsBrowserIT extends TasklistBrowserSupport {
             assertThat(formText()).contains("Decided by the board: " + title).contains("an item from Sanjay Patel")
                     .contains("done by its operate owner").doesNotContain("OPERATE").doesNotContain("sales.head");
             readAndComplete();
-            errorNextTo("What was done", "Field is required.");
+            errorNextTo("What was done, or what blocks it", "Field is required.");
             assertThat(finishedTask(actionTask)).as("the refused report completed nothing").isNull();
             screenshot("board-action-refused");
             closeNotifications(); // "An error happened while submitting the task form": read
-            fillText("What was done", "The new hours play before the menu since Monday.");
+            fillText("What was done, or what blocks it", "The new hours play before the menu since Monday.");
             screenshot("board-action");
             readAndComplete();
             completedBy(actionTask, owner);
