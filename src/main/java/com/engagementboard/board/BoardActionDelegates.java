@@ -101,12 +101,20 @@ class BoardActionDelegates {
         };
     }
 
-    /** The owner gets the action back, due later: the task's due date and its reminder move with it. */
+    /**
+     * The owner gets the action back, due later: the task's due date and its reminder move with it. The last
+     * round's answers (the owner's and the chair's, kept in the record) are cleared, so neither form opens
+     * with them filled in.
+     */
     @Bean
     JavaDelegate resumeAction() {
-        return execution -> execution.setVariable(Variables.ACTION_DUE, Date.from(actions.resume(actionId(execution),
-                (String) execution.getVariable(Variables.CHAIR_NOTE),
-                Integer.parseInt((String) execution.getVariable(Variables.RESUME_WEEKS)))));
+        return execution -> {
+            execution.setVariable(Variables.ACTION_DUE, Date.from(actions.resume(actionId(execution),
+                    (String) execution.getVariable(Variables.CHAIR_NOTE),
+                    Integer.parseInt((String) execution.getVariable(Variables.RESUME_WEEKS)))));
+            execution.removeVariables(java.util.List.of(Variables.ACTION_OUTCOME, Variables.ACTION_REPORT,
+                    Variables.CHAIR_DECISION, Variables.RESUME_WEEKS, Variables.CHAIR_NOTE));
+        };
     }
 
     @Bean

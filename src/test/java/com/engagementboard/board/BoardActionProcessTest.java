@@ -318,6 +318,9 @@ class BoardActionProcessTest {
         assertThat(resumed.getDueAt()).isAfter(Instant.now().plus(Duration.ofDays(27)));
         Task again = task(instance, CARRY_OUT);
         assertThat(again.getDueDate()).isEqualTo(Date.from(resumed.getDueAt()));
+        assertThat(runtime.getVariables(instance.getId())).as("the last round's answers do not fill the forms again")
+                .doesNotContainKeys(Variables.ACTION_OUTCOME, Variables.ACTION_REPORT, Variables.CHAIR_DECISION,
+                        Variables.RESUME_WEEKS, Variables.CHAIR_NOTE);
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId(ACTION_OVERDUE)
                 .singleResult().getDuedate()).isEqualTo(Date.from(resumed.getDueAt()));
 
