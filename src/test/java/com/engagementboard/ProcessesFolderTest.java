@@ -60,6 +60,38 @@ class ProcessesFolderTest {
         }
     }
 
+    /**
+     * Every save point (an asynchronous continuation) retries on purpose: three times, five minutes apart,
+     * then an incident in Cockpit; never Camunda's default of three immediate retries.
+     */
+    @Test
+    void everySavePointRetriesThreeTimesFiveMinutesApart() throws IOException {
+        int savePoints = 0;
+        for (Path file : processFiles()) {
+            if (!file.toString().endsWith(".bpmn")) {
+                continue;
+            }
+            org.camunda.bpm.model.bpmn.BpmnModelInstance model;
+            try (InputStream content = Files.newInputStream(file)) {
+                model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(content);
+            }
+            for (org.camunda.bpm.model.bpmn.instance.FlowNode node
+                    : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)) {
+                if (!node.isCamundaAsyncBefore() && !node.isCamundaAsyncAfter()) {
+                    continue;
+                }
+                savePoints++;
+                var retry = node.getExtensionElements() == null ? null : node.getExtensionElements()
+                        .getElementsQuery().filterByType(
+                                org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class)
+                        .list().stream().findFirst().orElse(null);
+                assertThat(retry).as("%s in %s retries on purpose", node.getId(), file).isNotNull();
+                assertThat(retry.getTextContent()).as("%s in %s", node.getId(), file).isEqualTo("R3/PT5M");
+            }
+        }
+        assertThat(savePoints).as("the save points of the charter and the board meeting").isGreaterThanOrEqualTo(5);
+    }
+
     @Test
     void theApplicationDeployedEveryFileAtStartUp() throws IOException {
         List<String> deployed = repository.createDeploymentQuery().deploymentName("engagement-board").list().stream()

@@ -222,6 +222,37 @@ class TouchpointCharterProcessTest {
     }
 
     @Test
+    void aFailureAfterTheLastAcceptanceIsRetriedLaterAndTheHeadsAnswersStay() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        List.of("marketing", "operations", "sales", "service").forEach(f -> accept(instance, f));
+        // The step after the save point fails: a right is found unsettled when the version should take force.
+        Allocation greeting = allocation(charterId, "branch-greeting", RightKind.OPERATE);
+        jdbc.update("update charter_allocation set status = 'PENDING', settlement = null, settled_group = null "
+                + "where id = ?", greeting.getId());
+        Job makeEffective = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(MAKE_EFFECTIVE).singleResult();
+
+        assertThat(catchThrowable(() -> management.executeJob(makeEffective.getId()))).isNotNull();
+
+        Job retried = management.createJobQuery().jobId(makeEffective.getId()).singleResult();
+        assertThat(retried.getRetries()).as("R3/PT5M: two more tries").isEqualTo(2);
+        assertThat(retried.getDuedate()).as("five minutes later")
+                .isAfter(Date.from(Instant.now().plus(Duration.ofMinutes(4))));
+        assertThat(retried.getExceptionMessage()).contains("cannot take force");
+        assertThat(allocations.findByCharterIdAndStatus(charterId, AllocationStatus.ACCEPTED))
+                .as("the heads' acceptances were not rolled back").hasSize(7);
+        assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.IN_ACCEPTANCE);
+
+        // Put right, the retry makes the version effective.
+        jdbc.update("update charter_allocation set status = 'ACCEPTED', settlement = 'HEAD_ACCEPTED', "
+                + "settled_group = 'head-service' where id = ?", greeting.getId());
+        management.executeJob(makeEffective.getId());
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
+        assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
+    }
+
+    @Test
     void theSubmissionEndsAtASavePointAndTheJobAfterItAsksEveryHead() {
         CharterVersion draft = drafts.create(new DraftRequest("Charter asked after the save point", null, List.of(
                 new AllocationLine("call-centre-script", "DESIGN", "marketing"),
