@@ -97,16 +97,11 @@ class BoardActions {
      */
     @Transactional
     ActionView cancel(long actionId, String reason, String userId) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "say why the action is cancelled: its owner is told");
-        }
-        if (reason.length() > BoardAction.MAX_NOTE) {
-            throw new InvalidInputException("reason", "is " + reason.length() + " characters; at most "
-                    + BoardAction.MAX_NOTE);
-        }
+        String why = InvalidInputException.requireReason("reason", reason, BoardAction.MAX_NOTE,
+                "say why the action is cancelled: its owner is told");
         BoardAction action = actions.findById(actionId)
                 .orElseThrow(() -> new NotFoundException("action", String.valueOf(actionId)));
-        action.cancel(userId, reason.strip(), MeetingScheduler.now());
+        action.cancel(userId, why, MeetingScheduler.now());
         actions.saveAndFlush(action);
         system.run(() -> runtime.createMessageCorrelation(BoardActionProcess.MESSAGE_ACTION_CANCELLED)
                 .processInstanceBusinessKey(BoardActionProcess.businessKey(actionId)).correlateAllWithResult());

@@ -138,16 +138,11 @@ public class CharterDrafts {
      */
     @Transactional
     public CharterVersion withdraw(long id, String reason, String userId) {
-        if (blank(reason)) {
-            throw new InvalidInputException("reason", "say why the version is withdrawn: the heads are told");
-        }
-        if (reason.length() > CharterVersion.MAX_WITHDRAWAL_REASON) {
-            throw new InvalidInputException("reason", "is " + reason.length() + " characters; at most "
-                    + CharterVersion.MAX_WITHDRAWAL_REASON);
-        }
+        String why = InvalidInputException.requireReason("reason", reason, CharterVersion.MAX_WITHDRAWAL_REASON,
+                "say why the version is withdrawn: the heads are told");
         CharterVersion version = charters.findById(id)
                 .orElseThrow(() -> new NotFoundException("charter version", String.valueOf(id)));
-        version.withdraw(now(), userId, reason.strip());
+        version.withdraw(now(), userId, why);
         charters.saveAndFlush(version);
         processes.withdrawn(id);
         return version;

@@ -14,6 +14,20 @@ public class InvalidInputException extends ErrorResponseException {
         this(List.of(new FieldProblem(field, message)));
     }
 
+    /**
+     * A reason a person must give (why a version is withdrawn, why an action is cancelled): refused when blank,
+     * with {@code why} telling them what it is for, or when longer than {@code max}; answered stripped.
+     */
+    public static String requireReason(String field, String value, int max, String why) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, why);
+        }
+        if (value.length() > max) {
+            throw new InvalidInputException(field, "is " + value.length() + " characters; at most " + max);
+        }
+        return value.strip();
+    }
+
     public InvalidInputException(List<FieldProblem> problems) {
         super(HttpStatus.BAD_REQUEST, Problems.invalidInput(problems), null);
     }
