@@ -19,6 +19,22 @@ public final class ProcessTestSupport {
     }
 
     /** Executes every job (timer, async continuation) of the instance waiting at the element. */
+    /**
+     * A {@code board-action} instance whose business key names no action in the register (a mismatch for the
+     * consistency report, a task for the chair to list): the caller deletes it when done.
+     */
+    public static ProcessInstance actionWithoutRecord(org.camunda.bpm.engine.RuntimeService runtime, long actionId,
+            String title) {
+        return runtime.startProcessInstanceByKey(com.engagementboard.board.BoardActionProcess.KEY,
+                com.engagementboard.board.BoardActionProcess.businessKey(actionId), Map.of(
+                        com.engagementboard.board.BoardActionProcess.Variables.ACTION_ID, actionId,
+                        com.engagementboard.board.BoardActionProcess.Variables.ACTION_TITLE, title,
+                        com.engagementboard.board.BoardActionProcess.Variables.OWNER_GROUP, "board-chair",
+                        com.engagementboard.board.BoardActionProcess.Variables.ACTION_DUE,
+                        new java.util.Date(System.currentTimeMillis() + 86_400_000L),
+                        com.engagementboard.board.BoardActionProcess.Variables.ACTION_SUMMARY, "None"));
+    }
+
     public static void runJobs(ProcessInstance instance, String activityId) {
         for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
                 .list()) {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.engagementboard.ProcessTestSupport;
 import com.engagementboard.EngagementBoardTest;
 import com.engagementboard.board.BoardActionProcess;
 import com.engagementboard.charter.AcceptanceFanOut;
@@ -14,7 +15,6 @@ import com.engagementboard.charter.TouchpointCharterProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -97,13 +97,9 @@ class ConsistencyApiTest {
     @Test
     void anInstanceWhoseBusinessKeyNamesNoRecordIsListed() throws Exception {
         List<JsonNode> before = mismatches();
-        String businessKey = BoardActionProcess.BUSINESS_KEY_PREFIX + Long.MAX_VALUE;
-        ProcessInstance orphan = runtime.startProcessInstanceByKey(BoardActionProcess.KEY, businessKey, Map.of(
-                BoardActionProcess.Variables.ACTION_ID, Long.MAX_VALUE,
-                BoardActionProcess.Variables.ACTION_TITLE, "An action nobody decided",
-                BoardActionProcess.Variables.OWNER_GROUP, "board-chair",
-                BoardActionProcess.Variables.ACTION_DUE, new Date(System.currentTimeMillis() + 86_400_000L),
-                BoardActionProcess.Variables.ACTION_SUMMARY, "None"));
+        String businessKey = BoardActionProcess.businessKey(Long.MAX_VALUE);
+        ProcessInstance orphan = ProcessTestSupport.actionWithoutRecord(runtime, Long.MAX_VALUE,
+                "An action nobody decided");
         try {
             List<JsonNode> after = mismatches();
             after.removeAll(before);
@@ -121,13 +117,8 @@ class ConsistencyApiTest {
 
     @Test
     void theReportIsPagedAndATooLargePageIsRefused() throws Exception {
-        String businessKey = BoardActionProcess.BUSINESS_KEY_PREFIX + (Long.MAX_VALUE - 1);
-        ProcessInstance orphan = runtime.startProcessInstanceByKey(BoardActionProcess.KEY, businessKey, Map.of(
-                BoardActionProcess.Variables.ACTION_ID, Long.MAX_VALUE - 1,
-                BoardActionProcess.Variables.ACTION_TITLE, "Another action nobody decided",
-                BoardActionProcess.Variables.OWNER_GROUP, "board-chair",
-                BoardActionProcess.Variables.ACTION_DUE, new Date(System.currentTimeMillis() + 86_400_000L),
-                BoardActionProcess.Variables.ACTION_SUMMARY, "None"));
+        ProcessInstance orphan = ProcessTestSupport.actionWithoutRecord(runtime, Long.MAX_VALUE - 1,
+                "Another action nobody decided");
         try {
             int all = mismatches().size();
             assertThat(all).isPositive();

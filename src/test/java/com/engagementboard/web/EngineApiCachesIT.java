@@ -7,8 +7,6 @@ import com.engagementboard.board.BoardActionProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.hal.Hal;
@@ -73,13 +71,8 @@ class EngineApiCachesIT {
 
     @Test
     void theTasklistsHalListKeepsTheProcessDefinitionButNoUser() throws Exception {
-        String businessKey = BoardActionProcess.BUSINESS_KEY_PREFIX + (Long.MAX_VALUE - 2);
-        ProcessInstance instance = runtime.startProcessInstanceByKey(BoardActionProcess.KEY, businessKey, Map.of(
-                BoardActionProcess.Variables.ACTION_ID, Long.MAX_VALUE - 2,
-                BoardActionProcess.Variables.ACTION_TITLE, "HAL cache probe",
-                BoardActionProcess.Variables.OWNER_GROUP, "board-chair",
-                BoardActionProcess.Variables.ACTION_DUE, new Date(System.currentTimeMillis() + 86_400_000L),
-                BoardActionProcess.Variables.ACTION_SUMMARY, "None"));
+        ProcessInstance instance = com.engagementboard.ProcessTestSupport.actionWithoutRecord(runtime,
+                Long.MAX_VALUE - 2, "HAL cache probe");
         try {
             Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
             tasks.setAssignee(task.getId(), "cmo");
