@@ -32,6 +32,14 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoOrganisation implements ApplicationRunner {
 
     static final String PASSWORD = "demo";
+    /**
+     * {@value #PASSWORD} as Camunda stores it with this application's hash (PBKDF2-SHA256, 310,000
+     * iterations, the salt below): precomputed, as a first start would otherwise spend a PBKDF2 round on
+     * a published password. {@code DemoOrganisationTest} checks that it is still {@value #PASSWORD}.
+     */
+    static final People.StoredPassword STORED_PASSWORD = new People.StoredPassword(
+            "{PBKDF2-SHA256}310000$YfJRabHt8AeLcystR3yUEg$fN9tQ4IOCTudjdUvw15i4xKBzfpyISvm14vyUmUzjZ0",
+            "LUdoxWtP31JEf4TjOxBrHg==");
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoOrganisation.class);
 
@@ -152,7 +160,7 @@ class DemoOrganisation implements ApplicationRunner {
         }
         // A user that exists is left as it is, so a failed seeding is simply run again.
         people.ensureDemoUsers(PEOPLE.stream().map(person -> new People.NewUser(person.id(), person.firstName(),
-                person.lastName(), person.id() + "@demo-bank.example")).toList(), PASSWORD);
+                person.lastName(), person.id() + "@demo-bank.example")).toList(), STORED_PASSWORD);
         for (Person person : PEOPLE) {
             person.groups().forEach(group -> people.addMember(person.id(), group));
         }

@@ -64,7 +64,8 @@ class DemoOrganisationTest {
         }
         DemoOrganisation.PEOPLE.forEach(person -> assertThat(identity.checkPassword(person.id(), "demo"))
                 .as(person.id()).isTrue());
-        // One hash serves every demo user (hashed once): it still refuses any other password.
+        // One precomputed hash (DemoOrganisation.STORED_PASSWORD) serves every demo user: it is "demo" and
+        // still refuses any other password.
         assertThat(identity.checkPassword("cmo", "Demo")).isFalse();
         assertThat(identity.checkPassword(DemoOrganisation.PEOPLE.get(DemoOrganisation.PEOPLE.size() - 1).id(), "demo "))
                 .isFalse();
