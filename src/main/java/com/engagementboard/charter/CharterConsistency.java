@@ -13,14 +13,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A charter version's {@code touchpoint-charter} instance runs from its submission while it is in
  * acceptance and while it is effective (waiting for its reviews), and ends when a newer version
- * supersedes it. A draft has none.
+ * supersedes it. A draft has none. A withdrawn version's instance may run on while the heads' notices are
+ * unread (they expire by themselves).
  */
 @Component
 public class CharterConsistency implements ConsistencyCheck {
 
     static final RecordProcessPairing VERSIONS = new RecordProcessPairing("charter-version",
             TouchpointCharterProcess.KEY, TouchpointCharterProcess.BUSINESS_KEY_PREFIX,
-            Set.of(CharterStatus.IN_ACCEPTANCE.name(), CharterStatus.EFFECTIVE.name()));
+            Set.of(CharterStatus.IN_ACCEPTANCE.name(), CharterStatus.EFFECTIVE.name()),
+            Set.of(CharterStatus.WITHDRAWN.name()));
 
     private final EntityManager entities;
     private final RuntimeService runtime;

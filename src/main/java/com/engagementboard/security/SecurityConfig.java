@@ -202,7 +202,10 @@ class SecurityConfig {
                         path.matcher(HttpMethod.POST, "/api/board/actions/**")).hasAuthority(CHAIR)
                 .requestMatchers(path.matcher(HttpMethod.POST, "/api/board/agenda-items"))
                 .hasAuthority(Groups.authority(Groups.BOARD_MEMBER))
-                .requestMatchers(path.matcher(HttpMethod.POST, "/api/summits")).hasAuthority(CHAIR)
+                // Summits: the chair convenes, cancels and postpones them (API and page).
+                .requestMatchers(path.matcher(HttpMethod.POST, "/api/summits/**"),
+                        path.matcher(HttpMethod.POST, "/summits/*/cancel"),
+                        path.matcher(HttpMethod.POST, "/summits/*/postpone")).hasAuthority(CHAIR)
                 .anyRequest().authenticated();
     }
 

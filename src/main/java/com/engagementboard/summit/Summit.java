@@ -32,16 +32,23 @@ class Summit {
 
     /**
      * Where a summit stands: {@code engagement-summit.bpmn} convenes it (pre-work), the chair opens it
-     * (vision, plan, sourcing, outcome) and it closes with its report. A closed summit never reopens.
+     * (vision, plan, sourcing, outcome) and it closes with its report. The chair may cancel it until it
+     * closes (a postponed summit stays CONVENED, at its new date). A closed or cancelled summit never reopens.
      */
     enum Status implements Transitions<Status> {
-        CONVENED, IN_SESSION, CLOSED;
+        CONVENED, IN_SESSION, CLOSED, CANCELLED;
 
         @Override
         public boolean canMoveTo(Status next) {
-            return this == CONVENED && next == IN_SESSION || this == IN_SESSION && next == CLOSED;
+            return this == CONVENED && next == IN_SESSION || this == IN_SESSION && next == CLOSED
+                    || (this == CONVENED || this == IN_SESSION) && next == CANCELLED;
         }
     }
+
+    /** A participant who gave no answer before the endorsement round closed (neither endorsed nor objected). */
+    static final String NO_ANSWER = "NO_ANSWER";
+    /** The longest reason the chair may give for cancelling or postponing (the participants read it). */
+    static final int MAX_REASON = 2000;
 
     @Embeddable
     static class Participant {
@@ -193,6 +200,28 @@ class Summit {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Column(name = "cancelled_by", length = 64)
+    private String cancelledBy;
+
+    @Column(name = "cancellation_reason", length = MAX_REASON)
+    private String cancellationReason;
+
+    /** When the summit was to meet before its last postponement. */
+    @Column(name = "postponed_from")
+    private Instant postponedFrom;
+
+    @Column(name = "postponed_at")
+    private Instant postponedAt;
+
+    @Column(name = "postponed_by", length = 64)
+    private String postponedBy;
+
+    @Column(name = "postponement_reason", length = MAX_REASON)
+    private String postponementReason;
+
     @ElementCollection
     @CollectionTable(name = "summit_participant", joinColumns = @JoinColumn(name = "summit_id"))
     private List<Participant> participants = new ArrayList<>();
@@ -300,6 +329,33 @@ class Summit {
         closedAt = when;
     }
 
+    /** The endorsement round closed: whoever had not answered is recorded as not answering. */
+    void closeEndorsement() {
+        require(Status.IN_SESSION, "closed an endorsement round");
+        participants.stream().filter(p -> p.endorsement == null).forEach(p -> p.endorsement = NO_ANSWER);
+    }
+
+    /** The chair cancels the summit, with her reason: it never closes with a report. */
+    void cancel(Instant when, String by, String reason) {
+        moveTo(Status.CANCELLED, "cancelled");
+        cancelledAt = when;
+        cancelledBy = by;
+        cancellationReason = reason;
+    }
+
+    /**
+     * The chair moves the summit to a later date before it opens, with her reason; the pre-work given so
+     * far is kept.
+     */
+    void postpone(Instant newAt, Instant when, String by, String reason) {
+        require(Status.CONVENED, "postponed");
+        postponedFrom = at;
+        at = newAt;
+        postponedAt = when;
+        postponedBy = by;
+        postponementReason = reason;
+    }
+
     /** The session's work (vision, plan, sourcing, what it founds) is done while the summit is in session. */
     void requireInSession(String action) {
         require(Status.IN_SESSION, action);
@@ -326,6 +382,34 @@ class Summit {
 
     Instant getAt() {
         return at;
+    }
+
+    Instant getCancelledAt() {
+        return cancelledAt;
+    }
+
+    String getCancelledBy() {
+        return cancelledBy;
+    }
+
+    String getCancellationReason() {
+        return cancellationReason;
+    }
+
+    Instant getPostponedFrom() {
+        return postponedFrom;
+    }
+
+    Instant getPostponedAt() {
+        return postponedAt;
+    }
+
+    String getPostponedBy() {
+        return postponedBy;
+    }
+
+    String getPostponementReason() {
+        return postponementReason;
     }
 
     String getChair() {

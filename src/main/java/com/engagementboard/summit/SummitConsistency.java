@@ -10,12 +10,16 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A summit's {@code engagement-summit} instance runs from its convening until the summit closes. */
+/**
+ * A summit's {@code engagement-summit} instance runs from its convening until the summit closes; a cancelled
+ * summit's instance may run on while the participants' notices are unread (they expire by themselves).
+ */
 @Component
 public class SummitConsistency implements ConsistencyCheck {
 
     static final RecordProcessPairing SUMMITS = new RecordProcessPairing("summit", SummitProcess.KEY,
-            SummitProcess.BUSINESS_KEY_PREFIX, Set.of(Summit.Status.CONVENED.name(), Summit.Status.IN_SESSION.name()));
+            SummitProcess.BUSINESS_KEY_PREFIX, Set.of(Summit.Status.CONVENED.name(), Summit.Status.IN_SESSION.name()),
+            Set.of(Summit.Status.CANCELLED.name()));
 
     private final EntityManager entities;
     private final RuntimeService runtime;

@@ -2,11 +2,22 @@ package com.engagementboard.summit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.engagementboard.security.Groups;
+import com.engagementboard.web.ConflictException;
+import com.engagementboard.web.FieldProblem;
+import com.engagementboard.web.IllegalTransitionException;
+import com.engagementboard.web.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** Convening summits, their reports (JSON, page, PDF) and the sourcing register. */
@@ -22,7 +34,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Tag(name = "Summit")
 class SummitController {
 
-    record Summary(Long id, String title, java.time.Instant at, String status, String outcome) {
+    record Summary(Long id, String title, Instant at, String status, String outcome) {
     }
 
     private final Summits summits;
@@ -42,6 +54,33 @@ class SummitController {
     ResponseEntity<SummitReport.Report> convene(@RequestBody @Validated SummitRequest request, Principal chair) {
         Summit summit = summits.convene(request, chair.getName());
         return ResponseEntity.created(URI.create("/api/summits/" + summit.getId())).body(reports.of(summit.getId()));
+    }
+
+    /** Why the chair cancels a summit; every participant is told. */
+    record Cancellation(String reason) {
+    }
+
+    /** When the summit meets instead, and why; every participant is told. */
+    record Postponement(Instant at, String reason) {
+    }
+
+    @PostMapping("/api/summits/{id}/cancel")
+    @ResponseBody
+    @Operation(summary = "Cancel a summit (chair), with a reason: its open tasks end and every participant is told; "
+            + "409 once it has closed")
+    SummitReport.Report cancel(@PathVariable long id, @RequestBody Cancellation cancellation, Principal chair) {
+        summits.cancel(id, cancellation == null ? null : cancellation.reason(), chair.getName());
+        return reports.of(id);
+    }
+
+    @PostMapping("/api/summits/{id}/postpone")
+    @ResponseBody
+    @Operation(summary = "Postpone a summit before it opens (chair), to a later date and with a reason: the pre-work "
+            + "given is kept, the rest is due by the new date, every participant is told; 409 once it has opened")
+    SummitReport.Report postpone(@PathVariable long id, @RequestBody Postponement postponement, Principal chair) {
+        summits.postpone(id, postponement == null ? null : postponement.at(),
+                postponement == null ? null : postponement.reason(), chair.getName());
+        return reports.of(id);
     }
 
     @GetMapping("/api/summits")
@@ -74,8 +113,60 @@ class SummitController {
     }
 
     @GetMapping("/summits/{id}")
-    String page(@PathVariable long id, Model model) {
-        model.addAttribute("report", reports.of(id));
+    String page(@PathVariable long id, Authentication user, Model model) {
+        return page(id, user, model, null, null);
+    }
+
+    /** The chair cancels the summit from its page. */
+    @PostMapping("/summits/{id}/cancel")
+    String cancel(@PathVariable long id, @RequestParam(required = false) String reason, Authentication user,
+            Model model, HttpServletResponse response) {
+        try {
+            summits.cancel(id, reason, user.getName());
+        } catch (InvalidInputException | ConflictException | IllegalTransitionException refused) {
+            response.setStatus(refused instanceof InvalidInputException ? 400 : 409);
+            return page(id, user, model, refused.getMessage(), reason);
+        }
+        return "redirect:/summits/" + id;
+    }
+
+    /** The chair postpones the summit from its page (the date and time read in the company's zone). */
+    @PostMapping("/summits/{id}/postpone")
+    String postpone(@PathVariable long id, @RequestParam(required = false) String at,
+            @RequestParam(required = false) String reason, Authentication user, Model model,
+            HttpServletResponse response) {
+        try {
+            summits.postpone(id, localDateTime(at), reason, user.getName());
+        } catch (InvalidInputException | ConflictException | IllegalTransitionException refused) {
+            response.setStatus(refused instanceof InvalidInputException ? 400 : 409);
+            return page(id, user, model, refused.getMessage(), reason);
+        }
+        return "redirect:/summits/" + id;
+    }
+
+    private static Instant localDateTime(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value).atZone(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(List.of(new FieldProblem("at", "give the new date and time, such as "
+                    + "2027-03-01T09:00")));
+        }
+    }
+
+    private String page(long id, Authentication user, Model model, String refusal, String reason) {
+        SummitReport.Report report = reports.of(id);
+        boolean chair = user != null && user.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(Groups.authority(Groups.BOARD_CHAIR)));
+        model.addAttribute("report", report);
+        model.addAttribute("cancellable", chair && ("CONVENED".equals(report.status())
+                || "IN_SESSION".equals(report.status())));
+        model.addAttribute("postponable", chair && "CONVENED".equals(report.status()));
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("reason", reason);
+        model.addAttribute("maxReason", Summit.MAX_REASON);
         return "summit";
     }
 }

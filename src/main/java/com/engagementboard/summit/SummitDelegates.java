@@ -120,6 +120,41 @@ class SummitDelegates {
         };
     }
 
+    /**
+     * The chair postponed the summit: the pre-work is now due by the new date, and only those whose pre-work
+     * is not in are asked again.
+     */
+    @Bean
+    JavaDelegate moveSummit() {
+        return execution -> {
+            Summit summit = summits.get(summitId(execution));
+            execution.setVariable(SummitProcess.Variables.PRE_WORK_DUE, Summits.preWorkDue(summit.getAt()));
+            execution.setVariable(SummitProcess.Variables.SUMMIT_ENDS, Summits.summitEnds(summit.getAt()));
+            execution.setVariable(SummitProcess.Variables.PRE_WORK_PARTICIPANTS,
+                    new ArrayList<>(summits.preWorkOutstanding(summit.getId())));
+        };
+    }
+
+    /** Each participant's notice of a postponement reads the new date, who and why from the record. */
+    @Bean
+    TaskListener describePostponement() {
+        return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
+                summits.postponementNotice(summitId(task), task.getAssignee()));
+    }
+
+    /** Each participant's notice of a cancellation reads who cancelled it and why from the record. */
+    @Bean
+    TaskListener describeCancellation() {
+        return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
+                summits.cancellationNotice(summitId(task)));
+    }
+
+    /** The endorsement round closed at its deadline: whoever had not answered is recorded as not answering. */
+    @Bean
+    JavaDelegate recordSilence() {
+        return execution -> summits.closeEndorsement(summitId(execution));
+    }
+
     /** The chair opens the summit: pre-work not in by then is recorded as missing. */
     @Bean
     TaskListener openSummit() {

@@ -12,6 +12,7 @@ public final class SummitProcess {
     /** Element ids. */
     public static final class Elements {
         public static final String START = "StartEvent_SummitConvened";
+        public static final String MERGE_PRE_WORK = "Gateway_MergePreWork";
         public static final String PRE_WORK = "SubProcess_PreWork";
         public static final String ASSESS_JOURNEY = "Task_AssessJourney";
         public static final String PRE_WORK_OVERDUE = "BoundaryEvent_PreWorkOverdue";
@@ -20,6 +21,8 @@ public final class SummitProcess {
         public static final String SUMMIT_OPENED = "EndEvent_SummitOpened";
         public static final String DRAFT_VISION = "Task_DraftVision";
         public static final String ENDORSE_VISION = "Task_EndorseVision";
+        public static final String ENDORSEMENT_CLOSES = "BoundaryEvent_EndorsementCloses";
+        public static final String RECORD_SILENCE = "Task_RecordSilence";
         public static final String COUNT_OBJECTIONS = "Task_CountObjections";
         public static final String ANY_OBJECTIONS = "Gateway_AnyObjections";
         public static final String ANSWER_OBJECTIONS = "Task_AnswerObjections";
@@ -36,6 +39,20 @@ public final class SummitProcess {
         public static final String SEED_AGENDA = "Task_SeedBoardAgenda";
         public static final String CLOSE_SUMMIT = "Task_CloseSummit";
         public static final String SUMMIT_CLOSED = "EndEvent_SummitClosed";
+        /** The chair postpones the summit before it opens (boundary message on the pre-work). */
+        public static final String POSTPONED = "BoundaryEvent_Postponed";
+        public static final String MOVE_SUMMIT = "Task_MoveSummit";
+        public static final String READ_POSTPONEMENT = "Task_ReadPostponement";
+        public static final String POSTPONEMENT_NOTICE_EXPIRES = "BoundaryEvent_PostponementNoticeExpires";
+        public static final String POSTPONEMENT_READ = "EndEvent_PostponementRead";
+        public static final String POSTPONEMENT_NOTICE_EXPIRED = "EndEvent_PostponementNoticeExpired";
+        /** The chair cancels the summit (interrupting event subprocess). */
+        public static final String CANCELLED = "SubProcess_Cancelled";
+        public static final String SUMMIT_CANCELLED = "StartEvent_SummitCancelled";
+        public static final String READ_CANCELLATION = "Task_ReadCancellation";
+        public static final String CANCELLATION_NOTICE_EXPIRES = "BoundaryEvent_CancellationNoticeExpires";
+        public static final String CANCELLATION_READ = "EndEvent_CancellationRead";
+        public static final String CANCELLATION_NOTICE_EXPIRED = "EndEvent_CancellationNoticeExpired";
 
         private Elements() {
         }
@@ -49,8 +66,15 @@ public final class SummitProcess {
         public static final String PRE_WORK_DUE = "preWorkDue";
         /** Date: the end of the summit's day (a day after it starts): the chair's steps in the summit are due then. */
         public static final String SUMMIT_ENDS = "summitEnds";
-        /** List of user ids invited (multi-instance collection). */
+        /** List of user ids invited (multi-instance collection of the endorsements and the notices). */
         public static final String PARTICIPANTS = "participants";
+        /**
+         * List of user ids asked for pre-work (multi-instance collection): everyone invited at first; after a
+         * postponement, those whose pre-work is not in yet.
+         */
+        public static final String PRE_WORK_PARTICIPANTS = "preWorkParticipants";
+        /** String (markdown), local to a notice task: what the chair did (cancelled, postponed), when and why. */
+        public static final String SUMMIT_NOTICE = "summitNotice";
         /** String: one participant (multi-instance element, the task's assignee). */
         public static final String PARTICIPANT = "participant";
         /** Form fields of the pre-work, per journey stage: {@code today_<STAGE>}, {@code wanted_<STAGE>}, {@code evidence_<STAGE>}. */
@@ -114,6 +138,15 @@ public final class SummitProcess {
         }
     }
 
+    /** Messages the application sends to a summit's instance. */
+    public static final class Messages {
+        public static final String CANCELLED = "SummitCancelled";
+        public static final String POSTPONED = "SummitPostponed";
+
+        private Messages() {
+        }
+    }
+
     public static final String ENDORSE = "ENDORSE";
     public static final String OBJECT = "OBJECT";
     public static final String REVISE = "REVISE";
@@ -133,6 +166,7 @@ public final class SummitProcess {
     public static final String FORM_PLAN = "summit-plan";
     public static final String FORM_SOURCING = "summit-sourcing";
     public static final String FORM_OUTCOME = "summit-outcome";
+    public static final String FORM_NOTICE = "summit-notice";
 
     private SummitProcess() {
     }

@@ -1,5 +1,6 @@
 package com.engagementboard.summit;
 
+import com.engagementboard.organisation.People;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +29,27 @@ class SummitReport {
             List<String> sourcingChanges, String previousOutcome) {
     }
 
+    /** The chair cancelled the summit: who (by name), when, why. */
+    record Cancellation(String by, Instant at, String reason) {
+    }
+
+    /** The chair last postponed the summit: who (by name), when it was to meet before, when she did it, why. */
+    record Postponement(String by, Instant from, Instant at, String reason) {
+    }
+
     record Report(Long id, String title, Instant at, String chair, String status, List<ParticipantView> participants,
             List<String> missingPreWork, List<String> coverageWarnings, List<AssessmentView> assessments, String vision,
             int visionRounds, String dissent, List<PlanView> plan, String silos, List<SourcingView> sourcing,
-            String outcome, String existingBody, Long charterDraftId, Changes changesSinceLastSummit) {
+            String outcome, String existingBody, Long charterDraftId, Changes changesSinceLastSummit,
+            Cancellation cancellation, Postponement postponement) {
     }
 
     private final Summits summits;
+    private final People people;
 
-    SummitReport(Summits summits) {
+    SummitReport(Summits summits, People people) {
         this.summits = summits;
+        this.people = people;
     }
 
     @Transactional(readOnly = true)
@@ -54,7 +66,11 @@ class SummitReport {
                 s.getVision(), s.getVisionRounds(), s.getDissent(),
                 s.getPlan().stream().map(p -> new PlanView(p.touchpoint.getCode(), p.touchpoint.getName(), p.activity,
                         p.functions, p.dependsOn, p.design, p.build, p.operate, p.renew)).toList(),
-                s.getSilos(), sourcing(s), s.getOutcome(), s.getExistingBody(), s.getCharterDraftId(), changes(s));
+                s.getSilos(), sourcing(s), s.getOutcome(), s.getExistingBody(), s.getCharterDraftId(), changes(s),
+                s.getCancelledAt() == null ? null : new Cancellation(people.nameOf(s.getCancelledBy()),
+                        s.getCancelledAt(), s.getCancellationReason()),
+                s.getPostponedAt() == null ? null : new Postponement(people.nameOf(s.getPostponedBy()),
+                        s.getPostponedFrom(), s.getPostponedAt(), s.getPostponementReason()));
     }
 
     static List<SourcingView> sourcing(Summit s) {

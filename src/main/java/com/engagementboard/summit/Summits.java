@@ -104,17 +104,110 @@ class Summits {
             throw new InvalidInputException(problems);
         }
         Summit summit = summits.saveAndFlush(new Summit(request.title(), request.at(), chair, invited, now()));
-        Instant due = request.at().minus(Duration.ofDays(1));
         system.run(() -> runtime.startProcessInstanceByKey(SummitProcess.KEY, SummitProcess.businessKey(summit.getId()),
                 org.camunda.bpm.engine.variable.Variables.createVariables()
                         .putValue(SummitProcess.Variables.SUMMIT_ID, summit.getId())
                         .putValue(SummitProcess.Variables.SUMMIT_TITLE, summit.getTitle())
                         .putValue(SummitProcess.Variables.PARTICIPANTS, invited)
-                        .putValue(SummitProcess.Variables.PRE_WORK_DUE, Date.from(due.isAfter(now()) ? due : request.at()))
-                        .putValue(SummitProcess.Variables.SUMMIT_ENDS, Date.from(request.at().plus(Duration.ofDays(1))))
+                        .putValue(SummitProcess.Variables.PRE_WORK_PARTICIPANTS, invited)
+                        .putValue(SummitProcess.Variables.PRE_WORK_DUE, preWorkDue(request.at()))
+                        .putValue(SummitProcess.Variables.SUMMIT_ENDS, summitEnds(request.at()))
                         // The chair starts from the last summit's vision, if there was one.
                         .putValue(SummitProcess.Variables.VISION, previousVision())));
         return summit;
+    }
+
+    /** Pre-work is due the day before the summit meets (or when it meets, if that day has passed). */
+    static Date preWorkDue(Instant at) {
+        Instant due = at.minus(Duration.ofDays(1));
+        return Date.from(due.isAfter(now()) ? due : at);
+    }
+
+    /** The end of the summit's day: the chair's steps in the summit are due then. */
+    static Date summitEnds(Instant at) {
+        return Date.from(at.plus(Duration.ofDays(1)));
+    }
+
+    /**
+     * The chair cancels the summit, with her reason: every open task of it ends and each participant is
+     * told why. Refused (409) once it has closed, or if it was cancelled already.
+     */
+    @Transactional
+    Summit cancel(long id, String reason, String userId) {
+        String why = InvalidInputException.requireReason("reason", reason, Summit.MAX_REASON,
+                "say why the summit is cancelled: the participants are told");
+        Summit summit = get(id);
+        summit.cancel(now(), userId, why);
+        summits.saveAndFlush(summit);
+        correlate(SummitProcess.Messages.CANCELLED, id);
+        return summit;
+    }
+
+    /**
+     * The chair moves the summit to a later date before it opens, with her reason: the pre-work given so far
+     * is kept, the others are asked again by the new date, and each participant is told. Refused (409) once
+     * the summit has opened; the new date must lie ahead (400).
+     */
+    @Transactional
+    Summit postpone(long id, Instant newAt, String reason, String userId) {
+        String why = InvalidInputException.requireReason("reason", reason, Summit.MAX_REASON,
+                "say why the summit is postponed: the participants are told");
+        if (newAt == null || !newAt.isAfter(now())) {
+            throw new InvalidInputException(List.of(new FieldProblem("at",
+                    "give the new date and time of the summit, later than now")));
+        }
+        Summit summit = get(id);
+        if (summit.getStatus() == Summit.Status.CONVENED && newAt.equals(summit.getAt())) {
+            throw new InvalidInputException(List.of(new FieldProblem("at",
+                    "the summit already meets then: give a different date")));
+        }
+        summit.postpone(newAt, now(), userId, why);
+        summits.saveAndFlush(summit);
+        correlate(SummitProcess.Messages.POSTPONED, id);
+        return summit;
+    }
+
+    private void correlate(String message, long summitId) {
+        system.run(() -> runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(SummitProcess.businessKey(summitId)).correlateAll());
+    }
+
+    /** The participants whose pre-work is not in yet: asked again after a postponement. */
+    @Transactional(readOnly = true)
+    List<String> preWorkOutstanding(long summitId) {
+        return get(summitId).getParticipants().stream().filter(p -> p.preWorkAt == null).map(p -> p.userId).toList();
+    }
+
+    /** The endorsement round closed: those who gave no answer are recorded as such. */
+    @Transactional
+    void closeEndorsement(long summitId) {
+        get(summitId).closeEndorsement();
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+
+    /** What each participant is told when the chair cancels the summit: who, when and why. */
+    @Transactional(readOnly = true)
+    String cancellationNotice(long summitId) {
+        Summit summit = get(summitId);
+        return "The chair, **" + people.nameOf(summit.getCancelledBy()) + "**, cancelled *" + summit.getTitle()
+                + "* (it was to meet on " + WHEN.format(summit.getAt()) + ").\n\n**Why:** "
+                + BoundedText.text(summit.getCancellationReason(), 800, "...")
+                + "\n\nAny task of this summit still open in your list has ended; nothing more is asked of you.";
+    }
+
+    /** What each participant is told when the chair postpones the summit: the new date, who and why. */
+    @Transactional(readOnly = true)
+    String postponementNotice(long summitId, String userId) {
+        Summit summit = get(summitId);
+        boolean preWorkIn = summit.participant(userId).map(p -> p.preWorkAt != null).orElse(false);
+        return "The chair, **" + people.nameOf(summit.getPostponedBy()) + "**, postponed *" + summit.getTitle()
+                + "* from " + WHEN.format(summit.getPostponedFrom()) + " to **" + WHEN.format(summit.getAt())
+                + "**.\n\n**Why:** " + BoundedText.text(summit.getPostponementReason(), 800, "...") + "\n\n"
+                + (preWorkIn ? "Your pre-work is in and is kept: nothing more is asked of you before the summit."
+                        : "Your pre-work is now due by " + WHEN.format(preWorkDue(summit.getAt()).toInstant())
+                                + ": the task is in your list again.");
     }
 
     @Transactional(readOnly = true)

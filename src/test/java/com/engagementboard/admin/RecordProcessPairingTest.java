@@ -40,6 +40,16 @@ class RecordProcessPairingTest {
     }
 
     @Test
+    void aSettledRecordWindingDownMayHaveItsInstanceOrNoneButOtherSettledRecordsMayNot() {
+        RecordProcessPairing summits = new RecordProcessPairing("summit", "engagement-summit", "summit-",
+                Set.of("CONVENED"), Set.of("CANCELLED"));
+        assertThat(summits.compare(Map.of(1L, "CANCELLED", 2L, "CANCELLED"), List.of(new Running("pi-1", "summit-1"))))
+                .as("a cancelled summit's notices may still be open, or all read").isEmpty();
+        assertThat(summits.compare(Map.of(3L, "CLOSED"), List.of(new Running("pi-3", "summit-3"))))
+                .extracting(Mismatch::kind).containsExactly(Mismatch.Kind.PROCESS_FOR_SETTLED_RECORD);
+    }
+
+    @Test
     void instancesWhoseBusinessKeyNamesNoRecordAreReported() {
         List<Mismatch> found = meetings.compare(Map.of(1L, "CLOSED"), List.of(new Running("pi-a", "meeting-404"),
                 new Running("pi-b", null), new Running("pi-c", "summit-1"), new Running("pi-d", "meeting-x")));

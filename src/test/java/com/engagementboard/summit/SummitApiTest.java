@@ -250,4 +250,97 @@ class SummitApiTest {
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(Elements.DRAFT_VISION).count()).isOne();
     }
+
+    private ResultActions postAs(String user, String path, String body) throws Exception {
+        var request = post(path).contentType(MediaType.APPLICATION_JSON).content(body);
+        return mvc.perform(user == null ? request : request.with(httpBasic(user, "demo")));
+    }
+
+    private String statusOf(long id) throws Exception {
+        return json.readTree(mvc.perform(get("/api/summits/" + id).with(httpBasic("employee", "demo")))
+                .andReturn().getResponse().getContentAsString()).get("status").asText();
+    }
+
+    @Test
+    void theChairPostponesASummitBeforeItOpensAndCancelsItOthersAreRefused() throws Exception {
+        long id = convene("Moved by API", "marketing.head", "sales.head");
+        String later = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String postponement = "{\"at\": \"" + later + "\", \"reason\": \"The regulator's hearing.\"}";
+        postAs(null, "/api/summits/" + id + "/postpone", postponement).andExpect(status().isUnauthorized());
+        postAs("marketing.head", "/api/summits/" + id + "/postpone", postponement).andExpect(status().isForbidden());
+        postAs("employee", "/api/summits/" + id + "/cancel", "{\"reason\": \"No\"}").andExpect(status().isForbidden());
+        postAs("cmo", "/api/summits/" + id + "/postpone", "{\"at\": \"2001-01-01T09:00:00Z\", \"reason\": \"Past\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("at"));
+        postAs("cmo", "/api/summits/" + id + "/postpone", "{\"at\": \"" + later + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        postAs("cmo", "/api/summits/" + id + "/postpone", "{\"at\": \"soon\", \"reason\": \"x\"}")
+                .andExpect(status().isBadRequest());
+        postAs("cmo", "/api/summits/987654321/cancel", "{\"reason\": \"Nothing\"}").andExpect(status().isNotFound());
+        assertThat(statusOf(id)).isEqualTo("CONVENED");
+
+        postAs("cmo", "/api/summits/" + id + "/postpone", postponement)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.at").value(later))
+                .andExpect(jsonPath("$.status").value("CONVENED"))
+                .andExpect(jsonPath("$.postponement.by").value("Clara Martens"))
+                .andExpect(jsonPath("$.postponement.reason").value("The regulator's hearing."));
+        assertThat(tasks.createTaskQuery().processInstanceId(instance(id).getId())
+                .taskDefinitionKey(Elements.READ_POSTPONEMENT).count()).isEqualTo(2);
+
+        postAs("cmo", "/api/summits/" + id + "/cancel", "{}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        postAs("cmo", "/api/summits/" + id + "/cancel", "{\"reason\": \"" + "x".repeat(Summit.MAX_REASON + 1) + "\"}")
+                .andExpect(status().isBadRequest());
+        postAs("cmo", "/api/summits/" + id + "/cancel", "{\"reason\": \"The merger.\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.cancellation.reason").value("The merger."));
+        postAs("cmo", "/api/summits/" + id + "/cancel", "{\"reason\": \"Again\"}")
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("CANCELLED")));
+        postAs("cmo", "/api/summits/" + id + "/postpone", postponement).andExpect(status().isConflict());
+        assertThat(tasks.createTaskQuery().processInstanceId(instance(id).getId())
+                .taskDefinitionKey(Elements.ASSESS_JOURNEY).count()).isZero();
+    }
+
+    @Test
+    void theChairCancelsAndPostponesFromTheSummitsPageOthersSeeNoSuchForms() throws Exception {
+        long id = convene("Moved by page", "marketing.head");
+        mvc.perform(get("/summits/" + id).with(httpBasic("marketing.head", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Cancel the summit"))));
+        mvc.perform(get("/summits/" + id).with(httpBasic("cmo", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Postpone the summit")))
+                .andExpect(content().string(containsString("Cancel the summit")));
+        mvc.perform(post("/summits/" + id + "/cancel").with(httpBasic("marketing.head", "demo")).with(csrf())
+                .param("reason", "Mine")).andExpect(status().isForbidden());
+        mvc.perform(post("/summits/" + id + "/postpone").with(httpBasic("cmo", "demo")).with(csrf())
+                .param("at", "next week").param("reason", "Later"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("give the new date and time")));
+        String later = java.time.LocalDateTime.now().plusDays(40).withSecond(0).withNano(0).toString();
+        mvc.perform(post("/summits/" + id + "/postpone").with(httpBasic("cmo", "demo")).with(csrf())
+                .param("at", later).param("reason", "The hearing"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/summits/" + id).with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Postponed by")))
+                .andExpect(content().string(containsString("The hearing")));
+        mvc.perform(post("/summits/" + id + "/cancel").with(httpBasic("cmo", "demo")).with(csrf()).param("reason", " "))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/summits/" + id + "/cancel").with(httpBasic("cmo", "demo")).with(csrf())
+                .param("reason", "Called off for the merger"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(statusOf(id)).isEqualTo("CANCELLED");
+        mvc.perform(post("/summits/" + id + "/cancel").with(httpBasic("cmo", "demo")).with(csrf())
+                .param("reason", "Again"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Called off for the merger")));
+    }
 }

@@ -637,4 +637,160 @@ class SummitProcessTest {
         assertThat(changes.sourcingChanges()).containsExactly("Content and communications: IN_HOUSE → PARTNER");
         assertThat(changes.previousOutcome()).isEqualTo(SummitProcess.NAME_EXISTING_BODY);
     }
+
+    // --- cancelled, postponed, an endorsement round that closes ------------------------------------
+
+    private List<Task> openTasks(Held summit, String activityId) {
+        return tasks.createTaskQuery().processInstanceId(summit.instance().getId()).taskDefinitionKey(activityId)
+                .list();
+    }
+
+    private String notice(Task task) {
+        return (String) tasks.getVariableLocal(task.getId(), Variables.SUMMIT_NOTICE);
+    }
+
+    @Test
+    void theChairCancelsASummitInItsPreWorkEveryOpenTaskEndsAndEachParticipantIsToldWhy() {
+        Held summit = convene("Called off", "marketing.head", "service.head");
+        submitPreWork(summit, "marketing.head");
+        assertThatThrownBy(() -> summits.cancel(summit.id(), "  ", "cmo"))
+                .isInstanceOf(com.engagementboard.web.InvalidInputException.class);
+
+        summits.cancel(summit.id(), "The merger talks take the whole leadership team this month.", "cmo");
+
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.SUMMIT_CANCELLED)
+                .isWaitingAt(SummitProcess.Elements.READ_CANCELLATION);
+        assertThat(openTasks(summit, ASSESS_JOURNEY)).as("the pre-work ended").isEmpty();
+        assertThat(openTasks(summit, OPEN_SUMMIT)).as("the chair's opening ended").isEmpty();
+        List<Task> notices = openTasks(summit, SummitProcess.Elements.READ_CANCELLATION);
+        assertThat(notices).extracting(Task::getAssignee).containsExactlyInAnyOrder("marketing.head", "service.head");
+        assertThat(notice(notices.get(0))).startsWith("The chair, **Clara Martens**, cancelled *Called off")
+                .contains("The merger talks take the whole leadership team this month.").doesNotContain("cmo");
+        SummitReport.Report report = report(summit);
+        assertThat(report.status()).isEqualTo("CANCELLED");
+        assertThat(report.cancellation().by()).isEqualTo("Clara Martens");
+        assertThat(report.cancellation().reason()).startsWith("The merger talks");
+
+        // One reads the notice; the other's expires by itself.
+        completeAs("marketing.head", List.of("board-member"), taskOf(summit, SummitProcess.Elements.READ_CANCELLATION,
+                "marketing.head"), Map.of());
+        runJobs(summit.instance(), SummitProcess.Elements.CANCELLATION_NOTICE_EXPIRES);
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.CANCELLATION_NOTICE_EXPIRED).isEnded();
+        assertThatThrownBy(() -> summits.cancel(summit.id(), "Again", "cmo"))
+                .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("CANCELLED");
+        assertThatThrownBy(() -> summits.postpone(summit.id(), Instant.now().plus(Duration.ofDays(30)), "Later", "cmo"))
+                .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("CANCELLED");
+    }
+
+    @Test
+    void aSummitInSessionCanBeCancelledButNotPostponedAndAClosedOneNeither() {
+        Held summit = convene("Cancelled in session", "marketing.head", "sales.head");
+        submitPreWork(summit, "marketing.head");
+        submitPreWork(summit, "sales.head");
+        open(summit);
+        draftVision(summit, "One voice.");
+        endorse(summit, "marketing.head");
+        assertThatThrownBy(() -> summits.postpone(summit.id(), Instant.now().plus(Duration.ofDays(30)), "Later", "cmo"))
+                .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("IN_SESSION");
+
+        summits.cancel(summit.id(), "The vision needs the new CEO.", "cmo");
+        assertThat(openTasks(summit, ENDORSE_VISION)).as("the endorsements ended").isEmpty();
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_CANCELLATION)).hasSize(2);
+        assertThat(report(summit).outcome()).isNull();
+        for (String participant : List.of("marketing.head", "sales.head")) {
+            completeAs(participant, List.of("board-member"), taskOf(summit, SummitProcess.Elements.READ_CANCELLATION,
+                    participant), Map.of());
+        }
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.CANCELLATION_READ).isEnded();
+
+        Held closed = convene("Closed, then cancelled", "marketing.head");
+        toEndorsedVision(closed, "Closed vision.", "marketing.head");
+        toClosed(closed, "closed-cancel", sourcing("closed-cancel"), namedBody("Closed Council"));
+        assertThat(closed.instance()).isEnded();
+        assertThatThrownBy(() -> summits.cancel(closed.id(), "Too late", "cmo"))
+                .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("CLOSED");
+    }
+
+    @Test
+    void postponingKeepsThePreWorkGivenAndAsksOnlyTheOthersAgainByTheNewDate() {
+        Held summit = convene("Moved", "marketing.head", "sales.head", "wealth.head");
+        submitPreWork(summit, "marketing.head");
+        Instant newAt = Instant.now().plus(Duration.ofDays(21)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        assertThatThrownBy(() -> summits.postpone(summit.id(), Instant.now().minus(Duration.ofDays(1)), "Past", "cmo"))
+                .isInstanceOf(com.engagementboard.web.InvalidInputException.class);
+        assertThatThrownBy(() -> summits.postpone(summit.id(), newAt, null, "cmo"))
+                .isInstanceOf(com.engagementboard.web.InvalidInputException.class);
+
+        summits.postpone(summit.id(), newAt, "Half the board is at the regulator's hearing.", "cmo");
+
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.POSTPONED, SummitProcess.Elements.MOVE_SUMMIT)
+                .isWaitingAt(ASSESS_JOURNEY, OPEN_SUMMIT, SummitProcess.Elements.READ_POSTPONEMENT);
+        List<Task> preWork = openTasks(summit, ASSESS_JOURNEY);
+        assertThat(preWork).extracting(Task::getAssignee).as("the pre-work given is kept")
+                .containsExactlyInAnyOrder("sales.head", "wealth.head");
+        assertThat(preWork).allSatisfy(t -> assertThat(t.getDueDate())
+                .isEqualTo(java.util.Date.from(newAt.minus(Duration.ofDays(1)))));
+        assertThat(task(summit.instance(), OPEN_SUMMIT).getDueDate())
+                .isEqualTo(java.util.Date.from(newAt.plus(Duration.ofDays(1))));
+        assertThat(report(summit).at()).isEqualTo(newAt);
+        assertThat(report(summit).status()).isEqualTo("CONVENED");
+        assertThat(report(summit).postponement().reason()).isEqualTo("Half the board is at the regulator's hearing.");
+        assertThat(report(summit).participants()).filteredOn(SummitReport.ParticipantView::preWorkSubmitted)
+                .extracting(SummitReport.ParticipantView::user).containsExactly("marketing.head");
+
+        List<Task> notices = openTasks(summit, SummitProcess.Elements.READ_POSTPONEMENT);
+        assertThat(notices).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrder("marketing.head", "sales.head", "wealth.head");
+        assertThat(notice(taskOf(summit, SummitProcess.Elements.READ_POSTPONEMENT, "marketing.head")))
+                .contains("postponed *Moved").contains("regulator's hearing").contains("Your pre-work is in and is kept");
+        assertThat(notice(taskOf(summit, SummitProcess.Elements.READ_POSTPONEMENT, "sales.head")))
+                .contains("Your pre-work is now due by");
+        for (String participant : List.of("marketing.head", "sales.head", "wealth.head")) {
+            completeAs(participant, List.of("board-member"), taskOf(summit, SummitProcess.Elements.READ_POSTPONEMENT,
+                    participant), Map.of());
+        }
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.POSTPONEMENT_READ);
+
+        // Postponed again: the notices nobody reads leave the task lists by themselves.
+        Instant later = newAt.plus(Duration.ofDays(7));
+        summits.postpone(summit.id(), later, "The hearing was moved too.", "cmo");
+        assertThat(openTasks(summit, ASSESS_JOURNEY)).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrder("sales.head", "wealth.head");
+        runJobs(summit.instance(), SummitProcess.Elements.POSTPONEMENT_NOTICE_EXPIRES);
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.POSTPONEMENT_NOTICE_EXPIRED);
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_POSTPONEMENT)).isEmpty();
+        assertThat(report(summit).postponement().from()).isEqualTo(newAt);
+
+        // The summit goes on at its new date: the others give their pre-work, the chair opens it.
+        submitPreWork(summit, "sales.head");
+        submitPreWork(summit, "wealth.head");
+        open(summit);
+        assertThat(summit.instance()).isWaitingAt(DRAFT_VISION);
+        assertThat(report(summit).missingPreWork()).isEmpty();
+    }
+
+    @Test
+    void theEndorsementRoundClosesAtItsDeadlineAndWhoeverGaveNoAnswerIsRecordedAsSuch() {
+        Held summit = convene("Silent", "marketing.head", "sales.head");
+        submitPreWork(summit, "marketing.head");
+        submitPreWork(summit, "sales.head");
+        open(summit);
+        draftVision(summit, "Every touchpoint one voice.");
+        List<Task> round = openTasks(summit, ENDORSE_VISION);
+        // Due at the end of the summit's day, or a day after the vision is put, whichever is later.
+        assertThat(round).allSatisfy(t -> assertThat(t.getDueDate()).isAfter(java.util.Date.from(Instant.now()
+                .plus(Duration.ofHours(23)))));
+        endorse(summit, "marketing.head");
+
+        runJobs(summit.instance(), SummitProcess.Elements.ENDORSEMENT_CLOSES);
+
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.ENDORSEMENT_CLOSES,
+                SummitProcess.Elements.RECORD_SILENCE, SummitProcess.Elements.COUNT_OBJECTIONS)
+                .isWaitingAt(PLAN_TOUCHPOINTS);
+        assertThat(openTasks(summit, ENDORSE_VISION)).isEmpty();
+        assertThat(report(summit).participants()).extracting(SummitReport.ParticipantView::user,
+                SummitReport.ParticipantView::endorsement).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("marketing.head", SummitProcess.ENDORSE),
+                        org.assertj.core.groups.Tuple.tuple("sales.head", Summit.NO_ANSWER));
+    }
 }

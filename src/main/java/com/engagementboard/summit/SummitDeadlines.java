@@ -1,0 +1,39 @@
+package com.engagementboard.summit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deadlines of the summit's waits, for the process model: {@code ${summitDeadlines.endorsementCloses(execution)}}
+ * closes an endorsement round (and is its tasks' due date), {@code ${summitDeadlines.noticeExpires()}} ends an
+ * unread notice.
+ */
+@Component("summitDeadlines")
+public class SummitDeadlines {
+
+    private final SummitProperties properties;
+
+    SummitDeadlines(SummitProperties properties) {
+        this.properties = properties;
+    }
+
+    /**
+     * The end of the summit's day, or {@code engagement-board.summit.endorsement-hours} from now if that is
+     * later (a vision put to the participants late still gets them that long), to the minute.
+     */
+    public Date endorsementCloses(VariableScope execution) {
+        Instant earliest = Summits.now().plus(Duration.ofHours(properties.endorsementHours()));
+        Object summitEnds = execution.getVariable(SummitProcess.Variables.SUMMIT_ENDS);
+        Instant closes = summitEnds instanceof Date ends && ends.toInstant().isAfter(earliest) ? ends.toInstant()
+                : earliest;
+        return Date.from(closes.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)));
+    }
+
+    /** {@code engagement-board.summit.notice-days} from now. */
+    public Date noticeExpires() {
+        return Date.from(Summits.now().plus(Duration.ofDays(properties.noticeDays())));
+    }
+}
