@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The summit's transitions as {@code engagement-summit.bpmn} walks them: convened (pre-work), in session
- * (vision, plan, sourcing, outcome), closed for good. Each state is reached along that path, then every
- * move and every piece of session work is tried from it.
+ * (vision, plan, sourcing, outcome), closed for good; cancelled by the chair from either of the first two, for
+ * good too. Each state is reached along that path, then every move and every piece of work is tried from it.
  */
 class SummitTransitionsTest {
 
@@ -22,7 +22,10 @@ class SummitTransitionsTest {
 
     private static Summit summitIn(Summit.Status status) {
         Summit summit = new Summit("Summit", NOW, "cmo", List.of("marketing.head", "retail.head"), NOW);
-        if (status != Summit.Status.CONVENED) {
+        if (status == Summit.Status.CANCELLED) {
+            summit.cancel(NOW, "cmo", "The merger");
+        }
+        if (status == Summit.Status.IN_SESSION || status == Summit.Status.CLOSED) {
             summit.open(NOW);
         }
         if (status == Summit.Status.CLOSED) {
@@ -37,7 +40,9 @@ class SummitTransitionsTest {
         for (Summit.Status from : Summit.Status.values()) {
             for (Summit.Status to : Summit.Status.values()) {
                 boolean expected = from == Summit.Status.CONVENED && to == Summit.Status.IN_SESSION
-                        || from == Summit.Status.IN_SESSION && to == Summit.Status.CLOSED;
+                        || from == Summit.Status.IN_SESSION && to == Summit.Status.CLOSED
+                        || (from == Summit.Status.CONVENED || from == Summit.Status.IN_SESSION)
+                                && to == Summit.Status.CANCELLED;
                 assertThat(from.canMoveTo(to)).as("%s -> %s", from, to).isEqualTo(expected);
             }
         }
@@ -57,12 +62,16 @@ class SummitTransitionsTest {
         sessionWork.put("outcome", s -> s.outcome(SummitProcess.NAME_EXISTING_BODY, "Brand council"));
         sessionWork.put("charterDraft", s -> s.charterDraft(7));
         sessionWork.put("close", s -> s.close(NOW));
-        Map<String, Consumer<Summit>> opening = Map.of("open", s -> s.open(NOW));
+        sessionWork.put("closeEndorsement", Summit::closeEndorsement);
+        Map<String, Consumer<Summit>> beforeOpening = Map.of("open", s -> s.open(NOW),
+                "postpone", s -> s.postpone(NOW.plusSeconds(86_400), NOW, "cmo", "Later"));
+        Map<String, Consumer<Summit>> cancelling = Map.of("cancel", s -> s.cancel(NOW, "cmo", "Called off"));
 
         for (Summit.Status state : Summit.Status.values()) {
             check(state, preWork, state == Summit.Status.CONVENED);
-            check(state, opening, state == Summit.Status.CONVENED);
+            check(state, beforeOpening, state == Summit.Status.CONVENED);
             check(state, sessionWork, state == Summit.Status.IN_SESSION);
+            check(state, cancelling, state == Summit.Status.CONVENED || state == Summit.Status.IN_SESSION);
         }
     }
 
@@ -79,6 +88,7 @@ class SummitTransitionsTest {
                 assertThat(summit.getOutcome()).isNull();
                 assertThat(summit.getAssessments()).isEmpty();
                 assertThat(summit.getParticipants()).allMatch(p -> p.endorsement == null && p.preWorkAt == null);
+                assertThat(summit.getAt()).isEqualTo(NOW);
             }
         }
     }
