@@ -23,7 +23,7 @@ public class BoardConsistency implements ConsistencyCheck {
     static final RecordProcessPairing MEETINGS = new RecordProcessPairing("board-meeting", BoardMeetingProcess.KEY,
             BoardMeetingProcess.BUSINESS_KEY_PREFIX, Set.of(Meeting.Status.SCHEDULED.name(),
                     Meeting.Status.AGENDA_CLOSED.name(), Meeting.Status.AGENDA_PUBLISHED.name(),
-                    Meeting.Status.IN_SESSION.name()));
+                    Meeting.Status.IN_SESSION.name()), Set.of(Meeting.Status.CANCELLED.name()));
     static final RecordProcessPairing ITEMS = new RecordProcessPairing("agenda-item", AgendaItemProcess.KEY,
             AgendaItemProcess.BUSINESS_KEY_PREFIX, Set.of(AgendaItem.Status.SUBMITTED.name(),
                     AgendaItem.Status.RETURNED.name()));

@@ -42,9 +42,11 @@ class BoardController {
     private final AgendaItems items;
     private final BoardRegister register;
     private final BoardActions actions;
+    private final BoardMeetings meetings;
 
     BoardController(BoardSetupService setup, MeetingScheduler scheduler, AgendaItems items, BoardRegister register,
-            BoardActions actions) {
+            BoardActions actions, BoardMeetings meetings) {
+        this.meetings = meetings;
         this.setup = setup;
         this.scheduler = scheduler;
         this.items = items;
@@ -136,6 +138,20 @@ class BoardController {
     PageView<BoardActions.ActionView> actions(@RequestParam(required = false) BoardAction.Status status,
             Paging paging) {
         return actions.all(status, paging);
+    }
+
+    /** Why the chair calls a meeting off; every member is told. */
+    record CallOff(String reason) {
+    }
+
+    @PostMapping("/api/board/meetings/{id}/call-off")
+    @PreAuthorize("hasAuthority('GROUP_board-chair')")
+    @Operation(summary = "Call a meeting off before it opens (chair), with a reason: the items on its agenda are "
+            + "carried over to the next meeting, every member is told, no minutes are written; 409 once it is in "
+            + "session, closed or called off")
+    MeetingView callOff(@PathVariable long id, @RequestBody CallOff callOff, Principal chair) {
+        meetings.callOff(id, callOff == null ? null : callOff.reason(), chair.getName());
+        return register.meeting(id);
     }
 
     /** Why the chair cancels an action; its owner is told. */

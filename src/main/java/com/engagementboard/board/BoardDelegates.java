@@ -184,6 +184,19 @@ class BoardDelegates {
         };
     }
 
+    /** The chair called the meeting off: every member of the board is told. */
+    @Bean
+    JavaDelegate findMembersToTell() {
+        return execution -> execution.setVariable(MEMBERS, meetings.members());
+    }
+
+    /** Each member's notice reads who called the meeting off, why, and where its items went, from the record. */
+    @Bean
+    TaskListener describeCallOff() {
+        return task -> task.setVariableLocal(BoardMeetingProcess.Variables.MEETING_NOTICE,
+                meetings.callOffNotice(meetingId(task.getExecution())));
+    }
+
     @Bean
     JavaDelegate openMeeting() {
         return execution -> meetings.open(meetingId(execution));

@@ -35,6 +35,14 @@ public class BoardDueDates {
     /** Working days the chair has to decide on a blocked action. */
     static final int CHAIR_WORKING_DAYS = 3;
 
+    /** Working days a notice (a meeting called off) stays in the members' task lists unread. */
+    static final int NOTICE_WORKING_DAYS = 10;
+
+    /** When an unread notice leaves the task lists by itself: ten working days from now. */
+    public Date noticeExpires() {
+        return workingDaysFromNow(NOTICE_WORKING_DAYS);
+    }
+
     private Date workingDaysFromNow(int days) {
         ZoneId zone = board.isSetUp() ? ZoneId.of(board.setup().getTimeZone()) : ZoneId.of("UTC");
         return Date.from(workingDaysAfter(MeetingScheduler.now().atZone(zone), days).toInstant());

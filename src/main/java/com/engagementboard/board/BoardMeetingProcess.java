@@ -42,12 +42,28 @@ public final class BoardMeetingProcess {
         public static final String ITEM_DECIDED = "EndEvent_ItemDecided";
         public static final String CLOSE_MEETING = "Task_CloseMeeting";
         public static final String MEETING_CLOSED = "EndEvent_MeetingClosed";
+        /** The chair calls the meeting off before it opens (interrupting event subprocess). */
+        public static final String CALLED_OFF = "SubProcess_CalledOff";
+        public static final String MEETING_CALLED_OFF = "StartEvent_MeetingCalledOff";
+        public static final String FIND_MEMBERS_TO_TELL = "Task_FindMembersToTell";
+        public static final String READ_CALL_OFF = "Task_ReadCallOff";
+        public static final String CALL_OFF_NOTICE_EXPIRES = "BoundaryEvent_CallOffNoticeExpires";
+        public static final String CALL_OFF_READ = "EndEvent_CallOffRead";
+        public static final String CALL_OFF_NOTICE_EXPIRED = "EndEvent_CallOffNoticeExpired";
 
         private Elements() {
         }
     }
 
     /** Process variables. */
+    /** Messages the application sends to a meeting's instance. */
+    public static final class Messages {
+        public static final String CALLED_OFF = "MeetingCalledOff";
+
+        private Messages() {
+        }
+    }
+
     public static final class Variables {
         /** Long: the meeting's id. */
         public static final String MEETING_ID = "meetingId";
@@ -59,6 +75,8 @@ public final class BoardMeetingProcess {
         public static final String MEETING_ENDS_AT = "meetingEndsAt";
         /** String: the meeting's date and time, for task names. */
         public static final String MEETING_LABEL = "meetingLabel";
+        /** String (markdown), local to a notice task: the chair called the meeting off, why, where its items went. */
+        public static final String MEETING_NOTICE = "meetingNotice";
         /** Integer: items on the agenda when it closed. */
         public static final String ITEM_COUNT = "itemCount";
         /** String (markdown): the items, for the chair's agenda form and the members' notice. */

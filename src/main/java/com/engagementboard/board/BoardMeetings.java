@@ -7,8 +7,11 @@ import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.organisation.People;
 import com.engagementboard.security.Groups;
+import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.BoundedText;
 import com.engagementboard.web.FormValues;
+import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,11 +54,14 @@ class BoardMeetings {
     private final FunctionService functions;
     private final RuntimeService runtime;
     private final People people;
+    private final SystemAccount system;
 
     BoardMeetings(MeetingRepository meetings, AgendaItemRepository items,
             MeetingItemRepository agenda, VoteRepository votes, DecisionRepository decisions,
             BoardActionRepository actions, BoardSetupService board, MeetingScheduler scheduler,
-            CharterReading charter, FunctionService functions, RuntimeService runtime, People people) {
+            CharterReading charter, FunctionService functions, RuntimeService runtime, People people,
+            SystemAccount system) {
+        this.system = system;
         this.meetings = meetings;
         this.items = items;
         this.agenda = agenda;
@@ -305,6 +311,50 @@ class BoardMeetings {
                 + (function == null ? "\n\n_No function holds the " + rightInWords + " right of this touchpoint in "
                         + "the effective charter: the chair assigns it._" : "");
         return BoundedText.text(text, BoundedText.DEFAULT_BUDGET, "… more in decision " + decision.getId());
+    }
+
+    /**
+     * The chair calls the meeting off before it opens, with her reason: the items on its agenda are carried
+     * over to the next meeting (deferred and queued ones wait for it anyway), a regular meeting's successor is
+     * put on the calendar if its agenda had not closed yet, and its process tells every member. 409 once it
+     * is in session, closed or called off.
+     */
+    @Transactional
+    Meeting callOff(long meetingId, String reason, String userId) {
+        String why = InvalidInputException.requireReason("reason", reason, Meeting.MAX_REASON,
+                "say why the meeting is called off: the members are told");
+        Meeting meeting = meetings.findById(meetingId)
+                .orElseThrow(() -> new NotFoundException("meeting", String.valueOf(meetingId)));
+        boolean successorScheduled = meeting.getStatus() != Meeting.Status.SCHEDULED;
+        meeting.callOff(MeetingScheduler.now(), userId, why);
+        meetings.saveAndFlush(meeting);
+        for (MeetingItem entry : agenda.findByKeyMeetingIdOrderByPosition(meetingId)) {
+            AgendaItem item = items.findById(entry.itemId()).orElseThrow();
+            if (item.getStatus() == AgendaItem.Status.ON_AGENDA) {
+                item.carryOver();
+                entry.result(MeetingItem.Result.CARRIED_OVER);
+            }
+        }
+        if (meeting.getKind() == Meeting.Kind.REGULAR && !successorScheduled) {
+            scheduler.scheduleRegularAfter(meeting.getScheduledAt());
+        }
+        system.run(() -> runtime.createMessageCorrelation(BoardMeetingProcess.Messages.CALLED_OFF)
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).correlateAll());
+        return meeting;
+    }
+
+    /** What each member is told when the chair calls the meeting off: who, why, and where its items went. */
+    @Transactional(readOnly = true)
+    String callOffNotice(long meetingId) {
+        Meeting meeting = meetings.findById(meetingId).orElseThrow();
+        long carried = agenda.findByKeyMeetingIdOrderByPosition(meetingId).stream()
+                .filter(e -> e.getResult() == MeetingItem.Result.CARRIED_OVER).count();
+        return "The chair, **" + people.nameOf(meeting.getCalledOffBy()) + "**, called this meeting off.\n\n**Why:** "
+                + BoundedText.text(meeting.getCallOffReason().strip(), 800, "...") + "\n\n"
+                + (carried == 0 ? "No item was on its agenda yet: the items submitted wait for the next meeting."
+                        : carried + (carried == 1 ? " item on its agenda is" : " items on its agenda are")
+                                + " carried over to the next meeting, first on its agenda.")
+                + " No minutes are written for it.";
     }
 
     @Transactional

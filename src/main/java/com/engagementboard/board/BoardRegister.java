@@ -84,7 +84,9 @@ class BoardRegister {
                 .map(e -> new AgendaEntry(e.getPosition(), e.itemId(), titles.get(e.itemId()), e.getResult().name()))
                 .toList();
         return new MeetingView(m.getId(), m.getKind().name(), m.getStatus().name(), m.getScheduledAt(),
-                m.getAgendaCutoff(), m.getEndsAt(), m.getCalledBy(), m.getReason(), entries);
+                m.getAgendaCutoff(), m.getEndsAt(), m.getCalledBy(), m.getReason(), entries,
+                m.getCalledOffAt() == null ? null : new BoardViews.CallOff(m.getCalledOffBy(), m.getCalledOffAt(),
+                        m.getCallOffReason()));
     }
 
     /** The whole register matching the filters, newest first: for the CSV download. */

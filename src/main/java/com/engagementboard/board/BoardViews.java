@@ -30,7 +30,11 @@ final class BoardViews {
     }
 
     record MeetingView(Long id, String kind, String status, Instant scheduledAt, Instant agendaCutoff, Instant endsAt,
-            String calledBy, String reason, List<AgendaEntry> agenda) {
+            String calledBy, String reason, List<AgendaEntry> agenda, CallOff calledOff) {
+    }
+
+    /** The chair called the meeting off: who (user id), when, why. */
+    record CallOff(String by, Instant at, String reason) {
     }
 
     record DecisionView(Long id, Long meetingId, Long itemId, String outcome, String title, String decisionAsked,

@@ -32,9 +32,9 @@ class Meeting {
 
         Set<Status> next() {
             return switch (this) {
-                case SCHEDULED -> EnumSet.of(AGENDA_CLOSED, CLOSED);
-                case AGENDA_CLOSED -> EnumSet.of(AGENDA_PUBLISHED);
-                case AGENDA_PUBLISHED -> EnumSet.of(IN_SESSION);
+                case SCHEDULED -> EnumSet.of(AGENDA_CLOSED, CLOSED, CANCELLED);
+                case AGENDA_CLOSED -> EnumSet.of(AGENDA_PUBLISHED, CANCELLED);
+                case AGENDA_PUBLISHED -> EnumSet.of(IN_SESSION, CANCELLED);
                 case IN_SESSION -> EnumSet.of(CLOSED);
                 case CLOSED, CANCELLED -> EnumSet.noneOf(Status.class);
             };
@@ -45,6 +45,9 @@ class Meeting {
             return next().contains(next);
         }
     }
+
+    /** The longest reason the chair may give for calling a meeting off (the members read it). */
+    static final int MAX_REASON = 2000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -78,6 +81,15 @@ class Meeting {
 
     @Column(name = "closed_at")
     private Instant closedAt;
+
+    @Column(name = "called_off_at")
+    private Instant calledOffAt;
+
+    @Column(name = "called_off_by", length = 64)
+    private String calledOffBy;
+
+    @Column(name = "call_off_reason", length = MAX_REASON)
+    private String callOffReason;
 
     @Version
     private long version;
@@ -128,6 +140,17 @@ class Meeting {
         require(Status.IN_SESSION, "closed after its session");
         moveTo(Status.CLOSED, "closed");
         this.closedAt = when;
+    }
+
+    /**
+     * The chair calls the meeting off before it opens, with her reason: it is CANCELLED and writes no minutes.
+     * Once in session it can only close (its minutes say what was left open).
+     */
+    void callOff(Instant when, String by, String why) {
+        moveTo(Status.CANCELLED, "called off");
+        this.calledOffAt = when;
+        this.calledOffBy = by;
+        this.callOffReason = why;
     }
 
     /** Votes, decisions, carry-overs and the CEO's answers belong to a meeting in session. */
@@ -184,5 +207,17 @@ class Meeting {
 
     Instant getClosedAt() {
         return closedAt;
+    }
+
+    Instant getCalledOffAt() {
+        return calledOffAt;
+    }
+
+    String getCalledOffBy() {
+        return calledOffBy;
+    }
+
+    String getCallOffReason() {
+        return callOffReason;
     }
 }

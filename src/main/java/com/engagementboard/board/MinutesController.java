@@ -1,23 +1,63 @@
 package com.engagementboard.board;
 
+import com.engagementboard.web.IllegalTransitionException;
+import com.engagementboard.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The minutes of a meeting, as a page and as a PDF. */
+/** The minutes of a meeting, as a page and as a PDF; and the chair's page to call a meeting off. */
 @Controller
 @Tag(name = "Board")
 class MinutesController {
 
     private final MeetingMinutes minutes;
+    private final BoardMeetings meetings;
+    private final BoardRegister register;
 
-    MinutesController(MeetingMinutes minutes) {
+    MinutesController(MeetingMinutes minutes, BoardMeetings meetings, BoardRegister register) {
         this.minutes = minutes;
+        this.meetings = meetings;
+        this.register = register;
+    }
+
+    /** The chair's page: the meeting, its agenda, and a reason to call it off (chair only, linked from her agenda task). */
+    @GetMapping("/board/meetings/{id}/call-off")
+    String callOffPage(@PathVariable long id, Model model) {
+        return callOffPage(id, model, null, null);
+    }
+
+    @PostMapping("/board/meetings/{id}/call-off")
+    String callOff(@PathVariable long id, @RequestParam(required = false) String reason, Authentication user,
+            Model model, HttpServletResponse response) {
+        try {
+            meetings.callOff(id, reason, user.getName());
+        } catch (InvalidInputException | IllegalTransitionException refused) {
+            response.setStatus(refused instanceof InvalidInputException ? 400 : 409);
+            return callOffPage(id, model, refused.getMessage(), reason);
+        }
+        return "redirect:/board/meetings/" + id + "/call-off";
+    }
+
+    private String callOffPage(long id, Model model, String refusal, String reason) {
+        BoardViews.MeetingView meeting = register.meeting(id);
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("callable", List.of("SCHEDULED", "AGENDA_CLOSED", "AGENDA_PUBLISHED")
+                .contains(meeting.status()));
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("reason", reason);
+        model.addAttribute("maxReason", Meeting.MAX_REASON);
+        return "meeting-call-off";
     }
 
     @GetMapping("/board/meetings/{id}/minutes")

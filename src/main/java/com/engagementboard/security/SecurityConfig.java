@@ -199,6 +199,8 @@ class SecurityConfig {
                 // members submit items.
                 .requestMatchers(path.matcher(HttpMethod.PUT, "/api/board")).hasAnyAuthority(CHAIR, ADMIN)
                 .requestMatchers(path.matcher(HttpMethod.POST, "/api/board/meetings"),
+                        path.matcher(HttpMethod.POST, "/api/board/meetings/*/call-off"),
+                        path.matcher("/board/meetings/*/call-off"),
                         path.matcher(HttpMethod.POST, "/api/board/actions/**")).hasAuthority(CHAIR)
                 .requestMatchers(path.matcher(HttpMethod.POST, "/api/board/agenda-items"))
                 .hasAuthority(Groups.authority(Groups.BOARD_MEMBER))

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -454,5 +455,65 @@ class BoardApiTest {
                 .forEach(r -> exported.put(Long.valueOf(r.get(0)), r.get(6)));
         assertThat(exported).hasSameSizeAs(titleOf);
         titleOf.forEach((id, title) -> assertThat(exported.get(id)).isEqualTo(readBack.get(title)));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions callOff(String user, Object meetingId, String body)
+            throws Exception {
+        var request = post("/api/board/meetings/" + meetingId + "/call-off").contentType(MediaType.APPLICATION_JSON)
+                .content(body);
+        return mvc.perform(user == null ? request : request.with(httpBasic(user, "demo")));
+    }
+
+    @Test
+    void onlyTheChairCallsAMeetingOffWithAReasonAndOnlyBeforeItOpens() throws Exception {
+        String called = mvc.perform(post("/api/board/meetings").with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"at\": \"" + Instant.now().plus(5, ChronoUnit.DAYS) + "\", \"reason\": \"Card crisis\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = json.readTree(called).get("id").asLong();
+        callOff(null, id, "{\"reason\": \"No\"}").andExpect(status().isUnauthorized());
+        callOff("retail.head", id, "{\"reason\": \"No\"}").andExpect(status().isForbidden());
+        callOff("cmo", id, "{}").andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        callOff("cmo", id, "{\"reason\": ").andExpect(status().isBadRequest());
+        callOff("cmo", 987654321, "{\"reason\": \"Nothing\"}").andExpect(status().isNotFound());
+        mvc.perform(get("/api/board/meetings/" + id).with(httpBasic("employee", "demo")))
+                .andExpect(jsonPath("$.status").value("SCHEDULED"));
+
+        callOff("cmo", id, "{\"reason\": \"The card crisis is over.\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.calledOff.by").value("cmo"))
+                .andExpect(jsonPath("$.calledOff.reason").value("The card crisis is over."));
+        callOff("cmo", id, "{\"reason\": \"Again\"}").andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("CANCELLED")));
+        callOff("cmo", closedMeeting(Instant.now().minus(1, ChronoUnit.DAYS), "Closed"), "{\"reason\": \"Late\"}")
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void theChairCallsAMeetingOffFromItsPageLinkedFromHerAgendaTask() throws Exception {
+        String called = mvc.perform(post("/api/board/meetings").with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"at\": \"" + Instant.now().plus(6, ChronoUnit.DAYS) + "\", \"reason\": \"Pricing\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = json.readTree(called).get("id").asLong();
+        String page = "/board/meetings/" + id + "/call-off";
+        mvc.perform(get(page).with(httpBasic("retail.head", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get(page).with(httpBasic("cmo", "demo"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Call the meeting off")))
+                .andExpect(content().string(containsString("Its agenda has not closed yet")));
+        mvc.perform(post(page).with(httpBasic("cmo", "demo")).with(csrf()).param("reason", " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("say why the meeting is called off")));
+        mvc.perform(post(page).with(httpBasic("cmo", "demo")).with(csrf()).param("reason", "Pricing waits a week"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(page).with(httpBasic("cmo", "demo"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Pricing waits a week")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Call the meeting off</button>"))));
+        mvc.perform(post(page).with(httpBasic("cmo", "demo")).with(csrf()).param("reason", "Again"))
+                .andExpect(status().isConflict());
     }
 }

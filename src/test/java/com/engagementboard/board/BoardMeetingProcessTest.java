@@ -121,6 +121,9 @@ class BoardMeetingProcessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    BoardMeetings boardMeetings;
+
     @BeforeEach
     void cleanAgenda() {
         init(engine);
@@ -489,5 +492,86 @@ class BoardMeetingProcessTest {
         assertThat(underSecond.getCharterVersionId()).isEqualTo(second);
         // The register is not rewritten when a newer version takes force.
         assertThat(decisions.findById(underFirst.getId()).orElseThrow().getCharterVersionId()).isEqualTo(first);
+    }
+
+    // --- called off --------------------------------------------------------------------------------
+
+    private long meetingIdOf(ProcessInstance instance) {
+        return BoardMeetingProcess.meetingId(instance.getBusinessKey());
+    }
+
+    private List<Task> openTasks(ProcessInstance instance, String activityId) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).list();
+    }
+
+    @Test
+    void theChairCallsOffAMeetingWhoseAgendaIsPublishedItsItemsAreCarriedOverAndEveryMemberIsTold() {
+        AgendaItem first = item("Called-off script", false);
+        AgendaItem second = item("Called-off greeting", false);
+        ProcessInstance instance = meeting();
+        long meetingId = meetingIdOf(instance);
+        runJobs(instance, AGENDA_CUTOFF);
+        chair(task(instance, PREPARE_AGENDA), Map.of(Variables.AGENDA_ORDER, second.getId() + "\n" + first.getId()));
+        assertThat(instance).isWaitingAt(READ_AGENDA);
+        assertThatThrownBy(() -> boardMeetings.callOff(meetingId, "", "cmo"))
+                .isInstanceOf(com.engagementboard.web.InvalidInputException.class);
+
+        boardMeetings.callOff(meetingId, "Half the core group is at the regulator's hearing.", "cmo");
+
+        assertThat(instance).hasPassed(BoardMeetingProcess.Elements.MEETING_CALLED_OFF,
+                BoardMeetingProcess.Elements.FIND_MEMBERS_TO_TELL)
+                .isWaitingAt(BoardMeetingProcess.Elements.READ_CALL_OFF);
+        assertThat(openTasks(instance, READ_AGENDA)).as("the agenda notices ended").isEmpty();
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId(MEETING_STARTS).count())
+                .as("the meeting never starts").isZero();
+        assertThat(items.findById(first.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.CARRIED_OVER);
+        assertThat(items.findById(second.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.CARRIED_OVER);
+        Meeting calledOff = meetings.findById(meetingId).orElseThrow();
+        assertThat(calledOff.getStatus()).isEqualTo(Meeting.Status.CANCELLED);
+        assertThat(calledOff.getCalledOffBy()).isEqualTo("cmo");
+        assertThat(calledOff.getClosedAt()).as("no minutes").isNull();
+        @SuppressWarnings("unchecked")
+        List<String> members = (List<String>) runtime.getVariable(instance.getId(), Variables.MEMBERS);
+        List<Task> notices = openTasks(instance, BoardMeetingProcess.Elements.READ_CALL_OFF);
+        assertThat(notices).extracting(Task::getAssignee).isNotEmpty().containsExactlyInAnyOrderElementsOf(members);
+        assertThat((String) tasks.getVariableLocal(notices.get(0).getId(), Variables.MEETING_NOTICE))
+                .startsWith("The chair, **Clara Martens**, called this meeting off.")
+                .contains("regulator's hearing").contains("2 items on its agenda are carried over")
+                .contains("No minutes");
+
+        // Unread notices expire; the next meeting takes the carried-over items first.
+        runJobs(instance, BoardMeetingProcess.Elements.CALL_OFF_NOTICE_EXPIRES);
+        assertThat(instance).hasPassed(BoardMeetingProcess.Elements.CALL_OFF_NOTICE_EXPIRED).isEnded();
+        assertThatThrownBy(() -> boardMeetings.callOff(meetingId, "Again", "cmo"))
+                .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("CANCELLED");
+        ProcessInstance next = meeting();
+        runJobs(next, AGENDA_CUTOFF);
+        assertThat(items.findById(first.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.ON_AGENDA);
+        runtime.deleteProcessInstance(next.getId(), "test over");
+    }
+
+    @Test
+    void aMeetingCalledOffBeforeItsCutOffLeavesTheQueueAloneAndOneInSessionCannotBeCalledOff() {
+        AgendaItem waiting = item("Waits for the next meeting", false);
+        ProcessInstance instance = meeting();
+        boardMeetings.callOff(meetingIdOf(instance), "Nothing urgent this week.", "cmo");
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId(AGENDA_CUTOFF).count())
+                .isZero();
+        assertThat(items.findById(waiting.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.QUEUED);
+        List<Task> notices = openTasks(instance, BoardMeetingProcess.Elements.READ_CALL_OFF);
+        assertThat((String) tasks.getVariableLocal(notices.get(0).getId(), Variables.MEETING_NOTICE))
+                .contains("No item was on its agenda yet");
+        for (Task notice : notices) {
+            completeAs(notice.getAssignee(), List.of("board-member"), notice, Map.of());
+        }
+        assertThat(instance).hasPassed(BoardMeetingProcess.Elements.CALL_OFF_READ).isEnded();
+
+        ProcessInstance inSession = meeting();
+        openWithAgenda(inSession, List.of(waiting.getId()));
+        assertThat(inSession).isWaitingAt(PRESENT_ITEM);
+        assertThatThrownBy(() -> boardMeetings.callOff(meetingIdOf(inSession), "Too late", "cmo"))
+                .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("IN_SESSION");
+        assertThat(inSession).isWaitingAt(PRESENT_ITEM);
+        runtime.deleteProcessInstance(inSession.getId(), "test over");
     }
 }
