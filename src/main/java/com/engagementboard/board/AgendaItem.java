@@ -35,6 +35,9 @@ class AgendaItem {
 
     enum Kind { MEMBER, CHARTER_DISPUTE, CHANGE }
 
+    /** The longest reason an author may give for withdrawing an item (the chair reads it). */
+    static final int MAX_WITHDRAWAL_REASON = 2000;
+
     /**
      * Where an item stands, and where it may go next. The moves are those of {@code agenda-item.bpmn}
      * (submitted, returned for facts, resubmitted, withdrawn, queued) and {@code board-meeting.bpmn} (put
@@ -46,10 +49,11 @@ class AgendaItem {
 
         Set<Status> next() {
             return switch (this) {
-                case SUBMITTED -> EnumSet.of(QUEUED, RETURNED);
+                case SUBMITTED -> EnumSet.of(QUEUED, RETURNED, WITHDRAWN);
                 case RETURNED -> EnumSet.of(SUBMITTED, WITHDRAWN);
-                case QUEUED, DEFERRED, CARRIED_OVER -> EnumSet.of(ON_AGENDA);
-                case ON_AGENDA -> EnumSet.of(DEFERRED, CARRIED_OVER, DECIDED);
+                case QUEUED, DEFERRED, CARRIED_OVER -> EnumSet.of(ON_AGENDA, WITHDRAWN);
+                // Withdrawn from an agenda only until the chair publishes it (AgendaItems.withdrawByAuthor).
+                case ON_AGENDA -> EnumSet.of(DEFERRED, CARRIED_OVER, DECIDED, WITHDRAWN);
                 case DECIDED, WITHDRAWN -> EnumSet.noneOf(Status.class);
             };
         }
@@ -114,6 +118,12 @@ class AgendaItem {
     @OrderBy("id")
     private List<ProposedAction> actions = new ArrayList<>();
 
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    @Column(name = "withdrawal_reason", length = MAX_WITHDRAWAL_REASON)
+    private String withdrawalReason;
+
     @Version
     private long version;
 
@@ -157,6 +167,13 @@ class AgendaItem {
     }
 
     /** The author withdraws a returned item. */
+    /** Its author withdraws it, with the reason, while it waits for an agenda or the chair prepares one. */
+    void withdraw(Instant when, String why) {
+        moveTo(Status.WITHDRAWN, "withdrawn");
+        this.withdrawnAt = when;
+        this.withdrawalReason = why;
+    }
+
     void withdraw() {
         moveTo(Status.WITHDRAWN, "withdrawn");
     }
@@ -284,5 +301,13 @@ class AgendaItem {
 
     List<ProposedAction> getActions() {
         return actions;
+    }
+
+    Instant getWithdrawnAt() {
+        return withdrawnAt;
+    }
+
+    String getWithdrawalReason() {
+        return withdrawalReason;
     }
 }

@@ -23,8 +23,20 @@ public final class AgendaItemProcess {
         public static final String UPDATE_FACTS = "Task_UpdateFacts";
         public static final String WITHDRAW_ITEM = "Task_WithdrawItem";
         public static final String ITEM_WITHDRAWN = "EndEvent_ItemWithdrawn";
+        /** Its author withdraws the item through the API (interrupting event subprocess). */
+        public static final String WITHDRAWN_BY_AUTHOR = "SubProcess_WithdrawnByAuthor";
+        public static final String ITEM_WITHDRAWN_BY_AUTHOR = "StartEvent_ItemWithdrawnByAuthor";
+        public static final String WITHDRAWN_BY_AUTHOR_END = "EndEvent_WithdrawnByAuthor";
 
         private Elements() {
+        }
+    }
+
+    /** Messages the application sends to an item's instance. */
+    public static final class Messages {
+        public static final String WITHDRAWN = "AgendaItemWithdrawn";
+
+        private Messages() {
         }
     }
 

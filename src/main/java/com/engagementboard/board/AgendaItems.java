@@ -4,6 +4,7 @@ import com.engagementboard.charter.DisputeSentToBoard;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
 import com.engagementboard.security.SystemAccount;
+import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +34,11 @@ public class AgendaItems {
     private final TouchpointService touchpoints;
     private final RuntimeService runtime;
     private final SystemAccount system;
+    private final BoardMeetings meetings;
 
     AgendaItems(AgendaItemRepository items, TouchpointService touchpoints, RuntimeService runtime,
-            SystemAccount system) {
+            SystemAccount system, BoardMeetings meetings) {
+        this.meetings = meetings;
         this.items = items;
         this.touchpoints = touchpoints;
         this.runtime = runtime;
@@ -192,5 +196,33 @@ public class AgendaItems {
     @Transactional
     void withdraw(long id) {
         items.findById(id).orElseThrow().withdraw();
+    }
+
+    /**
+     * Its author withdraws an item, with a reason, until the agenda it is on is published: while it is checked,
+     * back with them, queued, deferred or carried over, or on an agenda the chair is still preparing (her task
+     * then starts from the agenda without it). Only its author (403); 409 once it is decided, withdrawn, on a
+     * published agenda, or a charter dispute (the chair settles those in the charter).
+     */
+    @Transactional
+    AgendaItem withdrawByAuthor(long id, String userId, String reason) {
+        String why = InvalidInputException.requireReason("reason", reason, AgendaItem.MAX_WITHDRAWAL_REASON,
+                "say why the item is withdrawn: the chair reads it");
+        AgendaItem item = items.findById(id).orElseThrow(() -> new NotFoundException("agenda item", String.valueOf(id)));
+        if (!userId.equals(item.getAuthor())) {
+            throw new AccessDeniedException("Only the item's author withdraws it");
+        }
+        if (item.getKind() != AgendaItem.Kind.MEMBER) {
+            throw new ConflictException("Not the author's to withdraw", "This item is a " + item.getKind()
+                    + ": it leaves the board's agenda when the process that brought it there settles it.");
+        }
+        if (item.getStatus() == AgendaItem.Status.ON_AGENDA) {
+            meetings.takeOffAgenda(id);
+        }
+        item.withdraw(MeetingScheduler.now(), why);
+        items.saveAndFlush(item);
+        system.run(() -> runtime.createMessageCorrelation(AgendaItemProcess.Messages.WITHDRAWN)
+                .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + id).correlateAll());
+        return item;
     }
 }

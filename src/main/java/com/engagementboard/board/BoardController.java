@@ -97,6 +97,18 @@ class BoardController {
                 .body(ItemView.of(items.get(item.getId())));
     }
 
+    /** Why its author withdraws an item; the chair reads it. */
+    record Withdrawal(String reason) {
+    }
+
+    @PostMapping("/api/board/agenda-items/{id}/withdraw")
+    @Operation(summary = "Withdraw one's own agenda item, with a reason, until the agenda it is on is published (its "
+            + "author): 403 for anyone else, 409 once it is decided, withdrawn or on a published agenda")
+    ItemView withdrawItem(@PathVariable long id, @RequestBody Withdrawal withdrawal, Principal author) {
+        items.withdrawByAuthor(id, author.getName(), withdrawal == null ? null : withdrawal.reason());
+        return ItemView.of(items.get(id));
+    }
+
     @GetMapping("/api/board/agenda-items/{id}")
     @Operation(summary = "One agenda item with its status and fact base")
     ItemView item(@PathVariable long id) {

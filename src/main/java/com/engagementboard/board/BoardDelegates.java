@@ -11,7 +11,6 @@ import static com.engagementboard.board.BoardMeetingProcess.Variables.ESCALATION
 import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_ACTION;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_COUNT;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_ID;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_OPTIONS;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_POSITION;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_SUMMARY;
 import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_TITLE;
@@ -34,7 +33,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +41,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,19 +76,7 @@ class BoardDelegates {
             long meetingId = meetingId(execution);
             int count = meetings.closeAgenda(meetingId);
             execution.setVariable(ITEM_COUNT, count);
-            execution.setVariable(AGENDA_SUMMARY, meetings.agendaSummary(meetingId));
-            execution.setVariable(ITEM_OPTIONS, Spin.JSON(meetings.itemOptions(meetingId)));
-            // The order as rows the chair renumbers: each item (by its title) with its place, 1, 2, 3...
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (AgendaItem item : meetings.agendaOf(meetingId)) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("item", item.getId().toString());
-                row.put("position", rows.size() + 1);
-                rows.add(row);
-            }
-            execution.setVariable(AGENDA_ORDER, FormValues.json(rows));
-            // Typed Json, not Null: the Tasklist submits the checklist as {type: <existing type>, value: "[...]"}.
-            execution.setVariable(DEFERRED_ITEMS, Spin.JSON("[]"));
+            execution.setVariables(meetings.agendaVariables(meetingId));
         };
     }
 

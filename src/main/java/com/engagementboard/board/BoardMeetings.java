@@ -9,6 +9,7 @@ import com.engagementboard.organisation.People;
 import com.engagementboard.security.Groups;
 import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.BoundedText;
+import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
@@ -102,7 +103,8 @@ class BoardMeetings {
     @Transactional(readOnly = true)
     List<AgendaItem> agendaOf(long meetingId) {
         List<Long> ids = agenda.findByKeyMeetingIdOrderByPosition(meetingId).stream()
-                .filter(m -> m.getResult() != MeetingItem.Result.DEFERRED).map(MeetingItem::itemId).toList();
+                .filter(m -> m.getResult() != MeetingItem.Result.DEFERRED && m.getResult() != MeetingItem.Result.WITHDRAWN)
+                .map(MeetingItem::itemId).toList();
         Map<Long, AgendaItem> byId = items.findAllById(ids).stream()
                 .collect(Collectors.toMap(AgendaItem::getId, i -> i));
         return ids.stream().map(byId::get).toList();
@@ -117,7 +119,9 @@ class BoardMeetings {
     @Transactional
     List<Long> publishAgenda(long meetingId, List<Long> order, Set<Long> deferred) {
         meetings.findById(meetingId).orElseThrow().publishAgenda();
-        List<MeetingItem> entries = agenda.findByKeyMeetingIdOrderByPosition(meetingId);
+        List<MeetingItem> entries = new ArrayList<>(agenda.findByKeyMeetingIdOrderByPosition(meetingId));
+        // An item its author withdrew while the chair prepared the agenda keeps its row, last, as withdrawn.
+        entries.sort(Comparator.comparing((MeetingItem e) -> e.getResult() == MeetingItem.Result.WITHDRAWN));
         List<Long> published = new ArrayList<>();
         int position = 1;
         for (Long itemId : order) {
@@ -131,6 +135,9 @@ class BoardMeetings {
         }
         entries.sort(Comparator.comparingInt(MeetingItem::getPosition));
         for (MeetingItem entry : entries) {
+            if (entry.getResult() == MeetingItem.Result.WITHDRAWN) {
+                continue;
+            }
             if (deferred.contains(entry.itemId())) {
                 items.findById(entry.itemId()).orElseThrow().defer();
                 entry.result(MeetingItem.Result.DEFERRED);
@@ -343,6 +350,56 @@ class BoardMeetings {
         return meeting;
     }
 
+    /**
+     * What the chair's agenda task shows and starts from: the agenda in words, the items as choices, and the
+     * order as rows she renumbers (each item with its place, 1, 2, 3...), no item deferred yet.
+     */
+    @Transactional(readOnly = true)
+    Map<String, Object> agendaVariables(long meetingId) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AgendaItem item : agendaOf(meetingId)) {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("item", item.getId().toString());
+            row.put("position", rows.size() + 1);
+            rows.add(row);
+        }
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        variables.put(BoardMeetingProcess.Variables.AGENDA_SUMMARY, agendaSummary(meetingId));
+        variables.put(BoardMeetingProcess.Variables.ITEM_OPTIONS, org.camunda.spin.Spin.JSON(itemOptions(meetingId)));
+        variables.put(BoardMeetingProcess.Variables.AGENDA_ORDER, FormValues.json(rows));
+        // Typed Json, not Null: the Tasklist submits the checklist as {type: <existing type>, value: "[...]"}.
+        variables.put(BoardMeetingProcess.Variables.DEFERRED_ITEMS, org.camunda.spin.Spin.JSON("[]"));
+        return variables;
+    }
+
+    /**
+     * An item its author withdraws leaves the agenda it waits on, while the chair prepares it: its row stays,
+     * marked withdrawn, and the chair's agenda task starts again from the agenda as it now is. Refused (409)
+     * once that agenda is published.
+     */
+    @Transactional
+    void takeOffAgenda(long itemId) {
+        for (MeetingItem entry : agenda.findByKeyItemIdAndResult(itemId, MeetingItem.Result.PENDING)) {
+            long meetingId = entry.meetingId();
+            Meeting meeting = meetings.findById(meetingId).orElseThrow();
+            if (meeting.getStatus() != Meeting.Status.AGENDA_CLOSED) {
+                throw new ConflictException("The agenda is published", "The agenda of the meeting on "
+                        + MINUTE.format(meeting.getScheduledAt()) + " is " + meeting.getStatus() + " with this item on "
+                        + "it: it can no longer be withdrawn. The chair may defer it or the board decide it.");
+            }
+            entry.result(MeetingItem.Result.WITHDRAWN);
+            agenda.saveAndFlush(entry);
+            system.run(() -> {
+                String instance = runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).singleResult().getId();
+                runtime.setVariables(instance, agendaVariables(meetingId));
+            });
+        }
+    }
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH)
+            .withZone(ZoneId.systemDefault());
+
     /** What each member is told when the chair calls the meeting off: who, why, and where its items went. */
     @Transactional(readOnly = true)
     String callOffNotice(long meetingId) {
@@ -369,7 +426,8 @@ class BoardMeetings {
         for (MeetingItem entry : agenda.findByKeyMeetingIdOrderByPosition(meetingId)) {
             AgendaItem item = items.findById(entry.itemId()).orElseThrow();
             lines.add(entry.getPosition() + ". **" + item.getTitle() + "**, from " + people.nameOf(item.getAuthor())
-                    + (entry.getResult() == MeetingItem.Result.DEFERRED ? " (deferred to the next meeting)" : ""));
+                    + (entry.getResult() == MeetingItem.Result.DEFERRED ? " (deferred to the next meeting)"
+                            : entry.getResult() == MeetingItem.Result.WITHDRAWN ? " (withdrawn by its author)" : ""));
         }
         return BoundedText.lines(lines, BoundedText.DEFAULT_BUDGET, more -> "… and " + more + " more");
     }
@@ -413,6 +471,9 @@ class BoardMeetings {
     List<Map<String, Object>> itemOptions(long meetingId) {
         List<Map<String, Object>> options = new ArrayList<>();
         for (MeetingItem entry : agenda.findByKeyMeetingIdOrderByPosition(meetingId)) {
+            if (entry.getResult() == MeetingItem.Result.WITHDRAWN) {
+                continue;
+            }
             AgendaItem item = items.findById(entry.itemId()).orElseThrow();
             options.add(FormValues.option(String.valueOf(entry.itemId()), item.getTitle()
                     + " (from " + people.nameOf(item.getAuthor()) + ")"));

@@ -11,14 +11,15 @@ final class BoardViews {
 
     record ItemView(Long id, String kind, String title, String decisionAsked, String author, String status,
             List<String> touchpoints, String factBase, String returnReason, Long charterVersionId,
-            List<ActionView> actions) {
+            List<ActionView> actions, Instant withdrawnAt, String withdrawalReason) {
 
         static ItemView of(AgendaItem item) {
             return new ItemView(item.getId(), item.getKind().name(), item.getTitle(), item.getDecisionAsked(),
                     item.getAuthor(), item.getStatus().name(), item.getTouchpoints().stream().map(t -> t.getCode())
                             .toList(), item.factBase(), item.getReturnReason(), item.getCharterVersionId(),
                     item.getActions().stream().map(a -> new ActionView(a.getTouchpoint().getCode(), a.getDescription(),
-                            a.isBuild() ? "BUILD" : "OPERATE", a.getDueDays())).toList());
+                            a.isBuild() ? "BUILD" : "OPERATE", a.getDueDays())).toList(), item.getWithdrawnAt(),
+                    item.getWithdrawalReason());
         }
     }
 

@@ -14,7 +14,7 @@ import java.io.Serializable;
 @Table(name = "meeting_item")
 class MeetingItem {
 
-    enum Result { PENDING, DEFERRED, DECIDED, CARRIED_OVER, RETURNED }
+    enum Result { PENDING, DEFERRED, DECIDED, CARRIED_OVER, RETURNED, WITHDRAWN }
 
     @Embeddable
     record Key(@Column(name = "meeting_id") Long meetingId, @Column(name = "item_id") Long itemId)

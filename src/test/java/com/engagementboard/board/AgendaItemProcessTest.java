@@ -179,6 +179,35 @@ class AgendaItemProcessTest {
     }
 
     @Test
+    void anAuthorWithdrawsTheirItemThroughTheApiWhileItIsBackWithThemOrQueuedOthersCannot() {
+        AgendaItem returned = submit(unique("Paperless onboarding"), null);
+        ProcessInstance instance = instanceOf(returned);
+        assertThat(instance).isWaitingAt(COMPLETE_FACT_BASE);
+        assertThatThrownBy(() -> agendaItems.withdrawByAuthor(returned.getId(), "marketing.head", "Not mine"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> agendaItems.withdrawByAuthor(returned.getId(), "sales.head", " "))
+                .isInstanceOf(com.engagementboard.web.InvalidInputException.class);
+        assertThat(instance).isWaitingAt(COMPLETE_FACT_BASE);
+
+        agendaItems.withdrawByAuthor(returned.getId(), "sales.head", "Operations solved it without the board.");
+
+        assertThat(instance).hasPassed(AgendaItemProcess.Elements.ITEM_WITHDRAWN_BY_AUTHOR,
+                AgendaItemProcess.Elements.WITHDRAWN_BY_AUTHOR_END).hasNotPassed(ITEM_QUEUED).isEnded();
+        AgendaItem withdrawn = reload(returned);
+        assertThat(withdrawn.getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+        assertThat(withdrawn.getWithdrawalReason()).isEqualTo("Operations solved it without the board.");
+        assertThat(withdrawn.getWithdrawnAt()).isNotNull();
+        assertThatThrownBy(() -> agendaItems.withdrawByAuthor(returned.getId(), "sales.head", "Again"))
+                .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class);
+
+        // Queued: no instance runs any more; the item simply never reaches an agenda.
+        AgendaItem queued = submit(unique("Shorter forms"), new AgendaItemRequest.FactBase(null, "Drop-outs", null));
+        assertThat(reload(queued).getStatus()).isEqualTo(AgendaItem.Status.QUEUED);
+        agendaItems.withdrawByAuthor(queued.getId(), "sales.head", "Merged into another item.");
+        assertThat(reload(queued).getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+    }
+
+    @Test
     void aBadFactActionIsRefusedAndCompletesNothing() {
         AgendaItem item = submit(unique("Refuse me"), null);
         ProcessInstance instance = instanceOf(item);

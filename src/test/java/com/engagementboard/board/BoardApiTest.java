@@ -516,4 +516,34 @@ class BoardApiTest {
         mvc.perform(post(page).with(httpBasic("cmo", "demo")).with(csrf()).param("reason", "Again"))
                 .andExpect(status().isConflict());
     }
+
+    @Test
+    void onlyItsAuthorWithdrawsAnItemWithAReasonAndOnlyOnce() throws Exception {
+        String created = mvc.perform(post("/api/board/agenda-items").with(httpBasic("sales.head", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"title": "Withdrawn by its author", "decisionAsked": "Shorter forms",
+                         "facts": {"customerBehaviour": "Half the applicants give up on page three"}}
+                        """))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = json.readTree(created).get("id").asLong();
+        String path = "/api/board/agenda-items/" + id + "/withdraw";
+        String body = "{\"reason\": \"Settled with service directly.\"}";
+        mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post(path).with(httpBasic("marketing.head", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isForbidden());
+        mvc.perform(post(path).with(httpBasic("sales.head", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{}")).andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(post("/api/board/agenda-items/987654321/withdraw").with(httpBasic("sales.head", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        mvc.perform(post(path).with(httpBasic("sales.head", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WITHDRAWN"))
+                .andExpect(jsonPath("$.withdrawalReason").value("Settled with service directly."));
+        mvc.perform(post(path).with(httpBasic("sales.head", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
 }

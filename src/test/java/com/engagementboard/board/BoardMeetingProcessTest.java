@@ -574,4 +574,36 @@ class BoardMeetingProcessTest {
         assertThat(inSession).isWaitingAt(PRESENT_ITEM);
         runtime.deleteProcessInstance(inSession.getId(), "test over");
     }
+
+    @Test
+    void anAuthorWithdrawsTheirItemWhileTheChairPreparesTheAgendaButNotOnceItIsPublished() {
+        AgendaItem stays = item("Stays on the agenda", false);
+        AgendaItem leaves = item("Leaves the agenda", false);
+        ProcessInstance instance = meeting();
+        long meetingId = meetingIdOf(instance);
+        runJobs(instance, AGENDA_CUTOFF);
+        assertThat(instance).isWaitingAt(PREPARE_AGENDA);
+
+        agendaItems.withdrawByAuthor(leaves.getId(), "sales.head", "Settled between sales and service.");
+
+        assertThat(items.findById(leaves.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+        // The chair's task starts again from the agenda without it.
+        assertThat((String) runtime.getVariable(instance.getId(), Variables.AGENDA_SUMMARY))
+                .contains("Leaves the agenda**, from").contains("(withdrawn by its author)");
+        assertThat(FormValues.rows(runtime.getVariable(instance.getId(), Variables.AGENDA_ORDER)))
+                .extracting(row -> row.get("item")).containsExactly(stays.getId().toString());
+        // A chair who submits the old rows is told to take the agenda as it is now.
+        refusedFor(catchThrowable(() -> chair(task(instance, PREPARE_AGENDA), Map.of(Variables.AGENDA_ORDER,
+                leaves.getId() + "\n" + stays.getId()))), Variables.AGENDA_ORDER);
+        chair(task(instance, PREPARE_AGENDA), Map.of(Variables.AGENDA_ORDER, String.valueOf(stays.getId())));
+        assertThat(runtime.getVariable(instance.getId(), Variables.AGENDA_ITEMS)).isEqualTo(List.of(stays.getId()));
+        assertThat(jdbc.queryForObject("select result from meeting_item where meeting_id = ? and item_id = ?",
+                String.class, meetingId, leaves.getId())).isEqualTo("WITHDRAWN");
+
+        assertThatThrownBy(() -> agendaItems.withdrawByAuthor(stays.getId(), "sales.head", "Too late"))
+                .isInstanceOf(com.engagementboard.web.ConflictException.class)
+                .hasMessageContaining("can no longer be withdrawn");
+        assertThat(items.findById(stays.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.ON_AGENDA);
+        runtime.deleteProcessInstance(instance.getId(), "test over");
+    }
 }
