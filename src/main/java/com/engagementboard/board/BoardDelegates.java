@@ -284,6 +284,32 @@ class BoardDelegates {
     }
 
     @Bean
+    /** The CEO did not answer in time: the item goes back to the board, recorded as no answer from the CEO. */
+    JavaDelegate recordNoCeoAnswer() {
+        return execution -> meetings.noAnswerFromCeo(meetingId(execution), itemId(execution));
+    }
+
+    /** The CEO's answer is due: the escalation rises in the CEO's list, with a comment saying so. */
+    @Bean
+    JavaDelegate remindCeo() {
+        return execution -> {
+            long itemId = itemId(execution);
+            var taskService = execution.getProcessEngineServices().getTaskService();
+            for (org.camunda.bpm.engine.task.Task task : taskService.createTaskQuery()
+                    .processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey(BoardMeetingProcess.Elements.DECIDE_ESCALATION).list()) {
+                if (taskService.getVariable(task.getId(), ITEM_ID) instanceof Number id && id.longValue() == itemId) {
+                    task.setPriority(BoardActionDelegates.OVERDUE_PRIORITY);
+                    taskService.saveTask(task);
+                    taskService.createComment(task.getId(), execution.getProcessInstanceId(), "Reminder: the board "
+                            + "waits for your answer. Without one, the item goes back to the board, recorded as no "
+                            + "answer from the CEO.");
+                }
+            }
+        };
+    }
+
+    @Bean
     JavaDelegate returnToBoard() {
         return execution -> meetings.returnToBoard(meetingId(execution), itemId(execution),
                 (String) execution.getVariable(CEO_COMMENT));

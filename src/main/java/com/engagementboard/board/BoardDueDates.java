@@ -1,9 +1,12 @@
 package com.engagementboard.board;
 
 import com.engagementboard.charter.WorkingDays;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +28,34 @@ public class BoardDueDates {
     /** Three working days (Monday to Friday, in the board's time zone) from now, at the same time of day. */
     public Date ceoDecision() {
         return workingDaysFromNow(CEO_WORKING_DAYS);
+    }
+
+    /**
+     * Working days after which an escalation the CEO has not answered goes back to the board, recorded as no
+     * answer from the CEO: two more than the CEO's due date, when the CEO is reminded.
+     */
+    static final int CEO_NO_ANSWER_WORKING_DAYS = CEO_WORKING_DAYS + 2;
+
+    /** When an unanswered escalation goes back to the board: five working days from now. */
+    public Date ceoNoAnswer() {
+        return workingDaysFromNow(CEO_NO_ANSWER_WORKING_DAYS);
+    }
+
+    /** Time the chair has at least to break a tie that arises as the meeting ends. */
+    static final Duration TIE_BREAK_GRACE = Duration.ofHours(1);
+
+    /**
+     * When a tie the chair has not broken is carried over to the next meeting: at the meeting's end, or an
+     * hour from now if the tie arose later than an hour before it.
+     */
+    public Date tieBreak(VariableScope execution) {
+        return tieBreak(execution.getVariable(BoardMeetingProcess.Variables.MEETING_ENDS_AT), MeetingScheduler.now());
+    }
+
+    static Date tieBreak(Object meetingEnds, Instant now) {
+        Instant earliest = now.plus(TIE_BREAK_GRACE);
+        return Date.from(meetingEnds instanceof Date end && end.toInstant().isAfter(earliest) ? end.toInstant()
+                : earliest);
     }
 
     /** The chair decides on an action its owner reported blocked within three working days too. */

@@ -38,6 +38,21 @@ public final class BoardMeetingProcess {
         public static final String CEO_DECISION = "Gateway_CeoDecision";
         public static final String RETURN_TO_BOARD = "Task_ReturnToBoard";
         public static final String ITEM_RETURNED = "EndEvent_ItemReturned";
+        /** The meeting's time is up and the chair never presented the item: carried over. */
+        public static final String NOT_PRESENTED = "BoundaryEvent_NotPresented";
+        public static final String CARRY_OVER_NOT_PRESENTED = "Task_CarryOverNotPresented";
+        public static final String ITEM_NOT_PRESENTED = "EndEvent_NotPresented";
+        /** The chair did not break a tie in time: carried over. */
+        public static final String TIE_NOT_BROKEN = "BoundaryEvent_TieNotBroken";
+        public static final String CARRY_OVER_TIE = "Task_CarryOverTie";
+        public static final String TIE_CARRIED_OVER = "EndEvent_TieCarriedOver";
+        /** The CEO's answer is due: reminded; later, back to the board as no answer from the CEO. */
+        public static final String CEO_REMINDER = "BoundaryEvent_CeoReminder";
+        public static final String REMIND_CEO = "Task_RemindCeo";
+        public static final String CEO_REMINDED = "EndEvent_CeoReminded";
+        public static final String NO_CEO_ANSWER = "BoundaryEvent_NoCeoAnswer";
+        public static final String RECORD_NO_CEO_ANSWER = "Task_RecordNoCeoAnswer";
+        public static final String ITEM_WITHOUT_CEO_ANSWER = "EndEvent_NoCeoAnswer";
         public static final String RECORD_DECISION = "Task_RecordDecision";
         public static final String ITEM_DECIDED = "EndEvent_ItemDecided";
         public static final String CLOSE_MEETING = "Task_CloseMeeting";

@@ -214,6 +214,18 @@ class BoardMeetings {
         agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.CARRIED_OVER);
     }
 
+    /**
+     * The CEO did not answer an escalation in time: the item goes on the next agenda, recorded as no answer
+     * from the CEO (where a question would be), so that the board decides it itself or escalates again.
+     */
+    @Transactional
+    void noAnswerFromCeo(long meetingId, long itemId) {
+        meetings.findById(meetingId).orElseThrow().requireInSession("given the CEO's silence");
+        items.findById(itemId).orElseThrow().returnedByCeo("No answer from the CEO by "
+                + MINUTE.format(MeetingScheduler.now()) + ": the board decides it, or escalates it again.");
+        agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.CARRIED_OVER);
+    }
+
     /** The CEO sends the item back with a question: it goes on the next agenda, the question with it. */
     @Transactional
     void returnToBoard(long meetingId, long itemId, String question) {

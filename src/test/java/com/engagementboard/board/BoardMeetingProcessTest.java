@@ -606,4 +606,84 @@ class BoardMeetingProcessTest {
         assertThat(items.findById(stays.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.ON_AGENDA);
         runtime.deleteProcessInstance(instance.getId(), "test over");
     }
+
+    // --- every wait of an item ends: not presented, tie not broken, no answer from the CEO ---------------
+
+    @Test
+    void anItemTheChairNeverPresentedIsCarriedOverWhenTheMeetingEndsAndTheMeetingCloses() {
+        AgendaItem item = item("Never presented", false);
+        ProcessInstance instance = meeting();
+        openWithAgenda(instance, List.of(item.getId()));
+        assertThat(instance).isWaitingAt(PRESENT_ITEM);
+
+        runJobs(instance, BoardMeetingProcess.Elements.NOT_PRESENTED);
+
+        assertThat(instance).hasPassed(BoardMeetingProcess.Elements.CARRY_OVER_NOT_PRESENTED,
+                BoardMeetingProcess.Elements.ITEM_NOT_PRESENTED);
+        assertThat(items.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.CARRIED_OVER);
+        runJobs(instance, CLOSE_MEETING);
+        assertThat(instance).hasPassed(MEETING_CLOSED).isEnded();
+        assertThat(meetings.findById(meetingIdOf(instance)).orElseThrow().getStatus()).isEqualTo(Meeting.Status.CLOSED);
+    }
+
+    @Test
+    void aTieTheChairDoesNotBreakInTimeIsCarriedOver() {
+        AgendaItem item = item("Tie left open", false);
+        ProcessInstance instance = meeting();
+        openWithAgenda(instance, List.of(item.getId()));
+        chair(task(instance, PRESENT_ITEM), Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.VOTE_ACTION));
+        vote(instance, "cmo", BoardMeetingProcess.APPROVE);
+        vote(instance, "retail.head", BoardMeetingProcess.REJECT);
+        vote(instance, "business.head", BoardMeetingProcess.APPROVE);
+        vote(instance, "wealth.head", BoardMeetingProcess.REJECT);
+        assertThat(instance).isWaitingAt(BREAK_TIE);
+
+        runJobs(instance, BoardMeetingProcess.Elements.TIE_NOT_BROKEN);
+
+        assertThat(instance).hasPassed(BoardMeetingProcess.Elements.CARRY_OVER_TIE,
+                BoardMeetingProcess.Elements.TIE_CARRIED_OVER);
+        assertThat(items.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.CARRIED_OVER);
+        assertThat(decisions.findFirstByItemIdOrderByIdDesc(item.getId())).isEmpty();
+        runJobs(instance, CLOSE_MEETING);
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void aTieArisingAsTheMeetingEndsStillGivesTheChairAnHour() {
+        Instant now = Instant.parse("2026-12-07T10:55:00Z");
+        assertThat(BoardDueDates.tieBreak(Date.from(Instant.parse("2026-12-07T11:00:00Z")), now))
+                .isEqualTo(Date.from(Instant.parse("2026-12-07T11:55:00Z")));
+        assertThat(BoardDueDates.tieBreak(Date.from(Instant.parse("2026-12-07T13:00:00Z")), now))
+                .isEqualTo(Date.from(Instant.parse("2026-12-07T13:00:00Z")));
+        assertThat(BoardDueDates.tieBreak(null, now)).isEqualTo(Date.from(Instant.parse("2026-12-07T11:55:00Z")));
+    }
+
+    @Test
+    void anEscalationTheCeoDoesNotAnswerIsRemindedThenGoesBackToTheBoardAsNoAnswer() {
+        AgendaItem item = item("Silent CEO", false);
+        ProcessInstance instance = meeting();
+        openWithAgenda(instance, List.of(item.getId()));
+        chair(task(instance, PRESENT_ITEM), Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.ESCALATE,
+                Variables.RECOMMENDATION, "Decide it above us."));
+        Task ceo = task(instance, DECIDE_ESCALATION);
+
+        runJobs(instance, BoardMeetingProcess.Elements.CEO_REMINDER);
+        assertThat(instance).hasPassed(BoardMeetingProcess.Elements.REMIND_CEO, BoardMeetingProcess.Elements.CEO_REMINDED)
+                .isWaitingAt(DECIDE_ESCALATION);
+        Task reminded = task(instance, DECIDE_ESCALATION);
+        assertThat(reminded.getId()).isEqualTo(ceo.getId());
+        assertThat(reminded.getPriority()).isEqualTo(BoardActionDelegates.OVERDUE_PRIORITY);
+        assertThat(tasks.getTaskComments(ceo.getId())).extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
+                .anySatisfy(m -> assertThat(m).contains("no answer from the CEO"));
+
+        runJobs(instance, BoardMeetingProcess.Elements.NO_CEO_ANSWER);
+        assertThat(instance).hasPassed(BoardMeetingProcess.Elements.RECORD_NO_CEO_ANSWER,
+                BoardMeetingProcess.Elements.ITEM_WITHOUT_CEO_ANSWER);
+        assertThat(task(instance, DECIDE_ESCALATION)).isNull();
+        AgendaItem back = items.findById(item.getId()).orElseThrow();
+        assertThat(back.getStatus()).isEqualTo(AgendaItem.Status.CARRIED_OVER);
+        assertThat(back.getCeoQuestion()).startsWith("No answer from the CEO by");
+        runJobs(instance, CLOSE_MEETING);
+        assertThat(instance).isEnded();
+    }
 }
