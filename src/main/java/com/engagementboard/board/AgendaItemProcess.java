@@ -23,6 +23,10 @@ public final class AgendaItemProcess {
         public static final String UPDATE_FACTS = "Task_UpdateFacts";
         public static final String WITHDRAW_ITEM = "Task_WithdrawItem";
         public static final String ITEM_WITHDRAWN = "EndEvent_ItemWithdrawn";
+        /** The author gave no facts in time: the item is withdrawn. */
+        public static final String FACTS_OVERDUE = "BoundaryEvent_FactsOverdue";
+        public static final String EXPIRE_ITEM = "Task_ExpireItem";
+        public static final String ITEM_EXPIRED = "EndEvent_ItemExpired";
         /** Its author withdraws the item through the API (interrupting event subprocess). */
         public static final String WITHDRAWN_BY_AUTHOR = "SubProcess_WithdrawnByAuthor";
         public static final String ITEM_WITHDRAWN_BY_AUTHOR = "StartEvent_ItemWithdrawnByAuthor";

@@ -198,6 +198,16 @@ public class AgendaItems {
         items.findById(id).orElseThrow().withdraw();
     }
 
+    /** What an item returned for facts records when its author gave none in time. */
+    static final String NO_FACTS_IN_TIME = "No fact base was added in time: the board decides on facts. Submit it "
+            + "again with them.";
+
+    /** Its author gave no facts in time: the item is withdrawn, and says why. */
+    @Transactional
+    void expire(long id) {
+        items.findById(id).orElseThrow().withdraw(MeetingScheduler.now(), NO_FACTS_IN_TIME);
+    }
+
     /**
      * Its author withdraws an item, with a reason, until the agenda it is on is published: while it is checked,
      * back with them, queued, deferred or carried over, or on an agenda the chair is still preparing (her task

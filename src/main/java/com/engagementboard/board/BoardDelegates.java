@@ -467,6 +467,11 @@ class BoardDelegates {
     }
 
     @Bean
+    JavaDelegate expireItem() {
+        return execution -> items.expire(AgendaItemProcess.itemId(execution.getProcessBusinessKey()));
+    }
+
+    @Bean
     JavaDelegate withdrawItem() {
         return execution -> items.withdraw(AgendaItemProcess.itemId(execution.getProcessBusinessKey()));
     }

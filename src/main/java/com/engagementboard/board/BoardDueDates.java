@@ -41,6 +41,19 @@ public class BoardDueDates {
         return workingDaysFromNow(CEO_NO_ANSWER_WORKING_DAYS);
     }
 
+    /** Working days an author has to add the facts to an item returned to them. */
+    static final int FACT_BASE_WORKING_DAYS = 5;
+
+    /** When the facts of a returned item are due: five working days from now. */
+    public Date factBase() {
+        return workingDaysFromNow(FACT_BASE_WORKING_DAYS);
+    }
+
+    /** When a returned item without facts is withdrawn: five more working days after they were due. */
+    public Date factBaseExpires() {
+        return workingDaysFromNow(2 * FACT_BASE_WORKING_DAYS);
+    }
+
     /** Time the chair has at least to break a tie that arises as the meeting ends. */
     static final Duration TIE_BREAK_GRACE = Duration.ofHours(1);
 

@@ -208,6 +208,24 @@ class AgendaItemProcessTest {
     }
 
     @Test
+    void aReturnedItemWhoseAuthorGivesNoFactsInTimeIsWithdrawnAndSaysWhy() {
+        AgendaItem item = submit(unique("Facts never came"), null);
+        ProcessInstance instance = instanceOf(item);
+        Task task = factBaseTask(instance);
+        // Due in five working days: at least five days ahead, at most a week and two days.
+        assertThat(java.time.Duration.between(task.getCreateTime().toInstant(), task.getDueDate().toInstant()))
+                .isBetween(java.time.Duration.ofDays(5), java.time.Duration.ofDays(7).plusMinutes(1));
+
+        com.engagementboard.ProcessTestSupport.runJobs(instance, AgendaItemProcess.Elements.FACTS_OVERDUE);
+
+        assertThat(instance).hasPassed(AgendaItemProcess.Elements.EXPIRE_ITEM, AgendaItemProcess.Elements.ITEM_EXPIRED)
+                .hasNotPassed(ITEM_QUEUED).isEnded();
+        AgendaItem expired = reload(item);
+        assertThat(expired.getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+        assertThat(expired.getWithdrawalReason()).isEqualTo(AgendaItems.NO_FACTS_IN_TIME);
+    }
+
+    @Test
     void aBadFactActionIsRefusedAndCompletesNothing() {
         AgendaItem item = submit(unique("Refuse me"), null);
         ProcessInstance instance = instanceOf(item);
