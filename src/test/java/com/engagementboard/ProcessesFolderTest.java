@@ -92,6 +92,40 @@ class ProcessesFolderTest {
         assertThat(savePoints).as("the save points of the charter and the board meeting").isGreaterThanOrEqualTo(5);
     }
 
+    /**
+     * The multi-instance tasks many people complete at the same moment (votes, agenda notices, endorsements)
+     * count each completion after a save point of the inner activity, so that completions never conflict on
+     * the multi-instance body; these save points retry on purpose too.
+     */
+    @Test
+    void everyMultiInstanceSavePointRetriesThreeTimesFiveMinutesApart() throws IOException {
+        List<String> asyncInner = new java.util.ArrayList<>();
+        for (Path file : processFiles()) {
+            if (!file.toString().endsWith(".bpmn")) {
+                continue;
+            }
+            org.camunda.bpm.model.bpmn.BpmnModelInstance model;
+            try (InputStream content = Files.newInputStream(file)) {
+                model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(content);
+            }
+            for (org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics loop
+                    : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics.class)) {
+                if (!loop.isCamundaAsyncBefore() && !loop.isCamundaAsyncAfter()) {
+                    continue;
+                }
+                String owner = ((org.camunda.bpm.model.bpmn.instance.BaseElement) loop.getParentElement()).getId();
+                asyncInner.add(owner);
+                var retry = loop.getExtensionElements() == null ? null : loop.getExtensionElements()
+                        .getElementsQuery().filterByType(
+                                org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class)
+                        .list().stream().findFirst().orElse(null);
+                assertThat(retry).as("%s in %s retries on purpose", owner, file).isNotNull();
+                assertThat(retry.getTextContent()).as("%s in %s", owner, file).isEqualTo("R3/PT5M");
+            }
+        }
+        assertThat(asyncInner).contains("Task_Vote", "Task_ReadAgenda", "Task_EndorseVision");
+    }
+
     @Test
     void theApplicationDeployedEveryFileAtStartUp() throws IOException {
         List<String> deployed = repository.createDeploymentQuery().deploymentName("engagement-board").list().stream()

@@ -280,13 +280,16 @@ class Summit {
         });
     }
 
-    /** A participant endorses the vision or objects to it (with the reason). */
-    void endorse(String userId, String endorsement, String objection) {
+    /**
+     * Whether a participant may endorse the vision or object to it now (in session, and invited): checked before
+     * their answer is written in their own row ({@code SummitRepository.endorse}), which leaves the summit's
+     * row alone, so that participants answering at the same moment never conflict.
+     */
+    void requireEndorsable(String userId) {
         require(Status.IN_SESSION, "given an endorsement");
-        participant(userId).ifPresent(p -> {
-            p.endorsement = endorsement;
-            p.objection = objection;
-        });
+        if (participant(userId).isEmpty()) {
+            throw new IllegalArgumentException(userId + " is not a participant of summit " + id);
+        }
     }
 
     void dissent(String text) {

@@ -127,6 +127,7 @@ class BoardActionProcessTest {
                 .taskDefinitionKey(BoardMeetingProcess.Elements.VOTE).taskAssignee(voter).singleResult();
         completeAs(voter, List.of("board-core"), task, Map.of(BoardMeetingProcess.Variables.VOTE,
                 BoardMeetingProcess.APPROVE));
+        com.engagementboard.ProcessTestSupport.runJobs(meeting, BoardMeetingProcess.Elements.VOTE);
     }
 
     /** Submits an item with one action, has an extraordinary meeting approve it: the action's process starts. */

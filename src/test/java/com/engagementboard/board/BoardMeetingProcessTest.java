@@ -169,6 +169,8 @@ class BoardMeetingProcessTest {
                 .taskAssignee(voter).singleResult();
         completeAs(voter, List.of("board-core"), task, Map.of(Variables.VOTE, choice, Variables.VOTE_COMMENT,
                 voter + " says " + choice));
+        // Each vote is counted after its save point (asynchronous after the task), as the job executor would.
+        runJobs(instance, VOTE);
     }
 
     private void finish(ProcessInstance instance) {
@@ -410,6 +412,7 @@ class BoardMeetingProcessTest {
                 .list()) {
             completeAs(notice.getAssignee(), List.of("board-member"), notice, Map.of());
         }
+        runJobs(instance, READ_AGENDA);
         assertThat(instance).isWaitingAt(MEETING_TIME);
         runJobs(instance, MEETING_TIME);
         assertThat(task(instance, PRESENT_ITEM)).isNotNull();
@@ -684,6 +687,69 @@ class BoardMeetingProcessTest {
         assertThat(back.getStatus()).isEqualTo(AgendaItem.Status.CARRIED_OVER);
         assertThat(back.getCeoQuestion()).startsWith("No answer from the CEO by");
         runJobs(instance, CLOSE_MEETING);
+        assertThat(instance).isEnded();
+    }
+
+    // --- many people at the same moment ----------------------------------------------------------------
+
+    /** Each completion on a thread of its own, all released at once; what each thread threw, in order. */
+    private List<Throwable> atOnce(List<Task> work, List<String> groups) throws InterruptedException {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (Task task : work) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                    identity.setAuthentication(task.getAssignee(), groups);
+                    if (VOTE.equals(task.getTaskDefinitionKey())) {
+                        tasks.complete(task.getId(), Map.of(Variables.VOTE, BoardMeetingProcess.APPROVE));
+                    } else {
+                        tasks.complete(task.getId());
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                } finally {
+                    identity.clearAuthentication();
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+        return failures;
+    }
+
+    @Test
+    void seventeenMembersReadingAndFourCoreMembersVotingAtTheSameMomentNeverConflict() throws Exception {
+        AgendaItem item = item("Voted at once", false);
+        ProcessInstance instance = meeting();
+        runJobs(instance, AGENDA_CUTOFF);
+        chair(task(instance, PREPARE_AGENDA), Map.of(Variables.AGENDA_ORDER, item.getId().toString()));
+        List<Task> notices = openTasks(instance, READ_AGENDA);
+        assertThat(notices).hasSize(17);
+
+        assertThat(atOnce(notices, List.of("board-member"))).as("no member's reading conflicts with another's")
+                .isEmpty();
+        assertThat(openTasks(instance, READ_AGENDA)).isEmpty();
+        runJobs(instance, READ_AGENDA);
+        assertThat(instance).isWaitingAt(MEETING_TIME);
+
+        runJobs(instance, MEETING_TIME);
+        chair(task(instance, PRESENT_ITEM), Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.VOTE_ACTION));
+        List<Task> votes = openTasks(instance, VOTE);
+        assertThat(votes).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(CORE);
+
+        assertThat(atOnce(votes, List.of("board-core", "board-member"))).as("no vote conflicts with another").isEmpty();
+        runJobs(instance, VOTE);
+        finish(instance);
+        assertThat(decisions.findFirstByItemIdOrderByIdDesc(item.getId()).orElseThrow().getOutcome())
+                .isEqualTo(BoardMeetingProcess.APPROVED);
+        assertThat(jdbc.queryForObject("select count(*) from board_vote where item_id = ?", Integer.class,
+                item.getId())).as("each vote once").isBetween(3, 4);
         assertThat(instance).isEnded();
     }
 }

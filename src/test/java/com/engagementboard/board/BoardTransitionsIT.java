@@ -204,6 +204,7 @@ class BoardTransitionsIT {
                     BoardMeetingProcess.Elements.VOTE), string(BoardMeetingProcess.Variables.VOTE,
                             BoardMeetingProcess.APPROVE));
             assertThat(voted.statusCode()).as(voted.body()).isEqualTo(204);
+            fire(meeting, BoardMeetingProcess.Elements.VOTE);
         }
         fire(meeting, BoardMeetingProcess.Elements.RECORD_DECISION);
     }

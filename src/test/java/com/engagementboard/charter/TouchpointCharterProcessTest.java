@@ -705,6 +705,7 @@ class TouchpointCharterProcessTest {
                     .taskDefinitionKey(BoardMeetingProcess.Elements.VOTE).taskAssignee(voter).singleResult();
             completeAs(voter, List.of("board-core"), vote, Map.of(BoardMeetingProcess.Variables.VOTE, choice,
                     BoardMeetingProcess.Variables.VOTE_COMMENT, voter + " votes " + choice));
+            runJobs(meeting, BoardMeetingProcess.Elements.VOTE);
         }
         runJobs(meeting, BoardMeetingProcess.Elements.RECORD_DECISION);
         runJobs(meeting, BoardMeetingProcess.Elements.CLOSE_MEETING);

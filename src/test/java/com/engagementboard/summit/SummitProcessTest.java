@@ -179,11 +179,14 @@ class SummitProcessTest {
     private void endorse(Held summit, String user) {
         completeAs(user, List.of("board-member"), taskOf(summit, ENDORSE_VISION, user),
                 Map.of(Variables.ENDORSEMENT, SummitProcess.ENDORSE));
+        // Each answer is counted after its save point (asynchronous after the task), as the job executor would.
+        runJobs(summit.instance(), ENDORSE_VISION);
     }
 
     private void object(Held summit, String user, String objection) {
         completeAs(user, List.of("board-member"), taskOf(summit, ENDORSE_VISION, user),
                 Map.of(Variables.ENDORSEMENT, SummitProcess.OBJECT, Variables.OBJECTION, objection));
+        runJobs(summit.instance(), ENDORSE_VISION);
     }
 
     private static String planOf(String tag) {
@@ -792,5 +795,51 @@ class SummitProcessTest {
                 SummitReport.ParticipantView::endorsement).containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("marketing.head", SummitProcess.ENDORSE),
                         org.assertj.core.groups.Tuple.tuple("sales.head", Summit.NO_ANSWER));
+    }
+
+    @Test
+    void twentyParticipantsEndorsingAtTheSameMomentNeverConflictAndEachAnswerIsKept() throws Exception {
+        List<String> everyone = engine.getIdentityService().createUserQuery().orderByUserId().asc().list().stream()
+                .map(org.camunda.bpm.engine.identity.User::getId).limit(20).toList();
+        assertThat(everyone).hasSize(20);
+        Held summit = convene("At once", everyone.toArray(String[]::new));
+        open(summit);
+        draftVision(summit, "Twenty voices, one vision.");
+        List<Task> round = openTasks(summit, ENDORSE_VISION);
+        assertThat(round).hasSize(20);
+
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (Task task : round) {
+            boolean objects = task.getAssignee().equals(everyone.get(0));
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                    engine.getIdentityService().setAuthentication(task.getAssignee(), List.of("board-member"));
+                    tasks.complete(task.getId(), objects
+                            ? Map.of(Variables.ENDORSEMENT, SummitProcess.OBJECT, Variables.OBJECTION, "Too vague")
+                            : Map.of(Variables.ENDORSEMENT, SummitProcess.ENDORSE));
+                } catch (Throwable e) {
+                    failures.add(e);
+                } finally {
+                    engine.getIdentityService().clearAuthentication();
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+
+        assertThat(failures).as("no participant's answer conflicts with another's").isEmpty();
+        runJobs(summit.instance(), ENDORSE_VISION);
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.COUNT_OBJECTIONS).isWaitingAt(ANSWER_OBJECTIONS);
+        assertThat(report(summit).participants()).filteredOn(p -> SummitProcess.ENDORSE.equals(p.endorsement()))
+                .hasSize(19);
+        assertThat(report(summit).participants()).filteredOn(p -> SummitProcess.OBJECT.equals(p.endorsement()))
+                .extracting(SummitReport.ParticipantView::objection).containsExactly("Too vague");
     }
 }
