@@ -278,7 +278,8 @@ class BoardTransitionsIT {
         assertThat(decided.get("status").asText()).isEqualTo("DECIDED");
         assertRefused(complete("sales.head", authorsTask, string(AgendaItemProcess.Variables.FACT_ACTION,
                 AgendaItemProcess.WITHDRAW)), "Agenda item " + itemId + " is DECIDED, so it cannot be withdrawn; that "
-                        + "is possible only when it is RETURNED.");
+                        + "is possible only when it is SUBMITTED or RETURNED or QUEUED or ON_AGENDA or DEFERRED or "
+                        + "CARRIED_OVER.");
         assertThat(read(itemPath)).isEqualTo(decided);
         assertThat(tasks("sales.head", item.getId(), AgendaItemProcess.Elements.COMPLETE_FACT_BASE)).hasSize(1);
     }
