@@ -280,16 +280,13 @@ class Summit {
         });
     }
 
-    /**
-     * Whether a participant may endorse the vision or object to it now (in session, and invited): checked before
-     * their answer is written in their own row ({@code SummitRepository.endorse}), which leaves the summit's
-     * row alone, so that participants answering at the same moment never conflict.
-     */
-    void requireEndorsable(String userId) {
+    /** A participant endorses the vision or objects to it (with the reason). */
+    void endorse(String userId, String endorsement, String objection) {
         require(Status.IN_SESSION, "given an endorsement");
-        if (participant(userId).isEmpty()) {
-            throw new IllegalArgumentException(userId + " is not a participant of summit " + id);
-        }
+        participant(userId).ifPresent(p -> {
+            p.endorsement = endorsement;
+            p.objection = objection;
+        });
     }
 
     void dissent(String text) {

@@ -269,14 +269,9 @@ class Summits {
         get(summitId).vision(text);
     }
 
-    /**
-     * A participant's endorsement or objection, in their own row: twenty participants answering at the same
-     * moment do not conflict (the summit's row and version stay untouched).
-     */
     @Transactional
     void endorse(long summitId, String userId, String endorsement, String objection) {
-        get(summitId).requireEndorsable(userId);
-        summits.endorse(summitId, userId, endorsement, SummitProcess.OBJECT.equals(endorsement) ? objection : null);
+        get(summitId).endorse(userId, endorsement, SummitProcess.OBJECT.equals(endorsement) ? objection : null);
     }
 
     @Transactional(readOnly = true)

@@ -54,7 +54,7 @@ class SummitTransitionsTest {
                 List.of(new Summit.Assessment("marketing.head", "BUY", "slow", "fast", null)), NOW));
         Map<String, Consumer<Summit>> sessionWork = new LinkedHashMap<>();
         sessionWork.put("vision", s -> s.vision("Advice first"));
-        sessionWork.put("endorse", s -> s.requireEndorsable("retail.head"));
+        sessionWork.put("endorse", s -> s.endorse("retail.head", SummitProcess.ENDORSE, null));
         sessionWork.put("dissent", s -> s.dissent("retail.head: too vague"));
         sessionWork.put("plan", s -> s.plan(List.of()));
         sessionWork.put("silos", s -> s.silos("- call centre"));
