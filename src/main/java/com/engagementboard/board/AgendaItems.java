@@ -216,12 +216,12 @@ public class AgendaItems {
      */
     @Transactional
     AgendaItem withdrawByAuthor(long id, String userId, String reason) {
-        String why = InvalidInputException.requireReason("reason", reason, AgendaItem.MAX_WITHDRAWAL_REASON,
-                "say why the item is withdrawn: the chair reads it");
         AgendaItem item = items.findById(id).orElseThrow(() -> new NotFoundException("agenda item", String.valueOf(id)));
         if (!userId.equals(item.getAuthor())) {
             throw new AccessDeniedException("Only the item's author withdraws it");
         }
+        String why = InvalidInputException.requireReason("reason", reason, AgendaItem.MAX_WITHDRAWAL_REASON,
+                "say why the item is withdrawn: the chair reads it");
         if (item.getKind() != AgendaItem.Kind.MEMBER) {
             throw new ConflictException("Not the author's to withdraw", "This item is a " + item.getKind()
                     + ": it leaves the board's agenda when the process that brought it there settles it.");
@@ -229,10 +229,18 @@ public class AgendaItems {
         if (item.getStatus() == AgendaItem.Status.ON_AGENDA) {
             meetings.takeOffAgenda(id);
         }
+        boolean hasInstance = item.getStatus() == AgendaItem.Status.SUBMITTED
+                || item.getStatus() == AgendaItem.Status.RETURNED;
         item.withdraw(MeetingScheduler.now(), why);
         items.saveAndFlush(item);
-        system.run(() -> runtime.createMessageCorrelation(AgendaItemProcess.Messages.WITHDRAWN)
-                .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + id).correlateAll());
+        boolean received = system.call(() -> !runtime.createMessageCorrelation(AgendaItemProcess.Messages.WITHDRAWN)
+                .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + id).correlateAllWithResult()
+                .isEmpty());
+        if (hasInstance && !received) {
+            throw new ConflictException("The item's process cannot take this", "No process of agenda item " + id
+                    + " waits for a withdrawal: it may run an earlier version of the process. An administrator can "
+                    + "migrate it to the current version in Cockpit; nothing was changed.");
+        }
         return item;
     }
 }

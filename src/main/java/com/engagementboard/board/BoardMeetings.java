@@ -357,8 +357,14 @@ class BoardMeetings {
         if (meeting.getKind() == Meeting.Kind.REGULAR && !successorScheduled) {
             scheduler.scheduleRegularAfter(meeting.getScheduledAt());
         }
-        system.run(() -> runtime.createMessageCorrelation(BoardMeetingProcess.Messages.CALLED_OFF)
-                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).correlateAll());
+        boolean received = system.call(() -> !runtime.createMessageCorrelation(BoardMeetingProcess.Messages.CALLED_OFF)
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).correlateAllWithResult()
+                .isEmpty());
+        if (!received) {
+            throw new ConflictException("The meeting's process cannot take this", "No process of meeting " + meetingId
+                    + " waits for a call-off: it may run an earlier version of the process. An administrator can "
+                    + "migrate it to the current version in Cockpit; nothing was changed.");
+        }
         return meeting;
     }
 
@@ -402,9 +408,13 @@ class BoardMeetings {
             entry.result(MeetingItem.Result.WITHDRAWN);
             agenda.saveAndFlush(entry);
             system.run(() -> {
-                String instance = runtime.createProcessInstanceQuery()
-                        .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).singleResult().getId();
-                runtime.setVariables(instance, agendaVariables(meetingId));
+                var instance = runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).singleResult();
+                if (instance == null) {
+                    throw new ConflictException("The meeting's process is gone", "Meeting " + meetingId
+                            + " has no process to prepare its agenda in; nothing was changed.");
+                }
+                runtime.setVariables(instance.getId(), agendaVariables(meetingId));
             });
         }
     }

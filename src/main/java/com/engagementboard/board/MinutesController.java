@@ -1,5 +1,6 @@
 package com.engagementboard.board;
 
+import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.IllegalTransitionException;
 import com.engagementboard.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,7 +43,7 @@ class MinutesController {
             Model model, HttpServletResponse response) {
         try {
             meetings.callOff(id, reason, user.getName());
-        } catch (InvalidInputException | IllegalTransitionException refused) {
+        } catch (InvalidInputException | IllegalTransitionException | ConflictException refused) {
             response.setStatus(refused instanceof InvalidInputException ? 400 : 409);
             return callOffPage(id, model, refused.getMessage(), reason);
         }

@@ -16,6 +16,7 @@ import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
 import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.BoundedText;
+import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.Csv;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.FormValues;
@@ -157,9 +158,9 @@ class Summits {
                     "give the new date and time of the summit, later than now")));
         }
         Summit summit = get(id);
-        if (summit.getStatus() == Summit.Status.CONVENED && newAt.equals(summit.getAt())) {
+        if (summit.getStatus() == Summit.Status.CONVENED && !newAt.isAfter(summit.getAt())) {
             throw new InvalidInputException(List.of(new FieldProblem("at",
-                    "the summit already meets then: give a different date")));
+                    "postponing moves the summit later than it meets now: give a date after that")));
         }
         summit.postpone(newAt, now(), userId, why);
         summits.saveAndFlush(summit);
@@ -167,9 +168,18 @@ class Summits {
         return summit;
     }
 
+    /**
+     * Tells the summit's instance; refused (409, and nothing written) if no instance waits for the message, such
+     * as one started from an earlier version of the process without it: Cockpit can migrate it first.
+     */
     private void correlate(String message, long summitId) {
-        system.run(() -> runtime.createMessageCorrelation(message)
-                .processInstanceBusinessKey(SummitProcess.businessKey(summitId)).correlateAll());
+        boolean received = system.call(() -> !runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(SummitProcess.businessKey(summitId)).correlateAllWithResult().isEmpty());
+        if (!received) {
+            throw new ConflictException("The summit's process cannot take this", "No process of summit " + summitId
+                    + " waits for this: it may run an earlier version of the process. An administrator can migrate "
+                    + "it to the current version in Cockpit; nothing was changed.");
+        }
     }
 
     /** The participants whose pre-work is not in yet: asked again after a postponement. */
@@ -761,7 +771,9 @@ class Summits {
     /** The sourcing register: the five elements as the last summit that decided them decided. */
     @Transactional(readOnly = true)
     Optional<Summit> lastWithSourcing() {
-        return summits.findAllByOrderByAtDesc().stream().filter(s -> !s.getSourcing().isEmpty()).findFirst();
+        // A cancelled summit founds nothing: its sourcing decisions never become the register.
+        return summits.findAllByOrderByAtDesc().stream().filter(s -> s.getStatus() != Summit.Status.CANCELLED)
+                .filter(s -> !s.getSourcing().isEmpty()).findFirst();
     }
 
     static String text(Object value) {

@@ -752,4 +752,27 @@ class BoardMeetingProcessTest {
                 item.getId())).as("each vote once").isBetween(3, 4);
         assertThat(instance).isEnded();
     }
+
+    @Test
+    void aMeetingOrAnItemWhoseProcessIsGoneIsNotChanged() {
+        ProcessInstance instance = meeting();
+        long meetingId = meetingIdOf(instance);
+        runtime.deleteProcessInstance(instance.getId(), "gone");
+        assertThatThrownBy(() -> boardMeetings.callOff(meetingId, "Called off", "cmo"))
+                .isInstanceOf(com.engagementboard.web.ConflictException.class)
+                .hasMessageContaining("earlier version of the process");
+        assertThat(meetings.findById(meetingId).orElseThrow().getStatus()).isEqualTo(Meeting.Status.SCHEDULED);
+
+        AgendaItem returned = agendaItems.submit(new AgendaItemRequest("No facts, no process", "Decide",
+                List.of("call-centre-script"), null, List.of()), "sales.head");
+        ProcessInstance itemInstance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + returned.getId()).singleResult();
+        runtime.deleteProcessInstance(itemInstance.getId(), "gone");
+        assertThatThrownBy(() -> agendaItems.withdrawByAuthor(returned.getId(), "marketing.head", null))
+                .as("someone else: 403 before the missing reason")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> agendaItems.withdrawByAuthor(returned.getId(), "sales.head", "Not needed"))
+                .isInstanceOf(com.engagementboard.web.ConflictException.class);
+        assertThat(items.findById(returned.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.RETURNED);
+    }
 }

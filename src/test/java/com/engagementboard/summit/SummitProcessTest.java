@@ -796,4 +796,27 @@ class SummitProcessTest {
                         org.assertj.core.groups.Tuple.tuple("marketing.head", SummitProcess.ENDORSE),
                         org.assertj.core.groups.Tuple.tuple("sales.head", Summit.NO_ANSWER));
     }
+
+    @Test
+    void aPostponedSummitThatClosesEndsItsUnreadNoticesAndASummitWithoutItsProcessIsNotChanged() throws Exception {
+        Held summit = convene("Closed after a postponement", "marketing.head");
+        summits.postpone(summit.id(), Instant.now().plus(Duration.ofDays(14)), "Moved a week.", "cmo");
+        assertThatThrownBy(() -> summits.postpone(summit.id(), Instant.now().plus(Duration.ofDays(10)), "Earlier",
+                "cmo")).as("postponing moves it later").isInstanceOf(com.engagementboard.web.InvalidInputException.class);
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_POSTPONEMENT)).hasSize(1);
+        toEndorsedVision(summit, "Closed vision.", "marketing.head");
+        toClosed(summit, "postponed-close", sourcing("postponed-close"), namedBody("Postponed Council"));
+        assertThat(summit.instance()).as("the unread notice ends with the summit").hasPassed(SUMMIT_CLOSED).isEnded();
+        // The sourcing register reads the latest summit by date: this postponed one must not hide other tests'.
+        jdbc.update("update summit set summit_at = ? where id = ?", java.sql.Timestamp.from(Instant.now()
+                .minus(Duration.ofDays(365))), summit.id());
+
+        Held orphan = convene("Without its process", "marketing.head");
+        runtime.deleteProcessInstance(orphan.instance().getId(), "gone");
+        assertThatThrownBy(() -> summits.cancel(orphan.id(), "Called off", "cmo"))
+                .isInstanceOf(com.engagementboard.web.ConflictException.class)
+                .hasMessageContaining("earlier version of the process");
+        assertThat(report(orphan).status()).as("nothing was changed").isEqualTo("CONVENED");
+        assertThat(report(orphan).cancellation()).isNull();
+    }
 }
