@@ -141,6 +141,12 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                     return json(Response.Status.CONFLICT, "TaskNoLongerOpen", "This task is no longer open: "
                             + "someone completed it, or its case ended. Reload your task list.", null);
                 }
+                // A modification of an instance that has ended (its case closed, or it never existed).
+                if (cause instanceof org.camunda.bpm.engine.ProcessEngineException && cause.getMessage() != null
+                        && cause.getMessage().startsWith("ENGINE-13036")) {
+                    return json(Response.Status.NOT_FOUND, "InvalidRequestException", "This process instance does "
+                            + "not run (any more): its case has ended. Reload.", null);
+                }
                 if (cause instanceof FieldRefusal refusal) {
                     // The field by its label for the person; its variable, the bare reason and the row for the
                     // Tasklist to show the reason next to the field itself.

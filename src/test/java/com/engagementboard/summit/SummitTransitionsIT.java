@@ -75,17 +75,6 @@ class SummitTransitionsIT {
                 "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"" + activityId + "\"}]}");
     }
 
-    private void assertRefused(HttpResponse<String> response, String reason) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
-        JsonNode body = json.readTree(response.body());
-        assertThat(body.get("type").asText()).isEqualTo("IllegalTransitionException");
-        assertThat(body.get("message").asText()).isEqualTo(reason);
-    }
-
-    private JsonNode tokens(ProcessInstance instance) throws Exception {
-        return read("/engine-rest/process-instance/" + instance.getId() + "/activity-instances");
-    }
-
     @Test
     void aClosedSummitIsNeitherReopenedNorGivenAVision() throws Exception {
         HttpResponse<String> convened = call("POST", "/api/summits", "cmo", """
@@ -107,23 +96,14 @@ class SummitTransitionsIT {
         JsonNode closed = read(report);
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
 
-        // The chair's vision comes too late.
-        JsonNode tokens = tokens(instance);
-        assertRefused(complete(draftVision, "\"" + SummitProcess.Variables.VISION
-                + "\": {\"value\": \"Customers choose us for advice\", \"type\": \"String\"}"),
-                "Summit " + id + " is CLOSED, so it cannot be given a vision; that is possible only when it is "
-                        + "IN_SESSION.");
-        assertThat(read(report)).isEqualTo(closed);
-        assertThat(tokens(instance)).isEqualTo(tokens);
-
-        // An administrator puts the opening task back; the chair completing it does not reopen the summit.
+        // Closing ends the whole instance (a terminate end): no task of a closed summit is left to act on. The
+        // chair's vision comes too late, and an administrator cannot put the opening task back.
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        HttpResponse<String> late = complete(draftVision, "\"" + SummitProcess.Variables.VISION
+                + "\": {\"value\": \"Customers choose us for advice\", \"type\": \"String\"}");
+        assertThat(late.statusCode()).as(late.body()).isBetween(400, 499);
         HttpResponse<String> reopening = startBefore(instance, SummitProcess.Elements.OPEN_SUMMIT);
-        assertThat(reopening.statusCode()).as(reopening.body()).isEqualTo(204);
-        JsonNode openAgain = chairsTask(instance, SummitProcess.Elements.OPEN_SUMMIT);
-        tokens = tokens(instance);
-        assertRefused(complete(openAgain, ""), "Summit " + id + " is CLOSED, so it cannot be opened; that is possible "
-                + "only when it is CONVENED.");
+        assertThat(reopening.statusCode()).as(reopening.body()).isBetween(400, 499);
         assertThat(read(report)).isEqualTo(closed);
-        assertThat(tokens(instance)).isEqualTo(tokens);
     }
 }

@@ -51,6 +51,15 @@ class EngineErrorsTest {
     }
 
     @Test
+    void modifyingAnInstanceThatHasEndedIsNotFoundNamedInWords() {
+        Response response = errors.toResponse(new org.camunda.bpm.engine.ProcessEngineException("ENGINE-13036 Process "
+                + "instance 'fb53' cannot be modified. The process instance does not exist"));
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat((String) body(response).get("message")).startsWith("This process instance does not run")
+                .doesNotContain("fb53").doesNotContain("ENGINE");
+    }
+
+    @Test
     void anyOtherMissingValueIsStillAServerErrorWithAReference() {
         Response response = errors.toResponse(new NullValueException("deploymentId is null"));
         assertThat(response.getStatus()).isEqualTo(500);
