@@ -84,4 +84,31 @@ public final class ProcessTestSupport {
             identity.clearAuthentication();
         }
     }
+
+    /**
+     * Each piece of work on a thread of its own, all released at the same instant (as many people clicking
+     * at once); what each thread threw, in no particular order. Empty when nothing failed.
+     */
+    public static List<Throwable> atOnce(List<Runnable> work) throws InterruptedException {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (Runnable each : work) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                    each.run();
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+        return failures;
+    }
 }

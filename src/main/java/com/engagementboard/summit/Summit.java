@@ -3,6 +3,7 @@ package com.engagementboard.summit;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.web.IllegalTransitionException;
 import com.engagementboard.web.Transitions;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,6 +17,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -49,50 +52,6 @@ class Summit {
     static final String NO_ANSWER = "NO_ANSWER";
     /** The longest reason the chair may give for cancelling or postponing (the participants read it). */
     static final int MAX_REASON = 2000;
-
-    @Embeddable
-    static class Participant {
-        @Column(name = "user_id", length = 64)
-        String userId;
-        @Column(name = "pre_work_at")
-        Instant preWorkAt;
-        @Column(length = 10)
-        String endorsement;
-        @Column(length = 2000)
-        String objection;
-
-        protected Participant() {
-        }
-
-        Participant(String userId) {
-            this.userId = userId;
-        }
-    }
-
-    @Embeddable
-    static class Assessment {
-        @Column(name = "user_id", length = 64)
-        String userId;
-        @Column(name = "journey_stage", length = 20)
-        String stage;
-        @Column(length = 500)
-        String today;
-        @Column(length = 500)
-        String wanted;
-        @Column(length = 2000)
-        String evidence;
-
-        protected Assessment() {
-        }
-
-        Assessment(String userId, String stage, String today, String wanted, String evidence) {
-            this.userId = userId;
-            this.stage = stage;
-            this.today = today;
-            this.wanted = wanted;
-            this.evidence = evidence;
-        }
-    }
 
     @Embeddable
     static class PlanActivity {
@@ -222,13 +181,10 @@ class Summit {
     @Column(name = "postponement_reason", length = MAX_REASON)
     private String postponementReason;
 
-    @ElementCollection
-    @CollectionTable(name = "summit_participant", joinColumns = @JoinColumn(name = "summit_id"))
-    private List<Participant> participants = new ArrayList<>();
-
-    @ElementCollection
-    @CollectionTable(name = "summit_assessment", joinColumns = @JoinColumn(name = "summit_id"))
-    private List<Assessment> assessments = new ArrayList<>();
+    /** Each participant is a record of their own: their answers never change the summit's version. */
+    @OneToMany(mappedBy = "summit", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("key.userId")
+    private List<SummitParticipant> participants = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "summit_plan_activity", joinColumns = @JoinColumn(name = "summit_id"))
@@ -249,19 +205,17 @@ class Summit {
         this.at = at;
         this.chair = chair;
         this.createdAt = createdAt;
-        invited.forEach(user -> participants.add(new Participant(user)));
+        invited.forEach(user -> participants.add(new SummitParticipant(this, user)));
     }
 
-    Optional<Participant> participant(String userId) {
-        return participants.stream().filter(p -> p.userId.equals(userId)).findFirst();
+    Optional<SummitParticipant> participant(String userId) {
+        return participants.stream().filter(p -> p.userId().equals(userId)).findFirst();
     }
 
     /** A participant's pre-work (their assessments replace any earlier ones), before the summit opens. */
-    void preWork(String userId, List<Assessment> answers, Instant when) {
+    void preWork(String userId, List<SummitParticipant.Assessment> answers, Instant when) {
         require(Status.CONVENED, "given pre-work");
-        assessments.removeIf(a -> a.userId.equals(userId));
-        assessments.addAll(answers);
-        participant(userId).ifPresent(p -> p.preWorkAt = when);
+        participant(userId).ifPresent(p -> p.preWork(answers, when));
     }
 
     void open(Instant when) {
@@ -274,19 +228,13 @@ class Summit {
         require(Status.IN_SESSION, "given a vision");
         vision = text;
         visionRounds++;
-        participants.forEach(p -> {
-            p.endorsement = null;
-            p.objection = null;
-        });
+        participants.forEach(SummitParticipant::newRound);
     }
 
     /** A participant endorses the vision or objects to it (with the reason). */
     void endorse(String userId, String endorsement, String objection) {
         require(Status.IN_SESSION, "given an endorsement");
-        participant(userId).ifPresent(p -> {
-            p.endorsement = endorsement;
-            p.objection = objection;
-        });
+        participant(userId).ifPresent(p -> p.answer(endorsement, objection));
     }
 
     void dissent(String text) {
@@ -332,7 +280,7 @@ class Summit {
     /** The endorsement round closed: whoever had not answered is recorded as not answering. */
     void closeEndorsement() {
         require(Status.IN_SESSION, "closed an endorsement round");
-        participants.stream().filter(p -> p.endorsement == null).forEach(p -> p.endorsement = NO_ANSWER);
+        participants.forEach(SummitParticipant::noAnswer);
     }
 
     /** The chair cancels the summit, with her reason: it never closes with a report. */
@@ -456,12 +404,8 @@ class Summit {
         return closedAt;
     }
 
-    List<Participant> getParticipants() {
+    List<SummitParticipant> getParticipants() {
         return Collections.unmodifiableList(participants);
-    }
-
-    List<Assessment> getAssessments() {
-        return Collections.unmodifiableList(assessments);
     }
 
     List<PlanActivity> getPlan() {

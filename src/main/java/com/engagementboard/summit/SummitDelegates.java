@@ -77,18 +77,17 @@ class SummitDelegates {
                         task.getVariable(SummitProcess.Variables.WANTED_PREFIX + stage), "say what engagement is wanted");
             }
             summits.recordAssessment(summitId(task), task.getAssignee(), task.getVariables());
-            showPreWorkStatus(task);
         };
     }
 
-    /** The chair's open step shows whose pre-work is missing and whose is in: kept up to date as it comes in. */
+    /**
+     * The chair's open step shows whose pre-work is missing and whose is in, in the task's own variable: written
+     * when the task is created, each time it is claimed and when the late ones are reminded, never by a
+     * participant's submission (twenty participants submitting at once would all write one variable).
+     */
     @Bean
     TaskListener prepareOpen() {
-        return this::showPreWorkStatus;
-    }
-
-    private void showPreWorkStatus(DelegateTask task) {
-        task.getExecution().getProcessInstance().setVariableLocal(SummitProcess.Variables.PRE_WORK_STATUS,
+        return task -> task.setVariableLocal(SummitProcess.Variables.PRE_WORK_STATUS,
                 summits.preWorkStatus(summitId(task)));
     }
 
@@ -117,6 +116,11 @@ class SummitDelegates {
                 tasks.createComment(task.getId(), execution.getProcessInstanceId(),
                         "Reminder: your pre-work for the summit is overdue.");
             }
+            String status = summits.preWorkStatus(summitId(execution));
+            tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey(SummitProcess.Elements.OPEN_SUMMIT).list()
+                    .forEach(open -> tasks.setVariableLocal(open.getId(), SummitProcess.Variables.PRE_WORK_STATUS,
+                            status));
         };
     }
 
@@ -184,7 +188,7 @@ class SummitDelegates {
     @Bean
     JavaDelegate countObjections() {
         return execution -> {
-            List<Summit.Participant> objections = summits.objections(summitId(execution));
+            List<SummitParticipant> objections = summits.objections(summitId(execution));
             execution.setVariable(OBJECTION_COUNT, objections.size());
             execution.setVariable(OBJECTIONS_SUMMARY, summits.objectionsSummary(summitId(execution)));
             execution.setVariable(VISION_DECISION, null);

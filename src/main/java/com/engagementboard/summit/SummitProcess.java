@@ -91,7 +91,7 @@ public final class SummitProcess {
         public static final String OBJECTION_COUNT = "objectionCount";
         /** String (markdown): the objections of the last round, for the chair. */
         public static final String OBJECTIONS_SUMMARY = "objectionsSummary";
-        /** String (markdown), of the instance: whose pre-work is missing and whose is in, by name, for the chair opening the summit. */
+        /** String (markdown), local to the chair's open task (refreshed when it is claimed): whose pre-work is missing and whose is in, by name. */
         public static final String PRE_WORK_STATUS = "preWorkStatus";
         /** String (markdown), local to the vision task: the participants' pre-work by name, today and wanted per stage. */
         public static final String PRE_WORK_CONTEXT = "preWorkContext";

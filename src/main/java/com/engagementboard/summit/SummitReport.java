@@ -56,13 +56,13 @@ class SummitReport {
     Report of(long id) {
         Summit s = summits.get(id);
         List<ParticipantView> participants = s.getParticipants().stream()
-                .map(p -> new ParticipantView(p.userId, p.preWorkAt != null, p.endorsement, p.objection)).toList();
+                .map(p -> new ParticipantView(p.userId(), p.preWorkIn(), p.endorsement(), p.objection())).toList();
         return new Report(s.getId(), s.getTitle(), s.getAt(), s.getChair(), s.getStatus().name(), participants,
                 s.getOpenedAt() == null ? List.of() : participants.stream().filter(p -> !p.preWorkSubmitted())
                         .map(ParticipantView::user).toList(),
                 summits.coverageWarnings(s),
-                s.getAssessments().stream().map(a -> new AssessmentView(a.userId, a.stage, a.today, a.wanted, a.evidence))
-                        .toList(),
+                s.getParticipants().stream().flatMap(p -> p.assessments().stream()
+                        .map(a -> new AssessmentView(p.userId(), a.stage, a.today, a.wanted, a.evidence))).toList(),
                 s.getVision(), s.getVisionRounds(), s.getDissent(),
                 s.getPlan().stream().map(p -> new PlanView(p.touchpoint.getCode(), p.touchpoint.getName(), p.activity,
                         p.functions, p.dependsOn, p.design, p.build, p.operate, p.renew)).toList(),

@@ -185,7 +185,7 @@ class Summits {
     /** The participants whose pre-work is not in yet: asked again after a postponement. */
     @Transactional(readOnly = true)
     List<String> preWorkOutstanding(long summitId) {
-        return get(summitId).getParticipants().stream().filter(p -> p.preWorkAt == null).map(p -> p.userId).toList();
+        return get(summitId).getParticipants().stream().filter(p -> !p.preWorkIn()).map(SummitParticipant::userId).toList();
     }
 
     /** The endorsement round closed: those who gave no answer are recorded as such. */
@@ -211,7 +211,7 @@ class Summits {
     @Transactional(readOnly = true)
     String postponementNotice(long summitId, String userId) {
         Summit summit = get(summitId);
-        boolean preWorkIn = summit.participant(userId).map(p -> p.preWorkAt != null).orElse(false);
+        boolean preWorkIn = summit.participant(userId).map(SummitParticipant::preWorkIn).orElse(false);
         return "The chair, **" + people.nameOf(summit.getPostponedBy()) + "**, postponed *" + summit.getTitle()
                 + "* from " + WHEN.format(summit.getPostponedFrom()) + " to **" + WHEN.format(summit.getAt())
                 + "**.\n\n**Why:** " + BoundedText.text(summit.getPostponementReason(), 800, "...") + "\n\n"
@@ -223,8 +223,7 @@ class Summits {
     @Transactional(readOnly = true)
     Summit get(long id) {
         Summit summit = summits.findById(id).orElseThrow(() -> new NotFoundException("summit", "" + id));
-        summit.getParticipants().size();
-        summit.getAssessments().size();
+        summit.getParticipants().forEach(p -> p.assessments().size());
         summit.getPlan().size();
         summit.getSourcing().size();
         return summit;
@@ -233,7 +232,7 @@ class Summits {
     /** Divisions and functions with nobody invited: the invitation list must reach across the organisation. */
     @Transactional(readOnly = true)
     List<String> coverageWarnings(Summit summit) {
-        Set<String> invited = summit.getParticipants().stream().map(p -> p.userId).collect(Collectors.toSet());
+        Set<String> invited = summit.getParticipants().stream().map(SummitParticipant::userId).collect(Collectors.toSet());
         List<String> warnings = new ArrayList<>();
         for (BusinessFunction function : functions.all()) {
             List<String> heads = people.membersOf(function.getHeadGroup());
@@ -257,13 +256,13 @@ class Summits {
     @Transactional
     void recordAssessment(long summitId, String userId, Map<String, Object> answers) {
         Summit summit = get(summitId);
-        List<Summit.Assessment> assessments = new ArrayList<>();
+        List<SummitParticipant.Assessment> assessments = new ArrayList<>();
         for (JourneyStage stage : JourneyStage.values()) {
             String today = text(answers.get(SummitProcess.Variables.TODAY_PREFIX + stage));
             String wanted = text(answers.get(SummitProcess.Variables.WANTED_PREFIX + stage));
             String evidence = text(answers.get(SummitProcess.Variables.EVIDENCE_PREFIX + stage));
             if (today != null || wanted != null || evidence != null) {
-                assessments.add(new Summit.Assessment(userId, stage.name(), today, wanted, evidence));
+                assessments.add(new SummitParticipant.Assessment(stage.name(), today, wanted, evidence));
             }
         }
         summit.preWork(userId, assessments, now());
@@ -285,8 +284,8 @@ class Summits {
     }
 
     @Transactional(readOnly = true)
-    List<Summit.Participant> objections(long summitId) {
-        return get(summitId).getParticipants().stream().filter(p -> SummitProcess.OBJECT.equals(p.endorsement))
+    List<SummitParticipant> objections(long summitId) {
+        return get(summitId).getParticipants().stream().filter(p -> SummitProcess.OBJECT.equals(p.endorsement()))
                 .toList();
     }
 
@@ -299,11 +298,11 @@ class Summits {
      */
     @Transactional(readOnly = true)
     String preWorkStatus(long summitId) {
-        List<Summit.Participant> participants = get(summitId).getParticipants();
-        List<String> in = participants.stream().filter(p -> p.preWorkAt != null).map(p -> "- " + people.nameOf(p.userId))
-                .toList();
-        List<String> missing = participants.stream().filter(p -> p.preWorkAt == null)
-                .map(p -> "- " + people.nameOf(p.userId)).toList();
+        List<SummitParticipant> participants = get(summitId).getParticipants();
+        List<String> in = participants.stream().filter(SummitParticipant::preWorkIn)
+                .map(p -> "- " + people.nameOf(p.userId())).toList();
+        List<String> missing = participants.stream().filter(p -> !p.preWorkIn())
+                .map(p -> "- " + people.nameOf(p.userId())).toList();
         int all = participants.size();
         return "**Pre-work missing** (" + missing.size() + " of " + all + "):\n\n"
                 + (missing.isEmpty() ? "- nobody: everyone's pre-work is in" : BoundedText.lines(missing, PEOPLE_BUDGET,
@@ -321,15 +320,14 @@ class Summits {
     String preWorkContext(long summitId) {
         Summit summit = get(summitId);
         List<String> lines = new ArrayList<>();
-        for (Summit.Participant participant : summit.getParticipants()) {
-            List<Summit.Assessment> answers = summit.getAssessments().stream()
-                    .filter(a -> a.userId.equals(participant.userId))
+        for (SummitParticipant participant : summit.getParticipants()) {
+            List<SummitParticipant.Assessment> answers = participant.assessments().stream()
                     .sorted((a, b) -> stageOrder(a.stage) - stageOrder(b.stage)).toList();
             if (answers.isEmpty()) {
                 continue;
             }
-            String name = people.nameOf(participant.userId);
-            for (Summit.Assessment a : answers) {
+            String name = people.nameOf(participant.userId());
+            for (SummitParticipant.Assessment a : answers) {
                 if (a.today == null && a.wanted == null) {
                     continue;
                 }
@@ -337,8 +335,8 @@ class Summits {
                         + quoted(a.wanted));
             }
         }
-        List<String> missing = summit.getParticipants().stream().filter(p -> p.preWorkAt == null)
-                .map(p -> people.nameOf(p.userId)).toList();
+        List<String> missing = summit.getParticipants().stream().filter(p -> !p.preWorkIn())
+                .map(p -> people.nameOf(p.userId())).toList();
         String tail = missing.isEmpty() ? "" : "\n\nNo pre-work from: " + BoundedText.text(String.join(", ", missing),
                 500, "… and more");
         String gaps = lines.isEmpty() ? "No participant gave pre-work." : BoundedText.lines(lines,
@@ -351,7 +349,7 @@ class Summits {
     @Transactional(readOnly = true)
     String objectionsSummary(long summitId) {
         return BoundedText.lines(objections(summitId).stream()
-                .map(p -> "- **" + people.nameOf(p.userId) + "**: " + Objects.toString(p.objection, "").strip()
+                .map(p -> "- **" + people.nameOf(p.userId()) + "**: " + Objects.toString(p.objection(), "").strip()
                         .replaceAll("\\s*\\n\\s*", " "))
                 .toList(), BoundedText.DEFAULT_BUDGET, more -> "- … and " + more + " more objections");
     }
@@ -382,7 +380,7 @@ class Summits {
     @Transactional
     void recordDissent(long summitId) {
         Summit summit = get(summitId);
-        summit.dissent(objections(summitId).stream().map(p -> people.nameOf(p.userId) + ": " + p.objection)
+        summit.dissent(objections(summitId).stream().map(p -> people.nameOf(p.userId()) + ": " + p.objection())
                 .collect(Collectors.joining("\n")));
     }
 
@@ -742,9 +740,9 @@ class Summits {
             String facts = "From the summit " + summit.getTitle() + ": touchpoint priority " + a.touchpoint.getPriority()
                     + " of 5; functions involved: " + involved
                     + (dependsOn == null ? "" : "; depends on: " + dependsOn)
-                    + summit.getAssessments().stream()
+                    + summit.getParticipants().stream().flatMap(p -> p.assessments().stream()
                             .filter(s -> s.stage.equals(a.touchpoint.getJourneyStage().name()) && s.evidence != null)
-                            .map(s -> "; evidence (" + people.nameOf(s.userId) + "): " + s.evidence)
+                            .map(s -> "; evidence (" + people.nameOf(p.userId()) + "): " + s.evidence))
                             .collect(Collectors.joining());
             agenda.queue(a.touchpoint.getName() + ": " + a.activity, "Adopt the summit's plan for " + a.touchpoint.getName()
                     + ": " + a.activity, List.of(a.touchpoint.getCode()), facts.length() > 4000 ? facts.substring(0, 3997)

@@ -166,6 +166,8 @@ class SummitProcessTest {
 
     private void submitPreWork(Held summit, String user) {
         completeAs(user, List.of("board-member"), taskOf(summit, ASSESS_JOURNEY, user), preWork(user));
+        // Each pre-work is counted after its save point (asynchronous after the task), as the job executor would.
+        runJobs(summit.instance(), ASSESS_JOURNEY);
     }
 
     private void open(Held summit) {
@@ -311,11 +313,45 @@ class SummitProcessTest {
     }
 
     @Test
+    void twentyParticipantsGivingPreWorkAndEndorsingAtTheSameMomentNeverConflict() throws Exception {
+        List<String> twenty = new ArrayList<>(DEMO_MEMBERS);
+        twenty.addAll(List.of("ceo", "employee", "admin"));
+        Held summit = convene("Twenty at once", twenty.toArray(String[]::new));
+        List<Task> preWork = openTasks(summit, ASSESS_JOURNEY);
+        assertThat(preWork).hasSize(20);
+
+        assertThat(com.engagementboard.ProcessTestSupport.atOnce(preWork.stream().<Runnable>map(task -> () -> completeAs(
+                task.getAssignee(), List.of("board-member"), task, preWork(task.getAssignee()))).toList()))
+                .as("no participant's pre-work conflicts with another's").isEmpty();
+        assertThat(openTasks(summit, ASSESS_JOURNEY)).isEmpty();
+        runJobs(summit.instance(), ASSESS_JOURNEY);
+        assertThat(summit.instance()).hasPassed("EndEvent_PreWorkDone").isWaitingAt(OPEN_SUMMIT);
+        assertThat(report(summit).participants()).hasSize(20).allMatch(SummitReport.ParticipantView::preWorkSubmitted);
+        assertThat(report(summit).assessments()).hasSize(20 * 3);
+
+        open(summit);
+        draftVision(summit, "Twenty voices, one customer.");
+        List<Task> endorsements = openTasks(summit, ENDORSE_VISION);
+        assertThat(endorsements).hasSize(20);
+        assertThat(com.engagementboard.ProcessTestSupport.atOnce(endorsements.stream().<Runnable>map(task -> () ->
+                completeAs(task.getAssignee(), List.of("board-member"), task,
+                        Map.of(Variables.ENDORSEMENT, SummitProcess.ENDORSE))).toList()))
+                .as("no participant's endorsement conflicts with another's").isEmpty();
+        runJobs(summit.instance(), ENDORSE_VISION);
+        assertThat(summit.instance()).isWaitingAt(PLAN_TOUCHPOINTS);
+        assertThat(report(summit).participants()).extracting(SummitReport.ParticipantView::endorsement)
+                .hasSize(20).containsOnly(SummitProcess.ENDORSE);
+    }
+
+    @Test
     void lateParticipantsAreRemindedAndRecordedAsMissingWhenTheChairOpensWithoutThem() {
         Held summit = convene("Late", "marketing.head", "sales.head", "wealth.head");
         submitPreWork(summit, "marketing.head");
 
         runJobs(summit.instance(), PRE_WORK_OVERDUE);
+        assertThat((String) tasks.getVariableLocal(task(summit.instance(), OPEN_SUMMIT).getId(),
+                Variables.PRE_WORK_STATUS)).as("the chair's view is brought up to date with the reminder")
+                .contains("**Pre-work missing** (2 of 3)");
         assertThat(summit.instance()).hasPassed(REMIND_PARTICIPANT, SummitProcess.Elements.PRE_WORK_OVERDUE)
                 .isWaitingAt(ASSESS_JOURNEY, OPEN_SUMMIT);
         for (String late : List.of("sales.head", "wealth.head")) {
@@ -500,12 +536,18 @@ class SummitProcessTest {
     @Test
     void theChairSeesWhosePreWorkIsInThenDraftsTheVisionInViewOfItByName() {
         Held summit = convene("Context", "marketing.head", "sales.head");
-        String status = (String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS);
+        String openTask = task(summit.instance(), OPEN_SUMMIT).getId();
+        String status = (String) tasks.getVariableLocal(openTask, Variables.PRE_WORK_STATUS);
         assertThat(status).contains("**Pre-work missing** (2 of 2)").contains("- Mira Hoffmann")
                 .contains("- Sanjay Patel").contains("**Pre-work in** (0 of 2)").doesNotContain("marketing.head");
+        assertThat(runtime.getVariables(summit.instance().getId())).as("not a variable of the instance")
+                .doesNotContainKey(Variables.PRE_WORK_STATUS);
 
         submitPreWork(summit, "marketing.head");
-        status = (String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS);
+        assertThat((String) tasks.getVariableLocal(openTask, Variables.PRE_WORK_STATUS))
+                .as("a submission does not write the chair's task").contains("(2 of 2)");
+        tasks.claim(openTask, "cmo");
+        status = (String) tasks.getVariableLocal(openTask, Variables.PRE_WORK_STATUS);
         assertThat(status.substring(0, status.indexOf("**Pre-work in**"))).as("missing")
                 .contains("(1 of 2)").contains("Sanjay Patel").doesNotContain("Mira Hoffmann");
         assertThat(status.substring(status.indexOf("**Pre-work in**"))).as("in")

@@ -51,7 +51,7 @@ class SummitTransitionsTest {
     @Test
     void eachMoveAndEachPieceOfWorkPassesOnlyInItsState() {
         Map<String, Consumer<Summit>> preWork = Map.of("preWork", s -> s.preWork("marketing.head",
-                List.of(new Summit.Assessment("marketing.head", "BUY", "slow", "fast", null)), NOW));
+                List.of(new SummitParticipant.Assessment("BUY", "slow", "fast", null)), NOW));
         Map<String, Consumer<Summit>> sessionWork = new LinkedHashMap<>();
         sessionWork.put("vision", s -> s.vision("Advice first"));
         sessionWork.put("endorse", s -> s.endorse("retail.head", SummitProcess.ENDORSE, null));
@@ -86,8 +86,8 @@ class SummitTransitionsTest {
                 assertThat(summit.getStatus()).isEqualTo(state);
                 assertThat(summit.getVision()).isNull();
                 assertThat(summit.getOutcome()).isNull();
-                assertThat(summit.getAssessments()).isEmpty();
-                assertThat(summit.getParticipants()).allMatch(p -> p.endorsement == null && p.preWorkAt == null);
+                assertThat(summit.getParticipants()).allMatch(p -> p.endorsement() == null && !p.preWorkIn()
+                        && p.assessments().isEmpty());
                 assertThat(summit.getAt()).isEqualTo(NOW);
             }
         }
@@ -113,6 +113,8 @@ class SummitTransitionsTest {
         Summit summit = summitIn(Summit.Status.CLOSED);
         assertThatThrownBy(() -> summit.getPlan().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> summit.getSourcing().clear()).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> summit.getAssessments().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> summit.getParticipants().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> summit.getParticipants().get(0).assessments().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 }
