@@ -292,6 +292,17 @@ class Summit {
     }
 
     /**
+     * Nothing was recorded for the summit long after its day: it ends as cancelled by nobody, with the reason.
+     * A summit that has closed or was cancelled already does not lapse.
+     */
+    void lapse(Instant when, String reason) {
+        moveTo(Status.CANCELLED, "lapsed");
+        cancelledAt = when;
+        cancelledBy = null;
+        cancellationReason = reason;
+    }
+
+    /**
      * The chair moves the summit to a later date before it opens, with her reason; the pre-work given so
      * far is kept.
      */

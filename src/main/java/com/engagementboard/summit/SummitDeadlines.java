@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Deadlines of the summit's waits, for the process model: {@code ${summitDeadlines.endorsementCloses(execution)}}
  * closes an endorsement round (and is its tasks' due date), {@code ${summitDeadlines.noticeExpires()}} ends an
- * unread notice.
+ * unread notice, {@code ${summitDeadlines.lapses(execution)}} ends a summit nobody brought to its close.
  */
 @Component("summitDeadlines")
 public class SummitDeadlines {
@@ -30,6 +30,18 @@ public class SummitDeadlines {
         Instant closes = summitEnds instanceof Date ends && ends.toInstant().isAfter(earliest) ? ends.toInstant()
                 : earliest;
         return Date.from(closes.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)));
+    }
+
+    /**
+     * {@code engagement-board.summit.lapse-days} after the end of the summit's day: if the chair has not closed
+     * (or cancelled) it by then, it lapses. A postponement moves it with the summit.
+     */
+    public Date lapses(VariableScope execution) {
+        return lapses((Date) execution.getVariable(SummitProcess.Variables.SUMMIT_ENDS));
+    }
+
+    Date lapses(Date summitEnds) {
+        return Date.from(summitEnds.toInstant().plus(Duration.ofDays(properties.lapseDays())));
     }
 
     /** {@code engagement-board.summit.notice-days} from now. */

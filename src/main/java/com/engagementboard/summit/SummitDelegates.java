@@ -37,9 +37,13 @@ class SummitDelegates {
     private static final List<String> MODES = List.of(SummitProcess.IN_HOUSE, SummitProcess.PARTNER, SummitProcess.MIXED);
 
     private final Summits summits;
+    private final SummitDeadlines deadlines;
+    private final SummitProperties properties;
 
-    SummitDelegates(Summits summits) {
+    SummitDelegates(Summits summits, SummitDeadlines deadlines, SummitProperties properties) {
         this.summits = summits;
+        this.deadlines = deadlines;
+        this.properties = properties;
     }
 
     private static long summitId(DelegateExecution execution) {
@@ -81,14 +85,27 @@ class SummitDelegates {
     }
 
     /**
-     * The chair's open step shows whose pre-work is missing and whose is in, in the task's own variable: written
-     * when the task is created, each time it is claimed and when the late ones are reminded, never by a
-     * participant's submission (twenty participants submitting at once would all write one variable).
+     * The chair's open step shows whose pre-work is missing and whose is in (a variable of the instance): written
+     * when the summit is convened, and after each participant's pre-work by {@link #showPreWork()}.
      */
     @Bean
     TaskListener prepareOpen() {
-        return task -> task.setVariableLocal(SummitProcess.Variables.PRE_WORK_STATUS,
-                summits.preWorkStatus(summitId(task)));
+        return task -> showPreWorkStatus(task.getExecution());
+    }
+
+    /**
+     * After each participant's pre-work, past its save point: the chair's view is written in a job of its
+     * own, never in the participant's submission. The engine runs one job of an instance at a time, so twenty
+     * participants submitting in the same instant never write that one variable at once.
+     */
+    @Bean
+    JavaDelegate showPreWork() {
+        return this::showPreWorkStatus;
+    }
+
+    private void showPreWorkStatus(DelegateExecution execution) {
+        execution.getProcessInstance().setVariableLocal(SummitProcess.Variables.PRE_WORK_STATUS,
+                summits.preWorkStatus(summitId(execution)));
     }
 
     /** The vision is drafted in view of the participants' pre-work: the journey's gaps per stage, by name. */
@@ -116,26 +133,24 @@ class SummitDelegates {
                 tasks.createComment(task.getId(), execution.getProcessInstanceId(),
                         "Reminder: your pre-work for the summit is overdue.");
             }
-            String status = summits.preWorkStatus(summitId(execution));
-            tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                    .taskDefinitionKey(SummitProcess.Elements.OPEN_SUMMIT).list()
-                    .forEach(open -> tasks.setVariableLocal(open.getId(), SummitProcess.Variables.PRE_WORK_STATUS,
-                            status));
         };
     }
 
     /**
      * The chair postponed the summit: the pre-work is now due by the new date, and only those whose pre-work
-     * is not in are asked again.
+     * is not in are asked again. The chair's reminder and the lapse move with the summit's day.
      */
     @Bean
     JavaDelegate moveSummit() {
         return execution -> {
             Summit summit = summits.get(summitId(execution));
+            java.util.Date ends = Summits.summitEnds(summit.getAt());
             execution.setVariable(SummitProcess.Variables.PRE_WORK_DUE, Summits.preWorkDue(summit.getAt()));
-            execution.setVariable(SummitProcess.Variables.SUMMIT_ENDS, Summits.summitEnds(summit.getAt()));
+            execution.setVariable(SummitProcess.Variables.SUMMIT_ENDS, ends);
             execution.setVariable(SummitProcess.Variables.PRE_WORK_PARTICIPANTS,
                     new ArrayList<>(summits.preWorkOutstanding(summit.getId())));
+            moveTimer(execution, SummitProcess.Elements.CHAIR_OVERDUE, ends);
+            moveTimer(execution, SummitProcess.Elements.SUMMIT_LAPSES, deadlines.lapses(ends));
         };
     }
 
@@ -151,6 +166,48 @@ class SummitDelegates {
     TaskListener describeCancellation() {
         return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
                 summits.cancellationNotice(summitId(task)));
+    }
+
+    private static void moveTimer(DelegateExecution execution, String startEvent, java.util.Date due) {
+        var jobs = execution.getProcessEngineServices().getManagementService();
+        jobs.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(startEvent).list()
+                .forEach(job -> jobs.setJobDuedate(job.getId(), due));
+    }
+
+    /**
+     * The summit's day is over and the chair's step is still open: it rises in her list with a comment that
+     * says when the summit lapses.
+     */
+    @Bean
+    JavaDelegate remindChair() {
+        return execution -> {
+            var tasks = execution.getProcessEngineServices().getTaskService();
+            String comment = summits.chairReminder(summitId(execution), deadlines.lapses(execution));
+            for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKeyIn(SummitProcess.Elements.CHAIR_STEPS.toArray(String[]::new)).list()) {
+                task.setPriority(OVERDUE_PRIORITY);
+                tasks.saveTask(task);
+                tasks.createComment(task.getId(), execution.getProcessInstanceId(), comment);
+            }
+        };
+    }
+
+    /** Nothing brought the summit to its close in time: it lapses (unless it ended already), and who is told. */
+    @Bean
+    JavaDelegate recordLapse() {
+        return execution -> {
+            boolean lapsed = summits.lapse(summitId(execution), properties.lapseDays());
+            execution.setVariable(SummitProcess.Variables.LAPSED, lapsed);
+            execution.setVariable(SummitProcess.Variables.LAPSE_NOTIFIED,
+                    lapsed ? new ArrayList<>(summits.lapseNotified(summitId(execution))) : new ArrayList<String>());
+        };
+    }
+
+    /** Each notice of a lapse reads when and why from the record. */
+    @Bean
+    TaskListener describeLapse() {
+        return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
+                summits.lapseNotice(summitId(task)));
     }
 
     /** The endorsement round closed at its deadline: whoever had not answered is recorded as not answering. */

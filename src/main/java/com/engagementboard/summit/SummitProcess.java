@@ -14,7 +14,10 @@ public final class SummitProcess {
         public static final String START = "StartEvent_SummitConvened";
         public static final String MERGE_PRE_WORK = "Gateway_MergePreWork";
         public static final String PRE_WORK = "SubProcess_PreWork";
+        /** One participant's pre-work (multi-instance): the assessment, then the chair's view after a save point. */
+        public static final String PARTICIPANT_PRE_WORK = "SubProcess_ParticipantPreWork";
         public static final String ASSESS_JOURNEY = "Task_AssessJourney";
+        public static final String SHOW_PRE_WORK = "Task_ShowPreWork";
         public static final String PRE_WORK_OVERDUE = "BoundaryEvent_PreWorkOverdue";
         public static final String REMIND_PARTICIPANT = "Task_RemindParticipant";
         public static final String OPEN_SUMMIT = "Task_OpenSummit";
@@ -53,6 +56,20 @@ public final class SummitProcess {
         public static final String CANCELLATION_NOTICE_EXPIRES = "BoundaryEvent_CancellationNoticeExpires";
         public static final String CANCELLATION_READ = "EndEvent_CancellationRead";
         public static final String CANCELLATION_NOTICE_EXPIRED = "EndEvent_CancellationNoticeExpired";
+        /** The chair's steps are overdue once the summit's day is over (non-interrupting event subprocess). */
+        public static final String CHAIR_REMINDED = "SubProcess_ChairReminded";
+        public static final String CHAIR_OVERDUE = "StartEvent_ChairOverdue";
+        public static final String REMIND_CHAIR = "Task_RemindChair";
+        /** Nothing recorded long after the summit's day: it lapses (interrupting event subprocess). */
+        public static final String LAPSED = "SubProcess_Lapsed";
+        public static final String SUMMIT_LAPSES = "StartEvent_SummitLapses";
+        public static final String RECORD_LAPSE = "Task_RecordLapse";
+        public static final String READ_LAPSE = "Task_ReadLapse";
+        public static final String LAPSE_NOTICE_EXPIRES = "BoundaryEvent_LapseNoticeExpires";
+        public static final String ALREADY_ENDED = "EndEvent_AlreadyEnded";
+        /** The chair's own steps in the summit (candidate group board-chair). */
+        public static final java.util.List<String> CHAIR_STEPS = java.util.List.of(OPEN_SUMMIT, DRAFT_VISION,
+                ANSWER_OBJECTIONS, PLAN_TOUCHPOINTS, DECIDE_SOURCING, DECIDE_OUTCOME);
 
         private Elements() {
         }
@@ -91,8 +108,12 @@ public final class SummitProcess {
         public static final String OBJECTION_COUNT = "objectionCount";
         /** String (markdown): the objections of the last round, for the chair. */
         public static final String OBJECTIONS_SUMMARY = "objectionsSummary";
-        /** String (markdown), local to the chair's open task (refreshed when it is claimed): whose pre-work is missing and whose is in, by name. */
+        /** String (markdown), of the instance (written after each pre-work, past its save point): whose pre-work is missing and whose is in, by name, for the chair opening the summit. */
         public static final String PRE_WORK_STATUS = "preWorkStatus";
+        /** Boolean, set by the lapse: whether the summit lapsed (false when it had ended already). */
+        public static final String LAPSED = "lapsed";
+        /** List of user ids, set by the lapse: the participants and the chair, each told. */
+        public static final String LAPSE_NOTIFIED = "lapseNotified";
         /** String (markdown), local to the vision task: the participants' pre-work by name, today and wanted per stage. */
         public static final String PRE_WORK_CONTEXT = "preWorkContext";
         /** String, local to the objections task: the vision the participants objected to. */

@@ -207,6 +207,50 @@ class Summits {
                 + "\n\nAny task of this summit still open in your list has ended; nothing more is asked of you.";
     }
 
+    /**
+     * The summit was not brought to its close within {@code days} after its day: it lapses, with that reason.
+     * One that closed or was cancelled already does not; whether it lapsed.
+     */
+    @Transactional
+    boolean lapse(long summitId, int days) {
+        Summit summit = get(summitId);
+        if (summit.getStatus() != Summit.Status.CONVENED && summit.getStatus() != Summit.Status.IN_SESSION) {
+            return false;
+        }
+        summit.lapse(now(), "It was neither closed nor cancelled within " + days + " days after its day ("
+                + WHEN.format(summit.getAt()) + "), so it lapsed");
+        return true;
+    }
+
+    /** Who is told that a summit lapsed: every participant and the chair. */
+    @Transactional(readOnly = true)
+    List<String> lapseNotified(long summitId) {
+        Summit summit = get(summitId);
+        Set<String> told = new LinkedHashSet<>();
+        told.add(summit.getChair());
+        summit.getParticipants().forEach(p -> told.add(p.userId()));
+        return new ArrayList<>(told);
+    }
+
+    /** What the chair and each participant are told when the summit lapses. */
+    @Transactional(readOnly = true)
+    String lapseNotice(long summitId) {
+        Summit summit = get(summitId);
+        return "*" + summit.getTitle() + "* (to meet on " + WHEN.format(summit.getAt()) + ") **lapsed** on "
+                + WHEN.format(summit.getCancelledAt()) + ".\n\n**Why:** " + summit.getCancellationReason()
+                + ".\n\nAny task of this summit still open in your list has ended. It founded nothing; the chair "
+                + "can convene a new summit.";
+    }
+
+    /** The comment on the chair's overdue step: what is overdue and when the summit lapses. */
+    @Transactional(readOnly = true)
+    String chairReminder(long summitId, java.util.Date lapses) {
+        Summit summit = get(summitId);
+        return "Overdue: " + summit.getTitle() + " was to meet on " + WHEN.format(summit.getAt()) + ". Record its "
+                + "work here, or cancel it on its page; if it is not closed by " + WHEN.format(lapses.toInstant())
+                + ", it lapses and everyone is told.";
+    }
+
     /** What each participant is told when the chair postpones the summit: the new date, who and why. */
     @Transactional(readOnly = true)
     String postponementNotice(long summitId, String userId) {

@@ -166,8 +166,8 @@ class SummitProcessTest {
 
     private void submitPreWork(Held summit, String user) {
         completeAs(user, List.of("board-member"), taskOf(summit, ASSESS_JOURNEY, user), preWork(user));
-        // Each pre-work is counted after its save point (asynchronous after the task), as the job executor would.
-        runJobs(summit.instance(), ASSESS_JOURNEY);
+        // Each pre-work is shown to the chair and counted after its save point, as the job executor would.
+        runJobs(summit.instance(), SummitProcess.Elements.SHOW_PRE_WORK);
     }
 
     private void open(Held summit) {
@@ -324,10 +324,13 @@ class SummitProcessTest {
                 task.getAssignee(), List.of("board-member"), task, preWork(task.getAssignee()))).toList()))
                 .as("no participant's pre-work conflicts with another's").isEmpty();
         assertThat(openTasks(summit, ASSESS_JOURNEY)).isEmpty();
-        runJobs(summit.instance(), ASSESS_JOURNEY);
+        runJobs(summit.instance(), SummitProcess.Elements.SHOW_PRE_WORK);
         assertThat(summit.instance()).hasPassed("EndEvent_PreWorkDone").isWaitingAt(OPEN_SUMMIT);
         assertThat(report(summit).participants()).hasSize(20).allMatch(SummitReport.ParticipantView::preWorkSubmitted);
         assertThat(report(summit).assessments()).hasSize(20 * 3);
+        assertThat((String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS))
+                .as("the chair's view, written after each submission, is complete")
+                .contains("**Pre-work missing** (0 of 20)").contains("**Pre-work in** (20 of 20)");
 
         open(summit);
         draftVision(summit, "Twenty voices, one customer.");
@@ -349,9 +352,6 @@ class SummitProcessTest {
         submitPreWork(summit, "marketing.head");
 
         runJobs(summit.instance(), PRE_WORK_OVERDUE);
-        assertThat((String) tasks.getVariableLocal(task(summit.instance(), OPEN_SUMMIT).getId(),
-                Variables.PRE_WORK_STATUS)).as("the chair's view is brought up to date with the reminder")
-                .contains("**Pre-work missing** (2 of 3)");
         assertThat(summit.instance()).hasPassed(REMIND_PARTICIPANT, SummitProcess.Elements.PRE_WORK_OVERDUE)
                 .isWaitingAt(ASSESS_JOURNEY, OPEN_SUMMIT);
         for (String late : List.of("sales.head", "wealth.head")) {
@@ -536,18 +536,16 @@ class SummitProcessTest {
     @Test
     void theChairSeesWhosePreWorkIsInThenDraftsTheVisionInViewOfItByName() {
         Held summit = convene("Context", "marketing.head", "sales.head");
-        String openTask = task(summit.instance(), OPEN_SUMMIT).getId();
-        String status = (String) tasks.getVariableLocal(openTask, Variables.PRE_WORK_STATUS);
+        String status = (String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS);
         assertThat(status).contains("**Pre-work missing** (2 of 2)").contains("- Mira Hoffmann")
                 .contains("- Sanjay Patel").contains("**Pre-work in** (0 of 2)").doesNotContain("marketing.head");
-        assertThat(runtime.getVariables(summit.instance().getId())).as("not a variable of the instance")
-                .doesNotContainKey(Variables.PRE_WORK_STATUS);
 
-        submitPreWork(summit, "marketing.head");
-        assertThat((String) tasks.getVariableLocal(openTask, Variables.PRE_WORK_STATUS))
-                .as("a submission does not write the chair's task").contains("(2 of 2)");
-        tasks.claim(openTask, "cmo");
-        status = (String) tasks.getVariableLocal(openTask, Variables.PRE_WORK_STATUS);
+        completeAs("marketing.head", List.of("board-member"), taskOf(summit, ASSESS_JOURNEY, "marketing.head"),
+                preWork("marketing.head"));
+        assertThat((String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS))
+                .as("the submission itself does not write the chair's view").contains("(2 of 2)");
+        runJobs(summit.instance(), SummitProcess.Elements.SHOW_PRE_WORK);
+        status = (String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS);
         assertThat(status.substring(0, status.indexOf("**Pre-work in**"))).as("missing")
                 .contains("(1 of 2)").contains("Sanjay Patel").doesNotContain("Mira Hoffmann");
         assertThat(status.substring(status.indexOf("**Pre-work in**"))).as("in")
@@ -727,6 +725,78 @@ class SummitProcessTest {
                 .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("CANCELLED");
     }
 
+    private org.camunda.bpm.engine.runtime.Job timer(Held summit, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(summit.instance().getId())
+                .activityId(activityId).singleResult();
+    }
+
+    @Test
+    void whenTheSummitsDayIsOverTheChairIsRemindedAndANeglectedSummitLapsesAndEveryoneIsTold() {
+        Held summit = convene("Neglected", "marketing.head", "sales.head");
+        submitPreWork(summit, "marketing.head");
+        open(summit);
+        assertThat(timer(summit, SummitProcess.Elements.SUMMIT_LAPSES).getDuedate()).as("14 days after its day")
+                .isEqualTo(java.util.Date.from(report(summit).at().plus(Duration.ofDays(1 + 14))));
+
+        runJobs(summit.instance(), SummitProcess.Elements.CHAIR_OVERDUE);
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.REMIND_CHAIR, "EndEvent_ChairReminded")
+                .isWaitingAt(DRAFT_VISION);
+        Task draft = task(summit.instance(), DRAFT_VISION);
+        assertThat(draft.getPriority()).isEqualTo(SummitDelegates.OVERDUE_PRIORITY);
+        assertThat(tasks.getTaskComments(draft.getId())).extracting(Comment::getFullMessage)
+                .anySatisfy(m -> assertThat(m).startsWith("Overdue: Neglected").contains("it lapses"));
+
+        runJobs(summit.instance(), SummitProcess.Elements.SUMMIT_LAPSES);
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.RECORD_LAPSE)
+                .isWaitingAt(SummitProcess.Elements.READ_LAPSE);
+        assertThat(task(summit.instance(), DRAFT_VISION)).as("the chair's step ended").isNull();
+        List<Task> notices = openTasks(summit, SummitProcess.Elements.READ_LAPSE);
+        assertThat(notices).extracting(Task::getAssignee).as("the chair and every participant")
+                .containsExactlyInAnyOrder("cmo", "marketing.head", "sales.head");
+        assertThat(notice(notices.get(0))).startsWith("*Neglected").contains("**lapsed**")
+                .contains("neither closed nor cancelled within 14 days");
+        SummitReport.Report report = report(summit);
+        assertThat(report.status()).isEqualTo("CANCELLED");
+        assertThat(report.cancellation().by()).as("nobody cancelled it").isNull();
+        assertThat(report.cancellation().reason()).contains("so it lapsed");
+        assertThatThrownBy(() -> summits.cancel(summit.id(), "Too late", "cmo"))
+                .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("CANCELLED");
+
+        chair(taskOf(summit, SummitProcess.Elements.READ_LAPSE, "cmo"), Map.of());
+        for (String participant : List.of("marketing.head", "sales.head")) {
+            completeAs(participant, List.of("board-member"), taskOf(summit, SummitProcess.Elements.READ_LAPSE,
+                    participant), Map.of());
+        }
+        assertThat(summit.instance()).hasPassed("EndEvent_LapseRead").isEnded();
+
+        // Notices of a lapse nobody reads leave the task lists by themselves.
+        Held unread = convene("Neglected and unread", "marketing.head");
+        runJobs(unread.instance(), SummitProcess.Elements.SUMMIT_LAPSES);
+        assertThat(openTasks(unread, SummitProcess.Elements.READ_LAPSE)).hasSize(2);
+        runJobs(unread.instance(), SummitProcess.Elements.LAPSE_NOTICE_EXPIRES);
+        assertThat(unread.instance()).hasPassed("EndEvent_LapseNoticeExpired").isEnded();
+    }
+
+    @Test
+    void aCancelledSummitNeitherRemindsNorLapsesAndALapseNeverOverwritesARecordThatEnded() {
+        Held cancelled = convene("Cancelled before its lapse", "marketing.head");
+        summits.cancel(cancelled.id(), "The merger.", "cmo");
+        assertThat(timer(cancelled, SummitProcess.Elements.CHAIR_OVERDUE)).as("the reminder is gone").isNull();
+        assertThat(timer(cancelled, SummitProcess.Elements.SUMMIT_LAPSES)).as("and so is the lapse").isNull();
+
+        // A record that ended by another way than the process (here: written directly) is left as it is.
+        Held ended = convene("Ended elsewhere", "marketing.head");
+        jdbc.update("update summit set status = 'CANCELLED', cancelled_by = 'cmo', cancelled_at = current_timestamp, "
+                + "cancellation_reason = ? "
+                + "where id = ?", "Called off by telephone.", ended.id());
+        runJobs(ended.instance(), SummitProcess.Elements.SUMMIT_LAPSES);
+        assertThat(ended.instance()).hasPassed(SummitProcess.Elements.RECORD_LAPSE,
+                SummitProcess.Elements.ALREADY_ENDED).isEnded();
+        assertThat(report(ended).cancellation().by()).as("the record still says who cancelled it")
+                .isEqualTo("Clara Martens");
+        assertThat(report(ended).cancellation().reason()).isEqualTo("Called off by telephone.");
+    }
+
     @Test
     void aSummitInSessionCanBeCancelledButNotPostponedAndAClosedOneNeither() {
         Held summit = convene("Cancelled in session", "marketing.head", "sales.head");
@@ -777,6 +847,10 @@ class SummitProcessTest {
                 .isEqualTo(java.util.Date.from(newAt.minus(Duration.ofDays(1)))));
         assertThat(task(summit.instance(), OPEN_SUMMIT).getDueDate())
                 .isEqualTo(java.util.Date.from(newAt.plus(Duration.ofDays(1))));
+        assertThat(timer(summit, SummitProcess.Elements.CHAIR_OVERDUE).getDuedate()).as("the chair's reminder moves")
+                .isEqualTo(java.util.Date.from(newAt.plus(Duration.ofDays(1))));
+        assertThat(timer(summit, SummitProcess.Elements.SUMMIT_LAPSES).getDuedate()).as("and so does the lapse")
+                .isEqualTo(java.util.Date.from(newAt.plus(Duration.ofDays(1 + 14))));
         assertThat(report(summit).at()).isEqualTo(newAt);
         assertThat(report(summit).status()).isEqualTo("CONVENED");
         assertThat(report(summit).postponement().reason()).isEqualTo("Half the board is at the regulator's hearing.");
