@@ -182,17 +182,17 @@ class BoardMeetingProcessTest {
     void theChairOrdersTheAgendaByRenumberingPlacesAndForeignOrRepeatedItemsAreRefused() {
         List<Long> onAgenda = List.of(5L, 7L, 9L);
         // As the Tasklist submits the rows: 9 moved to the front.
-        assertThat(BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+        assertThat(BoardMeetingDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
                 "[{\"item\":\"5\",\"position\":2},{\"item\":\"7\",\"position\":3},{\"item\":\"9\",\"position\":1}]"),
                 onAgenda)).containsExactly(9L, 5L, 7L);
         // The API's lines.
-        assertThat(BoardDelegates.agendaOrder("7\n5", onAgenda)).containsExactly(7L, 5L);
-        refusedFor(catchThrowable(() -> BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+        assertThat(BoardMeetingDelegates.agendaOrder("7\n5", onAgenda)).containsExactly(7L, 5L);
+        refusedFor(catchThrowable(() -> BoardMeetingDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
                 "[{\"item\":\"6\",\"position\":1}]"), onAgenda)), Variables.AGENDA_ORDER);
-        refusedFor(catchThrowable(() -> BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+        refusedFor(catchThrowable(() -> BoardMeetingDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
                 "[{\"item\":\"5\",\"position\":1},{\"item\":\"5\",\"position\":2}]"), onAgenda)),
                 Variables.AGENDA_ORDER);
-        refusedFor(catchThrowable(() -> BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+        refusedFor(catchThrowable(() -> BoardMeetingDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
                 "[{\"item\":\"5\",\"position\":0}]"), onAgenda)), Variables.AGENDA_ORDER);
     }
 
