@@ -165,6 +165,12 @@ class AgendaItemDelegates {
         return execution -> items.expire(itemId(execution));
     }
 
+    /** The first step after a withdrawal message: the record must say the item is withdrawn. */
+    @Bean
+    JavaDelegate confirmItemWithdrawn() {
+        return execution -> items.requireWithdrawn(itemId(execution));
+    }
+
     @Bean
     JavaDelegate withdrawItem() {
         return execution -> items.withdraw(itemId(execution));

@@ -30,6 +30,8 @@ public final class AgendaItemProcess {
         /** Its author withdraws the item through the API (interrupting event subprocess). */
         public static final String WITHDRAWN_BY_AUTHOR = "SubProcess_WithdrawnByAuthor";
         public static final String ITEM_WITHDRAWN_BY_AUTHOR = "StartEvent_ItemWithdrawnByAuthor";
+        /** The record must say the item is withdrawn, or the message ends nothing (409, rolled back). */
+        public static final String CONFIRM_WITHDRAWN = "Task_ConfirmWithdrawn";
         public static final String WITHDRAWN_BY_AUTHOR_END = "EndEvent_WithdrawnByAuthor";
 
         private Elements() {

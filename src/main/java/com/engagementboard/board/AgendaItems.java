@@ -198,6 +198,15 @@ public class AgendaItems {
         items.findById(id).orElseThrow().withdraw();
     }
 
+    /**
+     * The check behind the event subprocess <i>Withdrawn by its author</i>: a withdrawal message that the
+     * record does not back (sent through the engine's API, say) is refused, and ends nothing.
+     */
+    @Transactional(readOnly = true)
+    void requireWithdrawn(long id) {
+        items.findById(id).orElseThrow().requireWithdrawn();
+    }
+
     /** What an item returned for facts records when its author gave none in time. */
     static final String NO_FACTS_IN_TIME = "No fact base was added in time: the board decides on facts. Submit it "
             + "again with them.";

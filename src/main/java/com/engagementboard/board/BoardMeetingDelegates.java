@@ -164,6 +164,12 @@ class BoardMeetingDelegates {
         };
     }
 
+    /** The first step after a call-off message: the record must say the meeting is called off. */
+    @Bean
+    JavaDelegate confirmMeetingCalledOff() {
+        return execution -> meetings.requireCalledOff(meetingId(execution));
+    }
+
     /** The chair called the meeting off: every member of the board is told. */
     @Bean
     JavaDelegate findMembersToTell() {

@@ -192,7 +192,7 @@ class AgendaItemProcessTest {
         agendaItems.withdrawByAuthor(returned.getId(), "sales.head", "Operations solved it without the board.");
 
         assertThat(instance).hasPassed(AgendaItemProcess.Elements.ITEM_WITHDRAWN_BY_AUTHOR,
-                AgendaItemProcess.Elements.WITHDRAWN_BY_AUTHOR_END).hasNotPassed(ITEM_QUEUED).isEnded();
+                AgendaItemProcess.Elements.CONFIRM_WITHDRAWN, AgendaItemProcess.Elements.WITHDRAWN_BY_AUTHOR_END).hasNotPassed(ITEM_QUEUED).isEnded();
         AgendaItem withdrawn = reload(returned);
         assertThat(withdrawn.getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
         assertThat(withdrawn.getWithdrawalReason()).isEqualTo("Operations solved it without the board.");
@@ -205,6 +205,27 @@ class AgendaItemProcessTest {
         assertThat(reload(queued).getStatus()).isEqualTo(AgendaItem.Status.QUEUED);
         agendaItems.withdrawByAuthor(queued.getId(), "sales.head", "Merged into another item.");
         assertThat(reload(queued).getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+    }
+
+    @Test
+    void aWithdrawalMessageTheRecordDoesNotBackEndsNothing() {
+        AgendaItem item = submit(unique("Forged withdrawal"), null);
+        ProcessInstance instance = instanceOf(item);
+        Task task = factBaseTask(instance);
+
+        // The message alone, as an administrator could send it through /engine-rest/message: the item's record
+        // says nothing of a withdrawal, so the check refuses it (409 there) and the rollback ends nothing.
+        Throwable forged = catchThrowable(() -> runtime.createMessageCorrelation(AgendaItemProcess.Messages.WITHDRAWN)
+                .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId()).correlateAll());
+
+        assertThat(BoardMeetingProcessTest.refusal(forged))
+                .hasMessageContaining("Agenda item " + item.getId() + " is RETURNED").hasMessageContaining("withdrawn");
+        assertThat(instance).isWaitingAt(COMPLETE_FACT_BASE).hasNotPassed(
+                AgendaItemProcess.Elements.ITEM_WITHDRAWN_BY_AUTHOR, AgendaItemProcess.Elements.CONFIRM_WITHDRAWN);
+        assertThat(factBaseTask(instance).getId()).isEqualTo(task.getId());
+        AgendaItem untouched = reload(item);
+        assertThat(untouched.getStatus()).isEqualTo(AgendaItem.Status.RETURNED);
+        assertThat(untouched.getWithdrawnAt()).isNull();
     }
 
     @Test

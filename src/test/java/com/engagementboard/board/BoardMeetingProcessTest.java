@@ -522,7 +522,7 @@ class BoardMeetingProcessTest {
         boardMeetings.callOff(meetingId, "Half the core group is at the regulator's hearing.", "cmo");
 
         assertThat(instance).hasPassed(BoardMeetingProcess.Elements.MEETING_CALLED_OFF,
-                BoardMeetingProcess.Elements.FIND_MEMBERS_TO_TELL)
+                BoardMeetingProcess.Elements.CONFIRM_CALLED_OFF, BoardMeetingProcess.Elements.FIND_MEMBERS_TO_TELL)
                 .isWaitingAt(BoardMeetingProcess.Elements.READ_CALL_OFF);
         assertThat(openTasks(instance, READ_AGENDA)).as("the agenda notices ended").isEmpty();
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId(MEETING_STARTS).count())
@@ -576,6 +576,45 @@ class BoardMeetingProcessTest {
                 .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("IN_SESSION");
         assertThat(inSession).isWaitingAt(PRESENT_ITEM);
         runtime.deleteProcessInstance(inSession.getId(), "test over");
+    }
+
+    @Test
+    void aCallOffMessageTheRecordDoesNotBackEndsNothing() {
+        AgendaItem item = item("Forged call-off", false);
+        ProcessInstance instance = meeting();
+        long meetingId = meetingIdOf(instance);
+        runJobs(instance, AGENDA_CUTOFF);
+        chair(task(instance, PREPARE_AGENDA), Map.of(Variables.AGENDA_ORDER, item.getId().toString()));
+        List<String> notices = openTasks(instance, READ_AGENDA).stream().map(Task::getId).toList();
+        assertThat(notices).isNotEmpty();
+
+        // The message alone, as an administrator could send it through /engine-rest/message: the meeting's
+        // record says nothing of a call-off, so the check refuses it (409 there) and the rollback ends nothing.
+        Throwable forged = catchThrowable(() -> runtime.createMessageCorrelation(
+                BoardMeetingProcess.Messages.CALLED_OFF).processInstanceBusinessKey(
+                        BoardMeetingProcess.businessKey(meetingId)).correlateAll());
+
+        assertThat(refusal(forged)).hasMessageContaining("Meeting " + meetingId + " is AGENDA_PUBLISHED")
+                .hasMessageContaining("called off");
+        assertThat(instance).isWaitingAt(READ_AGENDA).hasNotPassed(BoardMeetingProcess.Elements.MEETING_CALLED_OFF,
+                BoardMeetingProcess.Elements.CONFIRM_CALLED_OFF);
+        assertThat(openTasks(instance, READ_AGENDA)).extracting(Task::getId).containsExactlyInAnyOrderElementsOf(notices);
+        assertThat(openTasks(instance, BoardMeetingProcess.Elements.READ_CALL_OFF)).isEmpty();
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId(MEETING_STARTS).count())
+                .as("the meeting still starts at its time").isOne();
+        assertThat(meetings.findById(meetingId).orElseThrow().getStatus()).isEqualTo(Meeting.Status.AGENDA_PUBLISHED);
+        assertThat(items.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.ON_AGENDA);
+        runtime.deleteProcessInstance(instance.getId(), "test over");
+    }
+
+    /** The refusal behind a failed command: the record's transition check, however the engine wraps it. */
+    static com.engagementboard.web.IllegalTransitionException refusal(Throwable thrown) {
+        Throwable cause = thrown;
+        while (cause != null && !(cause instanceof com.engagementboard.web.IllegalTransitionException)) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).as("the refusal behind %s", thrown).isNotNull();
+        return (com.engagementboard.web.IllegalTransitionException) cause;
     }
 
     @Test
