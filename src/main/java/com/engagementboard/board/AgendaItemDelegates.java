@@ -20,16 +20,21 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The delegates of {@code agenda-item.bpmn}, wired by expression: the item registered from a start form, the
- * author's details, the check of its fact base, and what ends it (queued, withdrawn, expired). Thin: read
+ * author's details (reminded when due, withdrawn without them), the check of its fact base, and what ends it
+ * (queued, withdrawn, expired). Thin: read
  * variables, call {@link AgendaItems}, write the result.
  */
 @Configuration
 class AgendaItemDelegates {
 
     private final AgendaItems items;
+    private final BoardReminders reminders;
+    private final BoardProperties properties;
 
-    AgendaItemDelegates(AgendaItems items) {
+    AgendaItemDelegates(AgendaItems items, BoardReminders reminders, BoardProperties properties) {
         this.items = items;
+        this.reminders = reminders;
+        this.properties = properties;
     }
 
     /** The item the instance runs for, from its business key (set at the start, or by Task_RegisterItem). */
@@ -162,7 +167,22 @@ class AgendaItemDelegates {
 
     @Bean
     JavaDelegate expireItem() {
-        return execution -> items.expire(itemId(execution));
+        return execution -> items.expire(itemId(execution), AgendaItems.NO_FACTS_IN_TIME);
+    }
+
+    /** The item's details are due: the author's task rises in their list, with a comment saying what follows. */
+    @Bean
+    JavaDelegate remindDetailsAuthor() {
+        return execution -> reminders.remind(execution.getProcessInstanceId(), AgendaItemProcess.Elements.NAME_DETAILS,
+                "Reminder: the board waits for the touchpoints and actions of this item. Without them, it is "
+                        + "withdrawn after " + properties.itemDetailsWithdrawalDays() + " more working days, "
+                        + "recorded as no details given by its author.");
+    }
+
+    /** The author never named the touchpoints and actions: the item is withdrawn, recorded as no details given. */
+    @Bean
+    JavaDelegate withdrawUndetailedItem() {
+        return execution -> items.expire(itemId(execution), AgendaItems.NO_DETAILS_IN_TIME);
     }
 
     /** The first step after a withdrawal message: the record must say the item is withdrawn. */

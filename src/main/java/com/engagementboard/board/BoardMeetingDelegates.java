@@ -51,10 +51,12 @@ class BoardMeetingDelegates {
 
     private final BoardMeetings meetings;
     private final AgendaItems items;
+    private final BoardReminders reminders;
 
-    BoardMeetingDelegates(BoardMeetings meetings, AgendaItems items) {
+    BoardMeetingDelegates(BoardMeetings meetings, AgendaItems items, BoardReminders reminders) {
         this.meetings = meetings;
         this.items = items;
+        this.reminders = reminders;
     }
 
     private static long meetingId(DelegateExecution execution) {
@@ -296,17 +298,11 @@ class BoardMeetingDelegates {
         return execution -> {
             long itemId = itemId(execution);
             var taskService = execution.getProcessEngineServices().getTaskService();
-            for (org.camunda.bpm.engine.task.Task task : taskService.createTaskQuery()
-                    .processInstanceId(execution.getProcessInstanceId())
-                    .taskDefinitionKey(BoardMeetingProcess.Elements.DECIDE_ESCALATION).list()) {
-                if (taskService.getVariable(task.getId(), ITEM_ID) instanceof Number id && id.longValue() == itemId) {
-                    task.setPriority(BoardActionDelegates.OVERDUE_PRIORITY);
-                    taskService.saveTask(task);
-                    taskService.createComment(task.getId(), execution.getProcessInstanceId(), "Reminder: the board "
-                            + "waits for your answer. Without one, the item goes back to the board, recorded as no "
-                            + "answer from the CEO.");
-                }
-            }
+            reminders.remind(execution.getProcessInstanceId(), BoardMeetingProcess.Elements.DECIDE_ESCALATION,
+                    task -> taskService.getVariable(task.getId(), ITEM_ID) instanceof Number id
+                            && id.longValue() == itemId,
+                    "Reminder: the board waits for your answer. Without one, the item goes back to the board, "
+                            + "recorded as no answer from the CEO.");
         };
     }
 

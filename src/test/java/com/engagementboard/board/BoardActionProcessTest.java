@@ -233,7 +233,7 @@ class BoardActionProcessTest {
         assertThat(instance).hasPassed(REMIND_OWNER, OWNER_REMINDED).isWaitingAt(CARRY_OUT);
         Task reminded = task(instance, CARRY_OUT);
         assertThat(reminded.getId()).isEqualTo(task.getId());
-        assertThat(reminded.getPriority()).isEqualTo(BoardActionDelegates.OVERDUE_PRIORITY);
+        assertThat(reminded.getPriority()).isEqualTo(BoardReminders.OVERDUE_PRIORITY);
         assertThat(tasks.getTaskComments(reminded.getId())).singleElement()
                 .satisfies(c -> assertThat(c.getFullMessage()).contains("overdue"));
         BoardAction overdue = reload(action);

@@ -714,7 +714,7 @@ class BoardMeetingProcessTest {
                 .isWaitingAt(DECIDE_ESCALATION);
         Task reminded = task(instance, DECIDE_ESCALATION);
         assertThat(reminded.getId()).isEqualTo(ceo.getId());
-        assertThat(reminded.getPriority()).isEqualTo(BoardActionDelegates.OVERDUE_PRIORITY);
+        assertThat(reminded.getPriority()).isEqualTo(BoardReminders.OVERDUE_PRIORITY);
         assertThat(tasks.getTaskComments(ceo.getId())).extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
                 .anySatisfy(m -> assertThat(m).contains("no answer from the CEO"));
 
