@@ -376,7 +376,7 @@ class BoardActionProcessTest {
         Throwable forged = org.assertj.core.api.Assertions.catchThrowable(() -> runtime.createMessageCorrelation(
                 BoardActionProcess.MESSAGE_ACTION_CANCELLED).processInstanceBusinessKey(
                         BoardActionProcess.businessKey(survey.getId())).correlateAll());
-        assertThat(forged).isNotNull();
+        assertThat(BoardMeetingProcessTest.refusal(forged)).hasMessageContaining("Action " + survey.getId() + " is OPEN");
         assertThat(stillOpen).isWaitingAt(CARRY_OUT);
         assertThat(reload(survey).getStatus()).isEqualTo(BoardAction.Status.OPEN);
     }
