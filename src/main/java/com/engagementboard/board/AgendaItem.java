@@ -166,7 +166,6 @@ class AgendaItem {
         facts(priority, behaviour, competitors);
     }
 
-    /** The author withdraws a returned item. */
     /** Its author withdraws it, with the reason, while it waits for an agenda or the chair prepares one. */
     void withdraw(Instant when, String why) {
         moveTo(Status.WITHDRAWN, "withdrawn");
@@ -174,8 +173,17 @@ class AgendaItem {
         this.withdrawalReason = why;
     }
 
+    /** The author withdraws a returned item. */
     void withdraw() {
         moveTo(Status.WITHDRAWN, "withdrawn");
+    }
+
+    /** Its process ends it as withdrawn only when the record says so (409 otherwise, nothing written). */
+    void requireWithdrawn() {
+        if (status != Status.WITHDRAWN) {
+            throw new IllegalTransitionException("Agenda item " + id, status, "ended as withdrawn",
+                    EnumSet.of(Status.WITHDRAWN));
+        }
     }
 
     /** It brings a fact base: it waits for the next agenda to close. */

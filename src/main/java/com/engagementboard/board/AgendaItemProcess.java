@@ -27,9 +27,19 @@ public final class AgendaItemProcess {
         public static final String FACTS_OVERDUE = "BoundaryEvent_FactsOverdue";
         public static final String EXPIRE_ITEM = "Task_ExpireItem";
         public static final String ITEM_EXPIRED = "EndEvent_ItemExpired";
+        /** The details are due: the author is reminded (non-interrupting timer on Task_NameDetails). */
+        public static final String DETAILS_DUE = "BoundaryEvent_DetailsDue";
+        public static final String REMIND_DETAILS_AUTHOR = "Task_RemindDetailsAuthor";
+        public static final String DETAILS_AUTHOR_REMINDED = "EndEvent_DetailsAuthorReminded";
+        /** The author never named the details: the item is withdrawn, recorded as no details given. */
+        public static final String NO_DETAILS = "BoundaryEvent_NoDetails";
+        public static final String WITHDRAW_UNDETAILED_ITEM = "Task_WithdrawUndetailedItem";
+        public static final String ITEM_WITHDRAWN_NO_DETAILS = "EndEvent_ItemWithdrawnNoDetails";
         /** Its author withdraws the item through the API (interrupting event subprocess). */
         public static final String WITHDRAWN_BY_AUTHOR = "SubProcess_WithdrawnByAuthor";
         public static final String ITEM_WITHDRAWN_BY_AUTHOR = "StartEvent_ItemWithdrawnByAuthor";
+        /** The record must say the item is withdrawn, or the message ends nothing (409, rolled back). */
+        public static final String CONFIRM_WITHDRAWN = "Task_ConfirmWithdrawn";
         public static final String WITHDRAWN_BY_AUTHOR_END = "EndEvent_WithdrawnByAuthor";
 
         private Elements() {

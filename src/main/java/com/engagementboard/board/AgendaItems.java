@@ -198,14 +198,30 @@ public class AgendaItems {
         items.findById(id).orElseThrow().withdraw();
     }
 
+    /**
+     * The check behind the event subprocess <i>Withdrawn by its author</i>: a withdrawal message that the
+     * record does not back (sent through the engine's API, say) is refused, and ends nothing.
+     */
+    @Transactional(readOnly = true)
+    void requireWithdrawn(long id) {
+        items.findById(id).orElseThrow().requireWithdrawn();
+    }
+
     /** What an item returned for facts records when its author gave none in time. */
     static final String NO_FACTS_IN_TIME = "No fact base was added in time: the board decides on facts. Submit it "
             + "again with them.";
 
-    /** Its author gave no facts in time: the item is withdrawn, and says why. */
+    /** What an item started in the Tasklist records when its author never named its touchpoints and actions. */
+    static final String NO_DETAILS_IN_TIME = "No details given by its author in time: the touchpoints and actions "
+            + "of the item were never named. Submit it again and name them.";
+
+    /**
+     * Its author did not act in time (gave no facts, or named no touchpoints and actions): the item is
+     * withdrawn, and says why.
+     */
     @Transactional
-    void expire(long id) {
-        items.findById(id).orElseThrow().withdraw(MeetingScheduler.now(), NO_FACTS_IN_TIME);
+    void expire(long id, String why) {
+        items.findById(id).orElseThrow().withdraw(MeetingScheduler.now(), why);
     }
 
     /**

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,13 +19,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class BoardActionDelegates {
 
-    /** The priority an overdue action gets, so it sorts first in the owner's Tasklist (normal is 50). */
-    static final int OVERDUE_PRIORITY = 80;
-
     private final BoardActions actions;
+    private final BoardReminders reminders;
 
-    BoardActionDelegates(BoardActions actions) {
+    BoardActionDelegates(BoardActions actions, BoardReminders reminders) {
         this.actions = actions;
+        this.reminders = reminders;
     }
 
     private static long actionId(DelegateExecution execution) {
@@ -45,15 +43,8 @@ class BoardActionDelegates {
     @Bean
     JavaDelegate remindActionOwner() {
         return execution -> {
-            var tasks = execution.getProcessEngineServices().getTaskService();
-            Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                    .taskDefinitionKey(BoardActionProcess.Elements.CARRY_OUT).singleResult();
-            if (task != null) {
-                task.setPriority(OVERDUE_PRIORITY);
-                tasks.saveTask(task);
-                tasks.createComment(task.getId(), execution.getProcessInstanceId(),
-                        "Reminder: this action is overdue.");
-            }
+            reminders.remind(execution.getProcessInstanceId(), BoardActionProcess.Elements.CARRY_OUT,
+                    "Reminder: this action is overdue.");
             actions.reminded(actionId(execution));
         };
     }

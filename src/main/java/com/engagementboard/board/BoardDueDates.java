@@ -20,9 +20,11 @@ public class BoardDueDates {
     static final int CEO_WORKING_DAYS = 3;
 
     private final BoardSetupService board;
+    private final BoardProperties properties;
 
-    BoardDueDates(BoardSetupService board) {
+    BoardDueDates(BoardSetupService board, BoardProperties properties) {
         this.board = board;
+        this.properties = properties;
     }
 
     /** Three working days (Monday to Friday, in the board's time zone) from now, at the same time of day. */
@@ -52,6 +54,22 @@ public class BoardDueDates {
     /** When a returned item without facts is withdrawn: five more working days after they were due. */
     public Date factBaseExpires() {
         return workingDaysFromNow(2 * FACT_BASE_WORKING_DAYS);
+    }
+
+    /**
+     * When the author of an item started in the Tasklist is to have named its touchpoints and actions, and is
+     * reminded: {@code engagement-board.board.item-details-days} (5) working days from now.
+     */
+    public Date itemDetails() {
+        return workingDaysFromNow(properties.itemDetailsDays());
+    }
+
+    /**
+     * When an item whose author never named its touchpoints and actions is withdrawn:
+     * {@code engagement-board.board.item-details-withdrawal-days} (5) more working days after they were due.
+     */
+    public Date itemDetailsWithdrawal() {
+        return workingDaysFromNow(properties.itemDetailsDays() + properties.itemDetailsWithdrawalDays());
     }
 
     /** Time the chair has at least to break a tie that arises as the meeting ends. */

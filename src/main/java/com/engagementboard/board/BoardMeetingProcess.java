@@ -60,6 +60,8 @@ public final class BoardMeetingProcess {
         /** The chair calls the meeting off before it opens (interrupting event subprocess). */
         public static final String CALLED_OFF = "SubProcess_CalledOff";
         public static final String MEETING_CALLED_OFF = "StartEvent_MeetingCalledOff";
+        /** The record must say the meeting is called off, or the message ends nothing (409, rolled back). */
+        public static final String CONFIRM_CALLED_OFF = "Task_ConfirmCalledOff";
         public static final String FIND_MEMBERS_TO_TELL = "Task_FindMembersToTell";
         public static final String READ_CALL_OFF = "Task_ReadCallOff";
         public static final String CALL_OFF_NOTICE_EXPIRES = "BoundaryEvent_CallOffNoticeExpires";

@@ -369,6 +369,15 @@ class BoardMeetings {
     }
 
     /**
+     * The check behind the event subprocess <i>Called off by the chair</i>: a call-off message that the
+     * record does not back (sent through the engine's API, say) is refused, and ends nothing.
+     */
+    @Transactional(readOnly = true)
+    void requireCalledOff(long meetingId) {
+        meetings.findById(meetingId).orElseThrow().requireCalledOff();
+    }
+
+    /**
      * What the chair's agenda task shows and starts from: the agenda in words, the items as choices, and the
      * order as rows she renumbers (each item with its place, 1, 2, 3...), no item deferred yet.
      */

@@ -25,7 +25,7 @@ class Meeting {
      * Where a meeting stands, and where it may go next: the path of {@code board-meeting.bpmn}. Its agenda
      * closes at the cut-off (or the meeting closes at once with nothing to decide), the chair publishes
      * it, the meeting opens at its time and closes when every item is dealt with. A closed meeting never
-     * reopens. No process cancels a meeting yet, so nothing moves to {@code CANCELLED}.
+     * reopens. The chair may call it off ({@code CANCELLED}) until it opens.
      */
     enum Status implements Transitions<Status> {
         SCHEDULED, AGENDA_CLOSED, AGENDA_PUBLISHED, IN_SESSION, CLOSED, CANCELLED;
@@ -156,6 +156,11 @@ class Meeting {
     /** Votes, decisions, carry-overs and the CEO's answers belong to a meeting in session. */
     void requireInSession(String action) {
         require(Status.IN_SESSION, action);
+    }
+
+    /** Its process ends it as called off only when the record says so (409 otherwise, nothing written). */
+    void requireCalledOff() {
+        require(Status.CANCELLED, "ended as called off");
     }
 
     private void require(Status expected, String action) {

@@ -17,12 +17,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.engagementboard.EngagementBoardTest;
 import com.engagementboard.ProcessCoverage;
 import com.engagementboard.board.AgendaItemProcess.Variables;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -73,6 +75,9 @@ class AgendaItemProcessTest {
     @Autowired
     BoardSetupService board;
 
+    @Autowired
+    ManagementService management;
+
     @BeforeEach
     void setUp() {
         init(engine);
@@ -116,6 +121,27 @@ class AgendaItemProcessTest {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** Starts an item with the Tasklist's start form, as the logged-in member: its author. */
+    private ProcessInstance startInTasklist(String user, Map<String, Object> form) {
+        identity.setAuthentication(user, MEMBER);
+        try {
+            return runtime.startProcessInstanceByKey(AgendaItemProcess.KEY, form);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Started in the Tasklist by communications.head with a title and the decision asked, nothing else. */
+    private ProcessInstance startWithTitleOnly(String title) {
+        return startInTasklist("communications.head", Map.of(Variables.TITLE, title, Variables.DECISION_ASKED,
+                "Decide it"));
+    }
+
+    private Task detailsTask(ProcessInstance instance) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(AgendaItemProcess.Elements.NAME_DETAILS).singleResult();
     }
 
     private AgendaItem reload(AgendaItem item) {
@@ -192,7 +218,7 @@ class AgendaItemProcessTest {
         agendaItems.withdrawByAuthor(returned.getId(), "sales.head", "Operations solved it without the board.");
 
         assertThat(instance).hasPassed(AgendaItemProcess.Elements.ITEM_WITHDRAWN_BY_AUTHOR,
-                AgendaItemProcess.Elements.WITHDRAWN_BY_AUTHOR_END).hasNotPassed(ITEM_QUEUED).isEnded();
+                AgendaItemProcess.Elements.CONFIRM_WITHDRAWN, AgendaItemProcess.Elements.WITHDRAWN_BY_AUTHOR_END).hasNotPassed(ITEM_QUEUED).isEnded();
         AgendaItem withdrawn = reload(returned);
         assertThat(withdrawn.getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
         assertThat(withdrawn.getWithdrawalReason()).isEqualTo("Operations solved it without the board.");
@@ -205,6 +231,27 @@ class AgendaItemProcessTest {
         assertThat(reload(queued).getStatus()).isEqualTo(AgendaItem.Status.QUEUED);
         agendaItems.withdrawByAuthor(queued.getId(), "sales.head", "Merged into another item.");
         assertThat(reload(queued).getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+    }
+
+    @Test
+    void aWithdrawalMessageTheRecordDoesNotBackEndsNothing() {
+        AgendaItem item = submit(unique("Forged withdrawal"), null);
+        ProcessInstance instance = instanceOf(item);
+        Task task = factBaseTask(instance);
+
+        // The message alone, as an administrator could send it through /engine-rest/message: the item's record
+        // says nothing of a withdrawal, so the check refuses it (409 there) and the rollback ends nothing.
+        Throwable forged = catchThrowable(() -> runtime.createMessageCorrelation(AgendaItemProcess.Messages.WITHDRAWN)
+                .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId()).correlateAll());
+
+        assertThat(BoardMeetingProcessTest.refusal(forged))
+                .hasMessageContaining("Agenda item " + item.getId() + " is RETURNED").hasMessageContaining("withdrawn");
+        assertThat(instance).isWaitingAt(COMPLETE_FACT_BASE).hasNotPassed(
+                AgendaItemProcess.Elements.ITEM_WITHDRAWN_BY_AUTHOR, AgendaItemProcess.Elements.CONFIRM_WITHDRAWN);
+        assertThat(factBaseTask(instance).getId()).isEqualTo(task.getId());
+        AgendaItem untouched = reload(item);
+        assertThat(untouched.getStatus()).isEqualTo(AgendaItem.Status.RETURNED);
+        assertThat(untouched.getWithdrawnAt()).isNull();
     }
 
     @Test
@@ -265,18 +312,11 @@ class AgendaItemProcessTest {
         form.put(Variables.FACT_COMPETITORS, null);
 
         // The Tasklist starts it as the logged-in member: the start event's initiator is the author.
-        identity.setAuthentication("marketing.head", MEMBER);
-        ProcessInstance started;
-        try {
-            started = runtime.startProcessInstanceByKey(AgendaItemProcess.KEY, form);
-        } finally {
-            identity.clearAuthentication();
-        }
+        ProcessInstance started = startInTasklist("marketing.head", form);
 
         // A start form cannot offer the touchpoints: the author picks them, and the actions, in the next step.
         assertThat(started).isWaitingAt(AgendaItemProcess.Elements.NAME_DETAILS);
-        Task details = tasks.createTaskQuery().processInstanceId(started.getId())
-                .taskDefinitionKey(AgendaItemProcess.Elements.NAME_DETAILS).singleResult();
+        Task details = detailsTask(started);
         assertThat(details.getAssignee()).isEqualTo("marketing.head");
         assertThat(details.getName()).isEqualTo("Name the touchpoints and actions of: " + title);
         assertThat(tasks.getVariable(details.getId(), Variables.TOUCHPOINT_OPTIONS).toString())
@@ -325,19 +365,66 @@ class AgendaItemProcessTest {
     }
 
     @Test
+    void anAuthorWhoNamesNoDetailsIsRemindedAndThenTheItemIsWithdrawnSayingWhy() {
+        String title = unique("Details never came");
+        ProcessInstance started = startWithTitleOnly(title);
+        Task details = detailsTask(started);
+        // Due in five working days (at least five days ahead, at most a week and two days); reminded then, and
+        // withdrawn five working days later.
+        assertThat(java.time.Duration.between(details.getCreateTime().toInstant(), details.getDueDate().toInstant()))
+                .isBetween(java.time.Duration.ofDays(5), java.time.Duration.ofDays(7).plusMinutes(1));
+        Date reminder = timer(started, AgendaItemProcess.Elements.DETAILS_DUE);
+        Date withdrawal = timer(started, AgendaItemProcess.Elements.NO_DETAILS);
+        assertThat(Math.abs(reminder.getTime() - details.getDueDate().getTime())).as("reminded when due")
+                .isLessThan(60_000L);
+        assertThat(java.time.Duration.between(reminder.toInstant(), withdrawal.toInstant()))
+                .isBetween(java.time.Duration.ofDays(5), java.time.Duration.ofDays(7).plusMinutes(1));
+
+        com.engagementboard.ProcessTestSupport.runJobs(started, AgendaItemProcess.Elements.DETAILS_DUE);
+
+        assertThat(started).hasPassed(AgendaItemProcess.Elements.REMIND_DETAILS_AUTHOR,
+                AgendaItemProcess.Elements.DETAILS_AUTHOR_REMINDED).isWaitingAt(AgendaItemProcess.Elements.NAME_DETAILS);
+        Task reminded = detailsTask(started);
+        assertThat(reminded.getId()).isEqualTo(details.getId());
+        assertThat(reminded.getPriority()).isEqualTo(BoardReminders.OVERDUE_PRIORITY);
+        assertThat(tasks.getTaskComments(reminded.getId())).singleElement()
+                .satisfies(c -> assertThat(c.getFullMessage()).contains("withdrawn after 5 more working days")
+                        .contains("no details given by its author"));
+
+        com.engagementboard.ProcessTestSupport.runJobs(started, AgendaItemProcess.Elements.NO_DETAILS);
+
+        assertThat(started).hasPassed(AgendaItemProcess.Elements.WITHDRAW_UNDETAILED_ITEM,
+                AgendaItemProcess.Elements.ITEM_WITHDRAWN_NO_DETAILS).hasNotPassed(CHECK_FACT_BASE).isEnded();
+        long id = ((Number) history.createHistoricVariableInstanceQuery().processInstanceId(started.getId())
+                .variableName(Variables.ITEM_ID).singleResult().getValue()).longValue();
+        AgendaItem withdrawn = agendaItems.get(id);
+        assertThat(withdrawn.getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+        assertThat(withdrawn.getWithdrawalReason()).isEqualTo(AgendaItems.NO_DETAILS_IN_TIME)
+                .startsWith("No details given by its author");
+        assertThat(withdrawn.getWithdrawnAt()).isNotNull();
+    }
+
+    @Test
+    void theDetailsClocksAreSettings() {
+        BoardDueDates oneAndOne = new BoardDueDates(board, new BoardProperties(1, 1));
+        Date now = new Date();
+        // One working day is at most three days away (over a weekend), two at most four.
+        assertThat(oneAndOne.itemDetails()).isAfter(now).isBefore(new Date(now.getTime() + 3 * 86_400_000L + 60_000L));
+        assertThat(oneAndOne.itemDetailsWithdrawal()).isAfter(oneAndOne.itemDetails())
+                .isBefore(new Date(now.getTime() + 4 * 86_400_000L + 60_000L));
+    }
+
+    private Date timer(ProcessInstance instance, String activityId) {
+        return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult()
+                .getDuedate();
+    }
+
+    @Test
     void aTasklistItemWithoutFactsGoesBackToTheInitiator() {
         String title = unique("No facts from the Tasklist");
-        identity.setAuthentication("communications.head", MEMBER);
-        ProcessInstance started;
-        try {
-            started = runtime.startProcessInstanceByKey(AgendaItemProcess.KEY, Map.of(Variables.TITLE, title,
-                    Variables.DECISION_ASKED, "Decide it"));
-        } finally {
-            identity.clearAuthentication();
-        }
+        ProcessInstance started = startWithTitleOnly(title);
         // No touchpoints and no actions: the author may leave both empty.
-        Task details = tasks.createTaskQuery().processInstanceId(started.getId())
-                .taskDefinitionKey(AgendaItemProcess.Elements.NAME_DETAILS).singleResult();
+        Task details = detailsTask(started);
         completeAs("communications.head", details, Map.of(Variables.TOUCHPOINTS, SpinValues.jsonValue("[]").create(),
                 Variables.ACTIONS, SpinValues.jsonValue("[]").create()));
         assertThat(started).isWaitingAt(COMPLETE_FACT_BASE);

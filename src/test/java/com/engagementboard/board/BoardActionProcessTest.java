@@ -233,7 +233,7 @@ class BoardActionProcessTest {
         assertThat(instance).hasPassed(REMIND_OWNER, OWNER_REMINDED).isWaitingAt(CARRY_OUT);
         Task reminded = task(instance, CARRY_OUT);
         assertThat(reminded.getId()).isEqualTo(task.getId());
-        assertThat(reminded.getPriority()).isEqualTo(BoardActionDelegates.OVERDUE_PRIORITY);
+        assertThat(reminded.getPriority()).isEqualTo(BoardReminders.OVERDUE_PRIORITY);
         assertThat(tasks.getTaskComments(reminded.getId())).singleElement()
                 .satisfies(c -> assertThat(c.getFullMessage()).contains("overdue"));
         BoardAction overdue = reload(action);
@@ -376,7 +376,7 @@ class BoardActionProcessTest {
         Throwable forged = org.assertj.core.api.Assertions.catchThrowable(() -> runtime.createMessageCorrelation(
                 BoardActionProcess.MESSAGE_ACTION_CANCELLED).processInstanceBusinessKey(
                         BoardActionProcess.businessKey(survey.getId())).correlateAll());
-        assertThat(forged).isNotNull();
+        assertThat(BoardMeetingProcessTest.refusal(forged)).hasMessageContaining("Action " + survey.getId() + " is OPEN");
         assertThat(stillOpen).isWaitingAt(CARRY_OUT);
         assertThat(reload(survey).getStatus()).isEqualTo(BoardAction.Status.OPEN);
     }

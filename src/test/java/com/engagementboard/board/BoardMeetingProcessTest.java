@@ -182,17 +182,17 @@ class BoardMeetingProcessTest {
     void theChairOrdersTheAgendaByRenumberingPlacesAndForeignOrRepeatedItemsAreRefused() {
         List<Long> onAgenda = List.of(5L, 7L, 9L);
         // As the Tasklist submits the rows: 9 moved to the front.
-        assertThat(BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+        assertThat(BoardMeetingDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
                 "[{\"item\":\"5\",\"position\":2},{\"item\":\"7\",\"position\":3},{\"item\":\"9\",\"position\":1}]"),
                 onAgenda)).containsExactly(9L, 5L, 7L);
         // The API's lines.
-        assertThat(BoardDelegates.agendaOrder("7\n5", onAgenda)).containsExactly(7L, 5L);
-        refusedFor(catchThrowable(() -> BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+        assertThat(BoardMeetingDelegates.agendaOrder("7\n5", onAgenda)).containsExactly(7L, 5L);
+        refusedFor(catchThrowable(() -> BoardMeetingDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
                 "[{\"item\":\"6\",\"position\":1}]"), onAgenda)), Variables.AGENDA_ORDER);
-        refusedFor(catchThrowable(() -> BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+        refusedFor(catchThrowable(() -> BoardMeetingDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
                 "[{\"item\":\"5\",\"position\":1},{\"item\":\"5\",\"position\":2}]"), onAgenda)),
                 Variables.AGENDA_ORDER);
-        refusedFor(catchThrowable(() -> BoardDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
+        refusedFor(catchThrowable(() -> BoardMeetingDelegates.agendaOrder(org.camunda.spin.Spin.JSON(
                 "[{\"item\":\"5\",\"position\":0}]"), onAgenda)), Variables.AGENDA_ORDER);
     }
 
@@ -522,7 +522,7 @@ class BoardMeetingProcessTest {
         boardMeetings.callOff(meetingId, "Half the core group is at the regulator's hearing.", "cmo");
 
         assertThat(instance).hasPassed(BoardMeetingProcess.Elements.MEETING_CALLED_OFF,
-                BoardMeetingProcess.Elements.FIND_MEMBERS_TO_TELL)
+                BoardMeetingProcess.Elements.CONFIRM_CALLED_OFF, BoardMeetingProcess.Elements.FIND_MEMBERS_TO_TELL)
                 .isWaitingAt(BoardMeetingProcess.Elements.READ_CALL_OFF);
         assertThat(openTasks(instance, READ_AGENDA)).as("the agenda notices ended").isEmpty();
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId(MEETING_STARTS).count())
@@ -576,6 +576,45 @@ class BoardMeetingProcessTest {
                 .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("IN_SESSION");
         assertThat(inSession).isWaitingAt(PRESENT_ITEM);
         runtime.deleteProcessInstance(inSession.getId(), "test over");
+    }
+
+    @Test
+    void aCallOffMessageTheRecordDoesNotBackEndsNothing() {
+        AgendaItem item = item("Forged call-off", false);
+        ProcessInstance instance = meeting();
+        long meetingId = meetingIdOf(instance);
+        runJobs(instance, AGENDA_CUTOFF);
+        chair(task(instance, PREPARE_AGENDA), Map.of(Variables.AGENDA_ORDER, item.getId().toString()));
+        List<String> notices = openTasks(instance, READ_AGENDA).stream().map(Task::getId).toList();
+        assertThat(notices).isNotEmpty();
+
+        // The message alone, as an administrator could send it through /engine-rest/message: the meeting's
+        // record says nothing of a call-off, so the check refuses it (409 there) and the rollback ends nothing.
+        Throwable forged = catchThrowable(() -> runtime.createMessageCorrelation(
+                BoardMeetingProcess.Messages.CALLED_OFF).processInstanceBusinessKey(
+                        BoardMeetingProcess.businessKey(meetingId)).correlateAll());
+
+        assertThat(refusal(forged)).hasMessageContaining("Meeting " + meetingId + " is AGENDA_PUBLISHED")
+                .hasMessageContaining("called off");
+        assertThat(instance).isWaitingAt(READ_AGENDA).hasNotPassed(BoardMeetingProcess.Elements.MEETING_CALLED_OFF,
+                BoardMeetingProcess.Elements.CONFIRM_CALLED_OFF);
+        assertThat(openTasks(instance, READ_AGENDA)).extracting(Task::getId).containsExactlyInAnyOrderElementsOf(notices);
+        assertThat(openTasks(instance, BoardMeetingProcess.Elements.READ_CALL_OFF)).isEmpty();
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId(MEETING_STARTS).count())
+                .as("the meeting still starts at its time").isOne();
+        assertThat(meetings.findById(meetingId).orElseThrow().getStatus()).isEqualTo(Meeting.Status.AGENDA_PUBLISHED);
+        assertThat(items.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.ON_AGENDA);
+        runtime.deleteProcessInstance(instance.getId(), "test over");
+    }
+
+    /** The refusal behind a failed command: the record's transition check, however the engine wraps it. */
+    static com.engagementboard.web.IllegalTransitionException refusal(Throwable thrown) {
+        Throwable cause = thrown;
+        while (cause != null && !(cause instanceof com.engagementboard.web.IllegalTransitionException)) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).as("the refusal behind %s", thrown).isNotNull();
+        return (com.engagementboard.web.IllegalTransitionException) cause;
     }
 
     @Test
@@ -675,7 +714,7 @@ class BoardMeetingProcessTest {
                 .isWaitingAt(DECIDE_ESCALATION);
         Task reminded = task(instance, DECIDE_ESCALATION);
         assertThat(reminded.getId()).isEqualTo(ceo.getId());
-        assertThat(reminded.getPriority()).isEqualTo(BoardActionDelegates.OVERDUE_PRIORITY);
+        assertThat(reminded.getPriority()).isEqualTo(BoardReminders.OVERDUE_PRIORITY);
         assertThat(tasks.getTaskComments(ceo.getId())).extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
                 .anySatisfy(m -> assertThat(m).contains("no answer from the CEO"));
 

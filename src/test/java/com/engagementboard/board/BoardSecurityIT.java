@@ -107,6 +107,17 @@ class BoardSecurityIT {
         return item.get("id").asLong();
     }
 
+    /** The chair calls an extraordinary meeting in two days through the board API: its instance, ended after the test. */
+    private ProcessInstance callMeeting(String reason) throws Exception {
+        HttpResponse<String> called = call("POST", "/api/board/meetings", "cmo",
+                "{\"at\": \"" + Instant.now().plus(Duration.ofDays(2)) + "\", \"reason\": " + quote(reason) + "}");
+        assertThat(called.statusCode()).as(called.body()).isEqualTo(201);
+        ProcessInstance meeting = runtime.createProcessInstanceQuery().processInstanceBusinessKey(
+                BoardMeetingProcess.businessKey(json.readTree(called.body()).get("id").asLong())).singleResult();
+        started.add(meeting.getId());
+        return meeting;
+    }
+
     private void fire(ProcessInstance instance, String activityId) {
         List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list();
         assertThat(jobs).as("jobs of %s", activityId).isNotEmpty();
@@ -121,13 +132,7 @@ class BoardSecurityIT {
         long voteItem = submitItem(voteTitle);
         long escalateItem = submitItem(escalateTitle);
 
-        HttpResponse<String> called = call("POST", "/api/board/meetings", "cmo",
-                "{\"at\": \"" + Instant.now().plus(Duration.ofDays(2)) + "\", \"reason\": \"BoardSecurityIT " + run + "\"}");
-        assertThat(called.statusCode()).as(called.body()).isEqualTo(201);
-        long meetingId = json.readTree(called.body()).get("id").asLong();
-        ProcessInstance meeting = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).singleResult();
-        started.add(meeting.getId());
+        ProcessInstance meeting = callMeeting("BoardSecurityIT " + run);
         fire(meeting, BoardMeetingProcess.Elements.AGENDA_CUTOFF);
 
         // The agenda: the chair's task, which another core member neither sees nor completes.
@@ -232,5 +237,43 @@ class BoardSecurityIT {
                 .variableValueEquals(AgendaItemProcess.Variables.TITLE, title).count()).isZero();
         assertThat(json.readTree(call("GET", "/api/board", "employee", null).body()).get("chair").asText())
                 .isEqualTo("cmo");
+    }
+
+    /**
+     * A call-off or a withdrawal is the board API's to make: the message alone, sent through the engine's API by
+     * an administrator (who may correlate messages), finds a record that says nothing of it, is refused with 409
+     * and ends nothing.
+     */
+    @Test
+    void aCallOffOrAWithdrawalSentOnlyThroughTheEngineApiIsRefusedAndEndsNothing() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        ProcessInstance meeting = callMeeting("Forged call-off " + run);
+        long meetingId = BoardMeetingProcess.meetingId(meeting.getBusinessKey());
+
+        HttpResponse<String> callOff = call("POST", "/engine-rest/message", "admin", "{\"messageName\": \""
+                + BoardMeetingProcess.Messages.CALLED_OFF + "\", \"businessKey\": \""
+                + BoardMeetingProcess.businessKey(meetingId) + "\", \"all\": true}");
+        assertThat(callOff.statusCode()).as(callOff.body()).isEqualTo(409);
+        assertThat(callOff.body()).contains("Meeting " + meetingId + " is SCHEDULED");
+        assertThat(json.readTree(call("GET", "/api/board/meetings/" + meetingId, "cmo", null).body())
+                .get("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(management.createJobQuery().processInstanceId(meeting.getId())
+                .activityId(BoardMeetingProcess.Elements.AGENDA_CUTOFF).count()).as("its clock runs on").isOne();
+
+        HttpResponse<String> created = call("POST", "/api/board/agenda-items", "sales.head", """
+                {"title": "Forged withdrawal %s", "decisionAsked": "Decide it", "touchpoints": ["call-centre-script"]}
+                """.formatted(run));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long itemId = json.readTree(created.body()).get("id").asLong();
+        ProcessInstance item = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + itemId).singleResult();
+        started.add(item.getId());
+
+        HttpResponse<String> withdrawal = call("POST", "/engine-rest/message", "admin", "{\"messageName\": \""
+                + AgendaItemProcess.Messages.WITHDRAWN + "\", \"businessKey\": \""
+                + AgendaItemProcess.BUSINESS_KEY_PREFIX + itemId + "\", \"all\": true}");
+        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(409);
+        assertThat(withdrawal.body()).contains("Agenda item " + itemId + " is RETURNED");
+        assertThat(onlyTask("sales.head", item.getId(), AgendaItemProcess.Elements.COMPLETE_FACT_BASE)).isNotNull();
     }
 }

@@ -28,36 +28,35 @@ import static com.engagementboard.web.TaskForms.requireOneOf;
 import static com.engagementboard.web.TaskForms.requireText;
 
 import com.engagementboard.web.FormValues;
-import com.engagementboard.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The delegates of {@code board-meeting.bpmn} and {@code agenda-item.bpmn} ({@code board-action.bpmn}'s are
- * {@link BoardActionDelegates}), wired by expression. Thin: read variables, call the board's services, write the result.
+ * The delegates of {@code board-meeting.bpmn}, wired by expression ({@code agenda-item.bpmn}'s are
+ * {@link AgendaItemDelegates}, {@code board-action.bpmn}'s {@link BoardActionDelegates}). Thin: read
+ * variables, call the board's services, write the result.
  */
 @Configuration
-class BoardDelegates {
+class BoardMeetingDelegates {
 
     private final BoardMeetings meetings;
     private final AgendaItems items;
+    private final BoardReminders reminders;
 
-    BoardDelegates(BoardMeetings meetings, AgendaItems items) {
+    BoardMeetingDelegates(BoardMeetings meetings, AgendaItems items, BoardReminders reminders) {
         this.meetings = meetings;
         this.items = items;
+        this.reminders = reminders;
     }
 
     private static long meetingId(DelegateExecution execution) {
@@ -67,8 +66,6 @@ class BoardDelegates {
     private static long itemId(DelegateExecution execution) {
         return ((Number) execution.getVariable(ITEM_ID)).longValue();
     }
-
-    // --- board-meeting ---------------------------------------------------------------------------
 
     @Bean
     JavaDelegate closeAgenda() {
@@ -167,6 +164,12 @@ class BoardDelegates {
             execution.setVariable(AGENDA_SUMMARY, meetings.agendaSummary(meetingId));
             execution.setVariable(MEMBERS, meetings.members());
         };
+    }
+
+    /** The first step after a call-off message: the record must say the meeting is called off. */
+    @Bean
+    JavaDelegate confirmMeetingCalledOff() {
+        return execution -> meetings.requireCalledOff(meetingId(execution));
     }
 
     /** The chair called the meeting off: every member of the board is told. */
@@ -283,8 +286,8 @@ class BoardDelegates {
         };
     }
 
-    @Bean
     /** The CEO did not answer in time: the item goes back to the board, recorded as no answer from the CEO. */
+    @Bean
     JavaDelegate recordNoCeoAnswer() {
         return execution -> meetings.noAnswerFromCeo(meetingId(execution), itemId(execution));
     }
@@ -295,17 +298,11 @@ class BoardDelegates {
         return execution -> {
             long itemId = itemId(execution);
             var taskService = execution.getProcessEngineServices().getTaskService();
-            for (org.camunda.bpm.engine.task.Task task : taskService.createTaskQuery()
-                    .processInstanceId(execution.getProcessInstanceId())
-                    .taskDefinitionKey(BoardMeetingProcess.Elements.DECIDE_ESCALATION).list()) {
-                if (taskService.getVariable(task.getId(), ITEM_ID) instanceof Number id && id.longValue() == itemId) {
-                    task.setPriority(BoardActionDelegates.OVERDUE_PRIORITY);
-                    taskService.saveTask(task);
-                    taskService.createComment(task.getId(), execution.getProcessInstanceId(), "Reminder: the board "
-                            + "waits for your answer. Without one, the item goes back to the board, recorded as no "
-                            + "answer from the CEO.");
-                }
-            }
+            reminders.remind(execution.getProcessInstanceId(), BoardMeetingProcess.Elements.DECIDE_ESCALATION,
+                    task -> taskService.getVariable(task.getId(), ITEM_ID) instanceof Number id
+                            && id.longValue() == itemId,
+                    "Reminder: the board waits for your answer. Without one, the item goes back to the board, "
+                            + "recorded as no answer from the CEO.");
         };
     }
 
@@ -338,141 +335,5 @@ class BoardDelegates {
     @Bean
     JavaDelegate closeMeeting() {
         return execution -> meetings.close(meetingId(execution));
-    }
-
-    // --- agenda-item -----------------------------------------------------------------------------
-
-    @Bean
-    JavaDelegate registerItem() {
-        return execution -> {
-            if (execution.getProcessBusinessKey() != null) { // submitted through /api: recorded already
-                execution.setVariable(AgendaItemProcess.Variables.DETAILS_GIVEN, true);
-                return;
-            }
-            // From the Tasklist's start form: the author picks the touchpoints and actions in the next step
-            // (a start form has no way to offer them), unless an API client sent them with the start.
-            Object named = execution.getVariable(AgendaItemProcess.Variables.TOUCHPOINTS);
-            execution.setVariable(AgendaItemProcess.Variables.DETAILS_GIVEN,
-                    named instanceof String codes && !codes.isBlank());
-            AgendaItem item = items.fromForm((String) execution.getVariable(AgendaItemProcess.Variables.AUTHOR),
-                    (String) execution.getVariable(AgendaItemProcess.Variables.TITLE),
-                    (String) execution.getVariable(AgendaItemProcess.Variables.DECISION_ASKED),
-                    (String) execution.getVariable(AgendaItemProcess.Variables.TOUCHPOINTS),
-                    (String) execution.getVariable(AgendaItemProcess.Variables.FACT_PRIORITY),
-                    (String) execution.getVariable(AgendaItemProcess.Variables.FACT_BEHAVIOUR),
-                    (String) execution.getVariable(AgendaItemProcess.Variables.FACT_COMPETITORS));
-            execution.setVariable(AgendaItemProcess.Variables.ITEM_ID, item.getId());
-            execution.setProcessBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId());
-        };
-    }
-
-    /** The author's details form: every touchpoint to pick by name, no actions yet. */
-    @Bean
-    TaskListener prepareItemDetails() {
-        return task -> {
-            task.setVariable(AgendaItemProcess.Variables.TOUCHPOINT_OPTIONS, FormValues.json(items.touchpointOptions()));
-            task.setVariable(AgendaItemProcess.Variables.TOUCHPOINTS, FormValues.json(List.of()));
-            task.setVariable(AgendaItemProcess.Variables.ACTIONS, FormValues.json(List.of()));
-        };
-    }
-
-    /** The author's touchpoints and actions, checked and added to the item. */
-    @Bean
-    TaskListener recordItemDetails() {
-        return task -> {
-            List<String> codes;
-            List<Map<String, Object>> rows;
-            try {
-                codes = texts(task.getVariable(AgendaItemProcess.Variables.TOUCHPOINTS));
-                rows = FormValues.rows(task.getVariable(AgendaItemProcess.Variables.ACTIONS));
-            } catch (IllegalArgumentException e) {
-                throw invalid(AgendaItemProcess.Variables.ACTIONS, e.getMessage());
-            }
-            List<AgendaItemRequest.ActionRequest> actions = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                Map<String, Object> row = rows.get(i);
-                String where = "action " + (i + 1) + ": ";
-                String touchpoint = row.get("touchpoint") == null ? null : String.valueOf(row.get("touchpoint"));
-                String description = row.get("description") == null ? null : String.valueOf(row.get("description")).strip();
-                if (touchpoint == null || touchpoint.isBlank()) {
-                    throw invalid(AgendaItemProcess.Variables.ACTIONS, where + "pick the touchpoint it is at");
-                }
-                if (description == null || description.isEmpty()) {
-                    throw invalid(AgendaItemProcess.Variables.ACTIONS, where + "say what is to be done");
-                }
-                Object right = row.get("right");
-                if (!"BUILD".equals(right) && !"OPERATE".equals(right)) {
-                    throw invalid(AgendaItemProcess.Variables.ACTIONS, where + "choose whether it is building or "
-                            + "operating the touchpoint (its owner of that right does it)");
-                }
-                Integer days;
-                try {
-                    days = row.get("dueInDays") == null ? null
-                            : new BigDecimal(String.valueOf(row.get("dueInDays"))).intValueExact();
-                } catch (NumberFormatException | ArithmeticException e) {
-                    days = -1;
-                }
-                if (days != null && (days < 1 || days > 365)) {
-                    throw invalid(AgendaItemProcess.Variables.ACTIONS, where + "due in 1 to 365 days");
-                }
-                actions.add(new AgendaItemRequest.ActionRequest(touchpoint, description, "BUILD".equals(right), days));
-            }
-            try {
-                items.details(itemId(task.getExecution()), codes, actions);
-            } catch (InvalidInputException e) {
-                throw invalid(AgendaItemProcess.Variables.TOUCHPOINTS, String.valueOf(e.getBody().getDetail()));
-            }
-        };
-    }
-
-    private static List<String> texts(Object value) {
-        List<String> texts = new ArrayList<>();
-        if (value instanceof SpinJsonNode json && json.isArray()) {
-            json.elements().forEach(e -> texts.add(e.isString() ? e.stringValue() : e.toString()));
-        } else if (value instanceof Collection<?> list) {
-            list.forEach(e -> texts.add(String.valueOf(e)));
-        }
-        return texts;
-    }
-
-    @Bean
-    JavaDelegate checkFactBase() {
-        return execution -> {
-            long id = AgendaItemProcess.itemId(execution.getProcessBusinessKey());
-            boolean facts = items.checkFactBase(id);
-            execution.setVariable(AgendaItemProcess.Variables.HAS_FACT_BASE, facts);
-            execution.setVariable(AgendaItemProcess.Variables.RETURN_REASON, facts ? null : AgendaItems.NO_FACTS);
-            execution.setVariable(AgendaItemProcess.Variables.FACT_ACTION, null);
-        };
-    }
-
-    @Bean
-    JavaDelegate queueItem() {
-        return execution -> items.queue(AgendaItemProcess.itemId(execution.getProcessBusinessKey()));
-    }
-
-    @Bean
-    TaskListener validateFactAction() {
-        return task -> requireOneOf(AgendaItemProcess.Variables.FACT_ACTION,
-                task.getVariable(AgendaItemProcess.Variables.FACT_ACTION), AgendaItemProcess.RESUBMIT,
-                AgendaItemProcess.WITHDRAW);
-    }
-
-    @Bean
-    JavaDelegate updateFacts() {
-        return execution -> items.updateFacts(AgendaItemProcess.itemId(execution.getProcessBusinessKey()),
-                (String) execution.getVariable(AgendaItemProcess.Variables.FACT_PRIORITY),
-                (String) execution.getVariable(AgendaItemProcess.Variables.FACT_BEHAVIOUR),
-                (String) execution.getVariable(AgendaItemProcess.Variables.FACT_COMPETITORS));
-    }
-
-    @Bean
-    JavaDelegate expireItem() {
-        return execution -> items.expire(AgendaItemProcess.itemId(execution.getProcessBusinessKey()));
-    }
-
-    @Bean
-    JavaDelegate withdrawItem() {
-        return execution -> items.withdraw(AgendaItemProcess.itemId(execution.getProcessBusinessKey()));
     }
 }

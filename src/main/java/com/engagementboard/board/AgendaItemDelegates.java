@@ -1,0 +1,198 @@
+package com.engagementboard.board;
+
+import static com.engagementboard.web.TaskForms.invalid;
+import static com.engagementboard.web.TaskForms.requireOneOf;
+
+import com.engagementboard.board.AgendaItemProcess.Variables;
+import com.engagementboard.web.FormValues;
+import com.engagementboard.web.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegates of {@code agenda-item.bpmn}, wired by expression: the item registered from a start form, the
+ * author's details (reminded when due, withdrawn without them), the check of its fact base, and what ends it
+ * (queued, withdrawn, expired). Thin: read
+ * variables, call {@link AgendaItems}, write the result.
+ */
+@Configuration
+class AgendaItemDelegates {
+
+    private final AgendaItems items;
+    private final BoardReminders reminders;
+    private final BoardProperties properties;
+
+    AgendaItemDelegates(AgendaItems items, BoardReminders reminders, BoardProperties properties) {
+        this.items = items;
+        this.reminders = reminders;
+        this.properties = properties;
+    }
+
+    /** The item the instance runs for, from its business key (set at the start, or by Task_RegisterItem). */
+    private static long itemId(DelegateExecution execution) {
+        return AgendaItemProcess.itemId(execution.getProcessBusinessKey());
+    }
+
+    @Bean
+    JavaDelegate registerItem() {
+        return execution -> {
+            if (execution.getProcessBusinessKey() != null) { // submitted through /api: recorded already
+                execution.setVariable(Variables.DETAILS_GIVEN, true);
+                return;
+            }
+            // From the Tasklist's start form: the author picks the touchpoints and actions in the next step
+            // (a start form has no way to offer them), unless an API client sent them with the start.
+            Object named = execution.getVariable(Variables.TOUCHPOINTS);
+            execution.setVariable(Variables.DETAILS_GIVEN,
+                    named instanceof String codes && !codes.isBlank());
+            AgendaItem item = items.fromForm((String) execution.getVariable(Variables.AUTHOR),
+                    (String) execution.getVariable(Variables.TITLE),
+                    (String) execution.getVariable(Variables.DECISION_ASKED),
+                    (String) execution.getVariable(Variables.TOUCHPOINTS),
+                    (String) execution.getVariable(Variables.FACT_PRIORITY),
+                    (String) execution.getVariable(Variables.FACT_BEHAVIOUR),
+                    (String) execution.getVariable(Variables.FACT_COMPETITORS));
+            execution.setVariable(Variables.ITEM_ID, item.getId());
+            execution.setProcessBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId());
+        };
+    }
+
+    /** The author's details form: every touchpoint to pick by name, no actions yet. */
+    @Bean
+    TaskListener prepareItemDetails() {
+        return task -> {
+            task.setVariable(Variables.TOUCHPOINT_OPTIONS, FormValues.json(items.touchpointOptions()));
+            task.setVariable(Variables.TOUCHPOINTS, FormValues.json(List.of()));
+            task.setVariable(Variables.ACTIONS, FormValues.json(List.of()));
+        };
+    }
+
+    /** The author's touchpoints and actions, checked and added to the item. */
+    @Bean
+    TaskListener recordItemDetails() {
+        return task -> {
+            List<String> codes;
+            List<Map<String, Object>> rows;
+            try {
+                codes = texts(task.getVariable(Variables.TOUCHPOINTS));
+                rows = FormValues.rows(task.getVariable(Variables.ACTIONS));
+            } catch (IllegalArgumentException e) {
+                throw invalid(Variables.ACTIONS, e.getMessage());
+            }
+            List<AgendaItemRequest.ActionRequest> actions = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, Object> row = rows.get(i);
+                String where = "action " + (i + 1) + ": ";
+                String touchpoint = row.get("touchpoint") == null ? null : String.valueOf(row.get("touchpoint"));
+                String description = row.get("description") == null ? null : String.valueOf(row.get("description")).strip();
+                if (touchpoint == null || touchpoint.isBlank()) {
+                    throw invalid(Variables.ACTIONS, where + "pick the touchpoint it is at");
+                }
+                if (description == null || description.isEmpty()) {
+                    throw invalid(Variables.ACTIONS, where + "say what is to be done");
+                }
+                Object right = row.get("right");
+                if (!"BUILD".equals(right) && !"OPERATE".equals(right)) {
+                    throw invalid(Variables.ACTIONS, where + "choose whether it is building or "
+                            + "operating the touchpoint (its owner of that right does it)");
+                }
+                Integer days;
+                try {
+                    days = row.get("dueInDays") == null ? null
+                            : new BigDecimal(String.valueOf(row.get("dueInDays"))).intValueExact();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    days = -1;
+                }
+                if (days != null && (days < 1 || days > 365)) {
+                    throw invalid(Variables.ACTIONS, where + "due in 1 to 365 days");
+                }
+                actions.add(new AgendaItemRequest.ActionRequest(touchpoint, description, "BUILD".equals(right), days));
+            }
+            try {
+                items.details(itemId(task.getExecution()), codes, actions);
+            } catch (InvalidInputException e) {
+                throw invalid(Variables.TOUCHPOINTS, String.valueOf(e.getBody().getDetail()));
+            }
+        };
+    }
+
+    private static List<String> texts(Object value) {
+        List<String> texts = new ArrayList<>();
+        if (value instanceof SpinJsonNode json && json.isArray()) {
+            json.elements().forEach(e -> texts.add(e.isString() ? e.stringValue() : e.toString()));
+        } else if (value instanceof Collection<?> list) {
+            list.forEach(e -> texts.add(String.valueOf(e)));
+        }
+        return texts;
+    }
+
+    @Bean
+    JavaDelegate checkFactBase() {
+        return execution -> {
+            boolean facts = items.checkFactBase(itemId(execution));
+            execution.setVariable(Variables.HAS_FACT_BASE, facts);
+            execution.setVariable(Variables.RETURN_REASON, facts ? null : AgendaItems.NO_FACTS);
+            execution.setVariable(Variables.FACT_ACTION, null);
+        };
+    }
+
+    @Bean
+    JavaDelegate queueItem() {
+        return execution -> items.queue(itemId(execution));
+    }
+
+    @Bean
+    TaskListener validateFactAction() {
+        return task -> requireOneOf(Variables.FACT_ACTION,
+                task.getVariable(Variables.FACT_ACTION), AgendaItemProcess.RESUBMIT,
+                AgendaItemProcess.WITHDRAW);
+    }
+
+    @Bean
+    JavaDelegate updateFacts() {
+        return execution -> items.updateFacts(itemId(execution),
+                (String) execution.getVariable(Variables.FACT_PRIORITY),
+                (String) execution.getVariable(Variables.FACT_BEHAVIOUR),
+                (String) execution.getVariable(Variables.FACT_COMPETITORS));
+    }
+
+    @Bean
+    JavaDelegate expireItem() {
+        return execution -> items.expire(itemId(execution), AgendaItems.NO_FACTS_IN_TIME);
+    }
+
+    /** The item's details are due: the author's task rises in their list, with a comment saying what follows. */
+    @Bean
+    JavaDelegate remindDetailsAuthor() {
+        return execution -> reminders.remind(execution.getProcessInstanceId(), AgendaItemProcess.Elements.NAME_DETAILS,
+                "Reminder: the board waits for the touchpoints and actions of this item. Without them, it is "
+                        + "withdrawn after " + properties.itemDetailsWithdrawalDays() + " more working days, "
+                        + "recorded as no details given by its author.");
+    }
+
+    /** The author never named the touchpoints and actions: the item is withdrawn, recorded as no details given. */
+    @Bean
+    JavaDelegate withdrawUndetailedItem() {
+        return execution -> items.expire(itemId(execution), AgendaItems.NO_DETAILS_IN_TIME);
+    }
+
+    /** The first step after a withdrawal message: the record must say the item is withdrawn. */
+    @Bean
+    JavaDelegate confirmItemWithdrawn() {
+        return execution -> items.requireWithdrawn(itemId(execution));
+    }
+
+    @Bean
+    JavaDelegate withdrawItem() {
+        return execution -> items.withdraw(itemId(execution));
+    }
+}
