@@ -4,6 +4,7 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCE
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCEPTANCE_OVERDUE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCEPT_RIGHTS;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.APPLY_BOARD_RULING;
+import static com.engagementboard.charter.TouchpointCharterProcess.Elements.AWAIT_BOARD_RULING;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.BOARD_APPROVED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.BOARD_RULED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.CHASE_ACCEPTANCE;
@@ -632,7 +633,7 @@ class TouchpointCharterProcessTest {
                 Variables.REALLOCATIONS, "*,*,operations", Variables.RESOLUTION_NOTE, "The board should settle it."));
         identity.clearAuthentication();
 
-        assertThat(instance).isWaitingAt(BOARD_RULED);
+        assertThat(instance).isWaitingAt(AWAIT_BOARD_RULING);
         String facts = jdbc.queryForObject("select fact_priority from agenda_item where id = ?", String.class,
                 boardItem(charterId));
         assertThat(facts.length()).isLessThanOrEqualTo(4_000);
@@ -726,7 +727,7 @@ class TouchpointCharterProcessTest {
         ProcessInstance instance = disputeSentToBoard();
         long charterId = charterId(instance);
 
-        assertThat(instance).hasPassed(SEND_TO_BOARD).isWaitingAt(BOARD_RULED);
+        assertThat(instance).hasPassed(SEND_TO_BOARD).isWaitingAt(AWAIT_BOARD_RULING);
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
         long itemId = boardItem(charterId);
         JsonNode item = read("/api/board/agenda-items/" + itemId);
@@ -920,6 +921,90 @@ class TouchpointCharterProcessTest {
             assertThat(ids.stream().map(id -> charters.findById(id).orElseThrow().getStatus()))
                     .containsExactlyInAnyOrder(CharterStatus.IN_ACCEPTANCE, CharterStatus.DRAFT);
         }
+    }
+
+    // --- every wait ends: the review closes, a ruling that does not come -------------------------------
+
+    @Test
+    void anUnansweredReviewIsRemindedThenClosesWithTheSilenceRecordedAndTheNextReviewScheduled() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        makeEffective(instance);
+        runJobs(instance, REVIEW_DUE);
+        Task review = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_CHARTER)
+                .singleResult();
+        assertThat(review.getDueDate()).as("the review's due date").isNotNull();
+        Job closes = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(TouchpointCharterProcess.Elements.REVIEW_CLOSES).singleResult();
+        assertThat(closes.getDuedate()).as("five working days after the review was due: a week later at least")
+                .isAfter(Date.from(review.getDueDate().toInstant().plus(Duration.ofDays(6))));
+
+        // Due: the owner's task rises to the top with a reminder; the review still waits for them.
+        runJobs(instance, TouchpointCharterProcess.Elements.REVIEW_OVERDUE);
+        Task reminded = tasks.createTaskQuery().taskId(review.getId()).singleResult();
+        assertThat(reminded.getPriority()).isEqualTo(CharterDelegates.OVERDUE_PRIORITY);
+        assertThat(tasks.getTaskComments(review.getId())).singleElement()
+                .satisfies(c -> assertThat(c.getFullMessage()).startsWith("Reminder: this review was due"));
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.REVIEW_REMINDED).isWaitingAt(REVIEW_CHARTER);
+
+        // Closed: the silence is recorded, proposes no change, and the next review is scheduled.
+        runJobs(instance, TouchpointCharterProcess.Elements.REVIEW_CLOSES);
+
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.RECORD_UNANSWERED_REVIEW,
+                TouchpointCharterProcess.Elements.TALLY_REVIEW, TouchpointCharterProcess.Elements.SCHEDULE_NEXT_REVIEW)
+                .isWaitingAt(REVIEW_DUE);
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(jdbc.queryForList("select r.decision || ' ' || r.decided_by || ' ' || f.code from charter_review r "
+                + "join business_function f on f.id = r.function_id where r.charter_version_id = ?", String.class,
+                charterId)).containsExactly("NO_ANSWER nobody marketing");
+        assertThat(runtime.getVariable(instance.getId(), Variables.CHANGES_PROPOSED)).isEqualTo(false);
+        assertThat(charters.findById(charterId).orElseThrow().getReviewDate())
+                .isEqualTo(LocalDate.now().plusMonths(12));
+    }
+
+    @Test
+    void aDisputeTheBoardDoesNotRuleOnInTimeGoesBackToTheChairRecordedAsNotRuled() throws Exception {
+        ProcessInstance instance = disputeSentToBoard();
+        long charterId = charterId(instance);
+        long itemId = boardItem(charterId);
+        assertThat(instance).isWaitingAt(AWAIT_BOARD_RULING);
+        Job deadline = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(TouchpointCharterProcess.Elements.NO_BOARD_RULING).singleResult();
+        assertThat(deadline.getDuedate()).as("twenty working days: 26 calendar days at least")
+                .isAfter(Date.from(Instant.now().plus(Duration.ofDays(25))));
+
+        runJobs(instance, TouchpointCharterProcess.Elements.NO_BOARD_RULING);
+
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.RECORD_NO_BOARD_RULING)
+                .hasNotPassed(BOARD_RULED, APPLY_BOARD_RULING).isWaitingAt(RESOLVE_DISPUTE);
+        assertThat(charters.findById(charterId).orElseThrow().getNotes())
+                .contains("The board did not rule on the dispute within 20 working days")
+                .contains("it went back to the chair, unresolved.");
+        assertThat((String) runtime.getVariable(instance.getId(), Variables.DISPUTE_SUMMARY))
+                .startsWith("**The board did not rule on the dispute within 20 working days")
+                .contains("/charter/" + charterId + "/withdraw")
+                .contains("**Call-centre script: build**: declined by Sanjay Patel for Sales");
+        assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getStatus())
+                .isEqualTo(AllocationStatus.DECLINED);
+        assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.IN_ACCEPTANCE);
+
+        // A late ruling is recorded in the board's register; the charter no longer waits for it.
+        boardDecides(itemId, BoardMeetingProcess.APPROVE);
+        assertThat(jdbc.queryForObject("select count(*) from board_decision where item_id = ?", Integer.class, itemId))
+                .isOne();
+        assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);
+        assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getStatus())
+                .isEqualTo(AllocationStatus.DECLINED);
+
+        // The chair decides it herself; the version takes force.
+        as("cmo", "board-chair");
+        tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RESOLVE_DISPUTE)
+                .singleResult().getId(), Map.of(Variables.RESOLUTION, TouchpointCharterProcess.UPHOLD,
+                        Variables.RESOLUTION_NOTE, "The board did not rule in time: sales keeps it."));
+        identity.clearAuthentication();
+        runJobs(instance, MAKE_EFFECTIVE);
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
+        assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
     }
 
     // --- withdrawal and supersession: every case can end ----------------------------------------------

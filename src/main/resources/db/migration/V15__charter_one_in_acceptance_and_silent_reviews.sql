@@ -13,3 +13,9 @@ update charter_version set in_acceptance = true
 alter table charter_version add constraint uq_charter_version_in_acceptance unique (in_acceptance);
 alter table charter_version add constraint ck_charter_version_in_acceptance
     check (in_acceptance is null or (in_acceptance = true and status = 'IN_ACCEPTANCE'));
+
+-- Every wait ends (issue 11): a review closes at its deadline, and each RENEW owner who had not answered
+-- is recorded as NO_ANSWER (which proposes no change), decided by nobody.
+alter table charter_review drop constraint ck_charter_review_decision;
+alter table charter_review add constraint ck_charter_review_decision
+    check (decision in ('CONFIRM', 'PROPOSE_CHANGES', 'NO_ANSWER'));
