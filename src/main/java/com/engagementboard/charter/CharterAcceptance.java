@@ -337,6 +337,40 @@ class CharterAcceptance {
                 now()));
     }
 
+    /**
+     * The review closed before every RENEW owner answered: each owner without an answer in this round is
+     * recorded as {@link CharterReview#NO_ANSWER}, which proposes no change. Returns the functions that stayed
+     * silent, by code.
+     */
+    @Transactional
+    List<String> recordUnansweredReview(long charterId, int round) {
+        Set<String> answered = new TreeSet<>();
+        reviews.findByCharterIdAndRoundOrderById(charterId, round).forEach(r -> answered.add(r.getFunction().getCode()));
+        List<String> silent = renewOwners(charterId).stream().filter(code -> !answered.contains(code)).toList();
+        Instant now = now();
+        for (String code : silent) {
+            reviews.save(new CharterReview(charterId, round, functions.get(code), CharterReview.NO_ANSWER, null,
+                    CharterReview.NOBODY, now));
+        }
+        return silent;
+    }
+
+    /**
+     * The board did not rule on the dispute within the working days the charter waits: the version's record
+     * says so, and the dispute goes back to the chair. Returns what the chair reads above the disputed rights.
+     */
+    @Transactional
+    String recordNoRuling(long charterId, int days) {
+        CharterVersion version = charter(charterId);
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.ENGLISH).withZone(ZoneId.systemDefault());
+        String said = "The board did not rule on the dispute within " + days + " working days; on "
+                + day.format(now()) + " it went back to the chair, unresolved.";
+        version.addNote(said);
+        return "**" + said + "** Decide it yourself (re-allocate or uphold), send it to the board again, or "
+                + "[withdraw the version](" + CharterPageController.withdrawPage(charterId) + ").";
+    }
+
     /** The proposals of a review round by the name of the function that made them, each with who made it, by name. */
     @Transactional(readOnly = true)
     Map<String, String> proposals(long charterId, int round) {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 /**
  * Due dates of the charter's follow-up tasks, for the process model: {@code camunda:dueDate="${charterDeadlines.followUp()}"}
  * on the chair's chase, dispute and amendment tasks and on the heads' review. The Tasklist shows and sorts by them.
+ * And the timers that end the charter's waits: a review that closes, a board ruling that does not come.
  */
 @Component("charterDeadlines")
 public class CharterDeadlines {
@@ -19,6 +20,30 @@ public class CharterDeadlines {
     /** {@code engagement-board.charter.follow-up-days} working days from now, at the end of that day's work. */
     public Date followUp() {
         return CharterAcceptance.date(WorkingDays.add(CharterAcceptance.nowLocal(), properties.followUpDays()));
+    }
+
+    /**
+     * When an unanswered review closes: {@code engagement-board.charter.review-close-days} working days after
+     * the review's due date ({@link #followUp()}). The owners who stayed silent are recorded as not having
+     * answered, and the review is tallied with the answers given.
+     */
+    public Date reviewCloses() {
+        return CharterAcceptance.date(WorkingDays.add(CharterAcceptance.nowLocal(),
+                properties.followUpDays() + properties.reviewCloseDays()));
+    }
+
+    /**
+     * How long the charter waits for the board's ruling on a dispute: {@code engagement-board.charter.ruling-days}
+     * working days from when the dispute was put on the board's agenda. Then the dispute goes back to the chair,
+     * recorded as not ruled by the board.
+     */
+    public Date rulingDue() {
+        return CharterAcceptance.date(WorkingDays.add(CharterAcceptance.nowLocal(), properties.rulingDays()));
+    }
+
+    /** The working days the charter waits for the board's ruling, for the words of the record. */
+    int rulingDays() {
+        return properties.rulingDays();
     }
 
     /**

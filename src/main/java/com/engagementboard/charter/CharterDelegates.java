@@ -74,11 +74,14 @@ class CharterDelegates {
     private final CharterAcceptance charter;
     private final CharterForms forms;
     private final ApplicationEventPublisher events;
+    private final CharterDeadlines deadlines;
 
-    CharterDelegates(CharterAcceptance charter, CharterForms forms, ApplicationEventPublisher events) {
+    CharterDelegates(CharterAcceptance charter, CharterForms forms, ApplicationEventPublisher events,
+            CharterDeadlines deadlines) {
         this.charter = charter;
         this.forms = forms;
         this.events = events;
+        this.deadlines = deadlines;
     }
 
     private static long charterId(DelegateExecution execution) {
@@ -340,6 +343,19 @@ class CharterDelegates {
         };
     }
 
+    /**
+     * The board did not rule in time: the version's record says so, and the chair's dispute task opens again
+     * with that said above the disputed rights.
+     */
+    @Bean
+    JavaDelegate recordNoBoardRuling() {
+        return execution -> {
+            long charterId = charterId(execution);
+            String said = charter.recordNoRuling(charterId, deadlines.rulingDays());
+            execution.setVariable(DISPUTE_SUMMARY, said + "\n\n" + forms.disputeSummary(charterId));
+        };
+    }
+
     /** The board ruled: if it approved, the chair's proposal becomes binding and the functions concerned are told. */
     @Bean
     JavaDelegate applyBoardRuling() {
@@ -412,6 +428,30 @@ class CharterDelegates {
                     functionOf(task), (String) decision, proposing ? (String) proposal : null,
                     TaskForms.currentUser(task));
         };
+    }
+
+    /** The review is due and some owners have not answered: their tasks rise to the top, with a reminder. */
+    @Bean
+    JavaDelegate remindOverdueReview() {
+        return execution -> {
+            var tasks = execution.getProcessEngineServices().getTaskService();
+            for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey(TouchpointCharterProcess.Elements.REVIEW_CHARTER).list()) {
+                task.setPriority(OVERDUE_PRIORITY);
+                tasks.saveTask(task);
+                tasks.createComment(task.getId(), execution.getProcessInstanceId(), "Reminder: this review was due "
+                        + (task.getDueDate() == null ? "" : new SimpleDateFormat("yyyy-MM-dd HH:mm")
+                                .format(task.getDueDate()) + " ")
+                        + "and is overdue; it closes without your answer if you stay silent.");
+            }
+        };
+    }
+
+    /** The review closed: the owners who did not answer are recorded as such; their silence proposes no change. */
+    @Bean
+    JavaDelegate recordUnansweredReview() {
+        return execution -> charter.recordUnansweredReview(charterId(execution),
+                ((Number) execution.getVariable(REVIEW_ROUND)).intValue());
     }
 
     @Bean

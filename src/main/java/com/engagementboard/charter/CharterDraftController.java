@@ -118,7 +118,8 @@ class CharterDraftController {
     }
 
     @PostMapping("/{id}/submit")
-    @Operation(summary = "Send the draft to the function heads for acceptance; 409 while it has gaps or conflicts")
+    @Operation(summary = "Send the draft to the function heads for acceptance; 409 while it has gaps or conflicts, "
+            + "and while another version is in acceptance (one at a time: the problem names it; withdraw it or wait)")
     DraftView submit(@PathVariable long id) {
         return drafts.view(drafts.submit(id).getId(), Paging.first());
     }

@@ -25,6 +25,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -149,13 +150,16 @@ public class CharterDrafts {
     }
 
     /**
-     * Sends the draft out for acceptance: refused while it has gaps or conflicts, or when it changes
-     * nothing in the version in force. A draft begun under an older version (or none) is first based
-     * on the version in force now.
+     * Sends the draft out for acceptance: refused while another version is in acceptance (one at a time),
+     * while it has gaps or conflicts, or when it changes nothing in the version in force. A draft begun
+     * under an older version (or none) is first based on the version in force now.
      */
     @Transactional
     public CharterVersion submit(long id) {
         CharterVersion draft = editable(id);
+        charters.findFirstByStatus(CharterStatus.IN_ACCEPTANCE).ifPresent(other -> {
+            throw anotherInAcceptance(other);
+        });
         java.util.Optional<CharterVersion> inForce = effective();
         inForce.filter(draft::basedOnOtherThan).ifPresent(draft::carryOver);
         CharterChecks checks = CharterChecks.of(draft, touchpoints.find(null, null, null));
@@ -176,13 +180,46 @@ public class CharterDrafts {
                     "The draft changes nothing in version " + inForce.get().getNumber() + ".");
         }
         draft.submit(now());
-        charters.saveAndFlush(draft);
+        try {
+            charters.saveAndFlush(draft);
+        } catch (DataIntegrityViolationException race) {
+            // Another submission took the one acceptance slot between the check above and this write.
+            if (!CharterVersion.holdsAcceptanceSlot(race)) {
+                throw race;
+            }
+            throw submittedMeanwhile();
+        }
         // Written; the process's steps read what they need. Left in the persistence context, the draft's
         // and the version in force's thousands of rights were dirty-checked before each step's query
         // (60 heads, two queries each): most of a large charter's submission. The audit lines stay queued.
         entities.clear();
         processes.start(draft.getId());
         return draft;
+    }
+
+    /**
+     * Why a draft is not submitted while another version is in acceptance, in words the chair can act on:
+     * which version, since when, and that she can withdraw it or wait until it takes force.
+     */
+    static ConflictException anotherInAcceptance(CharterVersion other) {
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
+        String withdraw = CharterPageController.withdrawPage(other.getId());
+        return new ConflictException("Another version is in acceptance", "Charter version " + other.getId()
+                + ", \"" + other.getTitle() + "\", is in acceptance"
+                + (other.getSubmittedAt() == null ? "" : " since " + day.format(other.getSubmittedAt()))
+                + "; only one version goes out for acceptance at a time. Wait until it takes force, or withdraw it "
+                + "with a reason (the page " + withdraw + ", or POST /api/charter/drafts/" + other.getId()
+                + "/withdraw); then submit this draft again. Nothing was changed.")
+                .with("inAcceptance", other.getId()).with("withdraw", withdraw);
+    }
+
+    /** The same refusal when another submission won a race for the acceptance slot. */
+    static ConflictException submittedMeanwhile() {
+        return new ConflictException("Another version is in acceptance", "Another charter version was submitted "
+                + "for acceptance at the same moment; only one version goes out for acceptance at a time. Wait "
+                + "until it takes force, or withdraw it with a reason; then submit this draft again. Nothing was "
+                + "changed.");
     }
 
     /** Whether the draft states a right of its own or takes one away from the version in force. */

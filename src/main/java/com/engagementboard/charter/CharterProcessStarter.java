@@ -2,6 +2,8 @@ package com.engagementboard.charter;
 
 import com.engagementboard.charter.TouchpointCharterProcess.Variables;
 import com.engagementboard.security.SystemAccount;
+import com.engagementboard.web.ConflictException;
+import com.engagementboard.web.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -11,16 +13,36 @@ class CharterProcessStarter {
 
     private final RuntimeService runtime;
     private final SystemAccount system;
+    private final CharterRepository charters;
 
-    CharterProcessStarter(RuntimeService runtime, SystemAccount system) {
+    CharterProcessStarter(RuntimeService runtime, SystemAccount system, CharterRepository charters) {
         this.runtime = runtime;
         this.system = system;
+        this.charters = charters;
     }
 
+    /**
+     * Starts the acceptance of a version just submitted. Whoever calls it, the rule of one version in
+     * acceptance at a time holds here too: only a version in acceptance, when no other version is, and only
+     * once (409 otherwise, before anything starts).
+     */
     void start(long charterId) {
-        system.run(() -> runtime.startProcessInstanceByKey(TouchpointCharterProcess.KEY,
-                TouchpointCharterProcess.businessKey(charterId),
-                org.camunda.bpm.engine.variable.Variables.createVariables().putValue(Variables.CHARTER_ID, charterId)));
+        CharterVersion version = charters.findById(charterId)
+                .orElseThrow(() -> new NotFoundException("charter version", String.valueOf(charterId)));
+        version.requireStatus("sent out for acceptance", CharterStatus.IN_ACCEPTANCE);
+        charters.findFirstByStatusAndIdNot(CharterStatus.IN_ACCEPTANCE, charterId).ifPresent(other -> {
+            throw CharterDrafts.anotherInAcceptance(other);
+        });
+        String businessKey = TouchpointCharterProcess.businessKey(charterId);
+        system.run(() -> {
+            if (runtime.createProcessInstanceQuery().processDefinitionKey(TouchpointCharterProcess.KEY)
+                    .processInstanceBusinessKey(businessKey).count() > 0) {
+                throw new ConflictException("Already in acceptance", "Charter version " + charterId
+                        + " is already out for acceptance; its process runs.");
+            }
+            runtime.startProcessInstanceByKey(TouchpointCharterProcess.KEY, businessKey,
+                    org.camunda.bpm.engine.variable.Variables.createVariables().putValue(Variables.CHARTER_ID, charterId));
+        });
     }
 
     /** Tells the instance of a withdrawn version to end its open tasks and tell the heads. */

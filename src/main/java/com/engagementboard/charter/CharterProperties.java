@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and how many rights a head picks from in the acceptance form's searchable list (a head asked more
  * names the rights declined by lines; the list is a process variable and stays bounded); and working days
  * the chair and the heads have for the charter's follow-up tasks (chasing, disputes, reviews, amendments):
- * their due date in the Tasklist; and working days a notice to the heads stays in their task lists unread.
+ * their due date in the Tasklist; and working days a notice to the heads stays in their task lists unread;
+ * further working days after a review's due date before the review closes without the owners who stayed
+ * silent; and working days the charter waits for the board's ruling on a dispute before the dispute goes
+ * back to the chair, recorded as not ruled.
  */
 @ConfigurationProperties("engagement-board.charter")
 record CharterProperties(
@@ -18,5 +21,7 @@ record CharterProperties(
         @DefaultValue("12") int reviewMonths,
         @DefaultValue("500") int pickerRights,
         @DefaultValue("5") int followUpDays,
-        @DefaultValue("10") int noticeDays) {
+        @DefaultValue("10") int noticeDays,
+        @DefaultValue("5") int reviewCloseDays,
+        @DefaultValue("20") int rulingDays) {
 }

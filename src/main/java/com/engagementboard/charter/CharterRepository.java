@@ -22,6 +22,9 @@ interface CharterRepository extends JpaRepository<CharterVersion, Long> {
 
     Optional<CharterVersion> findFirstByStatus(CharterStatus status);
 
+    /** Another version with the status: the one in acceptance while a version is being started, say. */
+    Optional<CharterVersion> findFirstByStatusAndIdNot(CharterStatus status, long id);
+
     Optional<CharterVersion> findByNumber(int number);
 
     /** A page of the numbered versions; the number is unique, so the order is stable. */

@@ -12,10 +12,19 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** What one RENEW owner answered when an effective charter came up for review. */
+/**
+ * What one RENEW owner answered when an effective charter came up for review, or that they did not answer
+ * before the review closed ({@link #NO_ANSWER}).
+ */
 @Entity
 @Table(name = "charter_review")
 class CharterReview {
+
+    /** The decision recorded for a RENEW owner who had not answered when the review closed. */
+    static final String NO_ANSWER = "NO_ANSWER";
+
+    /** Who "decided" a {@link #NO_ANSWER}: nobody did. */
+    static final String NOBODY = "nobody";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -76,6 +76,13 @@ public class CharterVersion {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
+    /**
+     * TRUE while the version is in acceptance, otherwise null. The column is unique, so the database itself
+     * lets only one version be in acceptance at a time, whichever door a submission comes through.
+     */
+    @Column(name = "in_acceptance")
+    private Boolean inAcceptance;
+
     @Column(name = "withdrawn_by", length = 64)
     private String withdrawnBy;
 
@@ -131,6 +138,7 @@ public class CharterVersion {
     void submit(Instant when) {
         requireStatus("submitted", CharterStatus.DRAFT);
         this.status = CharterStatus.IN_ACCEPTANCE;
+        this.inAcceptance = Boolean.TRUE;
         this.submittedAt = when;
     }
 
@@ -141,6 +149,7 @@ public class CharterVersion {
     void becomeEffective(int versionNumber, Instant when, LocalDate firstReview) {
         requireReadyToTakeForce();
         this.status = CharterStatus.EFFECTIVE;
+        this.inAcceptance = null;
         this.number = versionNumber;
         this.effectiveAt = when;
         this.reviewDate = firstReview;
@@ -178,6 +187,7 @@ public class CharterVersion {
     void withdraw(Instant when, String by, String reason) {
         requireStatus("withdrawn", CharterStatus.IN_ACCEPTANCE);
         this.status = CharterStatus.WITHDRAWN;
+        this.inAcceptance = null;
         this.withdrawnAt = when;
         this.withdrawnBy = by;
         this.withdrawalReason = reason;
@@ -247,6 +257,19 @@ public class CharterVersion {
 
     boolean isDropped(Touchpoint touchpoint, RightKind right) {
         return dropped.stream().anyMatch(d -> d.is(touchpoint, right));
+    }
+
+    /** The unique constraint that lets only one version be in acceptance (V15). */
+    static final String ACCEPTANCE_SLOT = "uq_charter_version_in_acceptance";
+
+    /** Whether a refused write was refused because another version holds the one acceptance slot. */
+    static boolean holdsAcceptanceSlot(Throwable refused) {
+        for (Throwable t = refused; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(ACCEPTANCE_SLOT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Refuses (409), naming the version and its status, unless it is in one of the statuses allowed. */

@@ -47,8 +47,16 @@ public final class TouchpointCharterProcess {
         public static final String OPEN_AMENDMENT = "Task_OpenAmendment";
         public static final String TAKE_UP_AMENDMENT = "Task_TakeUpAmendment";
         public static final String SCHEDULE_NEXT_REVIEW = "Task_ScheduleNextReview";
+        public static final String REVIEW_OVERDUE = "BoundaryEvent_ReviewOverdue";
+        public static final String REMIND_REVIEW = "Task_RemindReview";
+        public static final String REVIEW_REMINDED = "EndEvent_ReviewReminded";
+        public static final String REVIEW_CLOSES = "BoundaryEvent_ReviewCloses";
+        public static final String RECORD_UNANSWERED_REVIEW = "Task_RecordUnansweredReview";
         public static final String MERGE_DISPUTE = "Gateway_MergeDispute";
         public static final String SEND_TO_BOARD = "Task_SendDisputeToBoard";
+        public static final String AWAIT_BOARD_RULING = "Gateway_AwaitBoardRuling";
+        public static final String NO_BOARD_RULING = "TimerEvent_NoBoardRuling";
+        public static final String RECORD_NO_BOARD_RULING = "Task_RecordNoBoardRuling";
         public static final String BOARD_RULED = "MessageEvent_BoardRuled";
         public static final String APPLY_BOARD_RULING = "Task_ApplyBoardRuling";
         public static final String BOARD_APPROVED = "Gateway_BoardApproved";

@@ -84,8 +84,15 @@ class CharterApiTest {
     @Autowired
     EntityManagerFactory persistence;
 
+    @Autowired
+    CharterDrafts drafts;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void noVersionInForce() {
+        CharterFixtures.noVersionInAcceptance(drafts, jdbc);
         CharterFixtures.noVersionInForce(charters, processes, transaction);
     }
 

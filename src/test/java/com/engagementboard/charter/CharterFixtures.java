@@ -1,6 +1,7 @@
 package com.engagementboard.charter;
 
 import java.time.Instant;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -8,8 +9,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * force; a test that means "a company with no charter in force yet" says so by retiring whatever
  * version another test left in force: superseded as a newer version would supersede it, its process
  * told to stop waiting for its review.
+ *
+ * <p>Only one version is in acceptance at a time: a test that submits a draft first withdraws whatever
+ * version an earlier test left in acceptance ({@link #noVersionInAcceptance}), as the chair would. The
+ * rule itself stays as it is.
  */
-final class CharterFixtures {
+public final class CharterFixtures {
+
+    /** The reason the fixture gives when it withdraws a version another test left in acceptance. */
+    public static final String FIXTURE_WITHDRAWAL = "Withdrawn by the test fixture: a test submits a new version.";
 
     private CharterFixtures() {
     }
@@ -21,5 +29,16 @@ final class CharterFixtures {
             charters.flush();
             processes.superseded(v.getId());
         }));
+    }
+
+    /**
+     * Withdraws every version earlier tests left in acceptance, as the chair would (its process ends its open
+     * tasks and tells the heads), so that the calling test can submit one. For any test package.
+     */
+    public static void noVersionInAcceptance(CharterDrafts drafts, JdbcTemplate jdbc) {
+        for (Long id : jdbc.queryForList("select id from charter_version where status = 'IN_ACCEPTANCE' order by id",
+                Long.class)) {
+            drafts.withdraw(id, FIXTURE_WITHDRAWAL, "cmo");
+        }
     }
 }

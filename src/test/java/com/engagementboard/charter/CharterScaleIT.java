@@ -113,8 +113,15 @@ class CharterScaleIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Authentication> logins = new HashMap<>();
 
+    @Autowired
+    CharterDrafts drafts;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void noVersionInForce() {
+        CharterFixtures.noVersionInAcceptance(drafts, jdbc);
         CharterFixtures.noVersionInForce(charters, processes, transaction);
     }
 

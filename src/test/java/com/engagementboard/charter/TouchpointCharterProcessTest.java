@@ -4,6 +4,7 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCE
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCEPTANCE_OVERDUE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCEPT_RIGHTS;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.APPLY_BOARD_RULING;
+import static com.engagementboard.charter.TouchpointCharterProcess.Elements.AWAIT_BOARD_RULING;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.BOARD_APPROVED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.BOARD_RULED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.CHASE_ACCEPTANCE;
@@ -29,6 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
@@ -124,6 +126,7 @@ class TouchpointCharterProcessTest {
     @BeforeEach
     void engine() {
         init(engine);
+        CharterFixtures.noVersionInAcceptance(drafts, jdbc);
         CharterFixtures.noVersionInForce(charters, processes, transaction);
     }
 
@@ -135,6 +138,15 @@ class TouchpointCharterProcessTest {
 
     /** Two touchpoints, four functions: marketing designs and renews, sales and others build and operate. */
     private ProcessInstance submitCharter() {
+        CharterVersion draft = draftCharter("Charter for the call centre and branches");
+        drafts.submit(draft.getId());
+        ProcessInstance instance = instanceOf(draft.getId());
+        runJobs(instance, START);
+        return instance;
+    }
+
+    /** The draft {@link #submitCharter()} submits, not submitted yet. */
+    private CharterVersion draftCharter(String title) {
         List<AllocationLine> lines = new ArrayList<>();
         lines.add(new AllocationLine("call-centre-script", "DESIGN", "marketing"));
         lines.add(new AllocationLine("call-centre-script", "BUILD", "sales"));
@@ -144,12 +156,7 @@ class TouchpointCharterProcessTest {
         lines.add(new AllocationLine("branch-greeting", "BUILD", "operations"));
         lines.add(new AllocationLine("branch-greeting", "OPERATE", "service"));
         lines.add(new AllocationLine("branch-greeting", "RENEW", "marketing"));
-        CharterVersion draft = drafts.create(new DraftRequest("Charter for the call centre and branches", null, lines),
-                false, "cmo", i -> "allocations[" + i + "]");
-        drafts.submit(draft.getId());
-        ProcessInstance instance = instanceOf(draft.getId());
-        runJobs(instance, START);
-        return instance;
+        return drafts.create(new DraftRequest(title, null, lines), false, "cmo", i -> "allocations[" + i + "]");
     }
 
     private long charterId(ProcessInstance instance) {
@@ -626,7 +633,7 @@ class TouchpointCharterProcessTest {
                 Variables.REALLOCATIONS, "*,*,operations", Variables.RESOLUTION_NOTE, "The board should settle it."));
         identity.clearAuthentication();
 
-        assertThat(instance).isWaitingAt(BOARD_RULED);
+        assertThat(instance).isWaitingAt(AWAIT_BOARD_RULING);
         String facts = jdbc.queryForObject("select fact_priority from agenda_item where id = ?", String.class,
                 boardItem(charterId));
         assertThat(facts.length()).isLessThanOrEqualTo(4_000);
@@ -720,7 +727,7 @@ class TouchpointCharterProcessTest {
         ProcessInstance instance = disputeSentToBoard();
         long charterId = charterId(instance);
 
-        assertThat(instance).hasPassed(SEND_TO_BOARD).isWaitingAt(BOARD_RULED);
+        assertThat(instance).hasPassed(SEND_TO_BOARD).isWaitingAt(AWAIT_BOARD_RULING);
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
         long itemId = boardItem(charterId);
         JsonNode item = read("/api/board/agenda-items/" + itemId);
@@ -810,6 +817,194 @@ class TouchpointCharterProcessTest {
                 .isWaitingAt(REVIEW_DUE);
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(TouchpointCharterProcess.Elements.READ_SETTLEMENT).count()).isZero();
+    }
+
+    // --- one version in acceptance at a time ------------------------------------------------------------
+
+    @Test
+    void aSecondVersionIsRefusedWhileOneIsInAcceptanceThroughEveryDoorAndNothingIsWritten() throws Exception {
+        ProcessInstance first = submitCharter();
+        long firstId = charterId(first);
+        CharterVersion second = draftCharter("A second charter while the first is in acceptance");
+
+        // Through /api: 409 as problem details, naming the version in acceptance and what the chair can do.
+        mvc.perform(post("/api/charter/drafts/" + second.getId() + "/submit").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Another version is in acceptance"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("Charter version " + firstId
+                                + ", \"Charter for the call centre and branches\", is in acceptance since"),
+                        org.hamcrest.Matchers.containsString("Wait until it takes force, or withdraw it"),
+                        org.hamcrest.Matchers.containsString("/charter/" + firstId + "/withdraw"))))
+                .andExpect(jsonPath("$.inAcceptance").value(firstId));
+        // Through the service (what a page or the summit would call) ...
+        assertThat(catchThrowable(() -> drafts.submit(second.getId()))).satisfies(thrown ->
+                assertThat(conflict(thrown).getBody().getTitle()).isEqualTo("Another version is in acceptance"));
+        // ... and through whatever starts the charter process.
+        conflict(catchThrowable(() -> processes.start(second.getId())));
+
+        CharterVersion unchanged = charters.findById(second.getId()).orElseThrow();
+        assertThat(unchanged.getStatus()).isEqualTo(CharterStatus.DRAFT);
+        assertThat(unchanged.getSubmittedAt()).isNull();
+        assertThat(instanceOf(second.getId())).as("no process for the refused draft").isNull();
+        assertThat(charters.findById(firstId).orElseThrow().getStatus()).isEqualTo(CharterStatus.IN_ACCEPTANCE);
+        assertThat(first).isWaitingAt(ACCEPT_RIGHTS);
+
+        // Not even a write that passes by the service: the database keeps the one slot.
+        Throwable bypass = catchThrowable(() -> transaction.executeWithoutResult(status -> {
+            CharterVersion draft = charters.findById(second.getId()).orElseThrow();
+            draft.submit(Instant.now());
+            charters.saveAndFlush(draft);
+        }));
+        assertThat(bypass).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(CharterVersion.holdsAcceptanceSlot(bypass)).isTrue();
+        assertThat(charters.findById(second.getId()).orElseThrow().getStatus()).isEqualTo(CharterStatus.DRAFT);
+
+        // The chair withdraws the first: now the second goes out.
+        drafts.withdraw(firstId, "The second draft replaces it.", "cmo");
+        drafts.submit(second.getId());
+        assertThat(charters.findById(second.getId()).orElseThrow().getStatus()).isEqualTo(CharterStatus.IN_ACCEPTANCE);
+        assertThat(instanceOf(second.getId())).isNotNull();
+    }
+
+    @Test
+    void onceTheVersionInAcceptanceTakesForceTheNextIsSubmittedAndSupersedesIt() {
+        ProcessInstance first = submitCharter();
+        long firstId = charterId(first);
+        CharterVersion next = draftCharter("The next charter");
+        conflict(catchThrowable(() -> drafts.submit(next.getId())));
+
+        makeEffective(first);
+        drafts.submit(next.getId());
+        ProcessInstance second = instanceOf(next.getId());
+        runJobs(second, START);
+        makeEffective(second);
+
+        assertThat(charters.findById(firstId).orElseThrow().getStatus()).isEqualTo(CharterStatus.SUPERSEDED);
+        assertThat(first).hasPassed(SUPERSEDED_END).isEnded();
+        assertThat(charters.findById(next.getId()).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
+        assertThat(second).isWaitingAt(REVIEW_DUE);
+    }
+
+    @Test
+    void twoSubmissionsAtTheSameMomentLeaveExactlyOneVersionInAcceptance() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            CharterFixtures.noVersionInAcceptance(drafts, jdbc);
+            List<Long> ids = List.of(draftCharter("Race " + round + " a").getId(),
+                    draftCharter("Race " + round + " b").getId());
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Throwable>> outcomes = new ArrayList<>();
+                for (long id : ids) {
+                    outcomes.add(pool.submit(() -> {
+                        start.await();
+                        return catchThrowable(() -> drafts.submit(id));
+                    }));
+                }
+                List<Throwable> refusals = new ArrayList<>();
+                for (java.util.concurrent.Future<Throwable> outcome : outcomes) {
+                    Throwable thrown = outcome.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    if (thrown != null) {
+                        refusals.add(thrown);
+                    }
+                }
+                assertThat(refusals).as("round %d", round).singleElement()
+                        .satisfies(thrown -> assertThat(conflict(thrown).getBody().getTitle())
+                                .isEqualTo("Another version is in acceptance"));
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(jdbc.queryForList("select id from charter_version where status = 'IN_ACCEPTANCE'", Long.class))
+                    .as("round %d", round).singleElement().isIn(ids);
+            assertThat(ids.stream().filter(id -> instanceOf(id) != null).count()).as("round %d", round).isOne();
+            assertThat(ids.stream().map(id -> charters.findById(id).orElseThrow().getStatus()))
+                    .containsExactlyInAnyOrder(CharterStatus.IN_ACCEPTANCE, CharterStatus.DRAFT);
+        }
+    }
+
+    // --- every wait ends: the review closes, a ruling that does not come -------------------------------
+
+    @Test
+    void anUnansweredReviewIsRemindedThenClosesWithTheSilenceRecordedAndTheNextReviewScheduled() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        makeEffective(instance);
+        runJobs(instance, REVIEW_DUE);
+        Task review = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_CHARTER)
+                .singleResult();
+        assertThat(review.getDueDate()).as("the review's due date").isNotNull();
+        Job closes = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(TouchpointCharterProcess.Elements.REVIEW_CLOSES).singleResult();
+        assertThat(closes.getDuedate()).as("five working days after the review was due: a week later at least")
+                .isAfter(Date.from(review.getDueDate().toInstant().plus(Duration.ofDays(6))));
+
+        // Due: the owner's task rises to the top with a reminder; the review still waits for them.
+        runJobs(instance, TouchpointCharterProcess.Elements.REVIEW_OVERDUE);
+        Task reminded = tasks.createTaskQuery().taskId(review.getId()).singleResult();
+        assertThat(reminded.getPriority()).isEqualTo(CharterDelegates.OVERDUE_PRIORITY);
+        assertThat(tasks.getTaskComments(review.getId())).singleElement()
+                .satisfies(c -> assertThat(c.getFullMessage()).startsWith("Reminder: this review was due"));
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.REVIEW_REMINDED).isWaitingAt(REVIEW_CHARTER);
+
+        // Closed: the silence is recorded, proposes no change, and the next review is scheduled.
+        runJobs(instance, TouchpointCharterProcess.Elements.REVIEW_CLOSES);
+
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.RECORD_UNANSWERED_REVIEW,
+                TouchpointCharterProcess.Elements.TALLY_REVIEW, TouchpointCharterProcess.Elements.SCHEDULE_NEXT_REVIEW)
+                .isWaitingAt(REVIEW_DUE);
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(jdbc.queryForList("select r.decision || ' ' || r.decided_by || ' ' || f.code from charter_review r "
+                + "join business_function f on f.id = r.function_id where r.charter_version_id = ?", String.class,
+                charterId)).containsExactly("NO_ANSWER nobody marketing");
+        assertThat(runtime.getVariable(instance.getId(), Variables.CHANGES_PROPOSED)).isEqualTo(false);
+        assertThat(charters.findById(charterId).orElseThrow().getReviewDate())
+                .isEqualTo(LocalDate.now().plusMonths(12));
+    }
+
+    @Test
+    void aDisputeTheBoardDoesNotRuleOnInTimeGoesBackToTheChairRecordedAsNotRuled() throws Exception {
+        ProcessInstance instance = disputeSentToBoard();
+        long charterId = charterId(instance);
+        long itemId = boardItem(charterId);
+        assertThat(instance).isWaitingAt(AWAIT_BOARD_RULING);
+        Job deadline = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(TouchpointCharterProcess.Elements.NO_BOARD_RULING).singleResult();
+        assertThat(deadline.getDuedate()).as("twenty working days: 26 calendar days at least")
+                .isAfter(Date.from(Instant.now().plus(Duration.ofDays(25))));
+
+        runJobs(instance, TouchpointCharterProcess.Elements.NO_BOARD_RULING);
+
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.RECORD_NO_BOARD_RULING)
+                .hasNotPassed(BOARD_RULED, APPLY_BOARD_RULING).isWaitingAt(RESOLVE_DISPUTE);
+        assertThat(charters.findById(charterId).orElseThrow().getNotes())
+                .contains("The board did not rule on the dispute within 20 working days")
+                .contains("it went back to the chair, unresolved.");
+        assertThat((String) runtime.getVariable(instance.getId(), Variables.DISPUTE_SUMMARY))
+                .startsWith("**The board did not rule on the dispute within 20 working days")
+                .contains("/charter/" + charterId + "/withdraw")
+                .contains("**Call-centre script: build**: declined by Sanjay Patel for Sales");
+        assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getStatus())
+                .isEqualTo(AllocationStatus.DECLINED);
+        assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.IN_ACCEPTANCE);
+
+        // A late ruling is recorded in the board's register; the charter no longer waits for it.
+        boardDecides(itemId, BoardMeetingProcess.APPROVE);
+        assertThat(jdbc.queryForObject("select count(*) from board_decision where item_id = ?", Integer.class, itemId))
+                .isOne();
+        assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);
+        assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getStatus())
+                .isEqualTo(AllocationStatus.DECLINED);
+
+        // The chair decides it herself; the version takes force.
+        as("cmo", "board-chair");
+        tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RESOLVE_DISPUTE)
+                .singleResult().getId(), Map.of(Variables.RESOLUTION, TouchpointCharterProcess.UPHOLD,
+                        Variables.RESOLUTION_NOTE, "The board did not rule in time: sales keeps it."));
+        identity.clearAuthentication();
+        runJobs(instance, MAKE_EFFECTIVE);
+        assertThat(instance).isWaitingAt(REVIEW_DUE);
+        assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
     }
 
     // --- withdrawal and supersession: every case can end ----------------------------------------------
@@ -1196,22 +1391,23 @@ class TouchpointCharterProcessTest {
     }
 
     @Test
-    void aDraftOutForAcceptanceWhenAnotherVersionTakesForceKeepsThatVersionsOwners() {
-        // The summit's first draft goes out while there is no charter yet ...
+    void aDraftMadeBeforeAnotherVersionTookForceKeepsThatVersionsOwnersWhenSubmitted() {
+        // The summit's first draft is made while there is no charter yet ...
         CharterVersion summitDraft = drafts.create(new DraftRequest("First charter draft from the summit", null,
                 List.of(new AllocationLine("mobile-app-onboarding", "DESIGN", "product"),
                         new AllocationLine("mobile-app-onboarding", "BUILD", "it"),
                         new AllocationLine("mobile-app-onboarding", "OPERATE", "it"),
                         new AllocationLine("mobile-app-onboarding", "RENEW", "product"))),
                 false, "cmo", i -> "plan line " + (i + 1));
-        drafts.submit(summitDraft.getId());
-        ProcessInstance summit = AcceptanceFanOut.askHeads(runtime, management, summitDraft.getId());
-        // ... meanwhile version 1 takes force ...
+        // ... meanwhile version 1 goes out and takes force (one version in acceptance at a time) ...
         ProcessInstance first = submitCharter();
         long firstId = charterId(first);
         makeEffective(first);
         int v1 = charters.findById(firstId).orElseThrow().getNumber();
-        // ... and then the summit's draft is accepted: it replaces version 1 without stripping its touchpoints.
+        // ... and then the summit's draft is submitted and accepted: it replaces version 1 without stripping
+        // its touchpoints.
+        drafts.submit(summitDraft.getId());
+        ProcessInstance summit = AcceptanceFanOut.askHeads(runtime, management, summitDraft.getId());
         acceptAll(summit);
         runJobs(summit, MAKE_EFFECTIVE);
 
