@@ -111,4 +111,14 @@ public final class ProcessTestSupport {
         }
         return failures;
     }
+
+    /** The refusal behind a failed command: the record's transition check, however the engine wraps it. */
+    public static com.engagementboard.web.IllegalTransitionException transitionRefusal(Throwable thrown) {
+        Throwable cause = thrown;
+        while (cause != null && !(cause instanceof com.engagementboard.web.IllegalTransitionException)) {
+            cause = cause.getCause();
+        }
+        org.assertj.core.api.Assertions.assertThat(cause).as("the refusal behind %s", thrown).isNotNull();
+        return (com.engagementboard.web.IllegalTransitionException) cause;
+    }
 }

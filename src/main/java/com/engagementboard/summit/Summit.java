@@ -315,6 +315,11 @@ class Summit {
         postponementReason = reason;
     }
 
+    /** The record says the summit was cancelled: what its process checks before it ends anything. */
+    void requireCancelled() {
+        require(Status.CANCELLED, "ended as cancelled");
+    }
+
     /** The session's work (vision, plan, sourcing, what it founds) is done while the summit is in session. */
     void requireInSession(String action) {
         require(Status.IN_SESSION, action);

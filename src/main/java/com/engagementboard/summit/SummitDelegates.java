@@ -161,6 +161,12 @@ class SummitDelegates {
                 summits.postponementNotice(summitId(task), task.getAssignee()));
     }
 
+    /** A cancellation ends nothing unless the record says the summit is cancelled. */
+    @Bean
+    JavaDelegate confirmSummitCancelled() {
+        return execution -> summits.requireCancelled(summitId(execution));
+    }
+
     /** Each participant's notice of a cancellation reads who cancelled it and why from the record. */
     @Bean
     TaskListener describeCancellation() {

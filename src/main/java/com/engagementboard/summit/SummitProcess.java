@@ -52,6 +52,7 @@ public final class SummitProcess {
         /** The chair cancels the summit (interrupting event subprocess). */
         public static final String CANCELLED = "SubProcess_Cancelled";
         public static final String SUMMIT_CANCELLED = "StartEvent_SummitCancelled";
+        public static final String CONFIRM_CANCELLED = "Task_ConfirmCancelled";
         public static final String READ_CANCELLATION = "Task_ReadCancellation";
         public static final String CANCELLATION_NOTICE_EXPIRES = "BoundaryEvent_CancellationNoticeExpires";
         public static final String CANCELLATION_READ = "EndEvent_CancellationRead";

@@ -197,6 +197,15 @@ class Summits {
     private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
             .ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
+    /**
+     * The check the cancellation's event subprocess makes first: a {@code SummitCancelled} message for a summit
+     * the record does not say is cancelled (one sent through the engine's API) is refused, and ends nothing.
+     */
+    @Transactional(readOnly = true)
+    void requireCancelled(long summitId) {
+        get(summitId).requireCancelled();
+    }
+
     /** What each participant is told when the chair cancels the summit: who, when and why. */
     @Transactional(readOnly = true)
     String cancellationNotice(long summitId) {

@@ -609,12 +609,7 @@ class BoardMeetingProcessTest {
 
     /** The refusal behind a failed command: the record's transition check, however the engine wraps it. */
     static com.engagementboard.web.IllegalTransitionException refusal(Throwable thrown) {
-        Throwable cause = thrown;
-        while (cause != null && !(cause instanceof com.engagementboard.web.IllegalTransitionException)) {
-            cause = cause.getCause();
-        }
-        assertThat(cause).as("the refusal behind %s", thrown).isNotNull();
-        return (com.engagementboard.web.IllegalTransitionException) cause;
+        return com.engagementboard.ProcessTestSupport.transitionRefusal(thrown);
     }
 
     @Test

@@ -798,6 +798,23 @@ class SummitProcessTest {
     }
 
     @Test
+    void aCancellationSentThroughTheEngineWhileTheRecordSaysNothingEndsNothing() {
+        Held summit = convene("Forged cancellation", "marketing.head");
+        Throwable forged = org.assertj.core.api.Assertions.catchThrowable(() -> runtime.createMessageCorrelation(
+                SummitProcess.Messages.CANCELLED).processInstanceBusinessKey(SummitProcess.businessKey(summit.id()))
+                .correlateAll());
+        assertThat(com.engagementboard.ProcessTestSupport.transitionRefusal(forged))
+                .hasMessageContaining("Summit " + summit.id() + " is CONVENED");
+        assertThat(summit.instance()).isWaitingAt(ASSESS_JOURNEY, OPEN_SUMMIT);
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_CANCELLATION)).isEmpty();
+        assertThat(report(summit).status()).isEqualTo("CONVENED");
+
+        summits.cancel(summit.id(), "Really called off.", "cmo");
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.CONFIRM_CANCELLED)
+                .isWaitingAt(SummitProcess.Elements.READ_CANCELLATION);
+    }
+
+    @Test
     void aSummitInSessionCanBeCancelledButNotPostponedAndAClosedOneNeither() {
         Held summit = convene("Cancelled in session", "marketing.head", "sales.head");
         submitPreWork(summit, "marketing.head");
