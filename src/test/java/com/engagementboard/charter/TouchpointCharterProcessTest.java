@@ -1144,6 +1144,25 @@ class TouchpointCharterProcessTest {
     }
 
     @Test
+    void aVersionSupersededWithTheBoardsRulingStillUnreadEndsTheRulingNotices() throws Exception {
+        ProcessInstance first = disputeSentToBoard();
+        long firstId = charterId(first);
+        boardDecides(boardItem(firstId), BoardMeetingProcess.APPROVE);
+        runJobs(first, MAKE_EFFECTIVE);
+        assertThat(first).isWaitingAt(READ_BOARD_RULING);
+        assertThat(tasks.createTaskQuery().processInstanceId(first.getId()).taskDefinitionKey(READ_BOARD_RULING)
+                .count()).isEqualTo(2);
+
+        ProcessInstance second = submitCharter();
+        makeEffective(second);
+
+        assertThat(first).hasPassed(TouchpointCharterProcess.Elements.CONFIRM_SUPERSEDED, SUPERSEDED_END)
+                .hasNotPassed(TouchpointCharterProcess.Elements.RULING_READ).isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceId(first.getId()).count()).isZero();
+        assertThat(charters.findById(firstId).orElseThrow().getStatus()).isEqualTo(CharterStatus.SUPERSEDED);
+    }
+
+    @Test
     void aSupersessionOrWithdrawalMessageSentThroughTheEnginesApiEndsNothing() {
         ProcessInstance effective = submitCharter();
         makeEffective(effective);

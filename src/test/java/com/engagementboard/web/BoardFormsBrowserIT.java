@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The board's forms in the Camunda Tasklist, each as its person fills it: a member reads the agenda, the chair
@@ -284,6 +286,41 @@ class BoardFormsBrowserIT extends TasklistBrowserSupport {
     }
 
     /** Other tests of this run meet the board as it was. */
+    @Test
+    void theChairCallsAMeetingOffOnItsPageAndAMemberReadsTheNoticeInTheTasklist() throws Exception {
+        boardWithSalesHead();
+        HttpResponse<String> called = call("POST", "/api/board/meetings", "cmo", "application/json",
+                "{\"at\": \"" + Instant.now().plus(Duration.ofDays(2)) + "\", \"reason\": \"To be called off\"}");
+        assertThat(called.statusCode()).as(called.body()).isEqualTo(201);
+        long meetingId = json.readTree(called.body()).get("id").asLong();
+        String key = "meeting-" + meetingId;
+        String reason = "The regulator's hearing takes the whole board " + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            // The chair calls it off on the meeting's page, with her reason.
+            logIn("cmo");
+            driver.get(base() + "/board/meetings/" + meetingId + "/call-off");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reason"))).sendKeys(reason);
+            screenshot("meeting-call-off");
+            driver.findElement(By.xpath("//button[normalize-space()='Call the meeting off']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "This meeting was called off on"));
+            assertThat(getJson("/api/board/meetings/" + meetingId, "cmo").get("status").asText())
+                    .isEqualTo("CANCELLED");
+
+            // A member's notice in the Tasklist: why; nothing to answer.
+            String notice = taskNamed(key, "Task_ReadCallOff", "sales.head", "called off");
+            logIn("sales.head");
+            openAssigned(notice);
+            wait.until(d -> formText().contains(reason));
+            screenshot("board-meeting-called-off-notice");
+            readAndComplete();
+            completedBy(notice, "sales.head");
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
+    }
+
     private void restore(JsonNode before) throws Exception {
         if (before != null) {
             ObjectNode board = before.deepCopy();

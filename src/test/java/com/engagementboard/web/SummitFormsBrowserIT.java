@@ -97,6 +97,40 @@ class SummitFormsBrowserIT extends TasklistBrowserSupport {
     }
 
     @Test
+    void theChairCancelsASummitOnItsPageAndAParticipantReadsTheNoticeInTheTasklist() throws Exception {
+        String title = "Cancelled " + UUID.randomUUID();
+        String key = convene(title, "marketing.head");
+        String id = key.substring("summit-".length());
+        String reason = "The merger talks take the whole leadership team this month.";
+        try {
+            // The chair cancels on the summit's page, with her reason.
+            logIn("cmo");
+            driver.get(base() + "/summits/" + id);
+            WebElement why = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//form[contains(@action,'/cancel')]//textarea")));
+            why.sendKeys(reason);
+            screenshot("summit-cancel");
+            driver.findElement(By.xpath("//form[contains(@action,'/cancel')]//button[@type='submit']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Cancelled by"));
+            assertThat(summit(key).get("status").asText()).isEqualTo("CANCELLED");
+
+            // The participant's notice in the Tasklist: who, why; nothing to answer.
+            String notice = assignedTask(key, "Task_ReadCancellation", "marketing.head");
+            logIn("marketing.head");
+            openAssigned(notice);
+            wait.until(d -> formText().contains(reason));
+            assertThat(formText()).contains(title).contains("The chair, Clara Martens, cancelled")
+                    .contains("nothing more is asked of you");
+            screenshot("summit-cancelled-notice");
+            clickComplete();
+            completedBy(notice, "marketing.head");
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
+    }
+
+    @Test
     void theChairDraftsTheVisionSeeingEachParticipantsJourneyGapsByNameAndAnEmptyVisionIsRefused() throws Exception {
         String key = convene("Vision " + UUID.randomUUID(), "marketing.head", "sales.head");
         complete(assignedTask(key, "Task_AssessJourney", "marketing.head"), "marketing.head", Map.of(
