@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -60,6 +61,30 @@ class ProcessesFolderTest {
         }
     }
 
+    /** Every BPMN model of the folder, with its file. */
+    private static Map<Path, org.camunda.bpm.model.bpmn.BpmnModelInstance> models() throws IOException {
+        Map<Path, org.camunda.bpm.model.bpmn.BpmnModelInstance> models = new java.util.LinkedHashMap<>();
+        for (Path file : processFiles()) {
+            if (file.toString().endsWith(".bpmn")) {
+                try (InputStream content = Files.newInputStream(file)) {
+                    models.put(file, org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(content));
+                }
+            }
+        }
+        return models;
+    }
+
+    /** The save point of the element (named for the message) retries three times, five minutes apart. */
+    private static void retriesOnPurpose(org.camunda.bpm.model.bpmn.instance.BaseElement element, String name,
+            Path file) {
+        var retry = element.getExtensionElements() == null ? null : element.getExtensionElements()
+                .getElementsQuery().filterByType(
+                        org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class)
+                .list().stream().findFirst().orElse(null);
+        assertThat(retry).as("%s in %s retries on purpose", name, file).isNotNull();
+        assertThat(retry.getTextContent()).as("%s in %s", name, file).isEqualTo("R3/PT5M");
+    }
+
     /**
      * Every save point (an asynchronous continuation) retries on purpose: three times, five minutes apart,
      * then an incident in Cockpit; never Camunda's default of three immediate retries.
@@ -67,29 +92,16 @@ class ProcessesFolderTest {
     @Test
     void everySavePointRetriesThreeTimesFiveMinutesApart() throws IOException {
         int savePoints = 0;
-        for (Path file : processFiles()) {
-            if (!file.toString().endsWith(".bpmn")) {
-                continue;
-            }
-            org.camunda.bpm.model.bpmn.BpmnModelInstance model;
-            try (InputStream content = Files.newInputStream(file)) {
-                model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(content);
-            }
-            for (org.camunda.bpm.model.bpmn.instance.FlowNode node
-                    : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)) {
+        for (Map.Entry<Path, org.camunda.bpm.model.bpmn.BpmnModelInstance> model : models().entrySet()) {
+            for (org.camunda.bpm.model.bpmn.instance.FlowNode node : model.getValue()
+                    .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)) {
                 // An event-based gateway has no asyncAfter (the model API refuses to read it): it waits for its events.
                 boolean asyncAfter = !(node instanceof org.camunda.bpm.model.bpmn.instance.EventBasedGateway)
                         && node.isCamundaAsyncAfter();
-                if (!node.isCamundaAsyncBefore() && !asyncAfter) {
-                    continue;
+                if (node.isCamundaAsyncBefore() || asyncAfter) {
+                    savePoints++;
+                    retriesOnPurpose(node, node.getId(), model.getKey());
                 }
-                savePoints++;
-                var retry = node.getExtensionElements() == null ? null : node.getExtensionElements()
-                        .getElementsQuery().filterByType(
-                                org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class)
-                        .list().stream().findFirst().orElse(null);
-                assertThat(retry).as("%s in %s retries on purpose", node.getId(), file).isNotNull();
-                assertThat(retry.getTextContent()).as("%s in %s", node.getId(), file).isEqualTo("R3/PT5M");
             }
         }
         assertThat(savePoints).as("the save points of the charter and the board meeting").isGreaterThanOrEqualTo(5);
@@ -103,27 +115,14 @@ class ProcessesFolderTest {
     @Test
     void everyMultiInstanceSavePointRetriesThreeTimesFiveMinutesApart() throws IOException {
         List<String> asyncInner = new java.util.ArrayList<>();
-        for (Path file : processFiles()) {
-            if (!file.toString().endsWith(".bpmn")) {
-                continue;
-            }
-            org.camunda.bpm.model.bpmn.BpmnModelInstance model;
-            try (InputStream content = Files.newInputStream(file)) {
-                model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(content);
-            }
-            for (org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics loop
-                    : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics.class)) {
-                if (!loop.isCamundaAsyncBefore() && !loop.isCamundaAsyncAfter()) {
-                    continue;
+        for (Map.Entry<Path, org.camunda.bpm.model.bpmn.BpmnModelInstance> model : models().entrySet()) {
+            for (org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics loop : model.getValue()
+                    .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics.class)) {
+                if (loop.isCamundaAsyncBefore() || loop.isCamundaAsyncAfter()) {
+                    String owner = ((org.camunda.bpm.model.bpmn.instance.BaseElement) loop.getParentElement()).getId();
+                    asyncInner.add(owner);
+                    retriesOnPurpose(loop, owner, model.getKey());
                 }
-                String owner = ((org.camunda.bpm.model.bpmn.instance.BaseElement) loop.getParentElement()).getId();
-                asyncInner.add(owner);
-                var retry = loop.getExtensionElements() == null ? null : loop.getExtensionElements()
-                        .getElementsQuery().filterByType(
-                                org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class)
-                        .list().stream().findFirst().orElse(null);
-                assertThat(retry).as("%s in %s retries on purpose", owner, file).isNotNull();
-                assertThat(retry.getTextContent()).as("%s in %s", owner, file).isEqualTo("R3/PT5M");
             }
         }
         assertThat(asyncInner).contains("Task_Vote", "Task_ReadAgenda", "Task_EndorseVision");
