@@ -726,35 +726,20 @@ class BoardMeetingProcessTest {
 
     // --- many people at the same moment ----------------------------------------------------------------
 
-    /** Each completion on a thread of its own, all released at once; what each thread threw, in order. */
+    /** Each completion on a thread of its own, as its assignee, all released at once; what the threads threw. */
     private List<Throwable> atOnce(List<Task> work, List<String> groups) throws InterruptedException {
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        List<Thread> threads = new java.util.ArrayList<>();
-        for (Task task : work) {
-            Thread thread = new Thread(() -> {
-                try {
-                    start.await();
-                    identity.setAuthentication(task.getAssignee(), groups);
-                    if (VOTE.equals(task.getTaskDefinitionKey())) {
-                        tasks.complete(task.getId(), Map.of(Variables.VOTE, BoardMeetingProcess.APPROVE));
-                    } else {
-                        tasks.complete(task.getId());
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                } finally {
-                    identity.clearAuthentication();
+        return com.engagementboard.ProcessTestSupport.atOnce(work.stream().<Runnable>map(task -> () -> {
+            identity.setAuthentication(task.getAssignee(), groups);
+            try {
+                if (VOTE.equals(task.getTaskDefinitionKey())) {
+                    tasks.complete(task.getId(), Map.of(Variables.VOTE, BoardMeetingProcess.APPROVE));
+                } else {
+                    tasks.complete(task.getId());
                 }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join(60_000);
-        }
-        return failures;
+            } finally {
+                identity.clearAuthentication();
+            }
+        }).toList());
     }
 
     @Test
