@@ -3,6 +3,7 @@ package com.engagementboard.board;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.IllegalTransitionException;
 import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.PageForms;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -41,13 +42,9 @@ class MinutesController {
     @PostMapping("/board/meetings/{id}/call-off")
     String callOff(@PathVariable long id, @RequestParam(required = false) String reason, Authentication user,
             Model model, HttpServletResponse response) {
-        try {
-            meetings.callOff(id, reason, user.getName());
-        } catch (InvalidInputException | IllegalTransitionException | ConflictException refused) {
-            response.setStatus(refused instanceof InvalidInputException ? 400 : 409);
-            return callOffPage(id, model, refused.getMessage(), reason);
-        }
-        return "redirect:/board/meetings/" + id + "/call-off";
+        return PageForms.submit(() -> meetings.callOff(id, reason, user.getName()),
+                "redirect:/board/meetings/" + id + "/call-off", response,
+                refusal -> callOffPage(id, model, refusal, reason));
     }
 
     private String callOffPage(long id, Model model, String refusal, String reason) {

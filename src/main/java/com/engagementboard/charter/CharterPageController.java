@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -51,13 +52,9 @@ class CharterPageController {
     @PostMapping("/charter/{charterId}/withdraw")
     String withdraw(@PathVariable long charterId, @RequestParam(required = false) String reason, Authentication user,
             Model model, HttpServletResponse response) {
-        try {
-            drafts.withdraw(charterId, reason, user.getName());
-        } catch (InvalidInputException | ConflictException refused) {
-            response.setStatus(refused instanceof ConflictException ? 409 : 400);
-            return withdrawalPage(charterId, model, refused.getMessage(), reason);
-        }
-        return "redirect:" + withdrawPage(charterId);
+        return PageForms.submit(() -> drafts.withdraw(charterId, reason, user.getName()),
+                "redirect:" + withdrawPage(charterId), response,
+                refusal -> withdrawalPage(charterId, model, refusal, reason));
     }
 
     private String withdrawalPage(long charterId, Model model, String refusal, String reason) {

@@ -7,6 +7,7 @@ import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.IllegalTransitionException;
 import com.engagementboard.web.InvalidInputException;
+import com.engagementboard.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.Instant;
@@ -121,13 +122,8 @@ class SummitController {
     @PostMapping("/summits/{id}/cancel")
     String cancel(@PathVariable long id, @RequestParam(required = false) String reason, Authentication user,
             Model model, HttpServletResponse response) {
-        try {
-            summits.cancel(id, reason, user.getName());
-        } catch (InvalidInputException | ConflictException | IllegalTransitionException refused) {
-            response.setStatus(refused instanceof InvalidInputException ? 400 : 409);
-            return page(id, user, model, refused.getMessage(), reason);
-        }
-        return "redirect:/summits/" + id;
+        return PageForms.submit(() -> summits.cancel(id, reason, user.getName()), "redirect:/summits/" + id, response,
+                refusal -> page(id, user, model, refusal, reason));
     }
 
     /** The chair postpones the summit from its page (the date and time read in the company's zone). */
@@ -135,13 +131,8 @@ class SummitController {
     String postpone(@PathVariable long id, @RequestParam(required = false) String at,
             @RequestParam(required = false) String reason, Authentication user, Model model,
             HttpServletResponse response) {
-        try {
-            summits.postpone(id, localDateTime(at), reason, user.getName());
-        } catch (InvalidInputException | ConflictException | IllegalTransitionException refused) {
-            response.setStatus(refused instanceof InvalidInputException ? 400 : 409);
-            return page(id, user, model, refused.getMessage(), reason);
-        }
-        return "redirect:/summits/" + id;
+        return PageForms.submit(() -> summits.postpone(id, localDateTime(at), reason, user.getName()),
+                "redirect:/summits/" + id, response, refusal -> page(id, user, model, refusal, reason));
     }
 
     private static Instant localDateTime(String value) {
