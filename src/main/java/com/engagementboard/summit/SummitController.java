@@ -9,9 +9,9 @@ import com.engagementboard.web.IllegalTransitionException;
 import com.engagementboard.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.security.Principal;
 import java.util.List;
@@ -40,8 +40,10 @@ class SummitController {
     private final Summits summits;
     private final SummitReport reports;
     private final SummitPdf pdf;
+    private final Clock clock;
 
-    SummitController(Summits summits, SummitReport reports, SummitPdf pdf) {
+    SummitController(Summits summits, SummitReport reports, SummitPdf pdf, Clock clock) {
+        this.clock = clock;
         this.summits = summits;
         this.reports = reports;
         this.pdf = pdf;
@@ -144,12 +146,13 @@ class SummitController {
         return "redirect:/summits/" + id;
     }
 
-    private static Instant localDateTime(String value) {
+    /** A date and time from the page's form, in the company's zone. */
+    private Instant localDateTime(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(value).atZone(ZoneId.systemDefault()).toInstant();
+            return LocalDateTime.parse(value).atZone(clock.getZone()).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(List.of(new FieldProblem("at", "give the new date and time, such as "
                     + "2027-03-01T09:00")));
@@ -167,6 +170,8 @@ class SummitController {
         model.addAttribute("refusal", refusal);
         model.addAttribute("reason", reason);
         model.addAttribute("maxReason", Summit.MAX_REASON);
+        // Times on the page, and the one the chair types in to postpone, are in the company's zone.
+        model.addAttribute("zone", clock.getZone().getId());
         return "summit";
     }
 }
