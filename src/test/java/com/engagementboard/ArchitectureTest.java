@@ -36,6 +36,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theApplicationReadsTheTimeFromItsClockOnly() {
+        // The engine's clock is read in one place, the application's Clock, which carries the company's zone.
+        noClasses().that().doNotHaveFullyQualifiedName("com.engagementboard.engine.EngineClock")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.impl.util.ClockUtil")
+                .check(CLASSES);
+    }
+
+    @Test
     void sharedWebPiecesDependOnNoCapability() {
         noClasses().that().resideInAPackage("com.engagementboard.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.engagementboard.organisation..",

@@ -4,6 +4,7 @@ import com.engagementboard.security.AdminOnly;
 import com.engagementboard.web.PageView;
 import com.engagementboard.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ConsistencyController {
 
     private final List<ConsistencyCheck> checks;
+    private final Clock clock;
 
-    ConsistencyController(List<ConsistencyCheck> checks) {
+    ConsistencyController(List<ConsistencyCheck> checks, Clock clock) {
         this.checks = checks;
+        this.clock = clock;
     }
 
     /**
@@ -44,7 +47,7 @@ class ConsistencyController {
     @AdminOnly
     @Operation(summary = "Mismatches between domain records and process instances (administrators)")
     Report consistency(Paging paging) {
-        Instant checkedAt = Instant.now();
+        Instant checkedAt = clock.instant();
         List<Mismatch> found = runChecks();
         if (!found.isEmpty()) {
             // Each check reads records and instances one after the other, so a write in flight between

@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
 class AuditConfiguration {
 
     @Bean
-    HibernatePropertiesCustomizer auditTrail(ObjectProvider<IdentityService> identity) {
-        AuditRecorder recorder = new AuditRecorder(AuditedTypes::isAudited, new Actors(identity), Clock.systemUTC());
+    HibernatePropertiesCustomizer auditTrail(ObjectProvider<IdentityService> identity, Clock clock) {
+        AuditRecorder recorder = new AuditRecorder(AuditedTypes::isAudited, new Actors(identity), clock);
         IntegratorProvider integrators = () -> List.of(new AuditIntegrator(recorder));
         return properties -> properties.put(JpaSettings.INTEGRATOR_PROVIDER, integrators);
     }

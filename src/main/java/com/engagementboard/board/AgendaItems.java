@@ -9,6 +9,7 @@ import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,10 +36,12 @@ public class AgendaItems {
     private final RuntimeService runtime;
     private final SystemAccount system;
     private final BoardMeetings meetings;
+    private final Clock clock;
 
     AgendaItems(AgendaItemRepository items, TouchpointService touchpoints, RuntimeService runtime,
-            SystemAccount system, BoardMeetings meetings) {
+            SystemAccount system, BoardMeetings meetings, Clock clock) {
         this.meetings = meetings;
+        this.clock = clock;
         this.items = items;
         this.touchpoints = touchpoints;
         this.runtime = runtime;
@@ -59,7 +62,7 @@ public class AgendaItems {
     @Transactional
     AgendaItem create(AgendaItem.Kind kind, AgendaItemRequest request, String author) {
         Map<String, Touchpoint> known = touchpointsOf(request);
-        AgendaItem item = new AgendaItem(kind, request.title(), request.decisionAsked(), author, MeetingScheduler.now());
+        AgendaItem item = new AgendaItem(kind, request.title(), request.decisionAsked(), author, clock.instant());
         AgendaItemRequest.FactBase facts = request.facts();
         if (facts != null) {
             item.facts(facts.touchpointPriority(), facts.customerBehaviour(), facts.competitorMoves());
@@ -221,7 +224,7 @@ public class AgendaItems {
      */
     @Transactional
     void expire(long id, String why) {
-        items.findById(id).orElseThrow().withdraw(MeetingScheduler.now(), why);
+        items.findById(id).orElseThrow().withdraw(clock.instant(), why);
     }
 
     /**
@@ -247,7 +250,7 @@ public class AgendaItems {
         }
         boolean hasInstance = item.getStatus() == AgendaItem.Status.SUBMITTED
                 || item.getStatus() == AgendaItem.Status.RETURNED;
-        item.withdraw(MeetingScheduler.now(), why);
+        item.withdraw(clock.instant(), why);
         items.saveAndFlush(item);
         boolean received = system.call(() -> !runtime.createMessageCorrelation(AgendaItemProcess.Messages.WITHDRAWN)
                 .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + id).correlateAllWithResult()

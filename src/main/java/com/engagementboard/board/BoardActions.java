@@ -7,6 +7,7 @@ import com.engagementboard.web.NotFoundException;
 import com.engagementboard.web.PageView;
 import org.camunda.bpm.engine.RuntimeService;
 import com.engagementboard.web.Paging;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -35,9 +36,11 @@ class BoardActions {
     private final BoardActionRepository actions;
     private final RuntimeService runtime;
     private final SystemAccount system;
+    private final Clock clock;
 
-    BoardActions(BoardActionRepository actions, RuntimeService runtime, SystemAccount system) {
+    BoardActions(BoardActionRepository actions, RuntimeService runtime, SystemAccount system, Clock clock) {
         this.actions = actions;
+        this.clock = clock;
         this.runtime = runtime;
         this.system = system;
     }
@@ -49,7 +52,7 @@ class BoardActions {
      */
     @Transactional(readOnly = true)
     PageView<ActionView> all(BoardAction.Status status, Paging paging) {
-        Instant now = MeetingScheduler.now();
+        Instant now = clock.instant();
         Page<BoardAction> page = status == null
                 ? actions.findInBoardOrder(BoardAction.Status.OPEN, paging.pageable())
                 : actions.findByStatus(status, paging.in(Sort.by("dueAt", "id")));
@@ -58,29 +61,29 @@ class BoardActions {
 
     @Transactional(readOnly = true)
     List<ActionView> ofDecisions(List<Long> decisionIds) {
-        Instant now = MeetingScheduler.now();
+        Instant now = clock.instant();
         return actions.findByDecisionIdIn(decisionIds).stream().map(a -> ActionView.of(a, now)).toList();
     }
 
     @Transactional
     void reminded(long actionId) {
-        actions.findById(actionId).orElseThrow().reminded(MeetingScheduler.now());
+        actions.findById(actionId).orElseThrow().reminded(clock.instant());
     }
 
     @Transactional
     void done(long actionId, String userId, String report) {
-        actions.findById(actionId).orElseThrow().done(userId, report, MeetingScheduler.now());
+        actions.findById(actionId).orElseThrow().done(userId, report, clock.instant());
     }
 
     @Transactional
     void blocked(long actionId, String userId, String whatBlocksIt) {
-        actions.findById(actionId).orElseThrow().blocked(userId, whatBlocksIt, MeetingScheduler.now());
+        actions.findById(actionId).orElseThrow().blocked(userId, whatBlocksIt, clock.instant());
     }
 
     /** The chair gives a blocked action back, due {@code weeks} weeks from now; answers the new due date. */
     @Transactional
     Instant resume(long actionId, String note, int weeks) {
-        Instant due = MeetingScheduler.now().plus(java.time.Duration.ofDays(7L * weeks));
+        Instant due = clock.instant().plus(java.time.Duration.ofDays(7L * weeks));
         actions.findById(actionId).orElseThrow().resumed(note, due);
         return due;
     }
@@ -88,7 +91,7 @@ class BoardActions {
     /** The chair cancels a blocked action from her task. */
     @Transactional
     void cancelBlocked(long actionId, String userId, String reason) {
-        actions.findById(actionId).orElseThrow().cancel(userId, reason, MeetingScheduler.now());
+        actions.findById(actionId).orElseThrow().cancel(userId, reason, clock.instant());
     }
 
     /**
@@ -101,11 +104,11 @@ class BoardActions {
                 "say why the action is cancelled: its owner is told");
         BoardAction action = actions.findById(actionId)
                 .orElseThrow(() -> new NotFoundException("action", String.valueOf(actionId)));
-        action.cancel(userId, why, MeetingScheduler.now());
+        action.cancel(userId, why, clock.instant());
         actions.saveAndFlush(action);
         system.run(() -> runtime.createMessageCorrelation(BoardActionProcess.MESSAGE_ACTION_CANCELLED)
                 .processInstanceBusinessKey(BoardActionProcess.businessKey(actionId)).correlateAllWithResult());
-        return ActionView.of(action, MeetingScheduler.now());
+        return ActionView.of(action, clock.instant());
     }
 
     /** The register must say the action is cancelled: a message alone (sent through the engine's API) ends nothing. */

@@ -1,6 +1,7 @@
 package com.engagementboard.board;
 
 import com.engagementboard.charter.WorkingDays;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,10 +22,12 @@ public class BoardDueDates {
 
     private final BoardSetupService board;
     private final BoardProperties properties;
+    private final Clock clock;
 
-    BoardDueDates(BoardSetupService board, BoardProperties properties) {
+    BoardDueDates(BoardSetupService board, BoardProperties properties, Clock clock) {
         this.board = board;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Three working days (Monday to Friday, in the board's time zone) from now, at the same time of day. */
@@ -80,7 +83,7 @@ public class BoardDueDates {
      * hour from now if the tie arose later than an hour before it.
      */
     public Date tieBreak(VariableScope execution) {
-        return tieBreak(execution.getVariable(BoardMeetingProcess.Variables.MEETING_ENDS_AT), MeetingScheduler.now());
+        return tieBreak(execution.getVariable(BoardMeetingProcess.Variables.MEETING_ENDS_AT), clock.instant());
     }
 
     static Date tieBreak(Object meetingEnds, Instant now) {
@@ -106,8 +109,8 @@ public class BoardDueDates {
     }
 
     private Date workingDaysFromNow(int days) {
-        ZoneId zone = board.isSetUp() ? ZoneId.of(board.setup().getTimeZone()) : ZoneId.of("UTC");
-        return Date.from(workingDaysAfter(MeetingScheduler.now().atZone(zone), days).toInstant());
+        ZoneId zone = board.isSetUp() ? ZoneId.of(board.setup().getTimeZone()) : clock.getZone();
+        return Date.from(workingDaysAfter(clock.instant().atZone(zone), days).toInstant());
     }
 
     static ZonedDateTime workingDaysAfter(ZonedDateTime from, int days) {

@@ -13,6 +13,7 @@ import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,13 +57,17 @@ class BoardMeetings {
     private final RuntimeService runtime;
     private final People people;
     private final SystemAccount system;
+    private final Clock clock;
+    private final DateTimeFormatter minute;
 
     BoardMeetings(MeetingRepository meetings, AgendaItemRepository items,
             MeetingItemRepository agenda, VoteRepository votes, DecisionRepository decisions,
             BoardActionRepository actions, BoardSetupService board, MeetingScheduler scheduler,
             CharterReading charter, FunctionService functions, RuntimeService runtime, People people,
-            SystemAccount system) {
+            SystemAccount system, Clock clock) {
         this.system = system;
+        this.clock = clock;
+        this.minute = MINUTE.withZone(clock.getZone());
         this.meetings = meetings;
         this.items = items;
         this.agenda = agenda;
@@ -88,7 +93,7 @@ class BoardMeetings {
                 AgendaItem.Status.CARRIED_OVER, AgendaItem.Status.DEFERRED, AgendaItem.Status.QUEUED)));
         waiting.sort(Comparator.comparing((AgendaItem i) -> i.getStatus() == AgendaItem.Status.QUEUED)
                 .thenComparing(AgendaItem::getCreatedAt));
-        meeting.closeAgenda(waiting.size(), MeetingScheduler.now());
+        meeting.closeAgenda(waiting.size(), clock.instant());
         int position = 1;
         for (AgendaItem item : waiting) {
             item.putOnAgenda();
@@ -150,7 +155,7 @@ class BoardMeetings {
 
     @Transactional
     void open(long meetingId) {
-        meetings.findById(meetingId).orElseThrow().open(MeetingScheduler.now());
+        meetings.findById(meetingId).orElseThrow().open(clock.instant());
     }
 
     @Transactional(readOnly = true)
@@ -183,7 +188,7 @@ class BoardMeetings {
     @Transactional
     void recordVote(long meetingId, long itemId, String voter, String choice, String comment) {
         meetings.findById(meetingId).orElseThrow().requireInSession("given a vote");
-        votes.save(new Vote(meetingId, itemId, voter, choice, comment, MeetingScheduler.now()));
+        votes.save(new Vote(meetingId, itemId, voter, choice, comment, clock.instant()));
     }
 
     @Transactional(readOnly = true)
@@ -222,7 +227,7 @@ class BoardMeetings {
     void noAnswerFromCeo(long meetingId, long itemId) {
         meetings.findById(meetingId).orElseThrow().requireInSession("given the CEO's silence");
         items.findById(itemId).orElseThrow().returnedByCeo("No answer from the CEO by "
-                + MINUTE.format(MeetingScheduler.now()) + ": the board decides it, or escalates it again.");
+                + minute.format(clock.instant()) + ": the board decides it, or escalates it again.");
         agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.CARRIED_OVER);
     }
 
@@ -255,7 +260,7 @@ class BoardMeetings {
                 ceoDecision, ceoComment, charter.effectiveVersionId().orElse(null),
                 item.getTouchpoints().stream().map(t -> t.getCode())
                         .collect(Collectors.joining(",")), String.join(",", concerned), supersedes,
-                MeetingScheduler.now()));
+                clock.instant()));
         agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.DECIDED);
         if (BoardMeetingProcess.APPROVED.equals(outcome)) {
             item.getActions().forEach(proposed -> createAction(decision, item, proposed));
@@ -304,7 +309,7 @@ class BoardMeetings {
         String owner = charter.owners(proposed.getTouchpoint().getCode()).get(right);
         BusinessFunction function = owner == null ? null : functions.get(owner);
         String group = function == null ? Groups.BOARD_CHAIR : function.getHeadGroup();
-        Instant due = MeetingScheduler.now().plus(Duration.ofDays(proposed.getDueDays()));
+        Instant due = clock.instant().plus(Duration.ofDays(proposed.getDueDays()));
         BoardAction action = actions.saveAndFlush(new BoardAction(decision.getId(), proposed.getTouchpoint(), function,
                 group, right.name(), proposed.getDescription(), due));
         String title = proposed.getTouchpoint().getName() + ": " + proposed.getDescription();
@@ -345,7 +350,7 @@ class BoardMeetings {
         Meeting meeting = meetings.findById(meetingId)
                 .orElseThrow(() -> new NotFoundException("meeting", String.valueOf(meetingId)));
         boolean successorScheduled = meeting.getStatus() != Meeting.Status.SCHEDULED;
-        meeting.callOff(MeetingScheduler.now(), userId, why);
+        meeting.callOff(clock.instant(), userId, why);
         meetings.saveAndFlush(meeting);
         for (MeetingItem entry : agenda.findByKeyMeetingIdOrderByPosition(meetingId)) {
             AgendaItem item = items.findById(entry.itemId()).orElseThrow();
@@ -411,7 +416,7 @@ class BoardMeetings {
             Meeting meeting = meetings.findById(meetingId).orElseThrow();
             if (meeting.getStatus() != Meeting.Status.AGENDA_CLOSED) {
                 throw new ConflictException("The agenda is published", "The agenda of the meeting on "
-                        + MINUTE.format(meeting.getScheduledAt()) + " is " + meeting.getStatus() + " with this item on "
+                        + minute.format(meeting.getScheduledAt()) + " is " + meeting.getStatus() + " with this item on "
                         + "it: it can no longer be withdrawn. The chair may defer it or the board decide it.");
             }
             entry.result(MeetingItem.Result.WITHDRAWN);
@@ -428,8 +433,8 @@ class BoardMeetings {
         }
     }
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
+    /** A moment to the minute; {@code minute} says it in the company's zone. */
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     /** What each member is told when the chair calls the meeting off: who, why, and where its items went. */
     @Transactional(readOnly = true)
@@ -447,7 +452,7 @@ class BoardMeetings {
 
     @Transactional
     void close(long meetingId) {
-        meetings.findById(meetingId).orElseThrow().close(MeetingScheduler.now());
+        meetings.findById(meetingId).orElseThrow().close(clock.instant());
     }
 
     /** The agenda as markdown, an item a line: its place, title and author by name; bounded (a variable). */

@@ -7,6 +7,7 @@ import com.engagementboard.web.NotFoundException;
 import com.engagementboard.web.PageView;
 import com.engagementboard.web.Paging;
 import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,9 +29,11 @@ class BoardRegister {
     private final MeetingItemRepository agenda;
     private final AgendaItemRepository items;
     private final DecisionRepository decisions;
+    private final Clock clock;
 
     BoardRegister(MeetingRepository meetings, MeetingItemRepository agenda,
-            AgendaItemRepository items, DecisionRepository decisions) {
+            AgendaItemRepository items, DecisionRepository decisions, Clock clock) {
+        this.clock = clock;
         this.meetings = meetings;
         this.agenda = agenda;
         this.items = items;
@@ -98,7 +101,8 @@ class BoardRegister {
 
     /**
      * One page of the register matching the filters, newest first: filtered, ordered and cut in the
-     * database. A touchpoint or function reads the decision's search rows through their index.
+     * database. A touchpoint or function reads the decision's search rows through their index. The days
+     * from and to are days in the company's zone.
      */
     PageView<DecisionView> decisions(String touchpoint, String function, BoardController.Outcome outcome,
             Boolean escalated, LocalDate from, LocalDate to, Paging paging) {
@@ -106,8 +110,9 @@ class BoardRegister {
                 paging.in(DECISION_ORDER)), DecisionView::of);
     }
 
-    private static Specification<Decision> filter(String touchpoint, String function, BoardController.Outcome outcome,
+    private Specification<Decision> filter(String touchpoint, String function, BoardController.Outcome outcome,
             Boolean escalated, LocalDate from, LocalDate to) {
+        ZoneId zone = clock.getZone();
         return (root, query, cb) -> {
             List<Predicate> all = new ArrayList<>();
             // A join, not a subquery: the database starts from the code's index. A decision holds a code
@@ -125,10 +130,10 @@ class BoardRegister {
                 all.add(cb.equal(root.get("escalated"), escalated));
             }
             if (from != null) {
-                all.add(cb.greaterThanOrEqualTo(root.get("decidedAt"), from.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+                all.add(cb.greaterThanOrEqualTo(root.get("decidedAt"), from.atStartOfDay(zone).toInstant()));
             }
             if (to != null) {
-                all.add(cb.lessThan(root.get("decidedAt"), to.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+                all.add(cb.lessThan(root.get("decidedAt"), to.plusDays(1).atStartOfDay(zone).toInstant()));
             }
             return cb.and(all.toArray(Predicate[]::new));
         };

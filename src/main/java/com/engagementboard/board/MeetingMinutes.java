@@ -14,6 +14,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -52,9 +53,11 @@ class MeetingMinutes {
 
     private final BoardSetupRepository setups;
     private final People people;
+    private final Clock clock;
 
     MeetingMinutes(BoardRegister register, VoteRepository votes, BoardActions actions,
-            BoardSetupService setup, BoardSetupRepository setups, People people) {
+            BoardSetupService setup, BoardSetupRepository setups, People people, Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.votes = votes;
         this.actions = actions;
@@ -65,11 +68,11 @@ class MeetingMinutes {
 
     /**
      * Times as the board's tasks show them: in the board's own time zone, with the zone (the minutes said 08:00
-     * UTC where the Tasklist said 09:00 CET).
+     * UTC where the Tasklist said 09:00 CET); in the company's zone while no board is set up.
      */
     DateTimeFormatter when() {
         return WHEN.withZone(setups.findById(BoardSetup.SINGLETON).map(b -> ZoneId.of(b.getTimeZone()))
-                .orElse(ZoneId.systemDefault()));
+                .orElse(clock.getZone()));
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package com.engagementboard.board;
 import com.engagementboard.security.SystemAccount;
 import com.engagementboard.board.BoardMeetingProcess.Variables;
 import com.engagementboard.web.InvalidInputException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,7 +12,6 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -32,18 +32,20 @@ class MeetingScheduler {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final SystemAccount system;
+    private final Clock clock;
 
     MeetingScheduler(BoardSetupRepository setups, MeetingRepository meetings, RuntimeService runtime,
-            ManagementService management, SystemAccount system) {
+            ManagementService management, SystemAccount system, Clock clock) {
         this.system = system;
+        this.clock = clock;
         this.setups = setups;
         this.meetings = meetings;
         this.runtime = runtime;
         this.management = management;
     }
 
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 
     /** The upcoming regular meeting, if one is scheduled. */
@@ -106,7 +108,7 @@ class MeetingScheduler {
         return meeting;
     }
 
-    private static Instant cutoff(BoardSetup setup, Instant at) {
+    private Instant cutoff(BoardSetup setup, Instant at) {
         Instant cutoff = at.minus(Duration.ofHours(setup.getAgendaCutoffHours()));
         return cutoff.isBefore(now()) ? now() : cutoff;
     }

@@ -55,6 +55,8 @@ class MinutesController {
         model.addAttribute("refusal", refusal);
         model.addAttribute("reason", reason);
         model.addAttribute("maxReason", Meeting.MAX_REASON);
+        // In the board's zone, as the minutes and the board's tasks say it.
+        model.addAttribute("zone", minutes.when().getZone().getId());
         return "meeting-call-off";
     }
 

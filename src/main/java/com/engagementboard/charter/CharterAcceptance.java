@@ -6,10 +6,9 @@ import com.engagementboard.organisation.People;
 import com.engagementboard.web.BoundedText;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.NotFoundException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,13 +37,16 @@ class CharterAcceptance {
     private final CharterProperties properties;
     private final CharterProcessStarter processes;
     private final People people;
+    private final Clock clock;
 
     /** The most touchpoints an agenda item names (as {@code AgendaItemRequest} allows). */
     static final int MAX_BOARD_TOUCHPOINTS = 50;
 
     CharterAcceptance(CharterRepository charters, AllocationRepository allocations, CharterReviewRepository reviews,
-            FunctionService functions, CharterProperties properties, CharterProcessStarter processes, People people) {
+            FunctionService functions, CharterProperties properties, CharterProcessStarter processes, People people,
+            Clock clock) {
         this.people = people;
+        this.clock = clock;
         this.charters = charters;
         this.allocations = allocations;
         this.reviews = reviews;
@@ -86,7 +87,7 @@ class CharterAcceptance {
         BusinessFunction function = functions.get(functionCode);
         int pending = pendingFor(charterId, functionCode).size();
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                java.util.Locale.ENGLISH).withZone(ZoneId.systemDefault());
+                java.util.Locale.ENGLISH).withZone(clock.getZone());
         String head = function.getHeadUserId() == null ? "The head of " + function.getName()
                 : "**" + people.nameOf(function.getHeadUserId()) + "**, head of " + function.getName() + ",";
         return head + " was asked to accept " + (pending == 1 ? "1 right" : pending + " rights") + " of charter version "
@@ -268,7 +269,7 @@ class CharterAcceptance {
         long asked = allocations.countAskedByFunction(charterId).stream().filter(row -> functionCode.equals(row[0]))
                 .mapToLong(row -> ((Number) row[1]).longValue()).sum();
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                java.util.Locale.ENGLISH).withZone(ZoneId.systemDefault());
+                java.util.Locale.ENGLISH).withZone(clock.getZone());
         return "The chair, **" + people.nameOf(version.getWithdrawnBy()) + "**, withdrew the charter draft *"
                 + version.getTitle() + "* on " + day.format(version.getWithdrawnAt()) + ".\n\n**Why:** "
                 + BoundedText.text(version.getWithdrawalReason().strip(), 800, "...") + "\n\n"
@@ -363,7 +364,7 @@ class CharterAcceptance {
     String recordNoRuling(long charterId, int days) {
         CharterVersion version = charter(charterId);
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                java.util.Locale.ENGLISH).withZone(ZoneId.systemDefault());
+                java.util.Locale.ENGLISH).withZone(clock.getZone());
         String said = "The board did not rule on the dispute within " + days + " working days; on "
                 + day.format(now()) + " it went back to the chair, unresolved.";
         version.addNote(said);
@@ -407,18 +408,6 @@ class CharterAcceptance {
         return properties.pickerRights();
     }
 
-    Date acceptanceDue() {
-        return date(WorkingDays.add(nowLocal(), properties.acceptanceDays()));
-    }
-
-    Date escalationDue() {
-        return date(WorkingDays.add(nowLocal(), properties.acceptanceDays() + properties.escalationDays()));
-    }
-
-    static Date startOf(LocalDate day) {
-        return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
-    }
-
     CharterVersion charter(long charterId) {
         return charters.findById(charterId).orElseThrow(() -> new NotFoundException("charter version", "" + charterId));
     }
@@ -430,19 +419,12 @@ class CharterAcceptance {
         return option;
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 
-    static LocalDateTime nowLocal() {
-        return LocalDateTime.ofInstant(now(), ZoneId.systemDefault());
-    }
-
-    private static LocalDate today() {
-        return nowLocal().toLocalDate();
-    }
-
-    static Date date(LocalDateTime time) {
-        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+    /** Today in the company's zone. */
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

@@ -1,25 +1,41 @@
 package com.engagementboard.charter;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
  * Due dates of the charter's follow-up tasks, for the process model: {@code camunda:dueDate="${charterDeadlines.followUp()}"}
  * on the chair's chase, dispute and amendment tasks and on the heads' review. The Tasklist shows and sorts by them.
- * And the timers that end the charter's waits: a review that closes, a board ruling that does not come.
+ * And the timers that end the charter's waits: a review that closes, a board ruling that does not come. Working
+ * days and the start of a day are counted in the company's zone (the application's {@link Clock}).
  */
 @Component("charterDeadlines")
 public class CharterDeadlines {
 
     private final CharterProperties properties;
+    private final Clock clock;
 
-    CharterDeadlines(CharterProperties properties) {
+    CharterDeadlines(CharterProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A head's answer is due {@code engagement-board.charter.acceptance-days} working days from now. */
+    Date acceptanceDue() {
+        return workingDaysFromNow(properties.acceptanceDays());
+    }
+
+    /** The chair is told of a head's silence {@code engagement-board.charter.escalation-days} working days later. */
+    Date escalationDue() {
+        return workingDaysFromNow(properties.acceptanceDays() + properties.escalationDays());
     }
 
     /** {@code engagement-board.charter.follow-up-days} working days from now, at the end of that day's work. */
     public Date followUp() {
-        return CharterAcceptance.date(WorkingDays.add(CharterAcceptance.nowLocal(), properties.followUpDays()));
+        return workingDaysFromNow(properties.followUpDays());
     }
 
     /**
@@ -28,8 +44,7 @@ public class CharterDeadlines {
      * answered, and the review is tallied with the answers given.
      */
     public Date reviewCloses() {
-        return CharterAcceptance.date(WorkingDays.add(CharterAcceptance.nowLocal(),
-                properties.followUpDays() + properties.reviewCloseDays()));
+        return workingDaysFromNow(properties.followUpDays() + properties.reviewCloseDays());
     }
 
     /**
@@ -38,7 +53,7 @@ public class CharterDeadlines {
      * recorded as not ruled by the board.
      */
     public Date rulingDue() {
-        return CharterAcceptance.date(WorkingDays.add(CharterAcceptance.nowLocal(), properties.rulingDays()));
+        return workingDaysFromNow(properties.rulingDays());
     }
 
     /** The working days the charter waits for the board's ruling, for the words of the record. */
@@ -52,6 +67,15 @@ public class CharterDeadlines {
      * what it said.
      */
     public Date noticeExpires() {
-        return CharterAcceptance.date(WorkingDays.add(CharterAcceptance.nowLocal(), properties.noticeDays()));
+        return workingDaysFromNow(properties.noticeDays());
+    }
+
+    /** The start of a day (a review date) in the company's zone: when its timer fires. */
+    Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    private Date workingDaysFromNow(int days) {
+        return Date.from(WorkingDays.add(LocalDateTime.now(clock), days).atZone(clock.getZone()).toInstant());
     }
 }

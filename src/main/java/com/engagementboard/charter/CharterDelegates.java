@@ -132,8 +132,8 @@ class CharterDelegates {
                     .toList();
             execution.setVariableLocal(RIGHT_OPTIONS, Spin.JSON(options));
             execution.setVariableLocal(DECLINE_BY_LINES, !picker);
-            execution.setVariableLocal(ACCEPTANCE_DUE, charter.acceptanceDue());
-            execution.setVariableLocal(ESCALATION_DUE, charter.escalationDue());
+            execution.setVariableLocal(ACCEPTANCE_DUE, deadlines.acceptanceDue());
+            execution.setVariableLocal(ESCALATION_DUE, deadlines.escalationDue());
             // The head's answer lands in this function's scope, not in the process instance's.
             execution.setVariableLocal(DECISION, null);
             // Typed Json, not Null: the Tasklist submits the picker as {type: <existing type>, value: "[...]"}.
@@ -385,7 +385,7 @@ class CharterDelegates {
     @Bean
     JavaDelegate makeCharterEffective() {
         return execution -> execution.setVariable(REVIEW_DUE,
-                CharterAcceptance.startOf(charter.makeEffective(charterId(execution))));
+                deadlines.startOf(charter.makeEffective(charterId(execution))));
     }
 
     @Bean
@@ -475,6 +475,6 @@ class CharterDelegates {
     @Bean
     JavaDelegate scheduleNextReview() {
         return execution -> execution.setVariable(REVIEW_DUE,
-                CharterAcceptance.startOf(charter.scheduleNextReview(charterId(execution))));
+                deadlines.startOf(charter.scheduleNextReview(charterId(execution))));
     }
 }

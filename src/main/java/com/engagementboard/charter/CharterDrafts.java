@@ -13,7 +13,9 @@ import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
 import com.engagementboard.web.Paging;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -24,7 +26,6 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +45,11 @@ public class CharterDrafts {
     private final FunctionService functions;
     private final CharterProcessStarter processes;
     private final EntityManager entities;
+    private final Clock clock;
 
     CharterDrafts(CharterRepository charters, TouchpointService touchpoints, FunctionService functions,
-            CharterProcessStarter processes, EntityManager entities) {
+            CharterProcessStarter processes, EntityManager entities, Clock clock) {
+        this.clock = clock;
         this.charters = charters;
         this.touchpoints = touchpoints;
         this.functions = functions;
@@ -158,7 +161,7 @@ public class CharterDrafts {
     public CharterVersion submit(long id) {
         CharterVersion draft = editable(id);
         charters.findFirstByStatus(CharterStatus.IN_ACCEPTANCE).ifPresent(other -> {
-            throw anotherInAcceptance(other);
+            throw anotherInAcceptance(other, clock.getZone());
         });
         java.util.Optional<CharterVersion> inForce = effective();
         inForce.filter(draft::basedOnOtherThan).ifPresent(draft::carryOver);
@@ -199,11 +202,12 @@ public class CharterDrafts {
 
     /**
      * Why a draft is not submitted while another version is in acceptance, in words the chair can act on:
-     * which version, since when, and that she can withdraw it or wait until it takes force.
+     * which version, since when (a day in {@code zone}, the company's), and that she can withdraw it or wait until
+     * it takes force.
      */
-    static ConflictException anotherInAcceptance(CharterVersion other) {
+    static ConflictException anotherInAcceptance(CharterVersion other, ZoneId zone) {
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
+                java.util.Locale.ENGLISH).withZone(zone);
         String withdraw = CharterPageController.withdrawPage(other.getId());
         return new ConflictException("Another version is in acceptance", "Charter version " + other.getId()
                 + ", \"" + other.getTitle() + "\", is in acceptance"
@@ -352,7 +356,7 @@ public class CharterDrafts {
         return value == null || value.isBlank();
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 }

@@ -19,6 +19,7 @@ import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 
 /**
  * The charter's pages: every right a version gives one function (what a head's acceptance form links to
@@ -31,8 +32,11 @@ class CharterPageController {
     private final CharterRepository charters;
     private final AllocationRepository allocations;
     private final CharterDrafts drafts;
+    private final Clock clock;
 
-    CharterPageController(CharterRepository charters, AllocationRepository allocations, CharterDrafts drafts) {
+    CharterPageController(CharterRepository charters, AllocationRepository allocations, CharterDrafts drafts,
+            Clock clock) {
+        this.clock = clock;
         this.charters = charters;
         this.allocations = allocations;
         this.drafts = drafts;
@@ -71,7 +75,7 @@ class CharterPageController {
         model.addAttribute("reason", reason);
         model.addAttribute("maxReason", CharterVersion.MAX_WITHDRAWAL_REASON);
         java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm",
-                java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
+                java.util.Locale.ENGLISH).withZone(clock.getZone());
         model.addAttribute("submitted", charter.getSubmittedAt() == null ? "-" : when.format(charter.getSubmittedAt()));
         model.addAttribute("withdrawnAt", charter.getWithdrawnAt() == null ? "" : when.format(charter.getWithdrawnAt()));
         return "charter-withdraw";

@@ -4,6 +4,7 @@ import com.engagementboard.charter.TouchpointCharterProcess.Variables;
 import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.NotFoundException;
+import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +15,10 @@ class CharterProcessStarter {
     private final RuntimeService runtime;
     private final SystemAccount system;
     private final CharterRepository charters;
+    private final Clock clock;
 
-    CharterProcessStarter(RuntimeService runtime, SystemAccount system, CharterRepository charters) {
+    CharterProcessStarter(RuntimeService runtime, SystemAccount system, CharterRepository charters, Clock clock) {
+        this.clock = clock;
         this.runtime = runtime;
         this.system = system;
         this.charters = charters;
@@ -31,7 +34,7 @@ class CharterProcessStarter {
                 .orElseThrow(() -> new NotFoundException("charter version", String.valueOf(charterId)));
         version.requireStatus("sent out for acceptance", CharterStatus.IN_ACCEPTANCE);
         charters.findFirstByStatusAndIdNot(CharterStatus.IN_ACCEPTANCE, charterId).ifPresent(other -> {
-            throw CharterDrafts.anotherInAcceptance(other);
+            throw CharterDrafts.anotherInAcceptance(other, clock.getZone());
         });
         String businessKey = TouchpointCharterProcess.businessKey(charterId);
         system.run(() -> {

@@ -1,12 +1,12 @@
 package com.engagementboard.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,6 +30,7 @@ class LoginLockout {
 
     private final IdentityService identity;
     private final LoginProperties login;
+    private final Clock clock;
     private final Map<String, Failures> unknown = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
@@ -37,14 +38,15 @@ class LoginLockout {
         }
     };
 
-    LoginLockout(IdentityService identity, LoginProperties login) {
+    LoginLockout(IdentityService identity, LoginProperties login, Clock clock) {
         this.identity = identity;
         this.login = login;
+        this.clock = clock;
     }
 
-    /** The engine's clock, which also stamps Camunda's lock (and which tests may move). */
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    /** The application's clock, the engine's time, which also stamps Camunda's lock (and which tests may move). */
+    private Instant now() {
+        return clock.instant();
     }
 
     /**

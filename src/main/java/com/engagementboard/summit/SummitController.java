@@ -10,9 +10,9 @@ import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.security.Principal;
 import java.util.List;
@@ -41,8 +41,10 @@ class SummitController {
     private final Summits summits;
     private final SummitReport reports;
     private final SummitPdf pdf;
+    private final Clock clock;
 
-    SummitController(Summits summits, SummitReport reports, SummitPdf pdf) {
+    SummitController(Summits summits, SummitReport reports, SummitPdf pdf, Clock clock) {
+        this.clock = clock;
         this.summits = summits;
         this.reports = reports;
         this.pdf = pdf;
@@ -135,12 +137,13 @@ class SummitController {
                 "redirect:/summits/" + id, response, refusal -> page(id, user, model, refusal, reason));
     }
 
-    private static Instant localDateTime(String value) {
+    /** A date and time from the page's form, in the company's zone. */
+    private Instant localDateTime(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(value).atZone(ZoneId.systemDefault()).toInstant();
+            return LocalDateTime.parse(value).atZone(clock.getZone()).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(List.of(new FieldProblem("at", "give the new date and time, such as "
                     + "2027-03-01T09:00")));
@@ -158,6 +161,8 @@ class SummitController {
         model.addAttribute("refusal", refusal);
         model.addAttribute("reason", reason);
         model.addAttribute("maxReason", Summit.MAX_REASON);
+        // Times on the page, and the one the chair types in to postpone, are in the company's zone.
+        model.addAttribute("zone", clock.getZone().getId());
         return "summit";
     }
 }

@@ -1,5 +1,6 @@
 package com.engagementboard.summit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class SummitDeadlines {
 
     private final SummitProperties properties;
+    private final Clock clock;
 
-    SummitDeadlines(SummitProperties properties) {
+    SummitDeadlines(SummitProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     /**
@@ -25,7 +28,7 @@ public class SummitDeadlines {
      * later (a vision put to the participants late still gets them that long), to the minute.
      */
     public Date endorsementCloses(VariableScope execution) {
-        Instant earliest = Summits.now().plus(Duration.ofHours(properties.endorsementHours()));
+        Instant earliest = clock.instant().plus(Duration.ofHours(properties.endorsementHours()));
         Object summitEnds = execution.getVariable(SummitProcess.Variables.SUMMIT_ENDS);
         Instant closes = summitEnds instanceof Date ends && ends.toInstant().isAfter(earliest) ? ends.toInstant()
                 : earliest;
@@ -46,6 +49,6 @@ public class SummitDeadlines {
 
     /** {@code engagement-board.summit.notice-days} from now. */
     public Date noticeExpires() {
-        return Date.from(Summits.now().plus(Duration.ofDays(properties.noticeDays())));
+        return Date.from(clock.instant().plus(Duration.ofDays(properties.noticeDays())));
     }
 }

@@ -145,7 +145,7 @@ class SummitDelegates {
         return execution -> {
             Summit summit = summits.get(summitId(execution));
             java.util.Date ends = Summits.summitEnds(summit.getAt());
-            execution.setVariable(SummitProcess.Variables.PRE_WORK_DUE, Summits.preWorkDue(summit.getAt()));
+            execution.setVariable(SummitProcess.Variables.PRE_WORK_DUE, summits.preWorkDue(summit.getAt()));
             execution.setVariable(SummitProcess.Variables.SUMMIT_ENDS, ends);
             execution.setVariable(SummitProcess.Variables.PRE_WORK_PARTICIPANTS,
                     new ArrayList<>(summits.preWorkOutstanding(summit.getId())));

@@ -23,6 +23,7 @@ import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Service;
@@ -71,11 +71,15 @@ class Summits {
     private final AgendaItems agenda;
     private final RuntimeService runtime;
     private final SystemAccount system;
+    private final Clock clock;
+    private final java.time.format.DateTimeFormatter when;
 
     Summits(SummitRepository summits, People people, FunctionService functions, TouchpointService touchpoints,
             CharterReading charter, CharterDrafts drafts, BoardSetupService board, AgendaItems agenda,
-            RuntimeService runtime, SystemAccount system) {
+            RuntimeService runtime, SystemAccount system, Clock clock) {
         this.system = system;
+        this.clock = clock;
+        this.when = WHEN.withZone(clock.getZone());
         this.summits = summits;
         this.people = people;
         this.functions = functions;
@@ -87,8 +91,8 @@ class Summits {
         this.runtime = runtime;
     }
 
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 
     /** The chair convenes: unknown participants are refused; the summit's process starts with the pre-work. */
@@ -119,7 +123,7 @@ class Summits {
     }
 
     /** Pre-work is due the day before the summit meets (or when it meets, if that day has passed). */
-    static Date preWorkDue(Instant at) {
+    Date preWorkDue(Instant at) {
         Instant due = at.minus(Duration.ofDays(1));
         return Date.from(due.isAfter(now()) ? due : at);
     }
@@ -194,8 +198,9 @@ class Summits {
         get(summitId).closeEndorsement();
     }
 
+    /** A summit's day and hour; {@code when} says it in the company's zone. */
     private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-            .ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+            .ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     /**
      * The check the cancellation's event subprocess makes first: a {@code SummitCancelled} message for a summit
@@ -211,7 +216,7 @@ class Summits {
     String cancellationNotice(long summitId) {
         Summit summit = get(summitId);
         return "The chair, **" + people.nameOf(summit.getCancelledBy()) + "**, cancelled *" + summit.getTitle()
-                + "* (it was to meet on " + WHEN.format(summit.getAt()) + ").\n\n**Why:** "
+                + "* (it was to meet on " + when.format(summit.getAt()) + ").\n\n**Why:** "
                 + BoundedText.text(summit.getCancellationReason(), 800, "...")
                 + "\n\nAny task of this summit still open in your list has ended; nothing more is asked of you.";
     }
@@ -227,7 +232,7 @@ class Summits {
             return false;
         }
         summit.lapse(now(), "It was neither closed nor cancelled within " + days + " days after its day ("
-                + WHEN.format(summit.getAt()) + "), so it lapsed");
+                + when.format(summit.getAt()) + "), so it lapsed");
         return true;
     }
 
@@ -245,8 +250,8 @@ class Summits {
     @Transactional(readOnly = true)
     String lapseNotice(long summitId) {
         Summit summit = get(summitId);
-        return "*" + summit.getTitle() + "* (to meet on " + WHEN.format(summit.getAt()) + ") **lapsed** on "
-                + WHEN.format(summit.getCancelledAt()) + ".\n\n**Why:** " + summit.getCancellationReason()
+        return "*" + summit.getTitle() + "* (to meet on " + when.format(summit.getAt()) + ") **lapsed** on "
+                + when.format(summit.getCancelledAt()) + ".\n\n**Why:** " + summit.getCancellationReason()
                 + ".\n\nAny task of this summit still open in your list has ended. It founded nothing; the chair "
                 + "can convene a new summit.";
     }
@@ -255,8 +260,8 @@ class Summits {
     @Transactional(readOnly = true)
     String chairReminder(long summitId, java.util.Date lapses) {
         Summit summit = get(summitId);
-        return "Overdue: " + summit.getTitle() + " was to meet on " + WHEN.format(summit.getAt()) + ". Record its "
-                + "work here, or cancel it on its page; if it is not closed by " + WHEN.format(lapses.toInstant())
+        return "Overdue: " + summit.getTitle() + " was to meet on " + when.format(summit.getAt()) + ". Record its "
+                + "work here, or cancel it on its page; if it is not closed by " + when.format(lapses.toInstant())
                 + ", it lapses and everyone is told.";
     }
 
@@ -266,10 +271,10 @@ class Summits {
         Summit summit = get(summitId);
         boolean preWorkIn = summit.participant(userId).map(SummitParticipant::preWorkIn).orElse(false);
         return "The chair, **" + people.nameOf(summit.getPostponedBy()) + "**, postponed *" + summit.getTitle()
-                + "* from " + WHEN.format(summit.getPostponedFrom()) + " to **" + WHEN.format(summit.getAt())
+                + "* from " + when.format(summit.getPostponedFrom()) + " to **" + when.format(summit.getAt())
                 + "**.\n\n**Why:** " + BoundedText.text(summit.getPostponementReason(), 800, "...") + "\n\n"
                 + (preWorkIn ? "Your pre-work is in and is kept: nothing more is asked of you before the summit."
-                        : "Your pre-work is now due by " + WHEN.format(preWorkDue(summit.getAt()).toInstant())
+                        : "Your pre-work is now due by " + when.format(preWorkDue(summit.getAt()).toInstant())
                                 + ": the task is in your list again.");
     }
 
@@ -721,9 +726,9 @@ class Summits {
                 : cadence.dayOfWeek() == null ? null : cadence.dayOfWeek().name());
         form.put(SummitProcess.Variables.BOARD_MONTH_DAY, cadence == null ? null : cadence.dayOfMonth());
         form.put(SummitProcess.Variables.BOARD_TIME, cadence == null ? "09:00" : cadence.time());
-        String zone = cadence == null ? ZoneId.systemDefault().getId() : cadence.timeZone();
+        String zone = cadence == null ? clock.getZone().getId() : cadence.timeZone();
         form.put(SummitProcess.Variables.BOARD_TIME_ZONE, zone);
-        // Region ids (Europe/Amsterdam), and the zone chosen now, whatever its form (UTC on a server).
+        // Region ids (Europe/Amsterdam), and the zone chosen now, whatever its form (the company's zone may be UTC).
         TreeSet<String> zones = ZoneId.getAvailableZoneIds().stream()
                 .filter(z -> z.matches("[A-Z][a-z]+/[A-Za-z_/-]+") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new));

@@ -321,8 +321,12 @@ class AuditTrailTest {
         LocalDate today = LocalDate.ofInstant(start, ZoneOffset.UTC);
         JsonNode day = audit("?entity=Touchpoint&from=" + today + "&to=" + today, "cmo");
         assertThat(day.path("content").findValuesAsText("entityId")).contains(chairsId, adminsId);
-        JsonNode tomorrow = audit("?from=" + today.plusDays(1), "cmo");
-        assertThat(tomorrow.path("totalElements").asLong()).isZero();
+        // Only this test's changes: the trail's time is the engine's, which other process tests on the same
+        // database move ahead (their changes are stamped then).
+        for (String id : List.of(chairsId, adminsId)) {
+            JsonNode tomorrow = audit("?entity=Touchpoint&id=" + id + "&from=" + today.plusDays(1), "cmo");
+            assertThat(tomorrow.path("totalElements").asLong()).isZero();
+        }
 
         mvc.perform(get("/api/audit?entity=Touchpoint&size=1&page=0").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk())

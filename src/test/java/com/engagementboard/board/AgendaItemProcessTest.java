@@ -17,6 +17,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.engagementboard.EngagementBoardTest;
 import com.engagementboard.ProcessCoverage;
 import com.engagementboard.board.AgendaItemProcess.Variables;
+import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +54,9 @@ class AgendaItemProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     RuntimeService runtime;
@@ -406,7 +410,7 @@ class AgendaItemProcessTest {
 
     @Test
     void theDetailsClocksAreSettings() {
-        BoardDueDates oneAndOne = new BoardDueDates(board, new BoardProperties(1, 1));
+        BoardDueDates oneAndOne = new BoardDueDates(board, new BoardProperties(1, 1), clock);
         Date now = new Date();
         // One working day is at most three days away (over a weekend), two at most four.
         assertThat(oneAndOne.itemDetails()).isAfter(now).isBefore(new Date(now.getTime() + 3 * 86_400_000L + 60_000L));

@@ -42,10 +42,10 @@ import com.engagementboard.charter.TouchpointCharterProcess.Variables;
 import com.engagementboard.web.ConflictException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -81,6 +81,9 @@ class TouchpointCharterProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     CharterDrafts drafts;
@@ -219,7 +222,7 @@ class TouchpointCharterProcessTest {
         CharterVersion version = charters.findById(charterId).orElseThrow();
         assertThat(version.getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
         assertThat(version.getNumber()).isPositive();
-        assertThat(version.getReviewDate()).isEqualTo(LocalDate.now(ZoneId.systemDefault()).plusMonths(12));
+        assertThat(version.getReviewDate()).isEqualTo(LocalDate.now(clock).plusMonths(12));
         Allocation build = allocation(charterId, "call-centre-script", RightKind.BUILD);
         assertThat(build.getDecidedBy()).isEqualTo("sales.head");
         assertThat(build.getSettlement()).isEqualTo(Settlement.HEAD_ACCEPTED);
@@ -439,8 +442,9 @@ class TouchpointCharterProcessTest {
         ProcessInstance instance = submitCharter();
         long charterId = charterId(instance);
         makeEffective(instance);
-        ClockUtil.setCurrentTime(java.util.Date.from(LocalDate.now().plusMonths(12).plusDays(1)
-                .atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        LocalDate today = LocalDate.now(clock);
+        ClockUtil.setCurrentTime(java.util.Date.from(today.plusMonths(12).plusDays(1)
+                .atStartOfDay(clock.getZone()).toInstant()));
 
         runJobs(instance, REVIEW_DUE);
 
@@ -456,7 +460,7 @@ class TouchpointCharterProcessTest {
 
         assertThat(instance).isWaitingAt(REVIEW_DUE);
         assertThat(charters.findById(charterId).orElseThrow().getReviewDate())
-                .isEqualTo(LocalDate.now().plusMonths(24).plusDays(1));
+                .isEqualTo(today.plusMonths(24).plusDays(1));
         assertThat(runtime.getVariable(instance.getId(), Variables.CHANGES_PROPOSED)).isEqualTo(false);
     }
 
@@ -959,7 +963,7 @@ class TouchpointCharterProcessTest {
                 charterId)).containsExactly("NO_ANSWER nobody marketing");
         assertThat(runtime.getVariable(instance.getId(), Variables.CHANGES_PROPOSED)).isEqualTo(false);
         assertThat(charters.findById(charterId).orElseThrow().getReviewDate())
-                .isEqualTo(LocalDate.now().plusMonths(12));
+                .isEqualTo(LocalDate.now(clock).plusMonths(12));
     }
 
     @Test

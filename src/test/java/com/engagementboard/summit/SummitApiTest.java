@@ -331,7 +331,10 @@ class SummitApiTest {
         mvc.perform(get("/summits/" + id).with(httpBasic("employee", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Postponed by")))
-                .andExpect(content().string(containsString("The hearing")));
+                .andExpect(content().string(containsString("The hearing")))
+                // The time typed in is the time shown: both in the company's zone.
+                .andExpect(content().string(containsString(java.time.LocalDateTime.parse(later).format(java.time.format
+                        .DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", java.util.Locale.ENGLISH)))));
         mvc.perform(post("/summits/" + id + "/cancel").with(httpBasic("cmo", "demo")).with(csrf()).param("reason", " "))
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/summits/" + id + "/cancel").with(httpBasic("cmo", "demo")).with(csrf())
