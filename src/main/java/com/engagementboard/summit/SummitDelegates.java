@@ -39,8 +39,10 @@ class SummitDelegates {
     private final Summits summits;
     private final SummitDeadlines deadlines;
     private final SummitProperties properties;
+    private final SummitTexts texts;
 
-    SummitDelegates(Summits summits, SummitDeadlines deadlines, SummitProperties properties) {
+    SummitDelegates(Summits summits, SummitDeadlines deadlines, SummitProperties properties, SummitTexts texts) {
+        this.texts = texts;
         this.summits = summits;
         this.deadlines = deadlines;
         this.properties = properties;
@@ -105,21 +107,21 @@ class SummitDelegates {
 
     private void showPreWorkStatus(DelegateExecution execution) {
         execution.getProcessInstance().setVariableLocal(SummitProcess.Variables.PRE_WORK_STATUS,
-                summits.preWorkStatus(summitId(execution)));
+                texts.preWorkStatus(summitId(execution)));
     }
 
     /** The vision is drafted in view of the participants' pre-work: the journey's gaps per stage, by name. */
     @Bean
     TaskListener prepareVision() {
         return task -> task.setVariableLocal(SummitProcess.Variables.PRE_WORK_CONTEXT,
-                summits.preWorkContext(summitId(task)));
+                texts.preWorkContext(summitId(task)));
     }
 
     /** The chair answers the objections in view of the vision objected to (the revised one is typed apart). */
     @Bean
     TaskListener prepareObjections() {
         return task -> task.setVariableLocal(SummitProcess.Variables.OBJECTED_VISION,
-                summits.currentVision(summitId(task)));
+                texts.currentVision(summitId(task)));
     }
 
     @Bean
@@ -158,7 +160,7 @@ class SummitDelegates {
     @Bean
     TaskListener describePostponement() {
         return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
-                summits.postponementNotice(summitId(task), task.getAssignee()));
+                texts.postponementNotice(summitId(task), task.getAssignee()));
     }
 
     /** A cancellation ends nothing unless the record says the summit is cancelled. */
@@ -171,7 +173,7 @@ class SummitDelegates {
     @Bean
     TaskListener describeCancellation() {
         return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
-                summits.cancellationNotice(summitId(task)));
+                texts.cancellationNotice(summitId(task)));
     }
 
     private static void moveTimer(DelegateExecution execution, String startEvent, java.util.Date due) {
@@ -188,7 +190,7 @@ class SummitDelegates {
     JavaDelegate remindChair() {
         return execution -> {
             var tasks = execution.getProcessEngineServices().getTaskService();
-            String comment = summits.chairReminder(summitId(execution), deadlines.lapses(execution));
+            String comment = texts.chairReminder(summitId(execution), deadlines.lapses(execution));
             for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                     .taskDefinitionKeyIn(SummitProcess.Elements.CHAIR_STEPS.toArray(String[]::new)).list()) {
                 task.setPriority(OVERDUE_PRIORITY);
@@ -213,7 +215,7 @@ class SummitDelegates {
     @Bean
     TaskListener describeLapse() {
         return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
-                summits.lapseNotice(summitId(task)));
+                texts.lapseNotice(summitId(task)));
     }
 
     /** The endorsement round closed at its deadline: whoever had not answered is recorded as not answering. */
@@ -253,7 +255,7 @@ class SummitDelegates {
         return execution -> {
             List<SummitParticipant> objections = summits.objections(summitId(execution));
             execution.setVariable(OBJECTION_COUNT, objections.size());
-            execution.setVariable(OBJECTIONS_SUMMARY, summits.objectionsSummary(summitId(execution)));
+            execution.setVariable(OBJECTIONS_SUMMARY, texts.objectionsSummary(summitId(execution)));
             execution.setVariable(VISION_DECISION, null);
         };
     }
