@@ -16,6 +16,7 @@ import static com.engagementboard.web.TaskForms.requireOneOf;
 import static com.engagementboard.web.TaskForms.requireText;
 
 import com.engagementboard.organisation.JourneyStage;
+import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.board.BoardSetupRequest;
@@ -40,9 +41,12 @@ class SummitDelegates {
     private final SummitDeadlines deadlines;
     private final SummitProperties properties;
     private final SummitTexts texts;
+    private final SummitPlans plans;
 
-    SummitDelegates(Summits summits, SummitDeadlines deadlines, SummitProperties properties, SummitTexts texts) {
+    SummitDelegates(Summits summits, SummitDeadlines deadlines, SummitProperties properties, SummitTexts texts,
+            SummitPlans plans) {
         this.texts = texts;
+        this.plans = plans;
         this.summits = summits;
         this.deadlines = deadlines;
         this.properties = properties;
@@ -280,15 +284,15 @@ class SummitDelegates {
     /** The plan form: touchpoints and functions to pick by name, one empty row to start from. */
     @Bean
     TaskListener preparePlan() {
-        return task -> summits.planForm().forEach(task::setVariable);
+        return task -> plans.planForm().forEach(task::setVariable);
     }
 
     @Bean
     TaskListener validatePlan() {
         return task -> {
-            List<Summits.PlanLine> lines;
+            List<SummitPlans.PlanLine> lines;
             try {
-                lines = summits.readPlan(task.getVariable(PLAN));
+                lines = plans.readPlan(task.getVariable(PLAN));
             } catch (IllegalArgumentException e) {
                 throw invalid(PLAN, e.getMessage());
             }
@@ -306,9 +310,9 @@ class SummitDelegates {
         return task -> {
             List<Summit.Sourcing> decisions = new ArrayList<>();
             for (SourcingElement element : SourcingElement.values()) {
-                String mode = Summits.text(task.getVariable(SummitProcess.Variables.MODE_PREFIX + element));
-                String partners = Summits.text(task.getVariable(SummitProcess.Variables.PARTNERS_PREFIX + element));
-                String reason = Summits.text(task.getVariable(SummitProcess.Variables.REASON_PREFIX + element));
+                String mode = FormValues.text(task.getVariable(SummitProcess.Variables.MODE_PREFIX + element));
+                String partners = FormValues.text(task.getVariable(SummitProcess.Variables.PARTNERS_PREFIX + element));
+                String reason = FormValues.text(task.getVariable(SummitProcess.Variables.REASON_PREFIX + element));
                 requireOneOf(SummitProcess.Variables.MODE_PREFIX + element, mode, MODES.toArray(String[]::new));
                 if (!SummitProcess.IN_HOUSE.equals(mode)) {
                     requireText(SummitProcess.Variables.PARTNERS_PREFIX + element, partners, "name the partners");

@@ -12,11 +12,9 @@ import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.organisation.JourneyStage;
 import com.engagementboard.organisation.People;
-import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
 import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.ConflictException;
-import com.engagementboard.web.Csv;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
@@ -29,12 +27,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Date;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,19 +40,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The summit: invitations, pre-work, the three sessions and what it founds. */
 @Service
 class Summits {
-
-    /** One line of the coordinated touchpoint plan, as parsed. */
-    record PlanLine(Touchpoint touchpoint, String activity, List<String> functions, String dependsOn,
-            Map<RightKind, String> owners) {
-    }
 
     private final SummitRepository summits;
     private final People people;
@@ -269,9 +256,9 @@ class Summits {
         Summit summit = get(summitId);
         List<SummitParticipant.Assessment> assessments = new ArrayList<>();
         for (JourneyStage stage : JourneyStage.values()) {
-            String today = text(answers.get(SummitProcess.Variables.TODAY_PREFIX + stage));
-            String wanted = text(answers.get(SummitProcess.Variables.WANTED_PREFIX + stage));
-            String evidence = text(answers.get(SummitProcess.Variables.EVIDENCE_PREFIX + stage));
+            String today = FormValues.text(answers.get(SummitProcess.Variables.TODAY_PREFIX + stage));
+            String wanted = FormValues.text(answers.get(SummitProcess.Variables.WANTED_PREFIX + stage));
+            String evidence = FormValues.text(answers.get(SummitProcess.Variables.EVIDENCE_PREFIX + stage));
             if (today != null || wanted != null || evidence != null) {
                 assessments.add(new SummitParticipant.Assessment(stage.name(), today, wanted, evidence));
             }
@@ -313,143 +300,8 @@ class Summits {
         return summits.findFirstByStatusOrderByClosedAtDesc(Summit.Status.CLOSED).map(Summit::getVision).orElse(null);
     }
 
-    /**
-     * The chair's plan: from the form, a row per activity (touchpoint, activity, functions involved, the
-     * touchpoint it depends on, a suggested owner per right, each picked); from the API, the same as CSV
-     * lines. Every problem is named with its row.
-     */
-    List<PlanLine> readPlan(Object value) {
-        if (value == null || value instanceof String text && !text.strip().startsWith("[")) {
-            return parsePlan((String) value);
-        }
-        List<Map<String, Object>> rows = FormValues.rows(value);
-        List<PlanLine> lines = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        Set<String> codes = new HashSet<>();
-        rows.forEach(r -> {
-            codes.add(text(r.get("touchpoint")));
-            codes.add(text(r.get("dependsOn")));
-        });
-        codes.remove(null);
-        Map<String, Touchpoint> known = touchpoints.byCodes(codes);
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = rows.get(i);
-            String where = "row " + (i + 1) + ": ";
-            String activity = text(row.get("activity"));
-            Touchpoint touchpoint = known.get(text(row.get("touchpoint")));
-            if (touchpoint == null) {
-                problems.add(where + "pick the touchpoint of " + (activity == null ? "this activity" : "'" + activity + "'"));
-                continue;
-            }
-            if (activity == null) {
-                problems.add(where + "say what is to be done at " + touchpoint.getName());
-                continue;
-            }
-            String dependsOn = text(row.get("dependsOn"));
-            if (dependsOn != null && !known.containsKey(dependsOn)) {
-                problems.add(where + "the touchpoint it depends on is not known");
-                continue;
-            }
-            List<String> involved = ids(row.get("functions"));
-            Map<RightKind, String> owners = new EnumMap<>(RightKind.class);
-            for (RightKind right : RightKind.values()) {
-                String owner = text(row.get(right.name().toLowerCase(Locale.ROOT)));
-                if (owner != null) {
-                    owners.put(right, owner);
-                }
-            }
-            Set<String> named = new TreeSet<>(involved);
-            named.addAll(owners.values());
-            Set<String> unknown = new TreeSet<>(named);
-            unknown.removeAll(functions.byCodes(named).keySet());
-            if (!unknown.isEmpty()) {
-                problems.add(where + "no such functions " + unknown);
-                continue;
-            }
-            lines.add(new PlanLine(touchpoint, activity, involved, dependsOn, owners));
-        }
-        if (problems.isEmpty() && lines.isEmpty()) {
-            problems.add("plan at least one activity at a touchpoint");
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
-        return lines;
-    }
-
-    /** What the plan form offers: touchpoints and functions to pick by name, and one empty row to start. */
-    @Transactional(readOnly = true)
-    Map<String, Object> planForm() {
-        Map<String, Object> form = new HashMap<>();
-        form.put(SummitProcess.Variables.TOUCHPOINT_OPTIONS, FormValues.json(
-                touchpoints.find(null, null, null).stream()
-                        .map(t -> FormValues.option(t.getCode(), t.getName())).toList()));
-        form.put(SummitProcess.Variables.FUNCTION_OPTIONS, FormValues.json(
-                functions.all().stream()
-                        .map(f -> FormValues.option(f.getCode(), f.getName())).toList()));
-        Map<String, Object> empty = new LinkedHashMap<>();
-        empty.put("touchpoint", null);
-        empty.put("activity", null);
-        form.put(SummitProcess.Variables.PLAN, FormValues.json(List.of(empty)));
-        return form;
-    }
-
-    /**
-     * Reads the plan: "touchpoint,activity,functions,dependsOn,design,build,operate,renew" per line
-     * (functions separated by spaces, owners may be empty). Problems name the line.
-     */
-    @Transactional(readOnly = true)
-    List<PlanLine> parsePlan(String text) {
-        List<PlanLine> lines = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Csv.Row row : Csv.read(text)) {
-            long line = row.line();
-            if (row.get(0).equalsIgnoreCase("touchpoint")) {
-                continue;
-            }
-            if (row.size() != 8) {
-                problems.add("line " + line + " needs 8 values: touchpoint,activity,functions,dependsOn,design,build,"
-                        + "operate,renew");
-                continue;
-            }
-            Touchpoint touchpoint = touchpoints.byCodes(List.of(row.get(0))).get(row.get(0));
-            if (touchpoint == null) {
-                problems.add("line " + line + ": there is no touchpoint '" + row.get(0) + "'");
-                continue;
-            }
-            List<String> involved = Arrays.stream(row.get(2).split("\\s+")).filter(s -> !s.isEmpty()).toList();
-            Map<RightKind, String> owners = new EnumMap<>(RightKind.class);
-            for (RightKind right : RightKind.values()) {
-                String owner = row.get(4 + right.ordinal());
-                if (!owner.isEmpty()) {
-                    owners.put(right, owner);
-                }
-            }
-            Set<String> named = new TreeSet<>(involved);
-            named.addAll(owners.values());
-            Set<String> unknown = new TreeSet<>(named);
-            unknown.removeAll(functions.byCodes(named).keySet());
-            if (!unknown.isEmpty()) {
-                problems.add("line " + line + ": no such functions " + unknown);
-                continue;
-            }
-            if (row.get(1).isEmpty()) {
-                problems.add("line " + line + ": the activity is missing");
-                continue;
-            }
-            lines.add(new PlanLine(touchpoint, row.get(1), involved, row.get(3), owners));
-        }
-        if (problems.isEmpty() && lines.isEmpty()) {
-            problems.add("plan at least one activity at a touchpoint");
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
-        return lines;
-    }
-
     @Transactional
-    void plan(long summitId, List<PlanLine> lines) {
+    void plan(long summitId, List<SummitPlans.PlanLine> lines) {
         get(summitId).plan(lines.stream().map(l -> new Summit.PlanActivity(l.touchpoint(), l.activity(),
                 String.join(" ", l.functions()), l.dependsOn(), l.owners().get(RightKind.DESIGN),
                 l.owners().get(RightKind.BUILD), l.owners().get(RightKind.OPERATE), l.owners().get(RightKind.RENEW)))
@@ -490,15 +342,15 @@ class Summits {
 
     /** The board the chair founds, as a set-up request; checked by the board's own rules. */
     BoardSetupRequest boardRequest(String chair, Map<String, Object> form) {
-        List<String> members = ids(form.get(SummitProcess.Variables.BOARD_MEMBERS));
-        List<String> core = ids(form.get(SummitProcess.Variables.BOARD_CORE));
-        String cadence = text(form.get(SummitProcess.Variables.BOARD_CADENCE));
+        List<String> members = FormValues.strings(form.get(SummitProcess.Variables.BOARD_MEMBERS));
+        List<String> core = FormValues.strings(form.get(SummitProcess.Variables.BOARD_CORE));
+        String cadence = FormValues.text(form.get(SummitProcess.Variables.BOARD_CADENCE));
         boolean weekly = !"MONTHLY".equals(cadence);
         // The form picks a weekday or a day of the month; the API may still send either as boardDay.
-        String day = text(form.get(weekly ? SummitProcess.Variables.BOARD_WEEKDAY
+        String day = FormValues.text(form.get(weekly ? SummitProcess.Variables.BOARD_WEEKDAY
                 : SummitProcess.Variables.BOARD_MONTH_DAY));
         if (day == null) {
-            day = text(form.get(SummitProcess.Variables.BOARD_DAY));
+            day = FormValues.text(form.get(SummitProcess.Variables.BOARD_DAY));
         }
         DayOfWeek dayOfWeek = null;
         Integer dayOfMonth = null;
@@ -523,8 +375,8 @@ class Summits {
         }
         return new BoardSetupRequest(chair, members, core, new BoardSetupRequest.CadenceRequest(
                 weekly ? com.engagementboard.board.Cadence.WEEKLY : com.engagementboard.board.Cadence.MONTHLY,
-                dayOfWeek, dayOfMonth, time(text(form.get(SummitProcess.Variables.BOARD_TIME))),
-                text(form.get(SummitProcess.Variables.BOARD_TIME_ZONE))), q, null, null);
+                dayOfWeek, dayOfMonth, time(FormValues.text(form.get(SummitProcess.Variables.BOARD_TIME))),
+                FormValues.text(form.get(SummitProcess.Variables.BOARD_TIME_ZONE))), q, null, null);
     }
 
     /** "9:00" as "09:00": people write the hour without its leading zero. */
@@ -697,24 +549,4 @@ class Summits {
                 .filter(s -> !s.getSourcing().isEmpty()).findFirst();
     }
 
-    static String text(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    /** User ids from a picker (a JSON list), a list, or the API's comma-separated text. */
-    static List<String> ids(Object value) {
-        if (value instanceof SpinJsonNode json && json.isArray()) {
-            List<String> ids = new ArrayList<>();
-            json.elements().forEach(e -> ids.add(e.isString() ? e.stringValue() : e.toString()));
-            return ids.stream().filter(s -> !s.isBlank()).toList();
-        }
-        if (value instanceof Collection<?> list) {
-            return list.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList();
-        }
-        String text = text(value);
-        if (text != null && text.startsWith("[")) {
-            return ids(Spin.JSON(text));
-        }
-        return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
-    }
 }

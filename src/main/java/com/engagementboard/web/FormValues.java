@@ -86,4 +86,27 @@ public final class FormValues {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The answer as text, stripped; null when nothing was given. */
+    public static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    /** Ids or codes from a picker (a JSON list), a list, or the API's comma-separated text. */
+    public static List<String> strings(Object value) {
+        if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+            List<String> ids = new java.util.ArrayList<>();
+            json.elements().forEach(e -> ids.add(e.isString() ? e.stringValue() : e.toString()));
+            return ids.stream().filter(s -> !s.isBlank()).toList();
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList();
+        }
+        String text = text(value);
+        if (text != null && text.startsWith("[")) {
+            return strings(org.camunda.spin.Spin.JSON(text));
+        }
+        return text == null ? List.of() : java.util.Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty())
+                .toList();
+    }
 }

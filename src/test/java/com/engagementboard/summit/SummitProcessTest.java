@@ -479,7 +479,7 @@ class SummitProcessTest {
         if (currentMembers.isEmpty()) {
             currentMembers.add("cmo");
         }
-        assertThat(Summits.ids(tasks.getVariable(outcome.getId(), Variables.BOARD_MEMBERS)))
+        assertThat(com.engagementboard.web.FormValues.strings(tasks.getVariable(outcome.getId(), Variables.BOARD_MEMBERS)))
                 .containsExactlyInAnyOrderElementsOf(currentMembers);
         assertThat(tasks.getVariable(outcome.getId(), Variables.USER_OPTIONS).toString())
                 .contains("{\"value\":\"ceo\",\"label\":\"Elena Vasquez\"}");
