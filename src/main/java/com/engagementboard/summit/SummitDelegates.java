@@ -42,9 +42,11 @@ class SummitDelegates {
     private final SummitProperties properties;
     private final SummitTexts texts;
     private final SummitPlans plans;
+    private final SummitBoardForm boardForm;
 
     SummitDelegates(Summits summits, SummitDeadlines deadlines, SummitProperties properties, SummitTexts texts,
-            SummitPlans plans) {
+            SummitPlans plans, SummitBoardForm boardForm) {
+        this.boardForm = boardForm;
         this.texts = texts;
         this.plans = plans;
         this.summits = summits;
@@ -327,7 +329,7 @@ class SummitDelegates {
     /** The founding form starts from the board as it is (or a first board's defaults), people to pick by name. */
     @Bean
     TaskListener prepareOutcome() {
-        return task -> summits.outcomeForm(summitId(task)).forEach(task::setVariable);
+        return task -> boardForm.outcomeForm(summitId(task)).forEach(task::setVariable);
     }
 
     @Bean
@@ -341,10 +343,10 @@ class SummitDelegates {
             }
             BoardSetupRequest request = null;
             try {
-                request = summits.boardRequest(summits.get(summitId(task)).getChair(), task.getVariables());
-                summits.checkBoard(request);
+                request = boardForm.boardRequest(summits.get(summitId(task)).getChair(), task.getVariables());
+                boardForm.checkBoard(request);
             } catch (InvalidInputException e) {
-                FieldProblem problem = summits.formProblem(e, request);
+                FieldProblem problem = boardForm.formProblem(e, request);
                 throw invalid(problem.field(), problem.message());
             }
         };
@@ -352,7 +354,7 @@ class SummitDelegates {
 
     @Bean
     JavaDelegate foundBoard() {
-        return execution -> summits.foundBoard(summitId(execution), summits.boardRequest(
+        return execution -> summits.foundBoard(summitId(execution), boardForm.boardRequest(
                 summits.get(summitId(execution)).getChair(), execution.getVariables()));
     }
 
