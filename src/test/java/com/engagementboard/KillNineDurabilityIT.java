@@ -94,6 +94,7 @@ class KillNineDurabilityIT {
         Queue<String> touchpoints = new ConcurrentLinkedQueue<>();
         Queue<Long> submittedCharters = new ConcurrentLinkedQueue<>();
         Queue<String> completedTasks = new ConcurrentLinkedQueue<>();
+        Queue<Long> withdrawnCharters = new ConcurrentLinkedQueue<>();
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService burst = Executors.newFixedThreadPool(4);
         List<Future<?>> writers = new ArrayList<>();
@@ -102,7 +103,8 @@ class KillNineDurabilityIT {
             String prefix = "kill9-" + t + "-";
             writers.add(burst.submit(() -> createTouchpoints(burstPort, prefix, touchpoints, killed)));
         }
-        writers.add(burst.submit(() -> submitChartersAndAccept(burstPort, submittedCharters, completedTasks, killed)));
+        writers.add(burst.submit(() -> submitChartersAndAccept(burstPort, submittedCharters, completedTasks,
+                withdrawnCharters, killed)));
 
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while ((touchpoints.size() < ACKNOWLEDGED_BEFORE_KILL || completedTasks.isEmpty())
@@ -147,6 +149,11 @@ class KillNineDurabilityIT {
             assertThat(charter.statusCode()).as("submitted charter %d: %s", charterId, charter.body()).isEqualTo(200);
             assertThat(json.readTree(charter.body()).path("status").asText()).as("submitted charter %d", charterId)
                     .isNotEqualTo("DRAFT");
+        }
+        for (long charterId : withdrawnCharters) {
+            HttpResponse<String> charter = call(port, "GET", "/api/charter/drafts/" + charterId, "cmo", null, null);
+            assertThat(json.readTree(charter.body()).path("status").asText()).as("withdrawn charter %d", charterId)
+                    .isEqualTo("WITHDRAWN");
         }
         for (String taskId : completedTasks) {
             HttpResponse<String> history = call(port, "GET", "/engine-rest/history/task?taskId=" + taskId, "admin",
@@ -258,7 +265,7 @@ class KillNineDurabilityIT {
      * REST API. Keeps every charter answered as submitted and every task answered as completed.
      */
     private Void submitChartersAndAccept(int port, Queue<Long> submitted, Queue<String> completed,
-            AtomicBoolean killed) throws Exception {
+            Queue<Long> withdrawn, AtomicBoolean killed) throws Exception {
         for (int i = 0; !killed.get(); i++) {
             try {
                 HttpResponse<String> draft = call(port, "POST", "/api/charter/drafts?title="
@@ -301,6 +308,15 @@ class KillNineDurabilityIT {
                     } else {
                         failUnlessKilled(killed, "complete", done);
                     }
+                }
+                // One version is in acceptance at a time (service never answers here): the chair withdraws it,
+                // so that the next one can go out.
+                HttpResponse<String> withdrawal = call(port, "POST", "/api/charter/drafts/" + id + "/withdraw", "cmo",
+                        "application/json", "{\"reason\": \"Kill -9: the next charter goes out.\"}");
+                if (withdrawal.statusCode() == 200) {
+                    withdrawn.add(id);
+                } else {
+                    failUnlessKilled(killed, "withdraw", withdrawal);
                 }
             } catch (IOException connectionGone) {
                 if (!killed.get()) {

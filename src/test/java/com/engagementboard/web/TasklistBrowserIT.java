@@ -76,6 +76,40 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
     }
 
     @Test
+    void theChairWithdrawsAVersionOnItsPageAndAHeadReadsTheNoticeInTheTasklist() throws Exception {
+        long charterId = submittedCharter("Withdrawn packaging " + UUID.randomUUID());
+        String acceptance = brandTaskOf(charterId);
+        String reason = "The regulator changed the packaging rules " + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            // The chair withdraws the version on its page, with her reason.
+            logIn("cmo");
+            driver.get(base() + "/charter/" + charterId + "/withdraw");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reason"))).sendKeys(reason);
+            driver.findElement(By.xpath("//button[normalize-space()='Withdraw this version']")).click();
+            wait.until(d -> "WITHDRAWN".equals(getJson("/api/charter/drafts/" + charterId, "cmo").path("status")
+                    .asText()));
+            assertThat(finishedTask(acceptance)).as("the brand head's acceptance task ended").isNotNull();
+
+            // The brand head's notice in the Tasklist: who withdrew it and why; nothing to answer.
+            String notice = wait.until(d -> {
+                JsonNode found = getJson("/engine-rest/task?processInstanceBusinessKey=charter-" + charterId
+                        + "&taskDefinitionKey=Task_ReadWithdrawal&candidateGroup=head-brand", "brand.head");
+                return found.isEmpty() ? null : found.get(0).get("id").asText();
+            });
+            logIn("brand.head");
+            openAndClaim(notice, "Charter version withdrawn", "brand.head");
+            wait.until(d -> formText().contains(reason));
+            assertThat(formText()).contains("nothing for Brand & Reputation to accept");
+            screenshot("charter-withdrawn-notice");
+            clickComplete();
+            completedBy(notice, "brand.head");
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
+    }
+
+    @Test
     void theOperationsHeadDeclinesOneRightByPickingItInTheSearchableList() throws Exception {
         long charterId = submittedCharter("Card packaging declined " + UUID.randomUUID());
         String taskId = taskOf(charterId, OPERATIONS_TASK, "operations.head");
