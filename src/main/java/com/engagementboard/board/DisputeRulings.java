@@ -12,6 +12,9 @@ import org.springframework.stereotype.Service;
  * The board's ruling on a charter dispute goes back to the charter: the message its process waits for, with
  * the ruling in words (bounded; the register holds the whole decision). A version withdrawn or superseded
  * meanwhile no longer waits: the decision stays in the register and nothing fails for want of a receiver.
+ * Nor does a version whose dispute went back to the chair (the board did not rule in time) and that she sent
+ * to the board again: only a ruling on the newest dispute item of the version reaches its process, so a late
+ * ruling on the older item never settles the proposal she sent since.
  */
 @Service
 class DisputeRulings {
@@ -19,17 +22,27 @@ class DisputeRulings {
     private static final Logger LOG = LoggerFactory.getLogger(DisputeRulings.class);
 
     private final VoteRepository votes;
+    private final AgendaItemRepository items;
     private final RuntimeService runtime;
     private final People people;
 
-    DisputeRulings(VoteRepository votes, RuntimeService runtime, People people) {
+    DisputeRulings(VoteRepository votes, AgendaItemRepository items, RuntimeService runtime, People people) {
         this.votes = votes;
+        this.items = items;
         this.runtime = runtime;
         this.people = people;
     }
 
     /** Tells the charter version's process how the board ruled (all its instances that wait, or none). */
     void tellCharter(Decision decision, AgendaItem item) {
+        Long newest = items.findFirstByKindAndCharterVersionIdOrderByIdDesc(AgendaItem.Kind.CHARTER_DISPUTE,
+                item.getCharterVersionId()).map(AgendaItem::getId).orElse(item.getId());
+        if (!newest.equals(item.getId())) {
+            LOG.info("Decision {} ruled on dispute item {} of charter version {}, sent to the board again since as "
+                    + "item {}: the charter waits for the ruling on that one", decision.getId(), item.getId(),
+                    item.getCharterVersionId(), newest);
+            return;
+        }
         boolean received = !runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_BOARD_RULED)
                 .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(item.getCharterVersionId()))
                 .setVariable(TouchpointCharterProcess.Variables.BOARD_APPROVED,
