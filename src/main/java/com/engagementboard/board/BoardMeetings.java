@@ -1,12 +1,7 @@
 package com.engagementboard.board;
 
 import com.engagementboard.charter.CharterReading;
-import com.engagementboard.charter.RightKind;
-import com.engagementboard.charter.TouchpointCharterProcess;
-import com.engagementboard.organisation.BusinessFunction;
-import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.organisation.People;
-import com.engagementboard.security.Groups;
 import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.BoundedText;
 import com.engagementboard.web.ConflictException;
@@ -14,9 +9,6 @@ import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,10 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class BoardMeetings {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BoardMeetings.class);
 
     /** An action's due date as its owner reads it. */
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     /** The outcome of counting the votes on an item. */
     record Tally(int cast, int approve, int reject, int abstain, int eligible, String outcome) {
@@ -49,22 +39,24 @@ class BoardMeetings {
     private final MeetingItemRepository agenda;
     private final VoteRepository votes;
     private final DecisionRepository decisions;
-    private final BoardActionRepository actions;
     private final BoardSetupService board;
     private final MeetingScheduler scheduler;
     private final CharterReading charter;
-    private final FunctionService functions;
     private final RuntimeService runtime;
     private final People people;
     private final SystemAccount system;
     private final Clock clock;
     private final DateTimeFormatter minute;
+    private final DecidedActions decidedActions;
+    private final DisputeRulings rulings;
 
     BoardMeetings(MeetingRepository meetings, AgendaItemRepository items,
             MeetingItemRepository agenda, VoteRepository votes, DecisionRepository decisions,
-            BoardActionRepository actions, BoardSetupService board, MeetingScheduler scheduler,
-            CharterReading charter, FunctionService functions, RuntimeService runtime, People people,
-            SystemAccount system, Clock clock) {
+            BoardSetupService board, MeetingScheduler scheduler, CharterReading charter, RuntimeService runtime,
+            People people,
+            SystemAccount system, Clock clock, DecidedActions decidedActions, DisputeRulings rulings) {
+        this.decidedActions = decidedActions;
+        this.rulings = rulings;
         this.system = system;
         this.clock = clock;
         this.minute = MINUTE.withZone(clock.getZone());
@@ -73,11 +65,9 @@ class BoardMeetings {
         this.agenda = agenda;
         this.votes = votes;
         this.decisions = decisions;
-        this.actions = actions;
         this.board = board;
         this.scheduler = scheduler;
         this.charter = charter;
-        this.functions = functions;
         this.runtime = runtime;
         this.people = people;
     }
@@ -240,8 +230,9 @@ class BoardMeetings {
     }
 
     /**
-     * Writes the decision into the register with the charter version in force, creates the approved item's actions for the owners the
-     * effective charter names, and, for a charter dispute, resumes the charter process with the ruling.
+     * Writes the decision into the register with the charter version in force and marks the item decided on
+     * the agenda; an approved item's actions follow ({@link DecidedActions}), and a charter dispute's ruling
+     * goes back to the charter ({@link DisputeRulings}).
      */
     @Transactional
     Decision decide(long meetingId, long itemId, String outcome, String tieBrokenBy, boolean escalated,
@@ -263,38 +254,12 @@ class BoardMeetings {
                 clock.instant()));
         agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().result(MeetingItem.Result.DECIDED);
         if (BoardMeetingProcess.APPROVED.equals(outcome)) {
-            item.getActions().forEach(proposed -> createAction(decision, item, proposed));
+            decidedActions.startActions(decision, item);
         }
         if (item.getKind() == AgendaItem.Kind.CHARTER_DISPUTE) {
-            // All, not one: a version the chair withdrew (or one superseded) no longer waits for the ruling. The
-            // decision stays in the register; nothing fails for want of a receiver.
-            boolean received = !runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_BOARD_RULED)
-                    .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(item.getCharterVersionId()))
-                    .setVariable(TouchpointCharterProcess.Variables.BOARD_APPROVED,
-                            BoardMeetingProcess.APPROVED.equals(outcome))
-                    .setVariable(TouchpointCharterProcess.Variables.RULING_SUMMARY, ruling(decision))
-                    .correlateAllWithResult().isEmpty();
-            if (!received) {
-                LOG.info("Decision {} ruled on a dispute of charter version {}, which no longer waits for it",
-                        decision.getId(), item.getCharterVersionId());
-            }
+            rulings.tellCharter(decision, item);
         }
         return decision;
-    }
-
-    /** For the charter's process (a variable): bounded, the register holds the whole decision. */
-    private String ruling(Decision decision) {
-        return BoundedText.text(rulingText(decision), BoundedText.DEFAULT_BUDGET,
-                "_... the whole ruling is decision " + decision.getId() + " in the board's register_");
-    }
-
-    private String rulingText(Decision decision) {
-        String said = said(votes.findByMeetingIdAndItemIdOrderByCastAt(decision.getMeetingId(), decision.getItemId()),
-                people);
-        return "The board " + (BoardMeetingProcess.APPROVED.equals(decision.getOutcome()) ? "approved" : "rejected")
-                + " the proposal: " + decision.getDecisionAsked() + "\n\n**Votes:** "
-                + (said.isEmpty() ? "none (escalated)" : said)
-                + (decision.getCeoComment() == null ? "" : "\n\n**The CEO:** " + decision.getCeoComment());
     }
 
     /** Votes as people read them: "Clara Martens: approve (comment); Rafael Ortega: reject". */
@@ -302,39 +267,6 @@ class BoardMeetings {
         return cast.stream().map(v -> people.nameOf(v.getVoter()) + ": " + voteInWords(v.getChoice())
                 + (v.getComment() == null || v.getComment().isBlank() ? "" : " (" + v.getComment().strip() + ")"))
                 .collect(Collectors.joining("; "));
-    }
-
-    private void createAction(Decision decision, AgendaItem item, ProposedAction proposed) {
-        RightKind right = proposed.isBuild() ? RightKind.BUILD : RightKind.OPERATE;
-        String owner = charter.owners(proposed.getTouchpoint().getCode()).get(right);
-        BusinessFunction function = owner == null ? null : functions.get(owner);
-        String group = function == null ? Groups.BOARD_CHAIR : function.getHeadGroup();
-        Instant due = clock.instant().plus(Duration.ofDays(proposed.getDueDays()));
-        BoardAction action = actions.saveAndFlush(new BoardAction(decision.getId(), proposed.getTouchpoint(), function,
-                group, right.name(), proposed.getDescription(), due));
-        String title = proposed.getTouchpoint().getName() + ": " + proposed.getDescription();
-        runtime.startProcessInstanceByKey(BoardActionProcess.KEY, BoardActionProcess.businessKey(action.getId()),
-                Map.of(BoardActionProcess.Variables.ACTION_ID, action.getId(),
-                        BoardActionProcess.Variables.ACTION_TITLE, title.length() > 250 ? title.substring(0, 250) : title,
-                        BoardActionProcess.Variables.OWNER_GROUP, group,
-                        BoardActionProcess.Variables.ACTION_DUE, java.util.Date.from(due),
-                        BoardActionProcess.Variables.ACTION_SUMMARY, actionSummary(decision, item, proposed, right,
-                                function, due)));
-    }
-
-    /** What the action's owner reads above the form: the decision, who asked for it, the right, by words. */
-    private String actionSummary(Decision decision, AgendaItem item, ProposedAction proposed, RightKind right,
-            BusinessFunction function, Instant due) {
-        String rightInWords = right == RightKind.BUILD ? "build" : "operate";
-        String text = "Decided by the board: **" + decision.getTitle() + "**, an item from "
-                + people.nameOf(item.getAuthor()) + "\n\n"
-                + decision.getDecisionAsked() + "\n\n**Touchpoint:** " + proposed.getTouchpoint().getName()
-                + ", done by its " + rightInWords + " owner"
-                + (function == null ? "" : ", " + function.getName()) + ", by "
-                + DUE.format(due.atZone(ZoneId.of(board.setup().getTimeZone()))) + "."
-                + (function == null ? "\n\n_No function holds the " + rightInWords + " right of this touchpoint in "
-                        + "the effective charter: the chair assigns it._" : "");
-        return BoundedText.text(text, BoundedText.DEFAULT_BUDGET, "… more in decision " + decision.getId());
     }
 
     /**

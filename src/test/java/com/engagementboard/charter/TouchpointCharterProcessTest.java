@@ -967,6 +967,41 @@ class TouchpointCharterProcessTest {
     }
 
     @Test
+    void aLateRulingOnADisputeTheChairSentAgainNeverSettlesTheNewerProposal() throws Exception {
+        ProcessInstance instance = disputeSentToBoard();
+        long charterId = charterId(instance);
+        long firstItem = boardItem(charterId);
+        runJobs(instance, TouchpointCharterProcess.Elements.NO_BOARD_RULING);
+        assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);
+
+        // The chair sends it to the board again, now proposing marketing.
+        as("cmo", "board-chair");
+        tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RESOLVE_DISPUTE)
+                .singleResult().getId(), Map.of(Variables.RESOLUTION, TouchpointCharterProcess.SEND_TO_BOARD,
+                        Variables.REALLOCATIONS, "call-centre-script,BUILD,marketing",
+                        Variables.RESOLUTION_NOTE, "Marketing writes the scripts now."));
+        identity.clearAuthentication();
+        long secondItem = boardItem(charterId);
+        assertThat(secondItem).isNotEqualTo(firstItem);
+        assertThat(instance).isWaitingAt(AWAIT_BOARD_RULING);
+
+        // The board decides the older item late: recorded in its register, but the charter waits on.
+        boardDecides(firstItem, BoardMeetingProcess.APPROVE);
+        assertThat(jdbc.queryForObject("select count(*) from board_decision where item_id = ?", Integer.class,
+                firstItem)).isOne();
+        assertThat(instance).isWaitingAt(AWAIT_BOARD_RULING);
+        assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getStatus())
+                .isEqualTo(AllocationStatus.DECLINED);
+
+        // Its ruling on the newer item settles it.
+        boardDecides(secondItem, BoardMeetingProcess.APPROVE);
+        assertThat(instance).hasPassed(BOARD_RULED, APPLY_BOARD_RULING);
+        Allocation build = allocation(charterId, "call-centre-script", RightKind.BUILD);
+        assertThat(build.getStatus()).isEqualTo(AllocationStatus.ACCEPTED);
+        assertThat(build.getFunction().getCode()).isEqualTo("marketing");
+    }
+
+    @Test
     void aDisputeTheBoardDoesNotRuleOnInTimeGoesBackToTheChairRecordedAsNotRuled() throws Exception {
         ProcessInstance instance = disputeSentToBoard();
         long charterId = charterId(instance);
