@@ -1,9 +1,14 @@
 package com.engagementboard.board;
 
+import static com.engagementboard.board.BoardActionProcess.Typed.ACTION_DUE;
+import static com.engagementboard.board.BoardActionProcess.Typed.ACTION_OUTCOME;
+import static com.engagementboard.board.BoardActionProcess.Typed.ACTION_REPORT;
+import static com.engagementboard.board.BoardActionProcess.Typed.CHAIR_DECISION;
+import static com.engagementboard.board.BoardActionProcess.Typed.CHAIR_NOTE;
+import static com.engagementboard.board.BoardActionProcess.Typed.RESUME_WEEKS;
 import static com.engagementboard.web.TaskForms.requireOneOf;
 import static com.engagementboard.web.TaskForms.requireText;
 
-import com.engagementboard.board.BoardActionProcess.Variables;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -53,41 +58,39 @@ class BoardActionDelegates {
     @Bean
     TaskListener validateActionReport() {
         return task -> {
-            Object outcome = task.getVariable(Variables.ACTION_OUTCOME);
+            Object outcome = ACTION_OUTCOME.untyped(task);
             if (outcome == null) {
                 // A client that only reports (as the API did before an action could be blocked): done.
                 outcome = BoardActionProcess.DONE;
-                task.getExecution().setVariable(Variables.ACTION_OUTCOME, outcome);
+                ACTION_OUTCOME.set(task.getExecution(), BoardActionProcess.DONE);
             }
-            requireOneOf(Variables.ACTION_OUTCOME, outcome, BoardActionProcess.DONE, BoardActionProcess.BLOCKED);
-            requireText(Variables.ACTION_REPORT, task.getVariable(Variables.ACTION_REPORT),
+            requireOneOf(ACTION_OUTCOME.name(), outcome, BoardActionProcess.DONE, BoardActionProcess.BLOCKED);
+            requireText(ACTION_REPORT.name(), ACTION_REPORT.untyped(task),
                     BoardActionProcess.BLOCKED.equals(outcome) ? "say what blocks it" : "say what was done");
         };
     }
 
     @Bean
     JavaDelegate closeAction() {
-        return execution -> actions.done(actionId(execution), actor(execution),
-                (String) execution.getVariable(Variables.ACTION_REPORT));
+        return execution -> actions.done(actionId(execution), actor(execution), ACTION_REPORT.get(execution));
     }
 
     @Bean
     JavaDelegate recordActionBlocked() {
-        return execution -> actions.blocked(actionId(execution), actor(execution),
-                (String) execution.getVariable(Variables.ACTION_REPORT));
+        return execution -> actions.blocked(actionId(execution), actor(execution), ACTION_REPORT.get(execution));
     }
 
     /** The chair resumes (with more time, in weeks she picks) or cancels, and says why. */
     @Bean
     TaskListener validateBlockedDecision() {
         return task -> {
-            Object decision = task.getVariable(Variables.CHAIR_DECISION);
-            requireOneOf(Variables.CHAIR_DECISION, decision, BoardActionProcess.RESUME, BoardActionProcess.CANCEL);
+            Object decision = CHAIR_DECISION.untyped(task);
+            requireOneOf(CHAIR_DECISION.name(), decision, BoardActionProcess.RESUME, BoardActionProcess.CANCEL);
             if (BoardActionProcess.RESUME.equals(decision)) {
-                requireOneOf(Variables.RESUME_WEEKS, task.getVariable(Variables.RESUME_WEEKS),
+                requireOneOf(RESUME_WEEKS.name(), RESUME_WEEKS.untyped(task),
                         BoardActionProcess.RESUME_WEEK_CHOICES.toArray(String[]::new));
             }
-            requireText(Variables.CHAIR_NOTE, task.getVariable(Variables.CHAIR_NOTE),
+            requireText(CHAIR_NOTE.name(), CHAIR_NOTE.untyped(task),
                     "tell the owner why it goes on, or why it is cancelled");
         };
     }
@@ -100,18 +103,16 @@ class BoardActionDelegates {
     @Bean
     JavaDelegate resumeAction() {
         return execution -> {
-            execution.setVariable(Variables.ACTION_DUE, Date.from(actions.resume(actionId(execution),
-                    (String) execution.getVariable(Variables.CHAIR_NOTE),
-                    Integer.parseInt((String) execution.getVariable(Variables.RESUME_WEEKS)))));
-            execution.removeVariables(java.util.List.of(Variables.ACTION_OUTCOME, Variables.ACTION_REPORT,
-                    Variables.CHAIR_DECISION, Variables.RESUME_WEEKS, Variables.CHAIR_NOTE));
+            ACTION_DUE.set(execution, Date.from(actions.resume(actionId(execution), CHAIR_NOTE.get(execution),
+                    Integer.parseInt(RESUME_WEEKS.require(execution)))));
+            execution.removeVariables(java.util.List.of(ACTION_OUTCOME.name(), ACTION_REPORT.name(),
+                    CHAIR_DECISION.name(), RESUME_WEEKS.name(), CHAIR_NOTE.name()));
         };
     }
 
     @Bean
     JavaDelegate cancelBlockedAction() {
-        return execution -> actions.cancelBlocked(actionId(execution), actor(execution),
-                (String) execution.getVariable(Variables.CHAIR_NOTE));
+        return execution -> actions.cancelBlocked(actionId(execution), actor(execution), CHAIR_NOTE.get(execution));
     }
 
     @Bean

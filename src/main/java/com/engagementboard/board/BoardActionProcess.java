@@ -1,5 +1,8 @@
 package com.engagementboard.board;
 
+import com.engagementboard.engine.ProcessVariable;
+import java.util.Date;
+
 /**
  * The contract of {@code processes/board-action.bpmn}: one action a board decision created at a
  * touchpoint, carried out by the head group of its owner function, reminded when overdue.
@@ -55,6 +58,27 @@ public final class BoardActionProcess {
         public static final String CHAIR_NOTE = "chairNote";
 
         private Variables() {
+        }
+    }
+
+    /**
+     * The variables of {@link Variables} with their types, for the delegates: {@code CHAIR_NOTE.require(execution)}
+     * instead of a name and a cast. The names stay in {@link Variables} for forms, tests and the engine's APIs.
+     */
+    public static final class Typed {
+        public static final ProcessVariable<Long> ACTION_ID = ProcessVariable.longNumber(Variables.ACTION_ID);
+        public static final ProcessVariable<String> ACTION_TITLE = ProcessVariable.string(Variables.ACTION_TITLE);
+        public static final ProcessVariable<String> OWNER_GROUP = ProcessVariable.string(Variables.OWNER_GROUP);
+        public static final ProcessVariable<Date> ACTION_DUE = ProcessVariable.date(Variables.ACTION_DUE);
+        public static final ProcessVariable<String> ACTION_SUMMARY = ProcessVariable.string(Variables.ACTION_SUMMARY);
+        public static final ProcessVariable<String> ACTION_REPORT = ProcessVariable.string(Variables.ACTION_REPORT);
+        public static final ProcessVariable<String> ACTION_OUTCOME = ProcessVariable.string(Variables.ACTION_OUTCOME);
+        public static final ProcessVariable<String> CHAIR_DECISION = ProcessVariable.string(Variables.CHAIR_DECISION);
+        /** One of {@link BoardActionProcess#RESUME_WEEK_CHOICES}: text, as the form's select gives it. */
+        public static final ProcessVariable<String> RESUME_WEEKS = ProcessVariable.string(Variables.RESUME_WEEKS);
+        public static final ProcessVariable<String> CHAIR_NOTE = ProcessVariable.string(Variables.CHAIR_NOTE);
+
+        private Typed() {
         }
     }
 

@@ -83,12 +83,12 @@ public class BoardDueDates {
      * hour from now if the tie arose later than an hour before it.
      */
     public Date tieBreak(VariableScope execution) {
-        return tieBreak(execution.getVariable(BoardMeetingProcess.Variables.MEETING_ENDS_AT), clock.instant());
+        return tieBreak(BoardMeetingProcess.Typed.MEETING_ENDS_AT.get(execution), clock.instant());
     }
 
-    static Date tieBreak(Object meetingEnds, Instant now) {
+    static Date tieBreak(Date meetingEnds, Instant now) {
         Instant earliest = now.plus(TIE_BREAK_GRACE);
-        return Date.from(meetingEnds instanceof Date end && end.toInstant().isAfter(earliest) ? end.toInstant()
+        return Date.from(meetingEnds != null && meetingEnds.toInstant().isAfter(earliest) ? meetingEnds.toInstant()
                 : earliest);
     }
 

@@ -1,32 +1,34 @@
 package com.engagementboard.board;
 
-import static com.engagementboard.board.BoardMeetingProcess.Variables.AGENDA_ITEMS;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.AGENDA_ORDER;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.AGENDA_SUMMARY;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.CEO_COMMENT;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.CEO_DECISION;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.DEFERRED_ITEMS;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.ESCALATED;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.ESCALATION_CONTEXT;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_ACTION;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_COUNT;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_ID;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_POSITION;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_SUMMARY;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.ITEM_TITLE;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.MEETING_ID;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.MEMBERS;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.RECOMMENDATION;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.TIE_BREAK;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.TIE_CONTEXT;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTERS;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE_COMMENT;
-import static com.engagementboard.board.BoardMeetingProcess.Variables.VOTE_OUTCOME;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.AGENDA_ITEMS;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.AGENDA_ORDER;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.AGENDA_SUMMARY;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.CEO_COMMENT;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.CEO_DECISION;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.DEFERRED_ITEMS;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.ESCALATED;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.ESCALATION_CONTEXT;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_ACTION;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_COUNT;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_ID;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_POSITION;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_SUMMARY;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_TITLE;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.MEETING_ID;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.MEETING_NOTICE;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.MEMBERS;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.RECOMMENDATION;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.TIE_BREAK;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.TIE_CONTEXT;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.VOTE;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.VOTERS;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.VOTE_COMMENT;
+import static com.engagementboard.board.BoardMeetingProcess.Typed.VOTE_OUTCOME;
 import static com.engagementboard.web.TaskForms.invalid;
 import static com.engagementboard.web.TaskForms.requireOneOf;
 import static com.engagementboard.web.TaskForms.requireText;
 
+import com.engagementboard.engine.ProcessVariable;
 import com.engagementboard.web.FormValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ class BoardMeetingDelegates {
     }
 
     private static long itemId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(ITEM_ID)).longValue();
+        return ITEM_ID.require(execution);
     }
 
     @Bean
@@ -72,14 +74,14 @@ class BoardMeetingDelegates {
         return execution -> {
             long meetingId = meetingId(execution);
             int count = meetings.closeAgenda(meetingId);
-            execution.setVariable(ITEM_COUNT, count);
+            ITEM_COUNT.set(execution, count);
             execution.setVariables(meetings.agendaVariables(meetingId));
         };
     }
 
     @Bean
     TaskListener validateAgenda() {
-        return task -> agendaOrder(task.getVariable(AGENDA_ORDER), meetings.agendaOf(
+        return task -> agendaOrder(AGENDA_ORDER.get(task), meetings.agendaOf(
                 BoardMeetingProcess.meetingId(task.getExecution().getProcessBusinessKey())).stream().map(AgendaItem::getId).toList());
     }
 
@@ -95,7 +97,7 @@ class BoardMeetingDelegates {
         try {
             rows = FormValues.rows(value);
         } catch (IllegalArgumentException e) {
-            throw invalid(AGENDA_ORDER, e.getMessage());
+            throw invalid(AGENDA_ORDER.name(), e.getMessage());
         }
         Map<Long, Long> places = new TreeMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -107,21 +109,21 @@ class BoardMeetingDelegates {
                 id = null;
             }
             if (id == null || !onAgenda.contains(id) || places.containsValue(id)) {
-                throw invalid(AGENDA_ORDER, "row " + (i + 1) + " is not about an item of this agenda, or lists one twice");
+                throw invalid(AGENDA_ORDER.name(), "row " + (i + 1) + " is not about an item of this agenda, or lists one twice");
             }
             Object position = rows.get(i).get("position");
             long place;
             try {
                 place = new BigDecimal(String.valueOf(position).strip()).longValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
-                throw invalid(AGENDA_ORDER, "row " + (i + 1) + ": give the item its place on the agenda, a whole "
+                throw invalid(AGENDA_ORDER.name(), "row " + (i + 1) + ": give the item its place on the agenda, a whole "
                         + "number from 1");
             }
             if (place < 1) {
-                throw invalid(AGENDA_ORDER, "row " + (i + 1) + ": places start at 1");
+                throw invalid(AGENDA_ORDER.name(), "row " + (i + 1) + ": places start at 1");
             }
             if (places.containsKey(place)) {
-                throw invalid(AGENDA_ORDER, "two items have place " + place + "; give each item its own place");
+                throw invalid(AGENDA_ORDER.name(), "two items have place " + place + "; give each item its own place");
             }
             places.put(place, id);
         }
@@ -140,10 +142,10 @@ class BoardMeetingDelegates {
                 try {
                     id = Long.parseLong(line);
                 } catch (NumberFormatException e) {
-                    throw invalid(AGENDA_ORDER, "'" + line + "' is not an item id; items are " + onAgenda);
+                    throw invalid(AGENDA_ORDER.name(), "'" + line + "' is not an item id; items are " + onAgenda);
                 }
                 if (!onAgenda.contains(id) || order.contains(id)) {
-                    throw invalid(AGENDA_ORDER, "item " + id + " is not on this agenda or listed twice; items are "
+                    throw invalid(AGENDA_ORDER.name(), "item " + id + " is not on this agenda or listed twice; items are "
                             + onAgenda);
                 }
                 order.add(id);
@@ -157,12 +159,12 @@ class BoardMeetingDelegates {
         return execution -> {
             long meetingId = meetingId(execution);
             List<Long> onAgenda = meetings.agendaOf(meetingId).stream().map(AgendaItem::getId).toList();
-            List<Long> order = agendaOrder(execution.getVariable(AGENDA_ORDER), onAgenda);
-            Set<Long> deferred = new HashSet<>(FormValues.ids(execution.getVariable(DEFERRED_ITEMS)));
+            List<Long> order = agendaOrder(AGENDA_ORDER.get(execution), onAgenda);
+            Set<Long> deferred = new HashSet<>(FormValues.ids(DEFERRED_ITEMS.get(execution)));
             List<Long> published = meetings.publishAgenda(meetingId, order, deferred);
-            execution.setVariable(AGENDA_ITEMS, published);
-            execution.setVariable(AGENDA_SUMMARY, meetings.agendaSummary(meetingId));
-            execution.setVariable(MEMBERS, meetings.members());
+            AGENDA_ITEMS.set(execution, published);
+            AGENDA_SUMMARY.set(execution, meetings.agendaSummary(meetingId));
+            MEMBERS.set(execution, meetings.members());
         };
     }
 
@@ -175,14 +177,13 @@ class BoardMeetingDelegates {
     /** The chair called the meeting off: every member of the board is told. */
     @Bean
     JavaDelegate findMembersToTell() {
-        return execution -> execution.setVariable(MEMBERS, meetings.members());
+        return execution -> MEMBERS.set(execution, meetings.members());
     }
 
     /** Each member's notice reads who called the meeting off, why, and where its items went, from the record. */
     @Bean
     TaskListener describeCallOff() {
-        return task -> task.setVariableLocal(BoardMeetingProcess.Variables.MEETING_NOTICE,
-                meetings.callOffNotice(meetingId(task.getExecution())));
+        return task -> MEETING_NOTICE.setLocal(task, meetings.callOffNotice(meetingId(task.getExecution())));
     }
 
     @Bean
@@ -195,32 +196,33 @@ class BoardMeetingDelegates {
         return execution -> {
             long itemId = itemId(execution);
             AgendaItem item = items.get(itemId);
-            execution.setVariableLocal(ITEM_TITLE, item.getTitle());
-            execution.setVariableLocal(ITEM_POSITION, meetings.positionOf(meetingId(execution), itemId));
-            execution.setVariableLocal(ITEM_SUMMARY, meetings.summary(itemId));
-            for (String local : List.of(ITEM_ACTION, RECOMMENDATION, VOTE_OUTCOME, TIE_BREAK, CEO_DECISION, CEO_COMMENT,
-                    VOTE, VOTE_COMMENT)) {
-                execution.setVariableLocal(local, null);
+            ITEM_TITLE.setLocal(execution, item.getTitle());
+            ITEM_POSITION.setLocal(execution, meetings.positionOf(meetingId(execution), itemId));
+            ITEM_SUMMARY.setLocal(execution, meetings.summary(itemId));
+            // The item's own answers start empty, so no outer scope's (another item's) answers show through.
+            for (ProcessVariable<String> local : List.of(ITEM_ACTION, RECOMMENDATION, VOTE_OUTCOME, TIE_BREAK,
+                    CEO_DECISION, CEO_COMMENT, VOTE, VOTE_COMMENT)) {
+                local.setLocal(execution, null);
             }
-            execution.setVariableLocal(ESCALATED, false);
+            ESCALATED.setLocal(execution, false);
         };
     }
 
     @Bean
     TaskListener validateItemAction() {
         return task -> {
-            Object action = task.getVariable(ITEM_ACTION);
-            requireOneOf(ITEM_ACTION, action, BoardMeetingProcess.VOTE_ACTION, BoardMeetingProcess.ESCALATE);
+            Object action = ITEM_ACTION.untyped(task);
+            requireOneOf(ITEM_ACTION.name(), action, BoardMeetingProcess.VOTE_ACTION, BoardMeetingProcess.ESCALATE);
             if (BoardMeetingProcess.ESCALATE.equals(action)) {
-                requireText(RECOMMENDATION, task.getVariable(RECOMMENDATION), "give the board's recommendation");
-                task.setVariable(ESCALATED, true);
+                requireText(RECOMMENDATION.name(), RECOMMENDATION.untyped(task), "give the board's recommendation");
+                ESCALATED.set(task, true);
             }
         };
     }
 
     @Bean
     JavaDelegate prepareVote() {
-        return execution -> execution.setVariableLocal(VOTERS, meetings.voters());
+        return execution -> VOTERS.setLocal(execution, meetings.voters());
     }
 
     /** Each core member's vote stays in their own task: nobody's form shows another's vote. */
@@ -230,25 +232,24 @@ class BoardMeetingDelegates {
             // On the vote's own execution (each multi-instance vote has one), not the task: answers sent with
             // TaskService.complete land on the execution, answers from the Tasklist's form on the task and
             // from there on the nearest scope that has them.
-            task.getExecution().setVariableLocal(VOTE, null);
-            task.getExecution().setVariableLocal(VOTE_COMMENT, null);
+            VOTE.setLocal(task.getExecution(), null);
+            VOTE_COMMENT.setLocal(task.getExecution(), null);
         };
     }
 
     @Bean
     TaskListener recordVote() {
         return task -> {
-            Object vote = task.getVariable(VOTE);
-            requireOneOf(VOTE, vote, BoardMeetingProcess.APPROVE, BoardMeetingProcess.REJECT, BoardMeetingProcess.ABSTAIN);
+            requireOneOf(VOTE.name(), VOTE.untyped(task), BoardMeetingProcess.APPROVE, BoardMeetingProcess.REJECT,
+                    BoardMeetingProcess.ABSTAIN);
             meetings.recordVote(BoardMeetingProcess.meetingId(task.getExecution().getProcessBusinessKey()),
-                    ((Number) task.getVariable(ITEM_ID)).longValue(), task.getAssignee(), (String) vote,
-                    (String) task.getVariable(VOTE_COMMENT));
+                    ITEM_ID.require(task), task.getAssignee(), VOTE.require(task), VOTE_COMMENT.get(task));
         };
     }
 
     @Bean
     JavaDelegate tallyVotes() {
-        return execution -> execution.setVariableLocal(VOTE_OUTCOME, meetings.tally(meetingId(execution),
+        return execution -> VOTE_OUTCOME.setLocal(execution, meetings.tally(meetingId(execution),
                 itemId(execution), meetings.voters().size()).outcome());
     }
 
@@ -260,29 +261,28 @@ class BoardMeetingDelegates {
     /** The chair breaking a tie reads how each core member voted, by name and in words, with their comments. */
     @Bean
     TaskListener prepareTieBreak() {
-        return task -> task.setVariableLocal(TIE_CONTEXT, meetings.tieContext(
-                BoardMeetingProcess.meetingId(task.getExecution().getProcessBusinessKey()),
-                ((Number) task.getVariable(ITEM_ID)).longValue()));
+        return task -> TIE_CONTEXT.setLocal(task, meetings.tieContext(
+                BoardMeetingProcess.meetingId(task.getExecution().getProcessBusinessKey()), ITEM_ID.require(task)));
     }
 
     /** The CEO reads who escalated the item, by name. */
     @Bean
     TaskListener prepareEscalation() {
-        return task -> task.setVariableLocal(ESCALATION_CONTEXT, meetings.escalatedBy());
+        return task -> ESCALATION_CONTEXT.setLocal(task, meetings.escalatedBy());
     }
 
     @Bean
     TaskListener validateTieBreak() {
-        return task -> requireOneOf(TIE_BREAK, task.getVariable(TIE_BREAK), BoardMeetingProcess.APPROVE,
+        return task -> requireOneOf(TIE_BREAK.name(), TIE_BREAK.untyped(task), BoardMeetingProcess.APPROVE,
                 BoardMeetingProcess.REJECT);
     }
 
     @Bean
     TaskListener validateCeoDecision() {
         return task -> {
-            requireOneOf(CEO_DECISION, task.getVariable(CEO_DECISION), BoardMeetingProcess.APPROVE,
+            requireOneOf(CEO_DECISION.name(), CEO_DECISION.untyped(task), BoardMeetingProcess.APPROVE,
                     BoardMeetingProcess.REJECT, BoardMeetingProcess.RETURN);
-            requireText(CEO_COMMENT, task.getVariable(CEO_COMMENT), "give your reasoning or your question");
+            requireText(CEO_COMMENT.name(), CEO_COMMENT.untyped(task), "give your reasoning or your question");
         };
     }
 
@@ -299,8 +299,8 @@ class BoardMeetingDelegates {
             long itemId = itemId(execution);
             var taskService = execution.getProcessEngineServices().getTaskService();
             reminders.remind(execution.getProcessInstanceId(), BoardMeetingProcess.Elements.DECIDE_ESCALATION,
-                    task -> taskService.getVariable(task.getId(), ITEM_ID) instanceof Number id
-                            && id.longValue() == itemId,
+                    task -> Long.valueOf(itemId).equals(ITEM_ID.valueOf(taskService.getVariable(task.getId(),
+                            ITEM_ID.name()))),
                     "Reminder: the board waits for your answer. Without one, the item goes back to the board, "
                             + "recorded as no answer from the CEO.");
         };
@@ -308,27 +308,25 @@ class BoardMeetingDelegates {
 
     @Bean
     JavaDelegate returnToBoard() {
-        return execution -> meetings.returnToBoard(meetingId(execution), itemId(execution),
-                (String) execution.getVariable(CEO_COMMENT));
+        return execution -> meetings.returnToBoard(meetingId(execution), itemId(execution), CEO_COMMENT.get(execution));
     }
 
     @Bean
     JavaDelegate recordDecision() {
         return execution -> {
-            Object ceo = execution.getVariable(CEO_DECISION);
-            Object tie = execution.getVariable(TIE_BREAK);
+            String ceo = CEO_DECISION.get(execution);
+            String tie = TIE_BREAK.get(execution);
             String outcome;
             if (ceo != null) {
                 outcome = BoardMeetingProcess.APPROVE.equals(ceo) ? BoardMeetingProcess.APPROVED : BoardMeetingProcess.REJECTED;
             } else if (tie != null) {
                 outcome = BoardMeetingProcess.APPROVE.equals(tie) ? BoardMeetingProcess.APPROVED : BoardMeetingProcess.REJECTED;
             } else {
-                outcome = (String) execution.getVariable(VOTE_OUTCOME);
+                outcome = VOTE_OUTCOME.get(execution);
             }
             meetings.decide(meetingId(execution), itemId(execution), outcome,
-                    tie == null ? null : meetings.chair(), Boolean.TRUE.equals(execution.getVariable(ESCALATED)),
-                    (String) execution.getVariable(RECOMMENDATION), (String) ceo,
-                    (String) execution.getVariable(CEO_COMMENT));
+                    tie == null ? null : meetings.chair(), Boolean.TRUE.equals(ESCALATED.get(execution)),
+                    RECOMMENDATION.get(execution), ceo, CEO_COMMENT.get(execution));
         };
     }
 

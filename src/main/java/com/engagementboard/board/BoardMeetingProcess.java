@@ -1,5 +1,10 @@
 package com.engagementboard.board;
 
+import com.engagementboard.engine.ProcessVariable;
+import java.util.Date;
+import java.util.List;
+import org.camunda.spin.json.SpinJsonNode;
+
 /**
  * The contract of {@code processes/board-meeting.bpmn}: one instance per meeting, from the agenda
  * window to the minutes. No string literal for these anywhere else.
@@ -72,7 +77,6 @@ public final class BoardMeetingProcess {
         }
     }
 
-    /** Process variables. */
     /** Messages the application sends to a meeting's instance. */
     public static final class Messages {
         public static final String CALLED_OFF = "MeetingCalledOff";
@@ -81,6 +85,7 @@ public final class BoardMeetingProcess {
         }
     }
 
+    /** Process variables: their names (their types: {@link Typed}). */
     public static final class Variables {
         /** Long: the meeting's id. */
         public static final String MEETING_ID = "meetingId";
@@ -146,6 +151,53 @@ public final class BoardMeetingProcess {
         public static final String ESCALATED = "escalated";
 
         private Variables() {
+        }
+    }
+
+    /**
+     * The variables of {@link Variables} with their types, for the delegates: {@code ITEM_ID.require(execution)}
+     * instead of a name and a cast. The names stay in {@link Variables} for forms, tests and the engine's APIs.
+     */
+    public static final class Typed {
+        public static final ProcessVariable<Long> MEETING_ID = ProcessVariable.longNumber(Variables.MEETING_ID);
+        public static final ProcessVariable<Date> MEETING_AT = ProcessVariable.date(Variables.MEETING_AT);
+        public static final ProcessVariable<Date> AGENDA_CUTOFF = ProcessVariable.date(Variables.AGENDA_CUTOFF);
+        public static final ProcessVariable<Date> MEETING_ENDS_AT = ProcessVariable.date(Variables.MEETING_ENDS_AT);
+        public static final ProcessVariable<String> MEETING_LABEL = ProcessVariable.string(Variables.MEETING_LABEL);
+        public static final ProcessVariable<String> MEETING_NOTICE = ProcessVariable.string(Variables.MEETING_NOTICE);
+        public static final ProcessVariable<Integer> ITEM_COUNT = ProcessVariable.integer(Variables.ITEM_COUNT);
+        public static final ProcessVariable<String> AGENDA_SUMMARY = ProcessVariable.string(Variables.AGENDA_SUMMARY);
+        public static final ProcessVariable<SpinJsonNode> ITEM_OPTIONS =
+                ProcessVariable.of(Variables.ITEM_OPTIONS, SpinJsonNode.class);
+        /**
+         * Any type: the form's rows come as JSON, the API's lines as text, and the application writes a typed
+         * Json value; {@code BoardMeetingDelegates.agendaOrder} reads them all and refuses the rest in words.
+         */
+        public static final ProcessVariable<Object> AGENDA_ORDER = ProcessVariable.of(Variables.AGENDA_ORDER, Object.class);
+        /** Any type: a checklist's answer (JSON or a list, or text from the API); {@code FormValues.ids} reads it. */
+        public static final ProcessVariable<Object> DEFERRED_ITEMS = ProcessVariable.of(Variables.DEFERRED_ITEMS, Object.class);
+        public static final ProcessVariable<List<Long>> AGENDA_ITEMS = ProcessVariable.listOf(Variables.AGENDA_ITEMS, Long.class);
+        public static final ProcessVariable<List<String>> MEMBERS = ProcessVariable.listOf(Variables.MEMBERS, String.class);
+        public static final ProcessVariable<String> MEMBER = ProcessVariable.string(Variables.MEMBER);
+        public static final ProcessVariable<Long> ITEM_ID = ProcessVariable.longNumber(Variables.ITEM_ID);
+        public static final ProcessVariable<String> ITEM_TITLE = ProcessVariable.string(Variables.ITEM_TITLE);
+        public static final ProcessVariable<Integer> ITEM_POSITION = ProcessVariable.integer(Variables.ITEM_POSITION);
+        public static final ProcessVariable<String> ITEM_SUMMARY = ProcessVariable.string(Variables.ITEM_SUMMARY);
+        public static final ProcessVariable<String> ITEM_ACTION = ProcessVariable.string(Variables.ITEM_ACTION);
+        public static final ProcessVariable<String> RECOMMENDATION = ProcessVariable.string(Variables.RECOMMENDATION);
+        public static final ProcessVariable<List<String>> VOTERS = ProcessVariable.listOf(Variables.VOTERS, String.class);
+        public static final ProcessVariable<String> VOTER = ProcessVariable.string(Variables.VOTER);
+        public static final ProcessVariable<String> VOTE = ProcessVariable.string(Variables.VOTE);
+        public static final ProcessVariable<String> VOTE_COMMENT = ProcessVariable.string(Variables.VOTE_COMMENT);
+        public static final ProcessVariable<String> VOTE_OUTCOME = ProcessVariable.string(Variables.VOTE_OUTCOME);
+        public static final ProcessVariable<String> TIE_BREAK = ProcessVariable.string(Variables.TIE_BREAK);
+        public static final ProcessVariable<String> CEO_DECISION = ProcessVariable.string(Variables.CEO_DECISION);
+        public static final ProcessVariable<String> CEO_COMMENT = ProcessVariable.string(Variables.CEO_COMMENT);
+        public static final ProcessVariable<String> TIE_CONTEXT = ProcessVariable.string(Variables.TIE_CONTEXT);
+        public static final ProcessVariable<String> ESCALATION_CONTEXT = ProcessVariable.string(Variables.ESCALATION_CONTEXT);
+        public static final ProcessVariable<Boolean> ESCALATED = ProcessVariable.bool(Variables.ESCALATED);
+
+        private Typed() {
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -319,7 +320,7 @@ class BoardMeetings {
      * order as rows she renumbers (each item with its place, 1, 2, 3...), no item deferred yet.
      */
     @Transactional(readOnly = true)
-    Map<String, Object> agendaVariables(long meetingId) {
+    VariableMap agendaVariables(long meetingId) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AgendaItem item : agendaOf(meetingId)) {
             Map<String, Object> row = new java.util.LinkedHashMap<>();
@@ -327,12 +328,12 @@ class BoardMeetings {
             row.put("position", rows.size() + 1);
             rows.add(row);
         }
-        Map<String, Object> variables = new java.util.LinkedHashMap<>();
-        variables.put(BoardMeetingProcess.Variables.AGENDA_SUMMARY, agendaSummary(meetingId));
-        variables.put(BoardMeetingProcess.Variables.ITEM_OPTIONS, org.camunda.spin.Spin.JSON(itemOptions(meetingId)));
-        variables.put(BoardMeetingProcess.Variables.AGENDA_ORDER, FormValues.json(rows));
+        VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables();
+        BoardMeetingProcess.Typed.AGENDA_SUMMARY.set(variables, agendaSummary(meetingId));
+        BoardMeetingProcess.Typed.ITEM_OPTIONS.set(variables, org.camunda.spin.Spin.JSON(itemOptions(meetingId)));
+        BoardMeetingProcess.Typed.AGENDA_ORDER.set(variables, FormValues.json(rows));
         // Typed Json, not Null: the Tasklist submits the checklist as {type: <existing type>, value: "[...]"}.
-        variables.put(BoardMeetingProcess.Variables.DEFERRED_ITEMS, org.camunda.spin.Spin.JSON("[]"));
+        BoardMeetingProcess.Typed.DEFERRED_ITEMS.set(variables, org.camunda.spin.Spin.JSON("[]"));
         return variables;
     }
 

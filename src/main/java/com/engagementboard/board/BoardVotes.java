@@ -1,5 +1,6 @@
 package com.engagementboard.board;
 
+import com.engagementboard.engine.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,6 @@ public class BoardVotes {
 
     public boolean certain(DelegateExecution execution) {
         return meetings.outcomeCertain(BoardMeetingProcess.meetingId(execution.getProcessBusinessKey()),
-                ((Number) execution.getVariable(BoardMeetingProcess.Variables.ITEM_ID)).longValue(),
-                ((Number) execution.getVariable("nrOfInstances")).intValue());
+                BoardMeetingProcess.Typed.ITEM_ID.require(execution), ProcessVariable.NR_OF_INSTANCES.require(execution));
     }
 }

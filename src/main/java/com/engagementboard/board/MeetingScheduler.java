@@ -1,7 +1,7 @@
 package com.engagementboard.board;
 
 import com.engagementboard.security.SystemAccount;
-import com.engagementboard.board.BoardMeetingProcess.Variables;
+import com.engagementboard.board.BoardMeetingProcess.Typed;
 import com.engagementboard.web.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -113,12 +115,13 @@ class MeetingScheduler {
         return cutoff.isBefore(now()) ? now() : cutoff;
     }
 
-    private static java.util.Map<String, Object> variables(Meeting meeting, BoardSetup setup) {
-        return org.camunda.bpm.engine.variable.Variables.createVariables()
-                .putValue(Variables.MEETING_ID, meeting.getId())
-                .putValue(Variables.MEETING_AT, Date.from(meeting.getScheduledAt()))
-                .putValue(Variables.AGENDA_CUTOFF, Date.from(meeting.getAgendaCutoff()))
-                .putValue(Variables.MEETING_ENDS_AT, Date.from(meeting.getEndsAt()))
-                .putValue(Variables.MEETING_LABEL, LABEL.format(meeting.getScheduledAt().atZone(ZoneId.of(setup.getTimeZone()))));
+    private static VariableMap variables(Meeting meeting, BoardSetup setup) {
+        VariableMap variables = Variables.createVariables();
+        Typed.MEETING_ID.set(variables, meeting.getId());
+        Typed.MEETING_AT.set(variables, Date.from(meeting.getScheduledAt()));
+        Typed.AGENDA_CUTOFF.set(variables, Date.from(meeting.getAgendaCutoff()));
+        Typed.MEETING_ENDS_AT.set(variables, Date.from(meeting.getEndsAt()));
+        Typed.MEETING_LABEL.set(variables, LABEL.format(meeting.getScheduledAt().atZone(ZoneId.of(setup.getTimeZone()))));
+        return variables;
     }
 }
