@@ -37,6 +37,7 @@ import com.engagementboard.charter.CharterRequests.AllocationLine;
 import com.engagementboard.charter.CharterRequests.DraftRequest;
 import com.engagementboard.charter.CharterVersion;
 import com.engagementboard.charter.TouchpointCharterProcess;
+import com.engagementboard.engine.ProcessVariable;
 import com.engagementboard.web.FormValues;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -123,6 +124,9 @@ class BoardMeetingProcessTest {
 
     @Autowired
     BoardMeetings boardMeetings;
+
+    @Autowired
+    VoteRepository votes;
 
     @BeforeEach
     void cleanAgenda() {
@@ -323,6 +327,43 @@ class BoardMeetingProcessTest {
         assertThat(decision.getOutcome()).isEqualTo(BoardMeetingProcess.REJECTED);
         assertThat(decision.getTieBrokenBy()).isEqualTo("cmo");
         assertThat(instance).isEnded();
+    }
+
+    /**
+     * A vote's comment of another type than text. A person cannot send one: the form's comment is text, and
+     * {@code VariableWriteGuard} refuses a number at every door people use, naming the field. The application
+     * itself is not guarded (no one is authenticated); there the vote's listener reads the comment through the
+     * contract's typed variable and refuses it in words (it was a {@link ClassCastException}), and the whole
+     * completion rolls back.
+     */
+    @Test
+    void aVoteCommentOfTheWrongTypeIsRefusedInWordsNeverWithAClassCastException() {
+        AgendaItem item = item("Typed votes", false);
+        ProcessInstance instance = meeting();
+        long meetingId = BoardMeetingProcess.meetingId(instance.getBusinessKey());
+        openWithAgenda(instance, List.of(item.getId()));
+        chair(task(instance, PRESENT_ITEM), Map.of(Variables.ITEM_ACTION, BoardMeetingProcess.VOTE_ACTION));
+        Task vote = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(VOTE)
+                .taskAssignee("cmo").singleResult();
+        Map<String, Object> forged = Map.of(Variables.VOTE, BoardMeetingProcess.APPROVE, Variables.VOTE_COMMENT, 42);
+
+        Throwable byAPerson = catchThrowable(() -> completeAs("cmo", List.of("board-core"), vote, forged));
+        refusedFor(byAPerson, Variables.VOTE_COMMENT);
+        assertThat(byAPerson).hasMessageContaining("must be text");
+
+        Throwable byTheApplication = catchThrowable(() -> tasks.complete(vote.getId(), forged));
+        assertThat(byTheApplication).hasRootCauseInstanceOf(ProcessVariable.InvalidVariableException.class)
+                .hasRootCauseMessage("Process variable 'voteComment' must be a String, but is an Integer ('42') (task "
+                        + VOTE + " of " + instance.getBusinessKey() + ")");
+        for (Throwable cause = byTheApplication; cause != null; cause = cause.getCause()) {
+            assertThat(cause).isNotInstanceOf(ClassCastException.class);
+        }
+        assertThat(tasks.createTaskQuery().taskId(vote.getId()).count()).isOne();
+        assertThat(votes.findByMeetingIdOrderByCastAt(meetingId)).isEmpty();
+
+        vote(instance, "cmo", BoardMeetingProcess.APPROVE);
+        assertThat(votes.findByMeetingIdOrderByCastAt(meetingId)).extracting(Vote::getComment)
+                .containsExactly("cmo says APPROVE");
     }
 
     @Test
