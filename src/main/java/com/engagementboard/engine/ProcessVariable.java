@@ -25,8 +25,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * <p>
  * Camunda 7 has typed <em>values</em> ({@code org.camunda.bpm.engine.variable.Variables},
  * {@code VariableScope.getVariableTyped}) and {@code VariableMap.getValue(name, type)}, but no handle that binds
- * a name to a type for a {@link VariableScope}; holunda's camunda-bpm-data has one, written in Kotlin. This is
- * the small part of it the application needs.
+ * a name to a type for a {@link VariableScope}. holunda's camunda-bpm-data has one (its {@code VariableFactory});
+ * it would be a further library (Kotlin in its current line) for the small part of it this class is.
  *
  * @param <T> the type the application reads and writes
  */
