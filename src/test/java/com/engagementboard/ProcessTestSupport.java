@@ -31,8 +31,7 @@ public final class ProcessTestSupport {
                         com.engagementboard.board.BoardActionProcess.Variables.ACTION_TITLE, title,
                         com.engagementboard.board.BoardActionProcess.Variables.OWNER_GROUP, "board-chair",
                         com.engagementboard.board.BoardActionProcess.Variables.ACTION_DUE,
-                        new java.util.Date(System.currentTimeMillis() + 86_400_000L),
-                        com.engagementboard.board.BoardActionProcess.Variables.ACTION_SUMMARY, "None"));
+                        new java.util.Date(System.currentTimeMillis() + 86_400_000L)));
     }
 
     /**

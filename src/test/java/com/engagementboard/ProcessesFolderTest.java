@@ -108,6 +108,31 @@ class ProcessesFolderTest {
     }
 
     /**
+     * A timer whose job runs service work (a reminder, a lapse, a note in the record) retries on purpose too:
+     * a database hiccup at that moment is retried three times, five minutes apart, then becomes an incident.
+     */
+    @Test
+    void everyTimerThatRunsServiceWorkRetriesThreeTimesFiveMinutesApart() throws IOException {
+        List<String> timers = new java.util.ArrayList<>();
+        for (Map.Entry<Path, org.camunda.bpm.model.bpmn.BpmnModelInstance> model : models().entrySet()) {
+            for (org.camunda.bpm.model.bpmn.instance.TimerEventDefinition timer : model.getValue()
+                    .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)) {
+                var event = (org.camunda.bpm.model.bpmn.instance.FlowNode) timer.getParentElement();
+                boolean serviceWork = event.getOutgoing().stream().map(flow -> flow.getTarget()).anyMatch(next ->
+                        next instanceof org.camunda.bpm.model.bpmn.instance.ServiceTask
+                                || next instanceof org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent
+                                || next instanceof org.camunda.bpm.model.bpmn.instance.SendTask
+                                || next instanceof org.camunda.bpm.model.bpmn.instance.BusinessRuleTask);
+                if (serviceWork) {
+                    timers.add(event.getId());
+                    retriesOnPurpose(event, event.getId(), model.getKey());
+                }
+            }
+        }
+        assertThat(timers).as("the reminders and deadlines of the five processes").hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    /**
      * The multi-instance tasks many people complete at the same moment (votes, agenda notices, endorsements)
      * count each completion after a save point of the inner activity, so that completions never conflict on
      * the multi-instance body; these save points retry on purpose too.
