@@ -151,7 +151,7 @@ class SummitDelegates {
     @Bean
     JavaDelegate moveSummit() {
         return execution -> {
-            Summit summit = summits.get(summitId(execution));
+            Summit summit = summits.postponementCarriedOut(summitId(execution));
             java.util.Date ends = Summits.summitEnds(summit.getAt());
             execution.setVariable(SummitProcess.Variables.PRE_WORK_DUE, summits.preWorkDue(summit.getAt()));
             execution.setVariable(SummitProcess.Variables.SUMMIT_ENDS, ends);
@@ -160,6 +160,12 @@ class SummitDelegates {
             moveTimer(execution, SummitProcess.Elements.CHAIR_OVERDUE, ends);
             moveTimer(execution, SummitProcess.Elements.SUMMIT_LAPSES, deadlines.lapses(ends));
         };
+    }
+
+    /** A postponement moves nothing unless the record says the chair postponed the summit and it is not moved yet. */
+    @Bean
+    JavaDelegate confirmSummitPostponed() {
+        return execution -> summits.requirePostponed(summitId(execution));
     }
 
     /** Each participant's notice of a postponement reads the new date, who and why from the record. */

@@ -44,6 +44,8 @@ public final class SummitProcess {
         public static final String SUMMIT_CLOSED = "EndEvent_SummitClosed";
         /** The chair postpones the summit before it opens (boundary message on the pre-work). */
         public static final String POSTPONED = "BoundaryEvent_Postponed";
+        /** The postponement's first step: the record must hold the chair's postponement, not yet carried out. */
+        public static final String CONFIRM_POSTPONED = "Task_ConfirmPostponed";
         public static final String MOVE_SUMMIT = "Task_MoveSummit";
         public static final String READ_POSTPONEMENT = "Task_ReadPostponement";
         public static final String POSTPONEMENT_NOTICE_EXPIRES = "BoundaryEvent_PostponementNoticeExpires";

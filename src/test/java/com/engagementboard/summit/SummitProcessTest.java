@@ -814,6 +814,55 @@ class SummitProcessTest {
                 .isWaitingAt(SummitProcess.Elements.READ_CANCELLATION);
     }
 
+    /** The message alone, as an administrator could send it through /engine-rest/message. */
+    private Throwable forgePostponement(Held summit) {
+        return catchThrowable(() -> runtime.createMessageCorrelation(SummitProcess.Messages.POSTPONED)
+                .processInstanceBusinessKey(SummitProcess.businessKey(summit.id())).correlateAll());
+    }
+
+    /** The open tasks of the summit: id, element and who has it. */
+    private List<String> openTaskIds(Held summit) {
+        return tasks.createTaskQuery().processInstanceId(summit.instance().getId()).list().stream()
+                .map(t -> t.getId() + " " + t.getTaskDefinitionKey() + " " + t.getAssignee()).sorted().toList();
+    }
+
+    @Test
+    void aPostponementSentThroughTheEngineWithoutTheChairsIsRefusedAndChangesNothing() {
+        Held summit = convene("Forged postponement", "marketing.head", "sales.head");
+        submitPreWork(summit, "marketing.head");
+        tasks.claim(task(summit.instance(), OPEN_SUMMIT).getId(), "cmo");
+        List<String> before = openTaskIds(summit);
+        Object ends = runtime.getVariable(summit.instance().getId(), Variables.SUMMIT_ENDS);
+
+        // Never postponed: refused with a reason a person can act on, and nothing is recreated or told.
+        Throwable never = forgePostponement(summit);
+        assertThat(com.engagementboard.ProcessTestSupport.transitionRefusal(never))
+                .hasMessageContaining("Summit " + summit.id() + " has no postponement by its chair")
+                .hasMessageContaining("/api/summits/" + summit.id() + "/postpone");
+        assertThat(openTaskIds(summit)).as("the same tasks, the chair's claim kept").isEqualTo(before)
+                .anySatisfy(t -> assertThat(t).endsWith(OPEN_SUMMIT + " cmo"));
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_POSTPONEMENT)).isEmpty();
+        assertThat(summit.instance()).hasNotPassed(SummitProcess.Elements.MOVE_SUMMIT);
+        assertThat(runtime.getVariable(summit.instance().getId(), Variables.SUMMIT_ENDS)).isEqualTo(ends);
+        assertThat(report(summit).postponement()).isNull();
+
+        // Postponed once by the chair and moved: the message sent again is refused just the same.
+        Instant newAt = Instant.now().plus(Duration.ofDays(21)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        summits.postpone(summit.id(), newAt, "The regulator's hearing.", "cmo");
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.CONFIRM_POSTPONED,
+                SummitProcess.Elements.MOVE_SUMMIT);
+        tasks.claim(task(summit.instance(), OPEN_SUMMIT).getId(), "cmo");
+        List<String> moved = openTaskIds(summit);
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_POSTPONEMENT)).hasSize(2);
+
+        Throwable replayed = forgePostponement(summit);
+        assertThat(com.engagementboard.ProcessTestSupport.transitionRefusal(replayed))
+                .hasMessageContaining("has no postponement by its chair");
+        assertThat(openTaskIds(summit)).as("no pre-work recreated, no notice again, the claim kept").isEqualTo(moved);
+        assertThat(report(summit).at()).isEqualTo(newAt);
+        assertThat(report(summit).postponement().reason()).isEqualTo("The regulator's hearing.");
+    }
+
     @Test
     void aSummitInSessionCanBeCancelledButNotPostponedAndAClosedOneNeither() {
         Held summit = convene("Cancelled in session", "marketing.head", "sales.head");
