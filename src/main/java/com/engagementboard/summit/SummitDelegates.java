@@ -146,7 +146,8 @@ class SummitDelegates {
 
     /**
      * The chair postponed the summit: the pre-work is now due by the new date, and only those whose pre-work
-     * is not in are asked again. The chair's reminder and the lapse move with the summit's day.
+     * is not in are asked again. The process then enters <em>Summit at its date</em> afresh, whose timers (the
+     * chair's reminder, the lapse, the pre-work's) read the new dates.
      */
     @Bean
     JavaDelegate moveSummit() {
@@ -157,8 +158,6 @@ class SummitDelegates {
             execution.setVariable(SummitProcess.Variables.SUMMIT_ENDS, ends);
             execution.setVariable(SummitProcess.Variables.PRE_WORK_PARTICIPANTS,
                     new ArrayList<>(summits.preWorkOutstanding(summit.getId())));
-            moveTimer(execution, SummitProcess.Elements.CHAIR_OVERDUE, ends);
-            moveTimer(execution, SummitProcess.Elements.SUMMIT_LAPSES, deadlines.lapses(ends));
         };
     }
 
@@ -186,12 +185,6 @@ class SummitDelegates {
     TaskListener describeCancellation() {
         return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
                 texts.cancellationNotice(summitId(task)));
-    }
-
-    private static void moveTimer(DelegateExecution execution, String startEvent, java.util.Date due) {
-        var jobs = execution.getProcessEngineServices().getManagementService();
-        jobs.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(startEvent).list()
-                .forEach(job -> jobs.setJobDuedate(job.getId(), due));
     }
 
     /**

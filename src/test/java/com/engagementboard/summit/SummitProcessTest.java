@@ -955,6 +955,41 @@ class SummitProcessTest {
     }
 
     @Test
+    void aSummitPostponedAfterItsDayIsRemindedAgainAndLapsesOnlyAfterItsNewDate() {
+        Held summit = convene("Moved after its day", "marketing.head");
+        // The summit's day passes without the chair opening it: she is reminded, once.
+        runJobs(summit.instance(), SummitProcess.Elements.CHAIR_OVERDUE);
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.REMIND_CHAIR).isWaitingAt(OPEN_SUMMIT);
+        assertThat(timer(summit, SummitProcess.Elements.CHAIR_OVERDUE)).as("the reminder fired").isNull();
+
+        Instant newAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        summits.postpone(summit.id(), newAt, "The board was not ready.", "cmo");
+
+        // The summit at its date is entered afresh: a new reminder and a new lapse, at the new date.
+        assertThat(timer(summit, SummitProcess.Elements.CHAIR_OVERDUE).getDuedate()).as("a new reminder")
+                .isEqualTo(java.util.Date.from(newAt.plus(Duration.ofDays(1))));
+        assertThat(timer(summit, SummitProcess.Elements.SUMMIT_LAPSES).getDuedate()).as("the lapse moves")
+                .isEqualTo(java.util.Date.from(newAt.plus(Duration.ofDays(1 + 14))));
+        Task open = task(summit.instance(), OPEN_SUMMIT);
+        assertThat(open.getDueDate()).isEqualTo(java.util.Date.from(newAt.plus(Duration.ofDays(1))));
+        runJobs(summit.instance(), SummitProcess.Elements.CHAIR_OVERDUE);
+        assertThat(task(summit.instance(), OPEN_SUMMIT).getPriority()).as("reminded again after the new day")
+                .isEqualTo(SummitDelegates.OVERDUE_PRIORITY);
+
+        // Nobody brings it to its close after the new date either: it lapses, and the notices of the lapse and
+        // of the postponement end with it.
+        runJobs(summit.instance(), SummitProcess.Elements.SUMMIT_LAPSES);
+        assertThat(report(summit).status()).isEqualTo("CANCELLED");
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_LAPSE)).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrder("cmo", "marketing.head");
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_POSTPONEMENT)).hasSize(1);
+        chair(taskOf(summit, SummitProcess.Elements.READ_LAPSE, "cmo"), Map.of());
+        completeAs("marketing.head", List.of("board-member"), taskOf(summit, SummitProcess.Elements.READ_LAPSE,
+                "marketing.head"), Map.of());
+        assertThat(summit.instance()).hasPassed("EndEvent_LapseRead", SummitProcess.Elements.SUMMIT_OVER).isEnded();
+    }
+
+    @Test
     void theEndorsementRoundClosesAtItsDeadlineAndWhoeverGaveNoAnswerIsRecordedAsSuch() {
         Held summit = convene("Silent", "marketing.head", "sales.head");
         submitPreWork(summit, "marketing.head");
