@@ -213,7 +213,7 @@ class Summits {
     @Transactional
     boolean lapse(long summitId, int days) {
         Summit summit = get(summitId);
-        if (summit.getStatus() != Summit.Status.CONVENED && summit.getStatus() != Summit.Status.IN_SESSION) {
+        if (!summit.getStatus().canMoveTo(Summit.Status.CANCELLED)) {
             return false;
         }
         summit.lapse(now(), "It was neither closed nor cancelled within " + days + " days after its day ("
