@@ -351,10 +351,12 @@ class SummitDelegates {
         };
     }
 
+    /** The message <em>Board set up</em>: the board's set-up as the chair decided it. */
     @Bean
     JavaDelegate foundBoard() {
-        return execution -> summits.foundBoard(summitId(execution), boardForm.boardRequest(
-                summits.get(summitId(execution)).getChair(), execution.getVariables()));
+        return execution -> send("The board could not be set up as the summit decided", () -> summits.foundBoard(
+                summitId(execution), boardForm.boardRequest(summits.get(summitId(execution)).getChair(),
+                        execution.getVariables())));
     }
 
     @Bean
@@ -362,14 +364,37 @@ class SummitDelegates {
         return execution -> summits.nameExistingBody(summitId(execution), (String) execution.getVariable(EXISTING_BODY));
     }
 
+    /** The message <em>First charter draft started</em>: the plan's touchpoints and suggested owners. */
     @Bean
     JavaDelegate seedCharterDraft() {
-        return execution -> summits.seedCharterDraft(summitId(execution));
+        return execution -> send("The first charter draft could not be started from the summit's plan",
+                () -> summits.seedCharterDraft(summitId(execution)));
     }
 
+    /** The message <em>Plan on the board's first agenda</em>: each activity of the plan as an agenda item. */
     @Bean
     JavaDelegate seedBoardAgenda() {
-        return execution -> summits.seedBoardAgenda(summitId(execution));
+        return execution -> send("The summit's plan could not be put on the board's first agenda",
+                () -> summits.seedBoardAgenda(summitId(execution)));
+    }
+
+    /**
+     * Sends one of the summit's messages to another capability. Its failure becomes the job's incident in words
+     * a person can act on (what was not done, why, and that the summit waits for a retry in Cockpit); two changes
+     * at once stay the engine's to retry.
+     */
+    private static void send(String notDone, Runnable message) {
+        try {
+            message.run();
+        } catch (org.camunda.bpm.engine.OptimisticLockingException
+                | org.springframework.dao.OptimisticLockingFailureException concurrent) {
+            throw concurrent;
+        } catch (RuntimeException e) {
+            String why = e instanceof org.springframework.web.ErrorResponse problem
+                    && problem.getBody().getDetail() != null ? problem.getBody().getDetail() : e.getMessage();
+            throw new IllegalStateException(notDone + ": " + why + ". The summit waits here with the chair's "
+                    + "decision saved: once the cause is put right, retry it in Cockpit.", e);
+        }
     }
 
     @Bean

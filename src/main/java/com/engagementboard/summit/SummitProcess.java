@@ -44,10 +44,15 @@ public final class SummitProcess {
         public static final String DECIDE_SOURCING = "Task_DecideSourcing";
         public static final String DECIDE_OUTCOME = "Task_DecideOutcome";
         public static final String OUTCOME = "Gateway_Outcome";
-        public static final String FOUND_BOARD = "Task_FoundBoard";
+        /**
+         * The summit's messages to the board and the charter (intermediate message throw events, each calling the
+         * capability's service), after a save point behind the chair's decision: a failure is an incident in
+         * words at the event, the summit waits for its retry.
+         */
+        public static final String BOARD_FOUNDED = "MessageEvent_BoardFounded";
         public static final String NAME_EXISTING_BODY = "Task_NameExistingBody";
-        public static final String SEED_CHARTER = "Task_SeedCharterDraft";
-        public static final String SEED_AGENDA = "Task_SeedBoardAgenda";
+        public static final String CHARTER_DRAFT_STARTED = "MessageEvent_CharterDraftStarted";
+        public static final String PLAN_ON_AGENDA = "MessageEvent_PlanOnAgenda";
         public static final String CLOSE_SUMMIT = "Task_CloseSummit";
         public static final String SUMMIT_CLOSED = "EndEvent_SummitClosed";
         /**

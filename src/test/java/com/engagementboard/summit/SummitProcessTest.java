@@ -12,15 +12,15 @@ import static com.engagementboard.summit.SummitProcess.Elements.DECIDE_SOURCING;
 import static com.engagementboard.summit.SummitProcess.Elements.DRAFT_VISION;
 import static com.engagementboard.summit.SummitProcess.Elements.ENDORSE_VISION;
 import static com.engagementboard.summit.SummitProcess.Elements.FIND_SILOS;
-import static com.engagementboard.summit.SummitProcess.Elements.FOUND_BOARD;
+import static com.engagementboard.summit.SummitProcess.Elements.BOARD_FOUNDED;
 import static com.engagementboard.summit.SummitProcess.Elements.NAME_EXISTING_BODY;
 import static com.engagementboard.summit.SummitProcess.Elements.OPEN_SUMMIT;
 import static com.engagementboard.summit.SummitProcess.Elements.PLAN_TOUCHPOINTS;
 import static com.engagementboard.summit.SummitProcess.Elements.PRE_WORK_OVERDUE;
 import static com.engagementboard.summit.SummitProcess.Elements.RECORD_DISSENT;
 import static com.engagementboard.summit.SummitProcess.Elements.REMIND_PARTICIPANT;
-import static com.engagementboard.summit.SummitProcess.Elements.SEED_AGENDA;
-import static com.engagementboard.summit.SummitProcess.Elements.SEED_CHARTER;
+import static com.engagementboard.summit.SummitProcess.Elements.PLAN_ON_AGENDA;
+import static com.engagementboard.summit.SummitProcess.Elements.CHARTER_DRAFT_STARTED;
 import static com.engagementboard.summit.SummitProcess.Elements.SUMMIT_CLOSED;
 import static com.engagementboard.summit.SummitProcess.Elements.SUMMIT_OPENED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -252,6 +252,8 @@ class SummitProcessTest {
         chair(task(summit.instance(), PLAN_TOUCHPOINTS), Map.of(Variables.PLAN, planOf(tag)));
         chair(task(summit.instance(), DECIDE_SOURCING), sourcing);
         chair(task(summit.instance(), DECIDE_OUTCOME), outcome);
+        // The summit tells the board and the charter after the save point behind the chair's decision.
+        runJobs(summit.instance(), DECIDE_OUTCOME);
     }
 
     private long queuedAgendaItems(String activity) {
@@ -494,7 +496,9 @@ class SummitProcessTest {
                 .hasMessageContaining("boardQuorum: is 4 but the core group has only 3 members");
         try {
             chair(outcome, board(members, "cmo, retail.head, business.head, wealth.head", 3));
-            assertThat(summit.instance()).hasPassed(FOUND_BOARD, SEED_CHARTER, SEED_AGENDA, SUMMIT_CLOSED).isEnded();
+            assertThat(summit.instance()).as("the chair's decision is saved first").isWaitingAt(DECIDE_OUTCOME);
+            runJobs(summit.instance(), DECIDE_OUTCOME);
+            assertThat(summit.instance()).hasPassed(BOARD_FOUNDED, CHARTER_DRAFT_STARTED, PLAN_ON_AGENDA, SUMMIT_CLOSED).isEnded();
             mvc.perform(get("/api/board").with(httpBasic("employee", "demo")))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.chair").value("cmo"))
@@ -531,6 +535,49 @@ class SummitProcessTest {
         assertThat(jdbc.queryForObject("select fact_priority from agenda_item where title like ?", String.class,
                 "%Brief the front line " + tag + "%")).contains("functions involved: Marketing, Product Management")
                 .contains("Survey of").contains("evidence (Mira Hoffmann)").doesNotContain("marketing product");
+    }
+
+    @Test
+    void aBoardThatCannotBeSetUpIsAnIncidentInWordsAndTheSummitWaitsForItsRetry() {
+        String tag = "I" + System.nanoTime();
+        Held summit = convene("Founding fails", "marketing.head");
+        toEndorsedVision(summit, "Vision " + tag, "marketing.head");
+        chair(task(summit.instance(), PLAN_TOUCHPOINTS), Map.of(Variables.PLAN, planOf(tag)));
+        chair(task(summit.instance(), DECIDE_SOURCING), sourcing(tag));
+        chair(task(summit.instance(), DECIDE_OUTCOME), board("cmo, retail.head, business.head, wealth.head, "
+                + "marketing.head", "cmo, retail.head, business.head, wealth.head", 3));
+        // Between the chair's decision and the message to the board, the set-up no longer holds (here: its quorum).
+        runtime.setVariable(summit.instance().getId(), Variables.BOARD_QUORUM, 9);
+        var management = engine.getManagementService();
+        org.camunda.bpm.engine.runtime.Job job = timer(summit, DECIDE_OUTCOME);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(catchThrowable(() -> management.executeJob(job.getId()))).isNotNull();
+        }
+
+        org.camunda.bpm.engine.runtime.Incident incident = runtime.createIncidentQuery()
+                .processInstanceId(summit.instance().getId()).singleResult();
+        assertThat(incident).as("after three attempts, an incident").isNotNull();
+        assertThat(incident.getFailedActivityId()).isEqualTo(BOARD_FOUNDED);
+        assertThat(incident.getIncidentMessage()).startsWith("The board could not be set up as the summit decided: ")
+                .contains("is 9 but the core group has only 4").contains("retry it in Cockpit")
+                .doesNotContain("Exception").doesNotContain("ENGINE-");
+        assertThat(summit.instance()).as("the summit is not lost").isNotEnded();
+        assertThat(report(summit).status()).isEqualTo("IN_SESSION");
+        assertThat(report(summit).charterDraftId()).as("nothing half done").isNull();
+
+        // Put right and retried: the summit tells the board and the charter, and closes.
+        try {
+            runtime.setVariable(summit.instance().getId(), Variables.BOARD_QUORUM, 3);
+            management.setJobRetries(job.getId(), 1);
+            management.executeJob(job.getId());
+            assertThat(summit.instance()).hasPassed(BOARD_FOUNDED, CHARTER_DRAFT_STARTED, PLAN_ON_AGENDA,
+                    SUMMIT_CLOSED).isEnded();
+            assertThat(report(summit).charterDraftId()).isNotNull();
+        } finally {
+            boardSetup.update(new BoardSetupRequest("cmo", DEMO_MEMBERS, DEMO_CORE,
+                    new BoardSetupRequest.CadenceRequest(Cadence.WEEKLY, DayOfWeek.MONDAY, null, "09:00",
+                            "Europe/Amsterdam"), 3, 24, 120));
+        }
     }
 
     @Test
@@ -635,8 +682,9 @@ class SummitProcessTest {
         assertThatThrownBy(() -> chair(outcome, Map.of(Variables.OUTCOME, SummitProcess.NAME_EXISTING_BODY)))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("existingBody");
         chair(outcome, namedBody("Brand council " + tag));
-        assertThat(summit.instance()).hasPassed(NAME_EXISTING_BODY, SEED_CHARTER, SEED_AGENDA, SUMMIT_CLOSED)
-                .hasNotPassed(FOUND_BOARD).isEnded();
+        runJobs(summit.instance(), DECIDE_OUTCOME);
+        assertThat(summit.instance()).hasPassed(NAME_EXISTING_BODY, CHARTER_DRAFT_STARTED, PLAN_ON_AGENDA, SUMMIT_CLOSED)
+                .hasNotPassed(BOARD_FOUNDED).isEnded();
         report = report(summit);
         assertThat(report.outcome()).isEqualTo(SummitProcess.NAME_EXISTING_BODY);
         assertThat(report.existingBody()).isEqualTo("Brand council " + tag);
