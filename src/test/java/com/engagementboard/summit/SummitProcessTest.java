@@ -921,6 +921,11 @@ class SummitProcessTest {
         endorse(summit, "marketing.head");
         assertThatThrownBy(() -> summits.postpone(summit.id(), Instant.now().plus(Duration.ofDays(30)), "Later", "cmo"))
                 .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("IN_SESSION");
+        // Postponed by the chair interrupts the whole summit at its date: in session, the record check refuses it.
+        List<String> inSession = openTaskIds(summit);
+        assertThat(com.engagementboard.ProcessTestSupport.transitionRefusal(forgePostponement(summit)))
+                .hasMessageContaining("has no postponement by its chair");
+        assertThat(openTaskIds(summit)).as("the endorsements go on").isEqualTo(inSession);
 
         summits.cancel(summit.id(), "The vision needs the new CEO.", "cmo");
         assertThat(openTasks(summit, ENDORSE_VISION)).as("the endorsements ended").isEmpty();
