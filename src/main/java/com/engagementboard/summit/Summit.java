@@ -181,6 +181,10 @@ class Summit {
     @Column(name = "postponement_reason", length = MAX_REASON)
     private String postponementReason;
 
+    /** The chair postponed the summit and its process has not moved it yet. */
+    @Column(name = "postponement_pending", nullable = false)
+    private boolean postponementPending;
+
     /** Each participant is a record of their own: their answers never change the summit's version. */
     @OneToMany(mappedBy = "summit", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("key.userId")
@@ -313,6 +317,23 @@ class Summit {
         postponedAt = when;
         postponedBy = by;
         postponementReason = reason;
+        postponementPending = true;
+    }
+
+    /**
+     * What the process checks before it moves the summit: the chair's postponement is pending (a
+     * {@code SummitPostponed} message without one, or sent a second time, is refused).
+     */
+    void requirePostponementPending() {
+        if (!postponementPending || status != Status.CONVENED) {
+            throw new SummitNotPostponedException(id, status);
+        }
+    }
+
+    /** The process has moved the summit to its new date: the postponement is carried out. */
+    void postponementCarriedOut() {
+        requirePostponementPending();
+        postponementPending = false;
     }
 
     /** The record says the summit was cancelled: what its process checks before it ends anything. */
@@ -374,6 +395,10 @@ class Summit {
 
     String getPostponementReason() {
         return postponementReason;
+    }
+
+    boolean isPostponementPending() {
+        return postponementPending;
     }
 
     String getChair() {

@@ -146,20 +146,25 @@ class SummitDelegates {
 
     /**
      * The chair postponed the summit: the pre-work is now due by the new date, and only those whose pre-work
-     * is not in are asked again. The chair's reminder and the lapse move with the summit's day.
+     * is not in are asked again. The process then enters <em>Summit at its date</em> afresh, whose timers (the
+     * chair's reminder, the lapse, the pre-work's) read the new dates.
      */
     @Bean
     JavaDelegate moveSummit() {
         return execution -> {
-            Summit summit = summits.get(summitId(execution));
+            Summit summit = summits.postponementCarriedOut(summitId(execution));
             java.util.Date ends = Summits.summitEnds(summit.getAt());
             execution.setVariable(SummitProcess.Variables.PRE_WORK_DUE, summits.preWorkDue(summit.getAt()));
             execution.setVariable(SummitProcess.Variables.SUMMIT_ENDS, ends);
             execution.setVariable(SummitProcess.Variables.PRE_WORK_PARTICIPANTS,
                     new ArrayList<>(summits.preWorkOutstanding(summit.getId())));
-            moveTimer(execution, SummitProcess.Elements.CHAIR_OVERDUE, ends);
-            moveTimer(execution, SummitProcess.Elements.SUMMIT_LAPSES, deadlines.lapses(ends));
         };
+    }
+
+    /** A postponement moves nothing unless the record says the chair postponed the summit and it is not moved yet. */
+    @Bean
+    JavaDelegate confirmSummitPostponed() {
+        return execution -> summits.requirePostponed(summitId(execution));
     }
 
     /** Each participant's notice of a postponement reads the new date, who and why from the record. */
@@ -180,12 +185,6 @@ class SummitDelegates {
     TaskListener describeCancellation() {
         return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
                 texts.cancellationNotice(summitId(task)));
-    }
-
-    private static void moveTimer(DelegateExecution execution, String startEvent, java.util.Date due) {
-        var jobs = execution.getProcessEngineServices().getManagementService();
-        jobs.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(startEvent).list()
-                .forEach(job -> jobs.setJobDuedate(job.getId(), due));
     }
 
     /**
@@ -352,10 +351,12 @@ class SummitDelegates {
         };
     }
 
+    /** The message <em>Board set up</em>: the board's set-up as the chair decided it. */
     @Bean
     JavaDelegate foundBoard() {
-        return execution -> summits.foundBoard(summitId(execution), boardForm.boardRequest(
-                summits.get(summitId(execution)).getChair(), execution.getVariables()));
+        return execution -> send("The board could not be set up as the summit decided", () -> summits.foundBoard(
+                summitId(execution), boardForm.boardRequest(summits.get(summitId(execution)).getChair(),
+                        execution.getVariables())));
     }
 
     @Bean
@@ -363,14 +364,37 @@ class SummitDelegates {
         return execution -> summits.nameExistingBody(summitId(execution), (String) execution.getVariable(EXISTING_BODY));
     }
 
+    /** The message <em>First charter draft started</em>: the plan's touchpoints and suggested owners. */
     @Bean
     JavaDelegate seedCharterDraft() {
-        return execution -> summits.seedCharterDraft(summitId(execution));
+        return execution -> send("The first charter draft could not be started from the summit's plan",
+                () -> summits.seedCharterDraft(summitId(execution)));
     }
 
+    /** The message <em>Plan on the board's first agenda</em>: each activity of the plan as an agenda item. */
     @Bean
     JavaDelegate seedBoardAgenda() {
-        return execution -> summits.seedBoardAgenda(summitId(execution));
+        return execution -> send("The summit's plan could not be put on the board's first agenda",
+                () -> summits.seedBoardAgenda(summitId(execution)));
+    }
+
+    /**
+     * Sends one of the summit's messages to another capability. Its failure becomes the job's incident in words
+     * a person can act on (what was not done, why, and that the summit waits for a retry in Cockpit); two changes
+     * at once stay the engine's to retry.
+     */
+    private static void send(String notDone, Runnable message) {
+        try {
+            message.run();
+        } catch (org.camunda.bpm.engine.OptimisticLockingException
+                | org.springframework.dao.OptimisticLockingFailureException concurrent) {
+            throw concurrent;
+        } catch (RuntimeException e) {
+            String why = e instanceof org.springframework.web.ErrorResponse problem
+                    && problem.getBody().getDetail() != null ? problem.getBody().getDetail() : e.getMessage();
+            throw new IllegalStateException(notDone + ": " + why + ". The summit waits here with the chair's "
+                    + "decision saved: once the cause is put right, retry it in Cockpit.", e);
+        }
     }
 
     @Bean

@@ -13,6 +13,14 @@ public final class SummitProcess {
     public static final class Elements {
         public static final String START = "StartEvent_SummitConvened";
         public static final String MERGE_PRE_WORK = "Gateway_MergePreWork";
+        /**
+         * The summit from its pre-work to its close, with the chair's reminder and the lapse: entered afresh after
+         * each postponement, so its timers read the new date.
+         */
+        public static final String SUMMIT_AT_ITS_DATE = "SubProcess_Summit";
+        public static final String DATE_SET = "StartEvent_DateSet";
+        /** The summit closed or lapsed: whatever else is open (an unread postponement notice) ends. */
+        public static final String SUMMIT_OVER = "EndEvent_SummitOver";
         public static final String PRE_WORK = "SubProcess_PreWork";
         /** One participant's pre-work (multi-instance): the assessment, then the chair's view after a save point. */
         public static final String PARTICIPANT_PRE_WORK = "SubProcess_ParticipantPreWork";
@@ -36,14 +44,24 @@ public final class SummitProcess {
         public static final String DECIDE_SOURCING = "Task_DecideSourcing";
         public static final String DECIDE_OUTCOME = "Task_DecideOutcome";
         public static final String OUTCOME = "Gateway_Outcome";
-        public static final String FOUND_BOARD = "Task_FoundBoard";
+        /**
+         * The summit's messages to the board and the charter (intermediate message throw events, each calling the
+         * capability's service), after a save point behind the chair's decision: a failure is an incident in
+         * words at the event, the summit waits for its retry.
+         */
+        public static final String BOARD_FOUNDED = "MessageEvent_BoardFounded";
         public static final String NAME_EXISTING_BODY = "Task_NameExistingBody";
-        public static final String SEED_CHARTER = "Task_SeedCharterDraft";
-        public static final String SEED_AGENDA = "Task_SeedBoardAgenda";
+        public static final String CHARTER_DRAFT_STARTED = "MessageEvent_CharterDraftStarted";
+        public static final String PLAN_ON_AGENDA = "MessageEvent_PlanOnAgenda";
         public static final String CLOSE_SUMMIT = "Task_CloseSummit";
         public static final String SUMMIT_CLOSED = "EndEvent_SummitClosed";
-        /** The chair postpones the summit before it opens (boundary message on the pre-work). */
+        /**
+         * The chair postpones the summit before it opens (boundary message on the summit at its date; the record
+         * check after it refuses one the chair did not make).
+         */
         public static final String POSTPONED = "BoundaryEvent_Postponed";
+        /** The postponement's first step: the record must hold the chair's postponement, not yet carried out. */
+        public static final String CONFIRM_POSTPONED = "Task_ConfirmPostponed";
         public static final String MOVE_SUMMIT = "Task_MoveSummit";
         public static final String READ_POSTPONEMENT = "Task_ReadPostponement";
         public static final String POSTPONEMENT_NOTICE_EXPIRES = "BoundaryEvent_PostponementNoticeExpires";

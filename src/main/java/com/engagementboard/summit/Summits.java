@@ -168,6 +168,23 @@ class Summits {
         }
     }
 
+    /**
+     * The check the postponement makes first: a {@code SummitPostponed} message for a summit the chair has not
+     * postponed (one sent through the engine's API, or a second time) is refused, and moves nothing.
+     */
+    @Transactional(readOnly = true)
+    void requirePostponed(long summitId) {
+        get(summitId).requirePostponementPending();
+    }
+
+    /** The process moved the summit to its new date: its postponement is carried out (and cannot be replayed). */
+    @Transactional
+    Summit postponementCarriedOut(long summitId) {
+        Summit summit = get(summitId);
+        summit.postponementCarriedOut();
+        return summit;
+    }
+
     /** The participants whose pre-work is not in yet: asked again after a postponement. */
     @Transactional(readOnly = true)
     List<String> preWorkOutstanding(long summitId) {
@@ -196,7 +213,7 @@ class Summits {
     @Transactional
     boolean lapse(long summitId, int days) {
         Summit summit = get(summitId);
-        if (summit.getStatus() != Summit.Status.CONVENED && summit.getStatus() != Summit.Status.IN_SESSION) {
+        if (!summit.getStatus().canMoveTo(Summit.Status.CANCELLED)) {
             return false;
         }
         summit.lapse(now(), "It was neither closed nor cancelled within " + days + " days after its day ("

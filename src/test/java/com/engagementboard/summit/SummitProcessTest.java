@@ -12,15 +12,15 @@ import static com.engagementboard.summit.SummitProcess.Elements.DECIDE_SOURCING;
 import static com.engagementboard.summit.SummitProcess.Elements.DRAFT_VISION;
 import static com.engagementboard.summit.SummitProcess.Elements.ENDORSE_VISION;
 import static com.engagementboard.summit.SummitProcess.Elements.FIND_SILOS;
-import static com.engagementboard.summit.SummitProcess.Elements.FOUND_BOARD;
+import static com.engagementboard.summit.SummitProcess.Elements.BOARD_FOUNDED;
 import static com.engagementboard.summit.SummitProcess.Elements.NAME_EXISTING_BODY;
 import static com.engagementboard.summit.SummitProcess.Elements.OPEN_SUMMIT;
 import static com.engagementboard.summit.SummitProcess.Elements.PLAN_TOUCHPOINTS;
 import static com.engagementboard.summit.SummitProcess.Elements.PRE_WORK_OVERDUE;
 import static com.engagementboard.summit.SummitProcess.Elements.RECORD_DISSENT;
 import static com.engagementboard.summit.SummitProcess.Elements.REMIND_PARTICIPANT;
-import static com.engagementboard.summit.SummitProcess.Elements.SEED_AGENDA;
-import static com.engagementboard.summit.SummitProcess.Elements.SEED_CHARTER;
+import static com.engagementboard.summit.SummitProcess.Elements.PLAN_ON_AGENDA;
+import static com.engagementboard.summit.SummitProcess.Elements.CHARTER_DRAFT_STARTED;
 import static com.engagementboard.summit.SummitProcess.Elements.SUMMIT_CLOSED;
 import static com.engagementboard.summit.SummitProcess.Elements.SUMMIT_OPENED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -252,6 +252,8 @@ class SummitProcessTest {
         chair(task(summit.instance(), PLAN_TOUCHPOINTS), Map.of(Variables.PLAN, planOf(tag)));
         chair(task(summit.instance(), DECIDE_SOURCING), sourcing);
         chair(task(summit.instance(), DECIDE_OUTCOME), outcome);
+        // The summit tells the board and the charter after the save point behind the chair's decision.
+        runJobs(summit.instance(), DECIDE_OUTCOME);
     }
 
     private long queuedAgendaItems(String activity) {
@@ -494,7 +496,9 @@ class SummitProcessTest {
                 .hasMessageContaining("boardQuorum: is 4 but the core group has only 3 members");
         try {
             chair(outcome, board(members, "cmo, retail.head, business.head, wealth.head", 3));
-            assertThat(summit.instance()).hasPassed(FOUND_BOARD, SEED_CHARTER, SEED_AGENDA, SUMMIT_CLOSED).isEnded();
+            assertThat(summit.instance()).as("the chair's decision is saved first").isWaitingAt(DECIDE_OUTCOME);
+            runJobs(summit.instance(), DECIDE_OUTCOME);
+            assertThat(summit.instance()).hasPassed(BOARD_FOUNDED, CHARTER_DRAFT_STARTED, PLAN_ON_AGENDA, SUMMIT_CLOSED).isEnded();
             mvc.perform(get("/api/board").with(httpBasic("employee", "demo")))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.chair").value("cmo"))
@@ -531,6 +535,49 @@ class SummitProcessTest {
         assertThat(jdbc.queryForObject("select fact_priority from agenda_item where title like ?", String.class,
                 "%Brief the front line " + tag + "%")).contains("functions involved: Marketing, Product Management")
                 .contains("Survey of").contains("evidence (Mira Hoffmann)").doesNotContain("marketing product");
+    }
+
+    @Test
+    void aBoardThatCannotBeSetUpIsAnIncidentInWordsAndTheSummitWaitsForItsRetry() {
+        String tag = "I" + System.nanoTime();
+        Held summit = convene("Founding fails", "marketing.head");
+        toEndorsedVision(summit, "Vision " + tag, "marketing.head");
+        chair(task(summit.instance(), PLAN_TOUCHPOINTS), Map.of(Variables.PLAN, planOf(tag)));
+        chair(task(summit.instance(), DECIDE_SOURCING), sourcing(tag));
+        chair(task(summit.instance(), DECIDE_OUTCOME), board("cmo, retail.head, business.head, wealth.head, "
+                + "marketing.head", "cmo, retail.head, business.head, wealth.head", 3));
+        // Between the chair's decision and the message to the board, the set-up no longer holds (here: its quorum).
+        runtime.setVariable(summit.instance().getId(), Variables.BOARD_QUORUM, 9);
+        var management = engine.getManagementService();
+        org.camunda.bpm.engine.runtime.Job job = timer(summit, DECIDE_OUTCOME);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(catchThrowable(() -> management.executeJob(job.getId()))).isNotNull();
+        }
+
+        org.camunda.bpm.engine.runtime.Incident incident = runtime.createIncidentQuery()
+                .processInstanceId(summit.instance().getId()).singleResult();
+        assertThat(incident).as("after three attempts, an incident").isNotNull();
+        assertThat(incident.getFailedActivityId()).isEqualTo(BOARD_FOUNDED);
+        assertThat(incident.getIncidentMessage()).startsWith("The board could not be set up as the summit decided: ")
+                .contains("is 9 but the core group has only 4").contains("retry it in Cockpit")
+                .doesNotContain("Exception").doesNotContain("ENGINE-");
+        assertThat(summit.instance()).as("the summit is not lost").isNotEnded();
+        assertThat(report(summit).status()).isEqualTo("IN_SESSION");
+        assertThat(report(summit).charterDraftId()).as("nothing half done").isNull();
+
+        // Put right and retried: the summit tells the board and the charter, and closes.
+        try {
+            runtime.setVariable(summit.instance().getId(), Variables.BOARD_QUORUM, 3);
+            management.setJobRetries(job.getId(), 1);
+            management.executeJob(job.getId());
+            assertThat(summit.instance()).hasPassed(BOARD_FOUNDED, CHARTER_DRAFT_STARTED, PLAN_ON_AGENDA,
+                    SUMMIT_CLOSED).isEnded();
+            assertThat(report(summit).charterDraftId()).isNotNull();
+        } finally {
+            boardSetup.update(new BoardSetupRequest("cmo", DEMO_MEMBERS, DEMO_CORE,
+                    new BoardSetupRequest.CadenceRequest(Cadence.WEEKLY, DayOfWeek.MONDAY, null, "09:00",
+                            "Europe/Amsterdam"), 3, 24, 120));
+        }
     }
 
     @Test
@@ -635,8 +682,9 @@ class SummitProcessTest {
         assertThatThrownBy(() -> chair(outcome, Map.of(Variables.OUTCOME, SummitProcess.NAME_EXISTING_BODY)))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("existingBody");
         chair(outcome, namedBody("Brand council " + tag));
-        assertThat(summit.instance()).hasPassed(NAME_EXISTING_BODY, SEED_CHARTER, SEED_AGENDA, SUMMIT_CLOSED)
-                .hasNotPassed(FOUND_BOARD).isEnded();
+        runJobs(summit.instance(), DECIDE_OUTCOME);
+        assertThat(summit.instance()).hasPassed(NAME_EXISTING_BODY, CHARTER_DRAFT_STARTED, PLAN_ON_AGENDA, SUMMIT_CLOSED)
+                .hasNotPassed(BOARD_FOUNDED).isEnded();
         report = report(summit);
         assertThat(report.outcome()).isEqualTo(SummitProcess.NAME_EXISTING_BODY);
         assertThat(report.existingBody()).isEqualTo("Brand council " + tag);
@@ -814,6 +862,55 @@ class SummitProcessTest {
                 .isWaitingAt(SummitProcess.Elements.READ_CANCELLATION);
     }
 
+    /** The message alone, as an administrator could send it through /engine-rest/message. */
+    private Throwable forgePostponement(Held summit) {
+        return catchThrowable(() -> runtime.createMessageCorrelation(SummitProcess.Messages.POSTPONED)
+                .processInstanceBusinessKey(SummitProcess.businessKey(summit.id())).correlateAll());
+    }
+
+    /** The open tasks of the summit: id, element and who has it. */
+    private List<String> openTaskIds(Held summit) {
+        return tasks.createTaskQuery().processInstanceId(summit.instance().getId()).list().stream()
+                .map(t -> t.getId() + " " + t.getTaskDefinitionKey() + " " + t.getAssignee()).sorted().toList();
+    }
+
+    @Test
+    void aPostponementSentThroughTheEngineWithoutTheChairsIsRefusedAndChangesNothing() {
+        Held summit = convene("Forged postponement", "marketing.head", "sales.head");
+        submitPreWork(summit, "marketing.head");
+        tasks.claim(task(summit.instance(), OPEN_SUMMIT).getId(), "cmo");
+        List<String> before = openTaskIds(summit);
+        Object ends = runtime.getVariable(summit.instance().getId(), Variables.SUMMIT_ENDS);
+
+        // Never postponed: refused with a reason a person can act on, and nothing is recreated or told.
+        Throwable never = forgePostponement(summit);
+        assertThat(com.engagementboard.ProcessTestSupport.transitionRefusal(never))
+                .hasMessageContaining("Summit " + summit.id() + " has no postponement by its chair")
+                .hasMessageContaining("/api/summits/" + summit.id() + "/postpone");
+        assertThat(openTaskIds(summit)).as("the same tasks, the chair's claim kept").isEqualTo(before)
+                .anySatisfy(t -> assertThat(t).endsWith(OPEN_SUMMIT + " cmo"));
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_POSTPONEMENT)).isEmpty();
+        assertThat(summit.instance()).hasNotPassed(SummitProcess.Elements.MOVE_SUMMIT);
+        assertThat(runtime.getVariable(summit.instance().getId(), Variables.SUMMIT_ENDS)).isEqualTo(ends);
+        assertThat(report(summit).postponement()).isNull();
+
+        // Postponed once by the chair and moved: the message sent again is refused just the same.
+        Instant newAt = Instant.now().plus(Duration.ofDays(21)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        summits.postpone(summit.id(), newAt, "The regulator's hearing.", "cmo");
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.CONFIRM_POSTPONED,
+                SummitProcess.Elements.MOVE_SUMMIT);
+        tasks.claim(task(summit.instance(), OPEN_SUMMIT).getId(), "cmo");
+        List<String> moved = openTaskIds(summit);
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_POSTPONEMENT)).hasSize(2);
+
+        Throwable replayed = forgePostponement(summit);
+        assertThat(com.engagementboard.ProcessTestSupport.transitionRefusal(replayed))
+                .hasMessageContaining("has no postponement by its chair");
+        assertThat(openTaskIds(summit)).as("no pre-work recreated, no notice again, the claim kept").isEqualTo(moved);
+        assertThat(report(summit).at()).isEqualTo(newAt);
+        assertThat(report(summit).postponement().reason()).isEqualTo("The regulator's hearing.");
+    }
+
     @Test
     void aSummitInSessionCanBeCancelledButNotPostponedAndAClosedOneNeither() {
         Held summit = convene("Cancelled in session", "marketing.head", "sales.head");
@@ -824,6 +921,11 @@ class SummitProcessTest {
         endorse(summit, "marketing.head");
         assertThatThrownBy(() -> summits.postpone(summit.id(), Instant.now().plus(Duration.ofDays(30)), "Later", "cmo"))
                 .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class).hasMessageContaining("IN_SESSION");
+        // Postponed by the chair interrupts the whole summit at its date: in session, the record check refuses it.
+        List<String> inSession = openTaskIds(summit);
+        assertThat(com.engagementboard.ProcessTestSupport.transitionRefusal(forgePostponement(summit)))
+                .hasMessageContaining("has no postponement by its chair");
+        assertThat(openTaskIds(summit)).as("the endorsements go on").isEqualTo(inSession);
 
         summits.cancel(summit.id(), "The vision needs the new CEO.", "cmo");
         assertThat(openTasks(summit, ENDORSE_VISION)).as("the endorsements ended").isEmpty();
@@ -903,6 +1005,68 @@ class SummitProcessTest {
         open(summit);
         assertThat(summit.instance()).isWaitingAt(DRAFT_VISION);
         assertThat(report(summit).missingPreWork()).isEmpty();
+    }
+
+    @Test
+    void aSummitPostponedAfterItsDayIsRemindedAgainAndLapsesOnlyAfterItsNewDate() {
+        Held summit = convene("Moved after its day", "marketing.head");
+        // The summit's day passes without the chair opening it: she is reminded, once.
+        runJobs(summit.instance(), SummitProcess.Elements.CHAIR_OVERDUE);
+        assertThat(summit.instance()).hasPassed(SummitProcess.Elements.REMIND_CHAIR).isWaitingAt(OPEN_SUMMIT);
+        assertThat(timer(summit, SummitProcess.Elements.CHAIR_OVERDUE)).as("the reminder fired").isNull();
+
+        Instant newAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        summits.postpone(summit.id(), newAt, "The board was not ready.", "cmo");
+
+        // The summit at its date is entered afresh: a new reminder and a new lapse, at the new date.
+        assertThat(timer(summit, SummitProcess.Elements.CHAIR_OVERDUE).getDuedate()).as("a new reminder")
+                .isEqualTo(java.util.Date.from(newAt.plus(Duration.ofDays(1))));
+        assertThat(timer(summit, SummitProcess.Elements.SUMMIT_LAPSES).getDuedate()).as("the lapse moves")
+                .isEqualTo(java.util.Date.from(newAt.plus(Duration.ofDays(1 + 14))));
+        Task open = task(summit.instance(), OPEN_SUMMIT);
+        assertThat(open.getDueDate()).isEqualTo(java.util.Date.from(newAt.plus(Duration.ofDays(1))));
+        runJobs(summit.instance(), SummitProcess.Elements.CHAIR_OVERDUE);
+        assertThat(task(summit.instance(), OPEN_SUMMIT).getPriority()).as("reminded again after the new day")
+                .isEqualTo(SummitDelegates.OVERDUE_PRIORITY);
+
+        // Nobody brings it to its close after the new date either: it lapses, and the notices of the lapse and
+        // of the postponement end with it.
+        runJobs(summit.instance(), SummitProcess.Elements.SUMMIT_LAPSES);
+        assertThat(report(summit).status()).isEqualTo("CANCELLED");
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_LAPSE)).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrder("cmo", "marketing.head");
+        assertThat(openTasks(summit, SummitProcess.Elements.READ_POSTPONEMENT)).hasSize(1);
+        chair(taskOf(summit, SummitProcess.Elements.READ_LAPSE, "cmo"), Map.of());
+        completeAs("marketing.head", List.of("board-member"), taskOf(summit, SummitProcess.Elements.READ_LAPSE,
+                "marketing.head"), Map.of());
+        assertThat(summit.instance()).hasPassed("EndEvent_LapseRead", SummitProcess.Elements.SUMMIT_OVER).isEnded();
+    }
+
+    /**
+     * A timer that runs service work (a reminder, the lapse, the close of an endorsement round) retries on
+     * purpose when that work fails: three times, five minutes apart, then an incident in Cockpit.
+     */
+    @Test
+    void everyTimerThatRunsServiceWorkRetriesThreeTimesFiveMinutesApart() {
+        var repository = engine.getRepositoryService();
+        var model = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
+                .processDefinitionKey(SummitProcess.KEY).latestVersion().singleResult().getId());
+        List<String> retrying = new ArrayList<>();
+        for (var timer : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)) {
+            var event = (org.camunda.bpm.model.bpmn.instance.FlowNode) timer.getParentElement();
+            if (event.getOutgoing().stream().anyMatch(flow -> flow.getTarget()
+                    instanceof org.camunda.bpm.model.bpmn.instance.ServiceTask)) {
+                var retry = event.getExtensionElements() == null ? null : event.getExtensionElements()
+                        .getElementsQuery().filterByType(
+                                org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class)
+                        .list().stream().findFirst().orElse(null);
+                assertThat(retry).as("%s retries on purpose", event.getId()).isNotNull();
+                assertThat(retry.getTextContent()).as(event.getId()).isEqualTo("R3/PT5M");
+                retrying.add(event.getId());
+            }
+        }
+        assertThat(retrying).containsExactlyInAnyOrder(PRE_WORK_OVERDUE, SummitProcess.Elements.ENDORSEMENT_CLOSES,
+                SummitProcess.Elements.CHAIR_OVERDUE, SummitProcess.Elements.SUMMIT_LAPSES);
     }
 
     @Test

@@ -106,4 +106,33 @@ class SummitTransitionsIT {
         assertThat(reopening.statusCode()).as(reopening.body()).isBetween(400, 499);
         assertThat(read(report)).isEqualTo(closed);
     }
+
+    /**
+     * A postponement is the summit API's to make: the message alone, sent through the engine's API by an
+     * administrator (who may correlate messages), finds no postponement pending on the record, is refused with
+     * 409 and its reason, and moves nothing (the same tasks, nobody told).
+     */
+    @Test
+    void aPostponementSentOnlyThroughTheEngineApiIsRefusedAndMovesNothing() throws Exception {
+        HttpResponse<String> convened = call("POST", "/api/summits", "cmo", """
+                {"title": "Forged postponement IT", "at": "%s", "participants": ["marketing.head"]}
+                """.formatted(Instant.now().plus(Duration.ofDays(7))));
+        assertThat(convened.statusCode()).as(convened.body()).isEqualTo(201);
+        long id = json.readTree(convened.body()).get("id").asLong();
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(SummitProcess.businessKey(id)).singleResult();
+        started.add(instance.getId());
+        JsonNode before = read("/api/summits/" + id);
+        String openTask = chairsTask(instance, SummitProcess.Elements.OPEN_SUMMIT).get("id").asText();
+
+        HttpResponse<String> forged = call("POST", "/engine-rest/message", "admin", "{\"messageName\": \""
+                + SummitProcess.Messages.POSTPONED + "\", \"businessKey\": \"" + SummitProcess.businessKey(id)
+                + "\", \"all\": true}");
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(409);
+        assertThat(json.readTree(forged.body()).get("message").asText())
+                .contains("Summit " + id + " has no postponement by its chair").contains("Nothing was changed");
+        assertThat(read("/api/summits/" + id)).isEqualTo(before);
+        assertThat(chairsTask(instance, SummitProcess.Elements.OPEN_SUMMIT).get("id").asText())
+                .as("the chair's task is the same one").isEqualTo(openTask);
+    }
 }

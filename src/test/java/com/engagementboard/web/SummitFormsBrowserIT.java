@@ -131,6 +131,34 @@ class SummitFormsBrowserIT extends TasklistBrowserSupport {
     }
 
     @Test
+    void aSummitNobodyClosedLapsesAndAParticipantReadsTheNoticeInTheTasklist() throws Exception {
+        String title = "Lapsed " + UUID.randomUUID();
+        String key = convene(title, "marketing.head");
+        try {
+            // Nobody brings it to its close long after its day: its lapse timer runs, as the job executor would.
+            String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult()
+                    .getId();
+            management.createJobQuery().processInstanceId(instance).activityId("StartEvent_SummitLapses").list()
+                    .forEach(job -> management.executeJob(job.getId()));
+            assertThat(summit(key).get("status").asText()).isEqualTo("CANCELLED");
+
+            // The participant's notice in the Tasklist: what lapsed, when, why; nothing to answer.
+            String notice = assignedTask(key, "Task_ReadLapse", "marketing.head");
+            logIn("marketing.head");
+            openAssigned(notice);
+            wait.until(d -> formText().contains("lapsed"));
+            assertThat(formText()).contains(title).contains("neither closed nor cancelled within 14 days")
+                    .contains("It founded nothing");
+            screenshot("summit-lapsed-notice");
+            clickComplete();
+            completedBy(notice, "marketing.head");
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
+    }
+
+    @Test
     void theChairDraftsTheVisionSeeingEachParticipantsJourneyGapsByNameAndAnEmptyVisionIsRefused() throws Exception {
         String key = convene("Vision " + UUID.randomUUID(), "marketing.head", "sales.head");
         complete(assignedTask(key, "Task_AssessJourney", "marketing.head"), "marketing.head", Map.of(
