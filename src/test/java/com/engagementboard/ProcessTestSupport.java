@@ -1,6 +1,7 @@
 package com.engagementboard;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -16,6 +17,14 @@ import org.camunda.bpm.engine.task.Task;
 public final class ProcessTestSupport {
 
     private ProcessTestSupport() {
+    }
+
+    /**
+     * A text the task's form shows, as the Tasklist reads it: its form variables, where the texts are
+     * rendered from the record at that moment ({@code engine/TaskTexts}), never stored in the engine.
+     */
+    public static String formText(Task task, String name) {
+        return formService().getTaskFormVariables(task.getId()).getValue(name, String.class);
     }
 
     /** Executes every job (timer, async continuation) of the instance waiting at the element. */

@@ -2,24 +2,19 @@ package com.engagementboard.board;
 
 import static com.engagementboard.board.BoardMeetingProcess.Typed.AGENDA_ITEMS;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.AGENDA_ORDER;
-import static com.engagementboard.board.BoardMeetingProcess.Typed.AGENDA_SUMMARY;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.CEO_COMMENT;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.CEO_DECISION;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.DEFERRED_ITEMS;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.ESCALATED;
-import static com.engagementboard.board.BoardMeetingProcess.Typed.ESCALATION_CONTEXT;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_ACTION;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_COUNT;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_ID;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_POSITION;
-import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_SUMMARY;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.ITEM_TITLE;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.MEETING_ID;
-import static com.engagementboard.board.BoardMeetingProcess.Typed.MEETING_NOTICE;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.MEMBERS;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.RECOMMENDATION;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.TIE_BREAK;
-import static com.engagementboard.board.BoardMeetingProcess.Typed.TIE_CONTEXT;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.VOTE;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.VOTERS;
 import static com.engagementboard.board.BoardMeetingProcess.Typed.VOTE_COMMENT;
@@ -163,7 +158,6 @@ class BoardMeetingDelegates {
             Set<Long> deferred = new HashSet<>(FormValues.ids(DEFERRED_ITEMS.get(execution)));
             List<Long> published = meetings.publishAgenda(meetingId, order, deferred);
             AGENDA_ITEMS.set(execution, published);
-            AGENDA_SUMMARY.set(execution, meetings.agendaSummary(meetingId));
             MEMBERS.set(execution, meetings.members());
         };
     }
@@ -180,10 +174,14 @@ class BoardMeetingDelegates {
         return execution -> MEMBERS.set(execution, meetings.members());
     }
 
-    /** Each member's notice reads who called the meeting off, why, and where its items went, from the record. */
+    /**
+     * Kept for instances of older versions of the process, which still name it: the texts of a form now come
+     * from {@link BoardMeetingTexts} when it is read.
+     */
     @Bean
     TaskListener describeCallOff() {
-        return task -> MEETING_NOTICE.setLocal(task, meetings.callOffNotice(meetingId(task.getExecution())));
+        return task -> {
+        };
     }
 
     @Bean
@@ -198,7 +196,6 @@ class BoardMeetingDelegates {
             AgendaItem item = items.get(itemId);
             ITEM_TITLE.setLocal(execution, item.getTitle());
             ITEM_POSITION.setLocal(execution, meetings.positionOf(meetingId(execution), itemId));
-            ITEM_SUMMARY.setLocal(execution, meetings.summary(itemId));
             // The item's own answers start empty, so no outer scope's (another item's) answers show through.
             for (ProcessVariable<String> local : List.of(ITEM_ACTION, RECOMMENDATION, VOTE_OUTCOME, TIE_BREAK,
                     CEO_DECISION, CEO_COMMENT, VOTE, VOTE_COMMENT)) {
@@ -258,17 +255,18 @@ class BoardMeetingDelegates {
         return execution -> meetings.carryOver(meetingId(execution), itemId(execution));
     }
 
-    /** The chair breaking a tie reads how each core member voted, by name and in words, with their comments. */
+    /** Kept for instances of older versions (see {@link #describeCallOff}). */
     @Bean
     TaskListener prepareTieBreak() {
-        return task -> TIE_CONTEXT.setLocal(task, meetings.tieContext(
-                BoardMeetingProcess.meetingId(task.getExecution().getProcessBusinessKey()), ITEM_ID.require(task)));
+        return task -> {
+        };
     }
 
-    /** The CEO reads who escalated the item, by name. */
+    /** Kept for instances of older versions (see {@link #describeCallOff}). */
     @Bean
     TaskListener prepareEscalation() {
-        return task -> ESCALATION_CONTEXT.setLocal(task, meetings.escalatedBy());
+        return task -> {
+        };
     }
 
     @Bean

@@ -154,28 +154,6 @@ class BoardMeetings {
         return agenda.findById(new MeetingItem.Key(meetingId, itemId)).orElseThrow().getPosition();
     }
 
-    /** The item as markdown: the decision asked, the touchpoints, the fact base, the proposed actions. */
-    @Transactional(readOnly = true)
-    String summary(long itemId) {
-        AgendaItem item = items.findById(itemId).orElseThrow();
-        StringBuilder text = new StringBuilder("**Decision asked:** ").append(item.getDecisionAsked()).append("\n\n");
-        if (!item.getTouchpoints().isEmpty()) {
-            text.append("**Touchpoints:** ").append(item.getTouchpoints().stream().map(t -> t.getName())
-                    .collect(Collectors.joining(", "))).append("\n\n");
-        }
-        text.append("**Fact base:**\n\n").append(item.factBase()).append("\n");
-        if (!item.getActions().isEmpty()) {
-            text.append("\n**Actions if approved:**\n\n");
-            item.getActions().forEach(a -> text.append("- ").append(a.getTouchpoint().getName()).append(": ")
-                    .append(a.getDescription()).append(" (by its ").append(a.isBuild() ? "build" : "operate")
-                    .append(" owner, within ").append(a.getDueDays()).append(" days)\n"));
-        }
-        text.append("\n_Submitted by ").append(people.nameOf(item.getAuthor())).append("_");
-        // A process variable: bounded (a charter dispute may name hundreds of rights); the item has it all.
-        return BoundedText.text(text.toString(), BoundedText.DEFAULT_BUDGET,
-                "_... more in the whole item: /api/board/agenda-items/" + itemId + "_");
-    }
-
     @Transactional
     void recordVote(long meetingId, long itemId, String voter, String choice, String comment) {
         meetings.findById(meetingId).orElseThrow().requireInSession("given a vote");
@@ -329,7 +307,6 @@ class BoardMeetings {
             rows.add(row);
         }
         VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables();
-        BoardMeetingProcess.Typed.AGENDA_SUMMARY.set(variables, agendaSummary(meetingId));
         BoardMeetingProcess.Typed.ITEM_OPTIONS.set(variables, org.camunda.spin.Spin.JSON(itemOptions(meetingId)));
         BoardMeetingProcess.Typed.AGENDA_ORDER.set(variables, FormValues.json(rows));
         // Typed Json, not Null: the Tasklist submits the checklist as {type: <existing type>, value: "[...]"}.
@@ -369,55 +346,9 @@ class BoardMeetings {
     /** A moment to the minute; {@code minute} says it in the company's zone. */
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
-    /** What each member is told when the chair calls the meeting off: who, why, and where its items went. */
-    @Transactional(readOnly = true)
-    String callOffNotice(long meetingId) {
-        Meeting meeting = meetings.findById(meetingId).orElseThrow();
-        long carried = agenda.findByKeyMeetingIdOrderByPosition(meetingId).stream()
-                .filter(e -> e.getResult() == MeetingItem.Result.CARRIED_OVER).count();
-        return "The chair, **" + people.nameOf(meeting.getCalledOffBy()) + "**, called this meeting off.\n\n**Why:** "
-                + BoundedText.text(meeting.getCallOffReason().strip(), 800, "...") + "\n\n"
-                + (carried == 0 ? "No item was on its agenda yet: the items submitted wait for the next meeting."
-                        : carried + (carried == 1 ? " item on its agenda is" : " items on its agenda are")
-                                + " carried over to the next meeting, first on its agenda.")
-                + " No minutes are written for it.";
-    }
-
     @Transactional
     void close(long meetingId) {
         meetings.findById(meetingId).orElseThrow().close(clock.instant());
-    }
-
-    /** The agenda as markdown, an item a line: its place, title and author by name; bounded (a variable). */
-    @Transactional(readOnly = true)
-    String agendaSummary(long meetingId) {
-        List<String> lines = new ArrayList<>();
-        for (MeetingItem entry : agenda.findByKeyMeetingIdOrderByPosition(meetingId)) {
-            AgendaItem item = items.findById(entry.itemId()).orElseThrow();
-            lines.add(entry.getPosition() + ". **" + item.getTitle() + "**, from " + people.nameOf(item.getAuthor())
-                    + (entry.getResult() == MeetingItem.Result.DEFERRED ? " (deferred to the next meeting)"
-                            : entry.getResult() == MeetingItem.Result.WITHDRAWN ? " (withdrawn by its author)" : ""));
-        }
-        return BoundedText.lines(lines, BoundedText.DEFAULT_BUDGET, more -> "… and " + more + " more");
-    }
-
-    /**
-     * The core group's votes on an item, for the chair who breaks the tie: each voter by name, the vote in
-     * words and the comment; bounded (a variable), the count first.
-     */
-    @Transactional(readOnly = true)
-    String tieContext(long meetingId, long itemId) {
-        Tally tally = tally(meetingId, itemId, voters().size());
-        List<String> lines = new ArrayList<>();
-        for (Vote vote : votes.findByMeetingIdAndItemIdOrderByCastAt(meetingId, itemId)) {
-            lines.add("- **" + people.nameOf(vote.getVoter()) + "** votes to " + voteInWords(vote.getChoice())
-                    + (vote.getComment() == null || vote.getComment().isBlank() ? ""
-                            : ": \u201c" + vote.getComment().strip().replaceAll("\\s+", " ") + "\u201d"));
-        }
-        String head = "**The core group's votes:** " + tally.approve() + " to approve, " + tally.reject()
-                + " to reject, " + tally.abstain() + " abstaining.\n\n";
-        return head + BoundedText.lines(lines, BoundedText.DEFAULT_BUDGET - head.length(),
-                more -> "- … and " + more + " more");
     }
 
     /** A vote (APPROVE, REJECT, ABSTAIN) as a person says it. */
@@ -429,11 +360,6 @@ class BoardMeetings {
             return "reject";
         }
         return BoardMeetingProcess.ABSTAIN.equals(choice) ? "abstain" : String.valueOf(choice);
-    }
-
-    /** Who escalated the item, by name, for the CEO's form. */
-    String escalatedBy() {
-        return "Escalated by " + people.nameOf(chair()) + ", the board's chair.";
     }
 
     @Transactional(readOnly = true)

@@ -207,7 +207,7 @@ class BoardActionProcessTest {
         assertThat(runtime.getVariable(instance.getId(), Variables.ACTION_SUMMARY)).isNull();
         assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService().getTaskFormVariables(task.getId()).<org.camunda.bpm.engine.variable.value.StringValue>getValueTyped(
                 Variables.ACTION_SUMMARY).getValue()).contains("Decided by the board")
-                .contains("**Touchpoint:** Call\\-centre script");
+                .contains("**Touchpoint:** Call-centre script");
 
         completeAsOwner(action, task, Map.of(Variables.ACTION_REPORT, "New script live in all call centres."));
 

@@ -7,21 +7,22 @@ import org.junit.jupiter.api.Test;
 class MarkdownTest {
 
     @Test
-    void everythingMarkdownWouldReadIsEscaped() {
-        assertThat(Markdown.escape("**urgent** [see](http://x) ![pixel](http://y/p.gif) <b>#1</b> _a_ `c` | ~s~"))
-                .isEqualTo("\\*\\*urgent\\*\\* \\[see\\]\\(http://x\\) \\!\\[pixel\\]\\(http://y/p\\.gif\\) "
-                        + "\\<b\\>\\#1\\</b\\> \\_a\\_ \\`c\\` \\| \\~s\\~");
+    void emphasisLinksImagesCodeAndHtmlAreEscapedAnywhere() {
+        assertThat(Markdown.escape("**urgent** [see](http://x) ![pixel](http://y/p.gif) <b>1</b> _a_ `c` | ~s~"))
+                .isEqualTo("\\*\\*urgent\\*\\* \\[see\\]\\(http://x\\) \\!\\[pixel\\]\\(http://y/p.gif\\) "
+                        + "\\<b\\>1\\</b\\> \\_a\\_ \\`c\\` \\| \\~s\\~");
     }
 
     @Test
-    void lineBreaksStayAndNoLineCanBecomeAHeadingOrAList() {
-        assertThat(Markdown.escape("first\r\n# heading\n- item\n1. one"))
-                .isEqualTo("first  \n\\# heading  \n\\- item  \n1\\. one");
+    void lineBreaksStayAndNoLineCanBecomeAHeadingAListOrCode() {
+        assertThat(Markdown.escape("first\r\n# heading\n- item\n+ item\n12. one\n===\n    code"))
+                .isEqualTo("first  \n\\# heading  \n\\- item  \n\\+ item  \n12\\. one  \n\\===  \ncode");
     }
 
     @Test
     void plainWordsAndNothingAreLeftAlone() {
-        assertThat(Markdown.escape("Call centre, 24 hours")).isEqualTo("Call centre, 24 hours");
+        assertThat(Markdown.escape("Call-centre script, 24 hours. Plan #2 + 3 = 5"))
+                .isEqualTo("Call-centre script, 24 hours. Plan #2 + 3 = 5");
         assertThat(Markdown.escape(null)).isEmpty();
     }
 }
