@@ -361,6 +361,20 @@ class CharterDelegates {
         };
     }
 
+    /**
+     * The board did not rule in time and the chair has the dispute back: the board is told, so that its agenda
+     * item is withdrawn unless its agenda is published (then the board still rules, and a late ruling reaches
+     * the chair as a notice). The message starts the board's {@code agenda-item} process.
+     */
+    @Bean
+    JavaDelegate takeDisputeBack() {
+        return execution -> execution.getProcessEngineServices().getRuntimeService()
+                .createMessageCorrelation(TouchpointCharterProcess.MESSAGE_DISPUTE_TAKEN_BACK)
+                .setVariable(TouchpointCharterProcess.TAKEN_BACK_VERSION, charterId(execution))
+                .setVariable(TouchpointCharterProcess.TAKEN_BACK_RULING_DAYS, deadlines.rulingDays())
+                .correlateStartMessage();
+    }
+
     /** The board ruled: if it approved, the chair's proposal becomes binding and the functions concerned are told. */
     @Bean
     JavaDelegate applyBoardRuling() {
