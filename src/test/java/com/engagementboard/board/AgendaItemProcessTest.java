@@ -606,6 +606,41 @@ class AgendaItemProcessTest {
     }
 
     @Test
+    void aDisputeOnAnAgendaTheChairIsStillPreparingLeavesItWhenTheChairTakesItBack() throws Exception {
+        var charter = new com.engagementboard.charter.CharterDisputeFixture(context);
+        ProcessInstance dispute = charter.disputeAtTheBoard();
+        long itemId = disputeItem(charter.charterId(dispute));
+        String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/board/meetings").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("cmo", "demo"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"at\": \"" + clock.instant().plus(java.time.Duration.ofDays(2))
+                        + "\", \"reason\": \"Charter dispute\"}"))
+                .andReturn().getResponse().getContentAsString();
+        long meetingId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created).get("id").asLong();
+        ProcessInstance meeting = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).singleResult();
+        com.engagementboard.ProcessTestSupport.runJobs(meeting, BoardMeetingProcess.Elements.AGENDA_CUTOFF);
+        assertThat(items.findById(itemId).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.ON_AGENDA);
+
+        charter.noRulingInTime(dispute);
+
+        assertThat(items.findById(itemId).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+        assertThat(jdbc.queryForObject("select result from meeting_item where meeting_id = ? and item_id = ?",
+                String.class, meetingId, itemId)).isEqualTo("WITHDRAWN");
+        assertThat(com.engagementboard.web.FormValues.rows(runtime.getVariable(meeting.getId(),
+                BoardMeetingProcess.Variables.AGENDA_ORDER)).stream().map(r -> String.valueOf(r.get("item"))))
+                .as("the chair's agenda starts again without it").doesNotContain(String.valueOf(itemId));
+        // The meeting is called off (the other items go to the next one).
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/board/meetings/" + meetingId + "/call-off").with(org.springframework.security.test.web
+                        .servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("cmo", "demo"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"Only the dispute was to be discussed.\"}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+    }
+
+    @Test
     void aDisputeOnAPublishedAgendaStaysAndItsLateRulingIsNotedOnTheCharterAndToldToTheChair() throws Exception {
         var charter = new com.engagementboard.charter.CharterDisputeFixture(context);
         ProcessInstance dispute = charter.disputeAtTheBoard();
