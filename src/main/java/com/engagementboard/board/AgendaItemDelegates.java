@@ -30,8 +30,11 @@ class AgendaItemDelegates {
     private final AgendaItems items;
     private final BoardReminders reminders;
     private final BoardProperties properties;
+    private final DisputeRulings rulings;
 
-    AgendaItemDelegates(AgendaItems items, BoardReminders reminders, BoardProperties properties) {
+    AgendaItemDelegates(AgendaItems items, BoardReminders reminders, BoardProperties properties,
+            DisputeRulings rulings) {
+        this.rulings = rulings;
         this.items = items;
         this.reminders = reminders;
         this.properties = properties;
@@ -194,5 +197,35 @@ class AgendaItemDelegates {
     @Bean
     JavaDelegate withdrawItem() {
         return execution -> items.withdraw(itemId(execution));
+    }
+
+    /**
+     * The charter took its dispute back: checked against the charter's process (a forged message is refused),
+     * then the item is withdrawn unless its agenda is published. The instance takes the item's business key.
+     */
+    @Bean
+    JavaDelegate takeBackDispute() {
+        return execution -> {
+            long version = ((Number) execution.getVariable(Variables.CHARTER_VERSION_ID)).longValue();
+            items.requireTakingBack(version);
+            AgendaItems.TakeBack taken = items.takeBack(version,
+                    ((Number) execution.getVariable(Variables.RULING_DAYS)).intValue());
+            execution.setProcessBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + taken.itemId());
+            execution.setVariable(Variables.ITEM_ID, taken.itemId());
+            execution.setVariable(Variables.DISPUTE_STAYS, taken.stays());
+        };
+    }
+
+    /**
+     * The board ruled on a dispute no charter waits for: checked against the register (a decided dispute, or
+     * the message ends nothing), noted on the charter version while it is open, and said to the chair.
+     */
+    @Bean
+    JavaDelegate recordLateRuling() {
+        return execution -> {
+            DisputeRulings.LateRuling late = rulings.recordLate(itemId(execution));
+            execution.setVariable(Variables.TITLE, late.title());
+            execution.setVariable(Variables.LATE_RULING, late.said());
+        };
     }
 }

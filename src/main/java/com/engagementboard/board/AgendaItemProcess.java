@@ -41,6 +41,26 @@ public final class AgendaItemProcess {
         /** The record must say the item is withdrawn, or the message ends nothing (409, rolled back). */
         public static final String CONFIRM_WITHDRAWN = "Task_ConfirmWithdrawn";
         public static final String WITHDRAWN_BY_AUTHOR_END = "EndEvent_WithdrawnByAuthor";
+        /**
+         * The charter took its dispute back (the board did not rule in time): a message start event, thrown by
+         * the charter's process. The item is withdrawn unless its agenda is published.
+         */
+        public static final String DISPUTE_TAKEN_BACK = "StartEvent_DisputeTakenBack";
+        /** The charter must be taking it back (or the message ends nothing: 409, rolled back); then withdraws. */
+        public static final String TAKE_BACK_DISPUTE = "Task_TakeBackDispute";
+        public static final String DISPUTE_ON_PUBLISHED_AGENDA = "Gateway_DisputeOnPublishedAgenda";
+        public static final String DISPUTE_WITHDRAWN = "EndEvent_DisputeWithdrawn";
+        /** Past the point of no return: the board still rules; its ruling then reaches the chair as a notice. */
+        public static final String DISPUTE_STAYS = "EndEvent_DisputeStays";
+        /** The board ruled on a dispute no charter process waits for any more: a message start event. */
+        public static final String LATE_RULING = "StartEvent_LateRuling";
+        /** The item must be a decided dispute (or the message ends nothing); the ruling is noted on the version. */
+        public static final String RECORD_LATE_RULING = "Task_RecordLateRuling";
+        /** The chair's notice of the late ruling; it expires by itself. */
+        public static final String READ_LATE_RULING = "Task_ReadLateRuling";
+        public static final String CHAIR_TOLD_OF_LATE_RULING = "EndEvent_ChairToldOfLateRuling";
+        public static final String LATE_RULING_NOTICE_EXPIRES = "BoundaryEvent_LateRulingNoticeExpires";
+        public static final String LATE_RULING_NOTICE_EXPIRED = "EndEvent_LateRulingNoticeExpired";
 
         private Elements() {
         }
@@ -49,6 +69,11 @@ public final class AgendaItemProcess {
     /** Messages the application sends to an item's instance. */
     public static final class Messages {
         public static final String WITHDRAWN = "AgendaItemWithdrawn";
+        /** Thrown by the charter's process when the chair takes a dispute back (starts an instance). */
+        public static final String DISPUTE_TAKEN_BACK = com.engagementboard.charter.TouchpointCharterProcess
+                .MESSAGE_DISPUTE_TAKEN_BACK;
+        /** Sent when the board decided a dispute no charter waits for (starts an instance, key of the item). */
+        public static final String LATE_RULING = "LateDisputeRuling";
 
         private Messages() {
         }
@@ -76,6 +101,16 @@ public final class AgendaItemProcess {
         public static final String HAS_FACT_BASE = "hasFactBase";
         /** String: why the item was returned. */
         public static final String RETURN_REASON = "returnReason";
+        /** Long: the charter version whose dispute was taken back (from the charter's message). */
+        public static final String CHARTER_VERSION_ID = com.engagementboard.charter.TouchpointCharterProcess
+                .TAKEN_BACK_VERSION;
+        /** Integer: the working days the board had to rule (from the charter's message). */
+        public static final String RULING_DAYS = com.engagementboard.charter.TouchpointCharterProcess
+                .TAKEN_BACK_RULING_DAYS;
+        /** Boolean: the dispute's item was on a published agenda when it was taken back, so it stays. */
+        public static final String DISPUTE_STAYS = "disputeStays";
+        /** String (markdown, bounded): the board's late ruling, for the chair's notice. */
+        public static final String LATE_RULING = "lateRuling";
         /** Form field of the author: RESUBMIT or WITHDRAW. */
         public static final String FACT_ACTION = "factAction";
 
@@ -88,6 +123,7 @@ public final class AgendaItemProcess {
 
     public static final String FORM_SUBMIT = "board-agenda-item";
     public static final String FORM_FACT_BASE = "board-fact-base";
+    public static final String FORM_LATE_RULING = "charter-late-ruling";
 
     private AgendaItemProcess() {
     }

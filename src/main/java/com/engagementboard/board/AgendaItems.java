@@ -37,9 +37,14 @@ public class AgendaItems {
     private final SystemAccount system;
     private final BoardMeetings meetings;
     private final Clock clock;
+    private final MeetingItemRepository agenda;
+    private final MeetingRepository meetingRecords;
 
     AgendaItems(AgendaItemRepository items, TouchpointService touchpoints, RuntimeService runtime,
-            SystemAccount system, BoardMeetings meetings, Clock clock) {
+            SystemAccount system, BoardMeetings meetings, Clock clock, MeetingItemRepository agenda,
+            MeetingRepository meetingRecords) {
+        this.agenda = agenda;
+        this.meetingRecords = meetingRecords;
         this.meetings = meetings;
         this.clock = clock;
         this.items = items;
@@ -261,5 +266,60 @@ public class AgendaItems {
                     + "migrate it to the current version in Cockpit; nothing was changed.");
         }
         return item;
+    }
+
+    /** What a dispute's item records when the chair took the dispute back (the board did not rule in time). */
+    static String takenBack(int rulingDays) {
+        return "The board did not rule within " + rulingDays + " working days; the chair took the dispute back.";
+    }
+
+    /** The item a charter took its dispute back from, and whether it stays for the board to rule. */
+    record TakeBack(long itemId, boolean stays) {
+    }
+
+    /**
+     * The check behind <i>The chair takes a dispute back</i>: the message must come from the charter's own
+     * process, at its throw event (asynchronous, so its position is on record). A message sent through the
+     * engine's API otherwise is refused, and ends nothing.
+     */
+    @Transactional(readOnly = true)
+    void requireTakingBack(long charterVersionId) {
+        long throwing = runtime.createExecutionQuery()
+                .processInstanceBusinessKey(com.engagementboard.charter.TouchpointCharterProcess
+                        .businessKey(charterVersionId))
+                .activityId(com.engagementboard.charter.TouchpointCharterProcess.Elements.DISPUTE_TAKEN_BACK).count();
+        if (throwing == 0) {
+            throw new ConflictException("The charter does not take this dispute back", "The process of charter "
+                    + "version " + charterVersionId + " is not taking its dispute back from the board: only it "
+                    + "withdraws a dispute's item. Nothing was changed.");
+        }
+    }
+
+    /**
+     * The charter took its dispute back: the version's newest dispute item leaves the board's agenda, withdrawn
+     * now by its author (the chair), saying why, unless it is past the point of no return: on a published
+     * agenda, or decided. There it stays; the board rules, and its ruling reaches the chair as a notice.
+     */
+    @Transactional
+    TakeBack takeBack(long charterVersionId, int rulingDays) {
+        AgendaItem item = items.findFirstByKindAndCharterVersionIdOrderByIdDesc(AgendaItem.Kind.CHARTER_DISPUTE,
+                charterVersionId).orElseThrow(() -> new NotFoundException("dispute item of charter version",
+                        String.valueOf(charterVersionId)));
+        boolean stays = switch (item.getStatus()) {
+            case QUEUED, DEFERRED, CARRIED_OVER, SUBMITTED, RETURNED -> false;
+            case ON_AGENDA -> agenda.findByKeyItemIdAndResult(item.getId(), MeetingItem.Result.PENDING).stream()
+                    .anyMatch(e -> meetingRecords.findById(e.meetingId()).orElseThrow().getStatus()
+                            != Meeting.Status.AGENDA_CLOSED);
+            case DECIDED -> true;
+            case WITHDRAWN -> false;
+        };
+        if (!stays && item.getStatus() != AgendaItem.Status.WITHDRAWN) {
+            if (item.getStatus() == AgendaItem.Status.ON_AGENDA) {
+                meetings.takeOffAgenda(item.getId());
+            }
+            item.withdraw(clock.instant(), takenBack(rulingDays));
+            items.saveAndFlush(item);
+        }
+        return new TakeBack(item.getId(), stays);
     }
 }

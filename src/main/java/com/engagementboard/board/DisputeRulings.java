@@ -1,61 +1,94 @@
 package com.engagementboard.board;
 
+import com.engagementboard.charter.LateRulings;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.organisation.People;
 import com.engagementboard.web.BoundedText;
+import com.engagementboard.web.IllegalTransitionException;
+import java.util.EnumSet;
 import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The board's ruling on a charter dispute goes back to the charter: the message its process waits for, with
- * the ruling in words (bounded; the register holds the whole decision). A version withdrawn or superseded
- * meanwhile no longer waits: the decision stays in the register and nothing fails for want of a receiver.
- * Nor does a version whose dispute went back to the chair (the board did not rule in time) and that she sent
- * to the board again: only a ruling on the newest dispute item of the version reaches its process, so a late
- * ruling on the older item never settles the proposal she sent since.
+ * the ruling in words (bounded; the register holds the whole decision). Only a ruling on the newest dispute
+ * item of the version reaches its process, so a late ruling on an older item never settles a proposal the
+ * chair sent since.
+ * <p>
+ * A ruling no charter process waits for (the chair took the dispute back when the board did not rule in time,
+ * and its item was already on a published agenda; or the version was withdrawn or superseded meanwhile) is an
+ * outcome, not a lost message: it starts the item's {@code agenda-item} process at <i>The board ruled, no
+ * charter waits</i>, which notes it on the charter version and tells the chair (a notice that expires).
  */
 @Service
 class DisputeRulings {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DisputeRulings.class);
-
     private final VoteRepository votes;
     private final AgendaItemRepository items;
+    private final DecisionRepository decisions;
     private final RuntimeService runtime;
     private final People people;
+    private final LateRulings late;
 
-    DisputeRulings(VoteRepository votes, AgendaItemRepository items, RuntimeService runtime, People people) {
+    DisputeRulings(VoteRepository votes, AgendaItemRepository items, DecisionRepository decisions,
+            RuntimeService runtime, People people, LateRulings late) {
         this.votes = votes;
         this.items = items;
+        this.decisions = decisions;
         this.runtime = runtime;
         this.people = people;
+        this.late = late;
     }
 
-    /** Tells the charter version's process how the board ruled (all its instances that wait, or none). */
+    /** Tells the charter version's process how the board ruled; if none waits, the chair hears of it late. */
     void tellCharter(Decision decision, AgendaItem item) {
         Long newest = items.findFirstByKindAndCharterVersionIdOrderByIdDesc(AgendaItem.Kind.CHARTER_DISPUTE,
                 item.getCharterVersionId()).map(AgendaItem::getId).orElse(item.getId());
-        if (!newest.equals(item.getId())) {
-            LOG.info("Decision {} ruled on dispute item {} of charter version {}, sent to the board again since as "
-                    + "item {}: the charter waits for the ruling on that one", decision.getId(), item.getId(),
-                    item.getCharterVersionId(), newest);
-            return;
-        }
-        boolean received = !runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_BOARD_RULED)
-                .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(item.getCharterVersionId()))
-                .setVariable(TouchpointCharterProcess.Variables.BOARD_APPROVED,
-                        BoardMeetingProcess.APPROVED.equals(decision.getOutcome()))
-                .setVariable(TouchpointCharterProcess.Variables.RULING_SUMMARY, ruling(decision))
-                .correlateAllWithResult().isEmpty();
+        boolean received = newest.equals(item.getId())
+                && !runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_BOARD_RULED)
+                        .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(item.getCharterVersionId()))
+                        .setVariable(TouchpointCharterProcess.Variables.BOARD_APPROVED,
+                                BoardMeetingProcess.APPROVED.equals(decision.getOutcome()))
+                        .setVariable(TouchpointCharterProcess.Variables.RULING_SUMMARY, ruling(decision))
+                        .correlateAllWithResult().isEmpty();
         if (!received) {
-            LOG.info("Decision {} ruled on a dispute of charter version {}, which no longer waits for it",
-                    decision.getId(), item.getCharterVersionId());
+            runtime.createMessageCorrelation(AgendaItemProcess.Messages.LATE_RULING)
+                    .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId())
+                    .correlateStartMessage();
         }
     }
 
-    /** For the charter's process (a variable): bounded, the register holds the whole decision. */
+    /** What the chair is told of a late ruling: the item's title, and the ruling in words. */
+    record LateRuling(String title, String said) {
+    }
+
+    /**
+     * The check and the record behind <i>Record the late ruling with the charter</i>: the item must be a
+     * decided charter dispute (a message the register does not back is refused, 409, and ends nothing). The
+     * ruling is noted on the charter version while it is open (a draft or in acceptance).
+     */
+    @Transactional
+    LateRuling recordLate(long itemId) {
+        AgendaItem item = items.findById(itemId).orElseThrow();
+        if (item.getKind() != AgendaItem.Kind.CHARTER_DISPUTE || item.getStatus() != AgendaItem.Status.DECIDED) {
+            throw new IllegalTransitionException("Agenda item " + itemId, item.getStatus(),
+                    "told to the chair as a late ruling on a charter dispute", EnumSet.of(AgendaItem.Status.DECIDED));
+        }
+        Decision decision = decisions.findFirstByItemIdOrderByIdDesc(itemId).orElseThrow();
+        long version = item.getCharterVersionId();
+        String outcome = BoardMeetingProcess.APPROVED.equals(decision.getOutcome()) ? "approved" : "rejected";
+        boolean noted = late.note(version, "The board " + outcome + " the proposal of dispute item " + itemId
+                + " (decision " + decision.getId() + ") after the dispute had gone back to the chair; the ruling "
+                + "changes nothing by itself.");
+        String said = "No charter process waited for this ruling any more: the dispute had gone back to you, or "
+                + "the version was withdrawn or superseded. It changes nothing by itself; decide in the charter "
+                + "whether it should.\n\n**Charter:** " + late.name(version)
+                + (noted ? ", the ruling noted on it" : "") + "\n\n" + ruling(decision);
+        return new LateRuling(item.getTitle(), said);
+    }
+
+    /** For a process (a variable): bounded, the register holds the whole decision. */
     private String ruling(Decision decision) {
         return BoundedText.text(rulingText(decision), BoundedText.DEFAULT_BUDGET,
                 "_... the whole ruling is decision " + decision.getId() + " in the board's register_");

@@ -43,7 +43,8 @@ import com.engagementboard.security.Groups;
 import com.engagementboard.web.BoundedText;
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.TaskForms;
-import java.text.SimpleDateFormat;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,13 +76,17 @@ class CharterDelegates {
     private final CharterForms forms;
     private final ApplicationEventPublisher events;
     private final CharterDeadlines deadlines;
+    /** A due date as people read it in a reminder: to the minute, in the company's zone (the clock's). */
+    private final DateTimeFormatter minute;
 
     CharterDelegates(CharterAcceptance charter, CharterForms forms, ApplicationEventPublisher events,
-            CharterDeadlines deadlines) {
+            CharterDeadlines deadlines, Clock clock) {
         this.charter = charter;
         this.forms = forms;
         this.events = events;
         this.deadlines = deadlines;
+        this.minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ENGLISH)
+                .withZone(clock.getZone());
     }
 
     private static long charterId(DelegateExecution execution) {
@@ -229,7 +234,7 @@ class CharterDelegates {
                 task.setPriority(OVERDUE_PRIORITY);
                 tasks.saveTask(task);
                 tasks.createComment(task.getId(), execution.getProcessInstanceId(), "Reminder: this acceptance was due "
-                        + new SimpleDateFormat("yyyy-MM-dd HH:mm").format(task.getDueDate()) + " and is overdue.");
+                        + minute.format(task.getDueDate().toInstant()) + " and is overdue.");
             }
         };
     }
@@ -356,6 +361,20 @@ class CharterDelegates {
         };
     }
 
+    /**
+     * The board did not rule in time and the chair has the dispute back: the board is told, so that its agenda
+     * item is withdrawn unless its agenda is published (then the board still rules, and a late ruling reaches
+     * the chair as a notice). The message starts the board's {@code agenda-item} process.
+     */
+    @Bean
+    JavaDelegate takeDisputeBack() {
+        return execution -> execution.getProcessEngineServices().getRuntimeService()
+                .createMessageCorrelation(TouchpointCharterProcess.MESSAGE_DISPUTE_TAKEN_BACK)
+                .setVariable(TouchpointCharterProcess.TAKEN_BACK_VERSION, charterId(execution))
+                .setVariable(TouchpointCharterProcess.TAKEN_BACK_RULING_DAYS, deadlines.rulingDays())
+                .correlateStartMessage();
+    }
+
     /** The board ruled: if it approved, the chair's proposal becomes binding and the functions concerned are told. */
     @Bean
     JavaDelegate applyBoardRuling() {
@@ -440,8 +459,7 @@ class CharterDelegates {
                 task.setPriority(OVERDUE_PRIORITY);
                 tasks.saveTask(task);
                 tasks.createComment(task.getId(), execution.getProcessInstanceId(), "Reminder: this review was due "
-                        + (task.getDueDate() == null ? "" : new SimpleDateFormat("yyyy-MM-dd HH:mm")
-                                .format(task.getDueDate()) + " ")
+                        + (task.getDueDate() == null ? "" : minute.format(task.getDueDate().toInstant()) + " ")
                         + "and is overdue; it closes without your answer if you stay silent.");
             }
         };

@@ -57,6 +57,11 @@ public final class TouchpointCharterProcess {
         public static final String AWAIT_BOARD_RULING = "Gateway_AwaitBoardRuling";
         public static final String NO_BOARD_RULING = "TimerEvent_NoBoardRuling";
         public static final String RECORD_NO_BOARD_RULING = "Task_RecordNoBoardRuling";
+        /**
+         * The chair takes the dispute back (asynchronous, its own transaction): the board's agenda item is
+         * withdrawn unless its agenda is published (message {@link TouchpointCharterProcess#MESSAGE_DISPUTE_TAKEN_BACK}).
+         */
+        public static final String DISPUTE_TAKEN_BACK = "MessageEvent_DisputeTakenBack";
         public static final String BOARD_RULED = "MessageEvent_BoardRuled";
         public static final String APPLY_BOARD_RULING = "Task_ApplyBoardRuling";
         public static final String BOARD_APPROVED = "Gateway_BoardApproved";
@@ -192,6 +197,17 @@ public final class TouchpointCharterProcess {
 
     /** Correlated to the instance that sent a dispute to the board when the board has decided it. */
     public static final String MESSAGE_BOARD_RULED = "BoardRuledOnDispute";
+
+    /**
+     * Thrown by the charter when the board did not rule in time: it starts the board's {@code agenda-item}
+     * process, which withdraws the dispute's item unless its agenda is published. Variables
+     * {@link #TAKEN_BACK_VERSION} and {@link #TAKEN_BACK_RULING_DAYS}.
+     */
+    public static final String MESSAGE_DISPUTE_TAKEN_BACK = "CharterDisputeTakenBack";
+    /** Long: the charter version whose dispute the chair took back. */
+    public static final String TAKEN_BACK_VERSION = "charterVersionId";
+    /** Integer: the working days the board had to rule. */
+    public static final String TAKEN_BACK_RULING_DAYS = "rulingDays";
 
     /** Forms (processes/*.form ids). */
     public static final String FORM_ACCEPTANCE = "charter-acceptance";

@@ -82,6 +82,15 @@ class AgendaItemProcessTest {
     @Autowired
     ManagementService management;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void setUp() {
         init(engine);
@@ -495,5 +504,209 @@ class AgendaItemProcessTest {
         public String getTenantId() {
             return historic.getTenantId();
         }
+    }
+
+    // --- a charter dispute the chair takes back; a ruling no charter waits for ---------------------------
+
+    /** The board's item that carries the charter version's dispute. */
+    private long disputeItem(long charterId) {
+        return jdbc.queryForObject("select max(id) from agenda_item where charter_version_id = ?", Long.class,
+                charterId);
+    }
+
+    private Task meetingTask(ProcessInstance meeting, String activityId) {
+        return tasks.createTaskQuery().processInstanceId(meeting.getId()).taskDefinitionKey(activityId).singleResult();
+    }
+
+    private void completeAs(String user, List<String> groups, Task task, Map<String, Object> variables) {
+        identity.setAuthentication(user, groups);
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** An extraordinary meeting whose chair publishes its agenda with the item alone on it (the rest deferred). */
+    private ProcessInstance agendaPublishedWith(long itemId) throws Exception {
+        String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/board/meetings").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("cmo", "demo"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"at\": \"" + clock.instant().plus(java.time.Duration.ofDays(2))
+                        + "\", \"reason\": \"Charter dispute\"}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long meetingId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created).get("id").asLong();
+        ProcessInstance meeting = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).singleResult();
+        com.engagementboard.ProcessTestSupport.runJobs(meeting, BoardMeetingProcess.Elements.AGENDA_CUTOFF);
+        List<String> others = com.engagementboard.web.FormValues.rows(runtime.getVariable(meeting.getId(),
+                BoardMeetingProcess.Variables.AGENDA_ORDER)).stream().map(r -> String.valueOf(r.get("item")))
+                .filter(id -> !id.equals(String.valueOf(itemId))).toList();
+        completeAs("cmo", CHAIR, meetingTask(meeting, BoardMeetingProcess.Elements.PREPARE_AGENDA),
+                Map.of(BoardMeetingProcess.Variables.AGENDA_ORDER, String.valueOf(itemId),
+                        BoardMeetingProcess.Variables.DEFERRED_ITEMS, others));
+        return meeting;
+    }
+
+    private static final List<String> CHAIR = List.of("board-chair", "board-core", "board-member");
+
+    /** The meeting starts; the chair puts its one item to the vote and the core group votes; it is recorded. */
+    private void boardVotes(ProcessInstance meeting, String choice) {
+        com.engagementboard.ProcessTestSupport.runJobs(meeting, BoardMeetingProcess.Elements.MEETING_STARTS);
+        completeAs("cmo", CHAIR, meetingTask(meeting, BoardMeetingProcess.Elements.PRESENT_ITEM),
+                Map.of(BoardMeetingProcess.Variables.ITEM_ACTION, BoardMeetingProcess.VOTE_ACTION));
+        for (String voter : List.of("cmo", "retail.head", "business.head")) {
+            Task vote = tasks.createTaskQuery().processInstanceId(meeting.getId())
+                    .taskDefinitionKey(BoardMeetingProcess.Elements.VOTE).taskAssignee(voter).singleResult();
+            completeAs(voter, List.of("board-core"), vote, Map.of(BoardMeetingProcess.Variables.VOTE, choice,
+                    BoardMeetingProcess.Variables.VOTE_COMMENT, voter + " votes " + choice));
+            com.engagementboard.ProcessTestSupport.runJobs(meeting, BoardMeetingProcess.Elements.VOTE);
+        }
+        com.engagementboard.ProcessTestSupport.runJobs(meeting, BoardMeetingProcess.Elements.RECORD_DECISION);
+        com.engagementboard.ProcessTestSupport.runJobs(meeting, BoardMeetingProcess.Elements.CLOSE_MEETING);
+        assertThat(meeting).isEnded();
+    }
+
+    private Task lateRulingNotice(long itemId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + itemId)
+                .taskDefinitionKey(AgendaItemProcess.Elements.READ_LATE_RULING).singleResult();
+    }
+
+    @Test
+    void theChairTakesBackADisputeTheBoardDidNotRuleOnAndItsQueuedItemIsWithdrawnSayingWhy() {
+        var charter = new com.engagementboard.charter.CharterDisputeFixture(context);
+        ProcessInstance dispute = charter.disputeAtTheBoard();
+        long charterId = charter.charterId(dispute);
+        long itemId = disputeItem(charterId);
+        assertThat(items.findById(itemId).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.QUEUED);
+
+        // A take-back the charter's process does not throw (through the engine's API, say) ends nothing.
+        Throwable forged = catchThrowable(() -> runtime.createMessageCorrelation(
+                AgendaItemProcess.Messages.DISPUTE_TAKEN_BACK).setVariable(Variables.CHARTER_VERSION_ID, charterId)
+                .setVariable(Variables.RULING_DAYS, 20).correlateStartMessage());
+        assertThat(forged).isNotNull();
+        assertThat(items.findById(itemId).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.QUEUED);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(AgendaItemProcess.KEY)
+                .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + itemId).count()).isZero();
+
+        charter.noRulingInTime(dispute);
+
+        AgendaItem item = items.findById(itemId).orElseThrow();
+        assertThat(item.getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+        assertThat(item.getWithdrawalReason())
+                .isEqualTo("The board did not rule within 20 working days; the chair took the dispute back.");
+        assertThat(item.getWithdrawnAt()).isNotNull().isBeforeOrEqualTo(clock.instant());
+        assertThat(item.getAuthor()).as("who took it back: the chair who sent it").isEqualTo("cmo");
+        assertThat(instanceOf(item)).hasPassed(AgendaItemProcess.Elements.DISPUTE_TAKEN_BACK,
+                AgendaItemProcess.Elements.TAKE_BACK_DISPUTE, AgendaItemProcess.Elements.DISPUTE_WITHDRAWN)
+                .isEnded();
+        assertThat(dispute).isWaitingAt(com.engagementboard.charter.TouchpointCharterProcess.Elements.RESOLVE_DISPUTE);
+    }
+
+    @Test
+    void aDisputeOnAnAgendaTheChairIsStillPreparingLeavesItWhenTheChairTakesItBack() throws Exception {
+        var charter = new com.engagementboard.charter.CharterDisputeFixture(context);
+        ProcessInstance dispute = charter.disputeAtTheBoard();
+        long itemId = disputeItem(charter.charterId(dispute));
+        String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/board/meetings").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("cmo", "demo"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"at\": \"" + clock.instant().plus(java.time.Duration.ofDays(2))
+                        + "\", \"reason\": \"Charter dispute\"}"))
+                .andReturn().getResponse().getContentAsString();
+        long meetingId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created).get("id").asLong();
+        ProcessInstance meeting = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meetingId)).singleResult();
+        com.engagementboard.ProcessTestSupport.runJobs(meeting, BoardMeetingProcess.Elements.AGENDA_CUTOFF);
+        assertThat(items.findById(itemId).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.ON_AGENDA);
+
+        charter.noRulingInTime(dispute);
+
+        assertThat(items.findById(itemId).orElseThrow().getStatus()).isEqualTo(AgendaItem.Status.WITHDRAWN);
+        assertThat(jdbc.queryForObject("select result from meeting_item where meeting_id = ? and item_id = ?",
+                String.class, meetingId, itemId)).isEqualTo("WITHDRAWN");
+        assertThat(com.engagementboard.web.FormValues.rows(runtime.getVariable(meeting.getId(),
+                BoardMeetingProcess.Variables.AGENDA_ORDER)).stream().map(r -> String.valueOf(r.get("item"))))
+                .as("the chair's agenda starts again without it").doesNotContain(String.valueOf(itemId));
+        // The meeting is called off (the other items go to the next one).
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/board/meetings/" + meetingId + "/call-off").with(org.springframework.security.test.web
+                        .servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("cmo", "demo"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"Only the dispute was to be discussed.\"}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+    }
+
+    @Test
+    void aDisputeOnAPublishedAgendaStaysAndItsLateRulingIsNotedOnTheCharterAndToldToTheChair() throws Exception {
+        var charter = new com.engagementboard.charter.CharterDisputeFixture(context);
+        ProcessInstance dispute = charter.disputeAtTheBoard();
+        long charterId = charter.charterId(dispute);
+        long itemId = disputeItem(charterId);
+        ProcessInstance meeting = agendaPublishedWith(itemId);
+
+        charter.noRulingInTime(dispute);
+
+        AgendaItem item = items.findById(itemId).orElseThrow();
+        assertThat(item.getStatus()).as("past the point of no return").isEqualTo(AgendaItem.Status.ON_AGENDA);
+        assertThat(item.getWithdrawnAt()).isNull();
+        assertThat(instanceOf(item)).hasPassed(AgendaItemProcess.Elements.TAKE_BACK_DISPUTE,
+                AgendaItemProcess.Elements.DISPUTE_STAYS).isEnded();
+
+        // The board rules late: no charter waits, so the chair is told, and the version's record says so.
+        boardVotes(meeting, BoardMeetingProcess.APPROVE);
+
+        Task notice = lateRulingNotice(itemId);
+        assertThat(notice.getName()).isEqualTo("The board's late ruling: Charter dispute: call-centre-script BUILD");
+        assertThat(tasks.getIdentityLinksForTask(notice.getId())).anyMatch(l -> "board-chair".equals(l.getGroupId()));
+        assertThat(management.createJobQuery().processInstanceId(notice.getProcessInstanceId())
+                .activityId(AgendaItemProcess.Elements.LATE_RULING_NOTICE_EXPIRES).count()).isOne();
+        assertThat((String) runtime.getVariable(notice.getProcessInstanceId(), Variables.LATE_RULING))
+                .contains("No charter process waited for this ruling").contains("Charter in dispute")
+                .contains("the ruling noted on it").contains("The board approved the proposal");
+        assertThat(charter.notes(charterId)).contains("The board approved the proposal of dispute item " + itemId);
+        assertThat(dispute).isWaitingAt(com.engagementboard.charter.TouchpointCharterProcess.Elements.RESOLVE_DISPUTE);
+
+        completeAs("cmo", CHAIR, notice, Map.of());
+        ProcessInstance told = runtime.createProcessInstanceQuery()
+                .processInstanceId(notice.getProcessInstanceId()).singleResult();
+        assertThat(told).isNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(notice.getProcessInstanceId())
+                .activityId(AgendaItemProcess.Elements.CHAIR_TOLD_OF_LATE_RULING).count()).isOne();
+    }
+
+    @Test
+    void aRulingOnADisputeWhoseCharterVersionWasWithdrawnIsToldToTheChairInANoticeThatExpires() throws Exception {
+        var charter = new com.engagementboard.charter.CharterDisputeFixture(context);
+        ProcessInstance dispute = charter.disputeAtTheBoard();
+        long charterId = charter.charterId(dispute);
+        long itemId = disputeItem(charterId);
+        ProcessInstance meeting = agendaPublishedWith(itemId);
+        charter.withdraw(charterId);
+        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(dispute.getId())
+                .eventName(com.engagementboard.charter.TouchpointCharterProcess.MESSAGE_BOARD_RULED).count())
+                .as("the charter no longer waits for the ruling").isZero();
+
+        // A late-ruling message the register does not back (the item is not decided) ends nothing.
+        Throwable forged = catchThrowable(() -> runtime.createMessageCorrelation(AgendaItemProcess.Messages.LATE_RULING)
+                .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + itemId).correlateStartMessage());
+        assertThat(forged).isNotNull();
+        assertThat(lateRulingNotice(itemId)).isNull();
+
+        boardVotes(meeting, BoardMeetingProcess.REJECT);
+
+        Task notice = lateRulingNotice(itemId);
+        assertThat((String) runtime.getVariable(notice.getProcessInstanceId(), Variables.LATE_RULING))
+                .contains("Charter in dispute* (withdrawn)").doesNotContain("the ruling noted on it")
+                .contains("The board rejected the proposal");
+        com.engagementboard.ProcessTestSupport.runJobs(runtime.createProcessInstanceQuery()
+                .processInstanceId(notice.getProcessInstanceId()).singleResult(),
+                AgendaItemProcess.Elements.LATE_RULING_NOTICE_EXPIRES);
+        assertThat(lateRulingNotice(itemId)).isNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(notice.getProcessInstanceId())
+                .activityId(AgendaItemProcess.Elements.LATE_RULING_NOTICE_EXPIRED).count()).isOne();
     }
 }

@@ -685,6 +685,11 @@ class TouchpointCharterProcessTest {
      * chair puts it to the vote and the core group votes; the decision is recorded.
      */
     private void boardDecides(long itemId, String choice) throws Exception {
+        boardVotes(agendaPublishedWith(itemId), choice);
+    }
+
+    /** An extraordinary meeting whose chair publishes its agenda with the item alone on it (the rest deferred). */
+    private ProcessInstance agendaPublishedWith(long itemId) throws Exception {
         mvc.perform(put("/api/board").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
                 .content(DEMO_BOARD)).andExpect(status().isOk());
         String created = mvc.perform(post("/api/board/meetings").with(httpBasic("cmo", "demo"))
@@ -705,6 +710,12 @@ class TouchpointCharterProcessTest {
         completeAs("cmo", chair, meetingTask(meeting, BoardMeetingProcess.Elements.PREPARE_AGENDA),
                 Map.of(BoardMeetingProcess.Variables.AGENDA_ORDER, String.valueOf(itemId),
                         BoardMeetingProcess.Variables.DEFERRED_ITEMS, others));
+        return meeting;
+    }
+
+    /** The meeting starts; the chair puts its one item to the vote and the core group votes; it is recorded. */
+    private void boardVotes(ProcessInstance meeting, String choice) {
+        List<String> chair = List.of("board-chair", "board-core", "board-member");
         runJobs(meeting, BoardMeetingProcess.Elements.MEETING_STARTS);
 
         Task present = meetingTask(meeting, BoardMeetingProcess.Elements.PRESENT_ITEM);
@@ -971,8 +982,12 @@ class TouchpointCharterProcessTest {
         ProcessInstance instance = disputeSentToBoard();
         long charterId = charterId(instance);
         long firstItem = boardItem(charterId);
+        // Its agenda is published before the deadline: past the point of no return, the item stays.
+        ProcessInstance meeting = agendaPublishedWith(firstItem);
         runJobs(instance, TouchpointCharterProcess.Elements.NO_BOARD_RULING);
+        runJobs(instance, TouchpointCharterProcess.Elements.DISPUTE_TAKEN_BACK);
         assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);
+        assertThat(read("/api/board/agenda-items/" + firstItem).get("status").asText()).isEqualTo("ON_AGENDA");
 
         // The chair sends it to the board again, now proposing marketing.
         as("cmo", "board-chair");
@@ -985,11 +1000,17 @@ class TouchpointCharterProcessTest {
         assertThat(secondItem).isNotEqualTo(firstItem);
         assertThat(instance).isWaitingAt(AWAIT_BOARD_RULING);
 
-        // The board decides the older item late: recorded in its register, but the charter waits on.
-        boardDecides(firstItem, BoardMeetingProcess.APPROVE);
+        // The board decides the older item late: recorded in its register and told to the chair, but the charter
+        // waits on.
+        boardVotes(meeting, BoardMeetingProcess.APPROVE);
         assertThat(jdbc.queryForObject("select count(*) from board_decision where item_id = ?", Integer.class,
                 firstItem)).isOne();
         assertThat(instance).isWaitingAt(AWAIT_BOARD_RULING);
+        assertThat(charters.findById(charterId).orElseThrow().getNotes())
+                .contains("The board approved the proposal of dispute item " + firstItem);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey("item-" + firstItem)
+                .taskCandidateGroup("board-chair").singleResult().getName())
+                .isEqualTo("The board's late ruling: Charter dispute: call-centre-script BUILD");
         assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getStatus())
                 .isEqualTo(AllocationStatus.DECLINED);
 
@@ -1013,8 +1034,10 @@ class TouchpointCharterProcessTest {
                 .isAfter(Date.from(Instant.now().plus(Duration.ofDays(25))));
 
         runJobs(instance, TouchpointCharterProcess.Elements.NO_BOARD_RULING);
+        runJobs(instance, TouchpointCharterProcess.Elements.DISPUTE_TAKEN_BACK);
 
-        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.RECORD_NO_BOARD_RULING)
+        assertThat(instance).hasPassed(TouchpointCharterProcess.Elements.RECORD_NO_BOARD_RULING,
+                TouchpointCharterProcess.Elements.DISPUTE_TAKEN_BACK)
                 .hasNotPassed(BOARD_RULED, APPLY_BOARD_RULING).isWaitingAt(RESOLVE_DISPUTE);
         assertThat(charters.findById(charterId).orElseThrow().getNotes())
                 .contains("The board did not rule on the dispute within 20 working days")
@@ -1027,13 +1050,13 @@ class TouchpointCharterProcessTest {
                 .isEqualTo(AllocationStatus.DECLINED);
         assertThat(charters.findById(charterId).orElseThrow().getStatus()).isEqualTo(CharterStatus.IN_ACCEPTANCE);
 
-        // A late ruling is recorded in the board's register; the charter no longer waits for it.
-        boardDecides(itemId, BoardMeetingProcess.APPROVE);
-        assertThat(jdbc.queryForObject("select count(*) from board_decision where item_id = ?", Integer.class, itemId))
-                .isOne();
-        assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);
-        assertThat(allocation(charterId, "call-centre-script", RightKind.BUILD).getStatus())
-                .isEqualTo(AllocationStatus.DECLINED);
+        // The board is told: its item, not yet on a published agenda, is withdrawn, saying why.
+        JsonNode item = read("/api/board/agenda-items/" + itemId);
+        assertThat(item.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(jdbc.queryForObject("select withdrawal_reason from agenda_item where id = ?", String.class, itemId))
+                .isEqualTo("The board did not rule within 20 working days; the chair took the dispute back.");
+        assertThat(jdbc.queryForObject("select withdrawn_at from agenda_item where id = ?", java.sql.Timestamp.class,
+                itemId)).isNotNull();
 
         // The chair decides it herself; the version takes force.
         as("cmo", "board-chair");

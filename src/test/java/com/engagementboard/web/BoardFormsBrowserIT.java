@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The board's forms in the Camunda Tasklist, each as its person fills it: a member reads the agenda, the chair
  * presents an item, a core member votes, the chair breaks the tie, the chair escalates and the CEO decides, the
- * owner of an action reports it done, and an author adds the facts to a returned item. Each form first refuses
+ * owner of an action reports it done, the chair gives a blocked action back with more time, and an author adds
+ * the facts to a returned item. Each form first refuses
  * something wrong with a message next to its field, and shows the context to decide by names and words (see
  * {@link TasklistBrowserSupport}). Screenshots in target/screenshots.
  */
@@ -263,6 +264,78 @@ class BoardFormsBrowserIT extends TasklistBrowserSupport {
         } catch (Throwable failure) {
             saveDiagnostics();
             throw failure;
+        }
+    }
+
+    @Test
+    void theChairGivesABlockedActionBackToItsOwnerWithMoreTimeAndANoChoiceIsRefusedAtItsField() throws Exception {
+        JsonNode before = boardWithTwoVoters();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String title = "Call back within a day " + run;
+        String description = "Set up the call-back queue " + run;
+        try {
+            HttpResponse<String> created = call("POST", "/api/board/agenda-items", "sales.head", "application/json",
+                    json.writeValueAsString(Map.of("title", title, "decisionAsked", "Decide: " + title, "touchpoints",
+                            List.of("call-centre-script"), "facts", Map.of("customerBehaviour",
+                                    "Callers who wait a day for a call back leave"), "actions", List.of(Map.of(
+                                    "touchpoint", "call-centre-script", "description", description,
+                                    "build", false, "dueInDays", 10)))));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long item = json.readTree(created.body()).get("id").asLong();
+            long meetingId = meetingWithAgendaPublished();
+            String key = "meeting-" + meetingId;
+            startMeeting(key);
+
+            // The board approves it (through /engine-rest: the chair puts it to the vote, the core group votes).
+            String present = taskNamed(key, "Task_PresentItem", "cmo", title);
+            HttpResponse<String> claimed = call("POST", "/engine-rest/task/" + present + "/claim", "cmo",
+                    "application/json", "{\"userId\": \"cmo\"}");
+            assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+            complete(present, "cmo", Map.of("itemAction", "VOTE"));
+            for (String voter : List.of("cmo", "retail.head")) {
+                complete(taskNamed(key, "Task_Vote", voter, title), voter,
+                        Map.of("vote", "APPROVE", "voteComment", "A day is too long."));
+            }
+            JsonNode action = actionOf(decisionOf(item).get("id").asLong());
+            String actionKey = "action-" + action.get("id").asText();
+
+            // Its owner reports it blocked (through /engine-rest).
+            String carryOut = taskNamed(actionKey, "Task_CarryOutAction", "admin", description);
+            String owner = ownerOf(carryOut);
+            HttpResponse<String> taken = call("POST", "/engine-rest/task/" + carryOut + "/claim", owner,
+                    "application/json", "{\"userId\": \"" + owner + "\"}");
+            assertThat(taken.statusCode()).as(taken.body()).isEqualTo(204);
+            String blocker = "The telephony vendor has not delivered the queue " + run;
+            complete(carryOut, owner, Map.of("actionOutcome", "BLOCKED", "actionReport", blocker));
+
+            // The chair, in the Tasklist: what blocks it, in the owner's words; no choice, no completion.
+            String blocked = taskNamed(actionKey, "Task_DecideBlockedAction", "cmo", description);
+            logIn("cmo");
+            openAndClaim(blocked, nameOf(blocked), "cmo");
+            wait.until(d -> formText().contains(blocker));
+            assertThat(formText()).contains(description).contains("is blocked");
+            readAndComplete();
+            errorNextTo("Your decision", "Field is required.");
+            assertThat(finishedTask(blocked)).as("the refused decision completed nothing").isNull();
+            screenshot("board-action-blocked-refused");
+            closeNotifications(); // "An error happened while submitting the task form": read
+            chooseRadio("Give it back to its owner with more time");
+            chooseOption("More time", "two more weeks");
+            fillText("Your note to the owner (why it goes on, or why it is cancelled)",
+                    "Chase the vendor; two more weeks.");
+            screenshot("board-action-blocked");
+            readAndComplete();
+            completedBy(blocked, "cmo");
+
+            // Back with its owner, due two weeks on at the earliest.
+            String again = taskNamed(actionKey, "Task_CarryOutAction", "admin", description);
+            assertThat(again).isNotEqualTo(carryOut);
+            assertThat(dueOf(again)).isAfter(Instant.now().plus(Duration.ofDays(13)));
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        } finally {
+            restore(before);
         }
     }
 
