@@ -301,6 +301,67 @@ class RunningInstanceMigrationTest {
                 + " validates \\(Task_EndorseVision -> Task_EndorseVision: .*Activities have incompatible types");
     }
 
+    /**
+     * Two nodes of a cluster start at once and both migrate: here two migrators on two threads against the same
+     * database. Whichever commits a chunk first wins; the other gets an optimistic locking exception (or finds
+     * nothing left), logs it and goes on. Every instance moves once, keeps its task, and neither start fails.
+     */
+    @Test
+    void twoNodesMigratingAtOnceMoveEveryInstanceOnceAndBothFinish(CapturedOutput output) throws Exception {
+        ProcessDefinition old = deploy("migration-test: summit as of 469654d",
+                "migration/engagement-summit-469654d.bpmn");
+        long summit = convene("Old, many");
+        Map<String, Object> variables = runtime.getVariables(instance(summit).getId());
+        int count = 3 * RunningInstanceMigration.CHUNK + 17;
+        for (int i = 0; i < count; i++) {
+            own.add(runtime.createProcessInstanceById(old.getId()).businessKey("migration-test-load-" + i)
+                    .startBeforeActivity(SummitProcess.Elements.DRAFT_VISION).setVariables(variables)
+                    .execute(true, true).getId());
+        }
+        List<String> tasksBefore = tasks.createTaskQuery().processDefinitionId(old.getId())
+                .taskDefinitionKey(SummitProcess.Elements.DRAFT_VISION).list().stream().map(Task::getId).sorted()
+                .toList();
+        assertThat(tasksBefore).hasSize(count);
+        ProcessDefinition current = deploy("migration-test: summit as now", "engagement-summit.bpmn");
+
+        RunningInstanceMigration[] nodes = { new RunningInstanceMigration(repository, runtime),
+                new RunningInstanceMigration(repository, runtime) };
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<RunningInstanceMigration.Outcome>>> results = new ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        long began = System.nanoTime();
+        try {
+            for (RunningInstanceMigration node : nodes) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return node.migrate(SummitProcess.KEY);
+                }));
+            }
+            start.countDown();
+            int migrated = 0;
+            for (var result : results) {
+                migrated += result.get(5, java.util.concurrent.TimeUnit.MINUTES).stream()
+                        .filter(o -> o.sourceVersion() == old.getVersion()).mapToInt(RunningInstanceMigration.Outcome::migrated)
+                        .sum();
+            }
+            long ms = (System.nanoTime() - began) / 1_000_000;
+            System.out.println("MEASURED: two migrators moved " + count + " summit instances (Task_DraftVision) from "
+                    + "version " + old.getVersion() + " to " + current.getVersion() + " in " + ms + " ms");
+            assertThat(migrated).as("each instance counted once, by the node that moved it").isEqualTo(count);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionId(old.getId()).list())
+                .extracting(ProcessInstance::getBusinessKey).as("only the summit in its pre-work stays")
+                .containsExactly(SummitProcess.businessKey(summit));
+        assertThat(tasks.createTaskQuery().processDefinitionId(current.getId())
+                .taskDefinitionKey(SummitProcess.Elements.DRAFT_VISION).list().stream().map(Task::getId).sorted()
+                .toList()).isEqualTo(tasksBefore);
+        assertThat(runtime.createEventSubscriptionQuery().eventName(SummitProcess.Messages.CANCELLED)
+                .processInstanceId(own.get(own.size() - 1)).count()).isEqualTo(1);
+    }
+
     private String definitionOf(ProcessInstance instance) {
         return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
                 .getProcessDefinitionId();
