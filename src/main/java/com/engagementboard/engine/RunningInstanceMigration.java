@@ -170,7 +170,8 @@ class RunningInstanceMigration {
         }
 
         long ms = (System.nanoTime() - started) / 1_000_000;
-        int left = (int) instances(source).count();
+        // What this node could not move and is still there (not what another node is moving at this moment).
+        int left = stillOn(source, new ArrayList<>(failed));
         if (migrated > 0) {
             LOG.info("Migrated {} instance(s) of process {} from version {} to version {} in {} ms", migrated, key,
                     source.getVersion(), target.getVersion(), ms);
@@ -181,7 +182,7 @@ class RunningInstanceMigration {
             LOG.warn("{} instance(s) of process {} stay on version {}, not migrated to version {}: {}. End or move "
                     + "them by hand (the process instance modification API), or give the activities a place in "
                     + "the next version.", left, key, source.getVersion(), target.getVersion(),
-                    reasons.isEmpty() ? "changed while this node migrated them; the next start tries again" : reasons);
+                    reasons);
         }
         return new Outcome(key, source.getVersion(), target.getVersion(), migrated, left, reasons);
     }
@@ -274,6 +275,16 @@ class RunningInstanceMigration {
         return reports.stream().map(r -> r.getMigrationInstruction().getSourceActivityId() + " -> "
                 + r.getMigrationInstruction().getTargetActivityId() + ": " + String.join(", ", r.getFailures()))
                 .collect(Collectors.joining("; "));
+    }
+
+    /** How many of the instances are still on the version, asked {@value #PAGE} ids at a time. */
+    private int stillOn(ProcessDefinition definition, List<String> ids) {
+        int still = 0;
+        for (int from = 0; from < ids.size(); from += PAGE) {
+            still += (int) instances(definition)
+                    .processInstanceIds(new HashSet<>(ids.subList(from, Math.min(from + PAGE, ids.size())))).count();
+        }
+        return still;
     }
 
     private ProcessInstanceQuery instances(ProcessDefinition definition) {
