@@ -153,8 +153,8 @@ class RunningInstanceMigration {
             if (!mapped.contains(activity)) {
                 List<String> waiting = ids(instances(source).activityIdIn(activity));
                 if (!waiting.isEmpty()) {
-                    blocking.put(activity, waiting.size() + " waiting there, no such activity at that place in version "
-                            + target.getVersion());
+                    blocking.put(activity, waiting.size() + " waiting there, and version " + target.getVersion()
+                            + " has no activity with that id, type and place");
                     stuck.addAll(waiting);
                 }
             }
