@@ -191,12 +191,48 @@ class RunningInstanceMigration {
      * Maps every activity that keeps its id, its type and its place, and updates the triggers of events that
      * changed. Camunda drops each generated instruction that does not validate (a task whose type changed, a
      * multi-instance body whose inner activity changed), so this plan itself validates; what it leaves out holds
-     * back only the instances waiting there. An explicit instruction added here could make it fail: then the
-     * version's instances stay, with a warning.
+     * back only the instances waiting there.
+     * <p>
+     * An activity that kept its id and type but moved into a new scope (a task the new version put into an
+     * embedded subprocess, so that its timers are set again when the subprocess is re-entered) is not "equal" to
+     * Camunda; where instances wait in it, it is mapped explicitly, and Camunda creates the new scope around it
+     * when it migrates them. Such a mapping is kept only if the plan still validates with it.
      */
     MigrationPlan plan(ProcessDefinition source, ProcessDefinition target) {
-        return runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().updateEventTriggers()
-                .build();
+        MigrationPlan equal = plan(source, target, List.of());
+        Set<String> mapped = equal.getInstructions().stream().map(MigrationInstruction::getSourceActivityId)
+                .collect(Collectors.toSet());
+        Map<String, String> targetTypes = types(target);
+        List<String> moved = new ArrayList<>();
+        types(source).forEach((activity, type) -> {
+            if (!mapped.contains(activity) && type.equals(targetTypes.get(activity))
+                    && instances(source).activityIdIn(activity).count() > 0) {
+                List<String> tried = new ArrayList<>(moved);
+                tried.add(activity);
+                try {
+                    plan(source, target, tried);
+                    moved.add(activity);
+                } catch (MigrationPlanValidationException e) {
+                    LOG.debug("{} of {} cannot follow its new place: {}", activity, source.getId(), e.getMessage());
+                }
+            }
+        });
+        return moved.isEmpty() ? equal : plan(source, target, moved);
+    }
+
+    private MigrationPlan plan(ProcessDefinition source, ProcessDefinition target, List<String> movedIntoNewScope) {
+        var builder = runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities()
+                .updateEventTriggers();
+        for (String activity : movedIntoNewScope) {
+            builder.mapActivities(activity, activity);
+        }
+        return builder.build();
+    }
+
+    private Map<String, String> types(ProcessDefinition definition) {
+        return repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class).stream()
+                .collect(Collectors.toMap(FlowNode::getId, node -> node.getElementType().getTypeName(), (a, b) -> a,
+                        TreeMap::new));
     }
 
     /**
