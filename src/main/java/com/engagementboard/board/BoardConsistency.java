@@ -26,7 +26,10 @@ public class BoardConsistency implements ConsistencyCheck {
                     Meeting.Status.IN_SESSION.name()), Set.of(Meeting.Status.CANCELLED.name()));
     static final RecordProcessPairing ITEMS = new RecordProcessPairing("agenda-item", AgendaItemProcess.KEY,
             AgendaItemProcess.BUSINESS_KEY_PREFIX, Set.of(AgendaItem.Status.SUBMITTED.name(),
-                    AgendaItem.Status.RETURNED.name()));
+                    AgendaItem.Status.RETURNED.name()),
+            // A decided charter dispute no charter waited for: the chair's late-ruling notice runs until read or
+            // expired.
+            Set.of(AgendaItem.Status.DECIDED.name()));
     static final RecordProcessPairing ACTIONS = new RecordProcessPairing("board-action", BoardActionProcess.KEY,
             BoardActionProcess.BUSINESS_KEY_PREFIX, Set.of(BoardAction.Status.OPEN.name()));
 
