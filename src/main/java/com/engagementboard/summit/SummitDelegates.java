@@ -3,11 +3,9 @@ package com.engagementboard.summit;
 import static com.engagementboard.summit.SummitProcess.Variables.ENDORSEMENT;
 import static com.engagementboard.summit.SummitProcess.Variables.EXISTING_BODY;
 import static com.engagementboard.summit.SummitProcess.Variables.OBJECTION;
-import static com.engagementboard.summit.SummitProcess.Variables.OBJECTIONS_SUMMARY;
 import static com.engagementboard.summit.SummitProcess.Variables.OBJECTION_COUNT;
 import static com.engagementboard.summit.SummitProcess.Variables.OUTCOME;
 import static com.engagementboard.summit.SummitProcess.Variables.PLAN;
-import static com.engagementboard.summit.SummitProcess.Variables.SILO_SUMMARY;
 import static com.engagementboard.summit.SummitProcess.Variables.SUMMIT_ID;
 import static com.engagementboard.summit.SummitProcess.Variables.VISION;
 import static com.engagementboard.summit.SummitProcess.Variables.VISION_DECISION;
@@ -93,41 +91,37 @@ class SummitDelegates {
     }
 
     /**
-     * The chair's open step shows whose pre-work is missing and whose is in (a variable of the instance): written
-     * when the summit is convened, and after each participant's pre-work by {@link #showPreWork()}.
+     * Kept for instances of older versions of the process, which still name it: the texts of a form (here whose
+     * pre-work is in) now come from {@link SummitTaskTexts} when it is read.
      */
     @Bean
     TaskListener prepareOpen() {
-        return task -> showPreWorkStatus(task.getExecution());
+        return task -> {
+        };
     }
 
     /**
-     * After each participant's pre-work, past its save point: the chair's view is written in a job of its
-     * own, never in the participant's submission. The engine runs one job of an instance at a time, so twenty
-     * participants submitting in the same instant never write that one variable at once.
+     * Kept for instances of older versions, whose service step <em>Show the chair whose pre-work is in</em> still
+     * names it (see {@link #prepareOpen}): the chair's view is rendered when her form is read.
      */
     @Bean
     JavaDelegate showPreWork() {
-        return this::showPreWorkStatus;
+        return execution -> {
+        };
     }
 
-    private void showPreWorkStatus(DelegateExecution execution) {
-        execution.getProcessInstance().setVariableLocal(SummitProcess.Variables.PRE_WORK_STATUS,
-                texts.preWorkStatus(summitId(execution)));
-    }
-
-    /** The vision is drafted in view of the participants' pre-work: the journey's gaps per stage, by name. */
+    /** Kept for instances of older versions (see {@link #prepareOpen}). */
     @Bean
     TaskListener prepareVision() {
-        return task -> task.setVariableLocal(SummitProcess.Variables.PRE_WORK_CONTEXT,
-                texts.preWorkContext(summitId(task)));
+        return task -> {
+        };
     }
 
-    /** The chair answers the objections in view of the vision objected to (the revised one is typed apart). */
+    /** Kept for instances of older versions (see {@link #prepareOpen}). */
     @Bean
     TaskListener prepareObjections() {
-        return task -> task.setVariableLocal(SummitProcess.Variables.OBJECTED_VISION,
-                texts.currentVision(summitId(task)));
+        return task -> {
+        };
     }
 
     @Bean
@@ -167,11 +161,11 @@ class SummitDelegates {
         return execution -> summits.requirePostponed(summitId(execution));
     }
 
-    /** Each participant's notice of a postponement reads the new date, who and why from the record. */
+    /** Kept for instances of older versions (see {@link #prepareOpen}). */
     @Bean
     TaskListener describePostponement() {
-        return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
-                texts.postponementNotice(summitId(task), task.getAssignee()));
+        return task -> {
+        };
     }
 
     /** A cancellation ends nothing unless the record says the summit is cancelled. */
@@ -180,11 +174,11 @@ class SummitDelegates {
         return execution -> summits.requireCancelled(summitId(execution));
     }
 
-    /** Each participant's notice of a cancellation reads who cancelled it and why from the record. */
+    /** Kept for instances of older versions (see {@link #prepareOpen}). */
     @Bean
     TaskListener describeCancellation() {
-        return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
-                texts.cancellationNotice(summitId(task)));
+        return task -> {
+        };
     }
 
     /**
@@ -216,11 +210,11 @@ class SummitDelegates {
         };
     }
 
-    /** Each notice of a lapse reads when and why from the record. */
+    /** Kept for instances of older versions (see {@link #prepareOpen}). */
     @Bean
     TaskListener describeLapse() {
-        return task -> task.setVariableLocal(SummitProcess.Variables.SUMMIT_NOTICE,
-                texts.lapseNotice(summitId(task)));
+        return task -> {
+        };
     }
 
     /** The endorsement round closed at its deadline: whoever had not answered is recorded as not answering. */
@@ -260,7 +254,6 @@ class SummitDelegates {
         return execution -> {
             List<SummitParticipant> objections = summits.objections(summitId(execution));
             execution.setVariable(OBJECTION_COUNT, objections.size());
-            execution.setVariable(OBJECTIONS_SUMMARY, texts.objectionsSummary(summitId(execution)));
             execution.setVariable(VISION_DECISION, null);
         };
     }
@@ -301,9 +294,10 @@ class SummitDelegates {
         };
     }
 
+    /** The silos of the plan, recorded for the report (the chair's outcome form renders them when it is read). */
     @Bean
     JavaDelegate findSilos() {
-        return execution -> execution.setVariable(SILO_SUMMARY, summits.findSilos(summitId(execution)));
+        return execution -> summits.findSilos(summitId(execution));
     }
 
     @Bean

@@ -22,10 +22,13 @@ public final class SummitProcess {
         /** The summit closed or lapsed: whatever else is open (an unread postponement notice) ends. */
         public static final String SUMMIT_OVER = "EndEvent_SummitOver";
         public static final String PRE_WORK = "SubProcess_PreWork";
-        /** One participant's pre-work (multi-instance): the assessment, then the chair's view after a save point. */
+        /** One participant's pre-work (multi-instance): the assessment, counted after its save point. */
         public static final String PARTICIPANT_PRE_WORK = "SubProcess_ParticipantPreWork";
+        /**
+         * A participant's pre-work, with a save point after it (asynchronous after): the submission ends there, the
+         * count of the pre-work in runs in a job of its own, so twenty participants submitting at once never conflict.
+         */
         public static final String ASSESS_JOURNEY = "Task_AssessJourney";
-        public static final String SHOW_PRE_WORK = "Task_ShowPreWork";
         public static final String PRE_WORK_OVERDUE = "BoundaryEvent_PreWorkOverdue";
         public static final String REMIND_PARTICIPANT = "Task_RemindParticipant";
         public static final String OPEN_SUMMIT = "Task_OpenSummit";
@@ -97,6 +100,7 @@ public final class SummitProcess {
     /** Process variables. */
     public static final class Variables {
         public static final String SUMMIT_ID = "summitId";
+        /** String: the title, as the task names read it; the forms' headings show the record's (SummitTaskTexts). */
         public static final String SUMMIT_TITLE = "summitTitle";
         /** Date: when the summit meets (pre-work is due the day before). */
         public static final String PRE_WORK_DUE = "preWorkDue";
@@ -109,7 +113,11 @@ public final class SummitProcess {
          * postponement, those whose pre-work is not in yet.
          */
         public static final String PRE_WORK_PARTICIPANTS = "preWorkParticipants";
-        /** String (markdown), local to a notice task: what the chair did (cancelled, postponed), when and why. */
+        /*
+         * The texts for people below (markdown) are rendered from the record when a form is read
+         * (SummitTaskTexts), never stored in the engine; the names are the forms' {{...}} templates.
+         */
+        /** Text of a notice task: what happened to the summit (cancelled, postponed, lapsed), when and why. */
         public static final String SUMMIT_NOTICE = "summitNotice";
         /** String: one participant (multi-instance element, the task's assignee). */
         public static final String PARTICIPANT = "participant";
@@ -117,7 +125,10 @@ public final class SummitProcess {
         public static final String TODAY_PREFIX = "today_";
         public static final String WANTED_PREFIX = "wanted_";
         public static final String EVIDENCE_PREFIX = "evidence_";
-        /** Form field of the chair: the engagement vision (pre-filled with the last summit's). */
+        /**
+         * Form field of the chair: the engagement vision (pre-filled with the last summit's); in the endorsement
+         * form, the text of the vision as the record holds it.
+         */
         public static final String VISION = "vision";
         /** Form field of a participant: ENDORSE or OBJECT. */
         public static final String ENDORSEMENT = "endorsement";
@@ -125,17 +136,17 @@ public final class SummitProcess {
         public static final String OBJECTION = "objection";
         /** Integer: objections in the last round. */
         public static final String OBJECTION_COUNT = "objectionCount";
-        /** String (markdown): the objections of the last round, for the chair. */
+        /** Text of the objections task: the objections of the last round, who objected, by name, and why. */
         public static final String OBJECTIONS_SUMMARY = "objectionsSummary";
-        /** String (markdown), of the instance (written after each pre-work, past its save point): whose pre-work is missing and whose is in, by name, for the chair opening the summit. */
+        /** Text of the open task: whose pre-work is missing and whose is in, by name, for the chair opening the summit. */
         public static final String PRE_WORK_STATUS = "preWorkStatus";
         /** Boolean, set by the lapse: whether the summit lapsed (false when it had ended already). */
         public static final String LAPSED = "lapsed";
         /** List of user ids, set by the lapse: the participants and the chair, each told. */
         public static final String LAPSE_NOTIFIED = "lapseNotified";
-        /** String (markdown), local to the vision task: the participants' pre-work by name, today and wanted per stage. */
+        /** Text of the vision task: the participants' pre-work by name, today and wanted per stage. */
         public static final String PRE_WORK_CONTEXT = "preWorkContext";
-        /** String, local to the objections task: the vision the participants objected to. */
+        /** Text of the objections task: the vision the participants objected to. */
         public static final String OBJECTED_VISION = "objectedVision";
         /** Form field of the chair: REVISE or RECORD_DISSENT. */
         public static final String VISION_DECISION = "visionDecision";
@@ -145,7 +156,7 @@ public final class SummitProcess {
         public static final String TOUCHPOINT_OPTIONS = "touchpointOptions";
         /** Json: the functions as choices for the plan's rows (name shown, code the value). */
         public static final String FUNCTION_OPTIONS = "functionOptions";
-        /** String (markdown): touchpoints several functions work on while no charter covers them. */
+        /** Text of the outcome task: touchpoints several functions work on while no charter covers them. */
         public static final String SILO_SUMMARY = "siloSummary";
         /** Form fields of the sourcing, per element: {@code mode_<ELEMENT>}, {@code partners_<ELEMENT>}, {@code reason_<ELEMENT>}. */
         public static final String MODE_PREFIX = "mode_";
@@ -171,9 +182,6 @@ public final class SummitProcess {
         public static final String BOARD_TIME = "boardTime";
         public static final String BOARD_TIME_ZONE = "boardTimeZone";
         public static final String BOARD_QUORUM = "boardQuorum";
-        /** String (markdown): what changed since the last summit, for the chair. */
-        public static final String CHANGES_SUMMARY = "changesSummary";
-
         private Variables() {
         }
     }

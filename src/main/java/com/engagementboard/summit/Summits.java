@@ -231,6 +231,16 @@ class Summits {
         return new ArrayList<>(told);
     }
 
+    /** The summit, if it is in the record (its lists loaded), for what reads it in a form. */
+    @Transactional(readOnly = true)
+    Optional<Summit> find(long id) {
+        return summits.findById(id).map(summit -> {
+            summit.getParticipants().forEach(p -> p.assessments().size());
+            summit.getPlan().size();
+            return summit;
+        });
+    }
+
     @Transactional(readOnly = true)
     Summit get(long id) {
         Summit summit = summits.findById(id).orElseThrow(() -> new NotFoundException("summit", "" + id));
@@ -321,10 +331,16 @@ class Summits {
                 .toList());
     }
 
-    /** Touchpoints several functions work on while no charter covers them: the silos the summit is to find. */
-    @Transactional
-    String findSilos(long summitId) {
-        Summit summit = get(summitId);
+    /** A touchpoint several functions work on while no charter says who owns it: by names. */
+    record Silo(String touchpoint, List<String> functions) {
+    }
+
+    /**
+     * The silos of the summit's plan: touchpoints several functions work on while no charter covers them, the
+     * functions by name as the chair knows them (their codes where a function is no longer known).
+     */
+    @Transactional(readOnly = true)
+    List<Silo> silos(Summit summit) {
         Map<String, Set<String>> involved = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
         for (Summit.PlanActivity activity : summit.getPlan()) {
@@ -332,20 +348,23 @@ class Summits {
                     .addAll(Arrays.stream(activity.functions.split("\\s+")).filter(s -> !s.isEmpty()).toList());
             names.put(activity.touchpoint.getCode(), activity.touchpoint.getName());
         }
-        // Functions by name, as the chair knows them (their codes where a function is no longer known).
         Map<String, BusinessFunction> known = functions.byCodes(involved.values().stream().flatMap(Set::stream)
                 .collect(Collectors.toSet()));
-        String silos = involved.entrySet().stream()
+        return involved.entrySet().stream()
                 .filter(e -> e.getValue().size() > 1 && charter.owners(e.getKey()).values().stream()
                         .allMatch(Objects::isNull))
-                .map(e -> "- **" + names.get(e.getKey()) + "**: " + e.getValue().stream()
-                        .map(code -> known.containsKey(code) ? known.get(code).getName() : code)
-                        .collect(Collectors.joining(", "))
-                        + " work on it and no charter says who owns it")
-                .collect(Collectors.joining("\n"));
+                .map(e -> new Silo(names.get(e.getKey()), e.getValue().stream()
+                        .map(code -> known.containsKey(code) ? known.get(code).getName() : code).toList()))
+                .toList();
+    }
+
+    /** The summit finds its silos once its plan is in, and records them for its report. */
+    @Transactional
+    void findSilos(long summitId) {
+        Summit summit = get(summitId);
+        String silos = silos(summit).stream().map(s -> "- **" + s.touchpoint() + "**: " + String.join(", ",
+                s.functions()) + " work on it and no charter says who owns it").collect(Collectors.joining("\n"));
         summit.silos(silos.isEmpty() ? null : silos);
-        return silos.isEmpty() ? "No silos found: every touchpoint several functions work on is covered by the charter."
-                : silos;
     }
 
     @Transactional

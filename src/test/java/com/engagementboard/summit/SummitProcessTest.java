@@ -3,6 +3,7 @@ package com.engagementboard.summit;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static com.engagementboard.ProcessTestSupport.refusedFor;
 import static com.engagementboard.ProcessTestSupport.completeAs;
+import static com.engagementboard.ProcessTestSupport.formText;
 import static com.engagementboard.ProcessTestSupport.runJobs;
 import static com.engagementboard.ProcessTestSupport.task;
 import static com.engagementboard.summit.SummitProcess.Elements.ANSWER_OBJECTIONS;
@@ -166,8 +167,8 @@ class SummitProcessTest {
 
     private void submitPreWork(Held summit, String user) {
         completeAs(user, List.of("board-member"), taskOf(summit, ASSESS_JOURNEY, user), preWork(user));
-        // Each pre-work is shown to the chair and counted after its save point, as the job executor would.
-        runJobs(summit.instance(), SummitProcess.Elements.SHOW_PRE_WORK);
+        // Each pre-work is counted after its save point (asynchronous after the task), as the job executor would.
+        runJobs(summit.instance(), ASSESS_JOURNEY);
     }
 
     private void open(Held summit) {
@@ -326,13 +327,15 @@ class SummitProcessTest {
                 task.getAssignee(), List.of("board-member"), task, preWork(task.getAssignee()))).toList()))
                 .as("no participant's pre-work conflicts with another's").isEmpty();
         assertThat(openTasks(summit, ASSESS_JOURNEY)).isEmpty();
-        runJobs(summit.instance(), SummitProcess.Elements.SHOW_PRE_WORK);
+        assertThat(formText(task(summit.instance(), OPEN_SUMMIT), Variables.PRE_WORK_STATUS))
+                .as("the chair's view, read from the record, has every submission before it is counted")
+                .contains("**Pre-work missing** (0 of 20)").contains("**Pre-work in** (20 of 20)");
+        runJobs(summit.instance(), ASSESS_JOURNEY);
         assertThat(summit.instance()).hasPassed("EndEvent_PreWorkDone").isWaitingAt(OPEN_SUMMIT);
         assertThat(report(summit).participants()).hasSize(20).allMatch(SummitReport.ParticipantView::preWorkSubmitted);
         assertThat(report(summit).assessments()).hasSize(20 * 3);
-        assertThat((String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS))
-                .as("the chair's view, written after each submission, is complete")
-                .contains("**Pre-work missing** (0 of 20)").contains("**Pre-work in** (20 of 20)");
+        assertThat(runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS))
+                .as("nothing is written for the chair's view").isNull();
 
         open(summit);
         draftVision(summit, "Twenty voices, one customer.");
@@ -444,9 +447,10 @@ class SummitProcessTest {
         assertThat(report(summit).plan()).extracting(SummitReport.PlanView::activity)
                 .contains("Share the insight report, then act on it " + tag);
         assertThat(summit.instance()).hasPassed(FIND_SILOS).isWaitingAt(DECIDE_SOURCING);
-        String silos = (String) runtime.getVariable(summit.instance().getId(), Variables.SILO_SUMMARY);
-        assertThat(silos).contains("Product-launch briefing to the front line").contains("Marketing, Product Management work on it")
-                .contains("Customer-insight report");
+        // The silos are recorded for the report; the outcome form shows them (below), nothing is stored in the engine.
+        assertThat(report(summit).silos()).contains("Product-launch briefing to the front line")
+                .contains("Marketing, Product Management work on it").contains("Customer-insight report");
+        assertThat(runtime.getVariable(summit.instance().getId(), Variables.SILO_SUMMARY)).isNull();
         assertThat(report(summit).plan()).extracting(SummitReport.PlanView::touchpoint)
                 .containsExactly("product-launch-briefing", "customer-insight-report");
 
@@ -471,6 +475,10 @@ class SummitProcessTest {
 
         // Outcome: the board's own rules refuse an invalid board.
         Task outcome = task(summit.instance(), DECIDE_OUTCOME);
+        // The chair decides in view of the silos, touchpoints and functions by name.
+        assertThat(formText(outcome, Variables.SILO_SUMMARY))
+                .contains("- **Product-launch briefing to the front line**: Marketing, Product Management work on it")
+                .contains("Customer-insight report").doesNotContain("product-launch-briefing");
         // The form starts from the board as it is set up (for a first board: the chair), people picked by name.
         String board = mvc.perform(get("/api/board").with(httpBasic("employee", "demo"))).andReturn().getResponse()
                 .getContentAsString();
@@ -583,24 +591,28 @@ class SummitProcessTest {
     @Test
     void theChairSeesWhosePreWorkIsInThenDraftsTheVisionInViewOfItByName() {
         Held summit = convene("Context", "marketing.head", "sales.head");
-        String status = (String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS);
+        Task opening = task(summit.instance(), OPEN_SUMMIT);
+        String status = formText(opening, Variables.PRE_WORK_STATUS);
         assertThat(status).contains("**Pre-work missing** (2 of 2)").contains("- Mira Hoffmann")
                 .contains("- Sanjay Patel").contains("**Pre-work in** (0 of 2)").doesNotContain("marketing.head");
+        // Texts for people are rendered from the record when the form is read, never stored in the engine.
+        assertThat(runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS)).isNull();
+        assertThat(tasks.getVariables(opening.getId())).doesNotContainKey(Variables.PRE_WORK_STATUS);
 
         completeAs("marketing.head", List.of("board-member"), taskOf(summit, ASSESS_JOURNEY, "marketing.head"),
                 preWork("marketing.head"));
-        assertThat((String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS))
-                .as("the submission itself does not write the chair's view").contains("(2 of 2)");
-        runJobs(summit.instance(), SummitProcess.Elements.SHOW_PRE_WORK);
-        status = (String) runtime.getVariable(summit.instance().getId(), Variables.PRE_WORK_STATUS);
-        assertThat(status.substring(0, status.indexOf("**Pre-work in**"))).as("missing")
+        status = formText(opening, Variables.PRE_WORK_STATUS);
+        assertThat(status.substring(0, status.indexOf("**Pre-work in**"))).as("missing, as soon as it is submitted")
                 .contains("(1 of 2)").contains("Sanjay Patel").doesNotContain("Mira Hoffmann");
         assertThat(status.substring(status.indexOf("**Pre-work in**"))).as("in")
                 .contains("(1 of 2)").contains("Mira Hoffmann").doesNotContain("Sanjay Patel");
+        runJobs(summit.instance(), ASSESS_JOURNEY);
+        assertThat(formText(opening, Variables.PRE_WORK_STATUS)).isEqualTo(status);
 
         open(summit);
-        String context = (String) tasks.getVariableLocal(task(summit.instance(), DRAFT_VISION).getId(),
-                Variables.PRE_WORK_CONTEXT);
+        Task vision = task(summit.instance(), DRAFT_VISION);
+        assertThat(tasks.getVariables(vision.getId())).doesNotContainKey(Variables.PRE_WORK_CONTEXT);
+        String context = formText(vision, Variables.PRE_WORK_CONTEXT);
         assertThat(context).contains("- **Mira Hoffmann**, Consider: today “marketing.head sees consider today”; "
                 + "wanted “marketing.head wants consider”")
                 .contains("**Mira Hoffmann**, Experience:").contains("No pre-work from: Sanjay Patel");
@@ -609,7 +621,7 @@ class SummitProcessTest {
     }
 
     @Test
-    void theParticipantsPreWorkInTheVisionFormStaysWithinATextVariable() {
+    void theParticipantsPreWorkInTheVisionFormStaysReadableHoweverLongTheAnswers() {
         Held summit = convene("Long pre-work", "marketing.head", "sales.head");
         Map<String, Object> answers = new HashMap<>();
         for (String stage : List.of("CONSIDER", "EVALUATE", "BUY", "EXPERIENCE", "ADVOCATE", "BOND")) {
@@ -619,11 +631,56 @@ class SummitProcessTest {
         completeAs("marketing.head", List.of("board-member"), taskOf(summit, ASSESS_JOURNEY, "marketing.head"),
                 answers);
         open(summit);
-        String context = (String) tasks.getVariableLocal(task(summit.instance(), DRAFT_VISION).getId(),
-                Variables.PRE_WORK_CONTEXT);
+        String context = formText(task(summit.instance(), DRAFT_VISION), Variables.PRE_WORK_CONTEXT);
         assertThat(context.length()).isLessThanOrEqualTo(4000);
         assertThat(context).contains("**Mira Hoffmann**, Consider:").contains("more answers: see the summit's report")
                 .endsWith("No pre-work from: Sanjay Patel").doesNotContain("Bond:");
+    }
+
+    @Test
+    void whatPeopleTypedShowsAsTypedInEveryFormNeverAsMarkdownALinkOrAnImage() {
+        Held summit = convene("**Urgent** ![x](http://evil.example/t.png)", "marketing.head", "sales.head");
+        String title = "\\*\\*Urgent\\*\\* \\!\\[x\\]\\(http://evil.example/t.png\\)";
+        assertThat(formText(task(summit.instance(), OPEN_SUMMIT), Variables.SUMMIT_TITLE)).startsWith(title);
+        Map<String, Object> answers = preWork("marketing.head");
+        answers.put(Variables.TODAY_PREFIX + "CONSIDER", "# Loud <img src=x onerror=alert(1)>");
+        completeAs("marketing.head", List.of("board-member"), taskOf(summit, ASSESS_JOURNEY, "marketing.head"),
+                answers);
+        runJobs(summit.instance(), ASSESS_JOURNEY);
+        open(summit);
+        assertThat(formText(task(summit.instance(), DRAFT_VISION), Variables.PRE_WORK_CONTEXT))
+                .contains("today “\\# Loud \\<img src=x onerror=alert\\(1\\)\\>”");
+
+        draftVision(summit, "Be _the_ bank [for life](http://evil.example)");
+        assertThat(formText(taskOf(summit, ENDORSE_VISION, "sales.head"), Variables.VISION))
+                .as("the vision to endorse, from the record").isEqualTo("Be \\_the\\_ bank \\[for life\\]\\(http://evil.example\\)");
+        endorse(summit, "marketing.head");
+        object(summit, "sales.head", "<script>alert(1)</script> **no**");
+        Task objections = task(summit.instance(), ANSWER_OBJECTIONS);
+        assertThat(formText(objections, Variables.OBJECTIONS_SUMMARY))
+                .isEqualTo("- **Sanjay Patel**: \\<script\\>alert\\(1\\)\\</script\\> \\*\\*no\\*\\*");
+        assertThat(formText(objections, Variables.OBJECTED_VISION)).startsWith("Be \\_the\\_ bank \\[for life\\]");
+
+        summits.cancel(summit.id(), "See [the memo](http://evil.example/memo)\n- and *more*", "cmo");
+        String notice = notice(taskOf(summit, SummitProcess.Elements.READ_CANCELLATION, "sales.head"));
+        assertThat(notice).contains("cancelled *" + title)
+                .contains("**Why:** See \\[the memo\\]\\(http://evil.example/memo\\)  \n\\- and \\*more\\*");
+        assertThat(formText(taskOf(summit, SummitProcess.Elements.READ_CANCELLATION, "sales.head"),
+                Variables.SUMMIT_TITLE)).startsWith(title);
+    }
+
+    @Test
+    void aSummitTheRecordDoesNotHoldShowsSoInItsFormsInsteadOfFailing() {
+        ProcessInstance orphan = runtime.startProcessInstanceByKey(SummitProcess.KEY,
+                SummitProcess.businessKey(Long.MAX_VALUE - 7), Map.of(Variables.SUMMIT_TITLE, "Lost *summit*",
+                        Variables.PARTICIPANTS, List.of("marketing.head"),
+                        Variables.PRE_WORK_PARTICIPANTS, List.of("marketing.head"),
+                        Variables.PRE_WORK_DUE, java.util.Date.from(Instant.now().plus(Duration.ofDays(6))),
+                        Variables.SUMMIT_ENDS, java.util.Date.from(Instant.now().plus(Duration.ofDays(8)))));
+        started.add(orphan.getId());
+        Task opening = task(orphan, OPEN_SUMMIT);
+        assertThat(formText(opening, Variables.PRE_WORK_STATUS)).isEqualTo(SummitTaskTexts.NOT_IN_RECORD);
+        assertThat(formText(opening, Variables.SUMMIT_TITLE)).isEqualTo("Lost \\*summit\\*");
     }
 
     @Test
@@ -645,10 +702,13 @@ class SummitProcessTest {
         endorse(summit, "service.head");
         assertThat(summit.instance()).isWaitingAt(ANSWER_OBJECTIONS);
         assertThat(runtime.getVariable(summit.instance().getId(), Variables.OBJECTION_COUNT)).isEqualTo(1);
-        assertThat((String) runtime.getVariable(summit.instance().getId(), Variables.OBJECTIONS_SUMMARY))
+        Task objections = task(summit.instance(), ANSWER_OBJECTIONS);
+        assertThat(formText(objections, Variables.OBJECTIONS_SUMMARY))
                 .contains("Sanjay Patel").contains("Price is not a relationship").doesNotContain("sales.head");
-        assertThat(tasks.getVariableLocal(task(summit.instance(), ANSWER_OBJECTIONS).getId(), Variables.OBJECTED_VISION))
+        assertThat(formText(objections, Variables.OBJECTED_VISION))
                 .as("the vision objected to, in the chair's form").isEqualTo("Be the cheapest bank " + tag);
+        assertThat(runtime.getVariable(summit.instance().getId(), Variables.OBJECTIONS_SUMMARY)).isNull();
+        assertThat(tasks.getVariables(objections.getId())).doesNotContainKey(Variables.OBJECTED_VISION);
         Task answer = task(summit.instance(), ANSWER_OBJECTIONS);
         assertThatThrownBy(() -> chair(answer, Map.of(Variables.VISION_DECISION, "IGNORE")))
                 .satisfies(e -> com.engagementboard.ProcessTestSupport.refusedFor(e, Variables.VISION_DECISION));
@@ -736,8 +796,10 @@ class SummitProcessTest {
                 .list();
     }
 
+    /** A notice as its form shows it, rendered from the record (and not stored in the engine). */
     private String notice(Task task) {
-        return (String) tasks.getVariableLocal(task.getId(), Variables.SUMMIT_NOTICE);
+        assertThat(tasks.getVariables(task.getId())).doesNotContainKey(Variables.SUMMIT_NOTICE);
+        return formText(task, Variables.SUMMIT_NOTICE);
     }
 
     @Test
