@@ -1104,33 +1104,6 @@ class SummitProcessTest {
         assertThat(summit.instance()).hasPassed("EndEvent_LapseRead", SummitProcess.Elements.SUMMIT_OVER).isEnded();
     }
 
-    /**
-     * A timer that runs service work (a reminder, the lapse, the close of an endorsement round) retries on
-     * purpose when that work fails: three times, five minutes apart, then an incident in Cockpit.
-     */
-    @Test
-    void everyTimerThatRunsServiceWorkRetriesThreeTimesFiveMinutesApart() {
-        var repository = engine.getRepositoryService();
-        var model = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
-                .processDefinitionKey(SummitProcess.KEY).latestVersion().singleResult().getId());
-        List<String> retrying = new ArrayList<>();
-        for (var timer : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)) {
-            var event = (org.camunda.bpm.model.bpmn.instance.FlowNode) timer.getParentElement();
-            if (event.getOutgoing().stream().anyMatch(flow -> flow.getTarget()
-                    instanceof org.camunda.bpm.model.bpmn.instance.ServiceTask)) {
-                var retry = event.getExtensionElements() == null ? null : event.getExtensionElements()
-                        .getElementsQuery().filterByType(
-                                org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class)
-                        .list().stream().findFirst().orElse(null);
-                assertThat(retry).as("%s retries on purpose", event.getId()).isNotNull();
-                assertThat(retry.getTextContent()).as(event.getId()).isEqualTo("R3/PT5M");
-                retrying.add(event.getId());
-            }
-        }
-        assertThat(retrying).containsExactlyInAnyOrder(PRE_WORK_OVERDUE, SummitProcess.Elements.ENDORSEMENT_CLOSES,
-                SummitProcess.Elements.CHAIR_OVERDUE, SummitProcess.Elements.SUMMIT_LAPSES);
-    }
-
     @Test
     void theEndorsementRoundClosesAtItsDeadlineAndWhoeverGaveNoAnswerIsRecordedAsSuch() {
         Held summit = convene("Silent", "marketing.head", "sales.head");
