@@ -203,12 +203,17 @@ class CharterTaskTexts implements TaskTexts {
         if (functionCode == null) {
             return "_This task names no function._";
         }
-        List<Allocation> ruled = java.util.stream.Stream.concat(
+        List<Allocation> all = java.util.stream.Stream.concat(
                 allocations.findByCharterIdAndFunctionCode(charterId, functionCode).stream(),
                 allocations.findByCharterIdAndReallocatedFrom(charterId, functionCode).stream()).distinct()
                 .filter(a -> a.getSettlement() == Settlement.BOARD_RULED && a.getDecidedAt() != null)
-                .filter(a -> told == null || !a.getDecidedAt().isAfter(told))
                 .toList();
+        // The ruling the notice was created for, not a later one (a second dispute round may go to the board while
+        // it is open). The task's creation time is the engine's, to the millisecond: a second's leeway, and every
+        // ruling if the clocks disagree more than that.
+        List<Allocation> before = told == null ? all
+                : all.stream().filter(a -> !a.getDecidedAt().isAfter(told.plusSeconds(1))).toList();
+        List<Allocation> ruled = before.isEmpty() ? all : before;
         Instant when = ruled.stream().map(Allocation::getDecidedAt).max(Comparator.naturalOrder()).orElse(null);
         if (when == null) {
             return "_No ruling of the board on this version's rights is in the register._";

@@ -288,6 +288,22 @@ class TouchpointCharterProcessTest {
     }
 
     @Test
+    void aHeadsReasonShowsAsTypedInTheChairsForm() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        Allocation build = allocation(charterId, "call-centre-script", RightKind.BUILD);
+        accept(instance, "marketing");
+        accept(instance, "operations");
+        accept(instance, "service");
+        decline(instance, "sales", build, "**Never** [click](http://x) ![p](http://y/p.gif)");
+
+        // People's words never become emphasis, a link or an image the browser would load.
+        assertThat(formText(task(instance, RESOLVE_DISPUTE), Variables.DISPUTE_SUMMARY))
+                .contains("for Sales: \\*\\*Never\\*\\* \\[click\\]\\(http://x\\) \\!\\[p\\]\\(http://y/p.gif\\)")
+                .doesNotContain("**Never**");
+    }
+
+    @Test
     void aDeclinedRightIsReallocatedAndOnlyItsNewOwnerIsAsked() {
         ProcessInstance instance = submitCharter();
         long charterId = charterId(instance);
