@@ -216,7 +216,8 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
             String brandAgain = taskOf(charterId, "Accept 1 right for Brand & Reputation", "brand.head");
             // A text rendered from the register when the form is read (never stored), through /engine-rest too.
             assertThat(getJson("/engine-rest/task/" + brandAgain + "/form-variables?variableNames=rightsSummary",
-                    "brand.head").get("rightsSummary").get("value").asText()).contains("operate (re-allocated from Operations by Clara Martens)")
+                    "brand.head").get("rightsSummary").get("value").asText())
+                    .contains("operate (re-allocated from Operations by Clara Martens)")
                     .contains("Why rights were re-allocated to you:** Brand runs the packaging line.");
         } catch (Throwable failure) {
             saveDiagnostics();
