@@ -143,7 +143,7 @@ class AgendaItemDelegates {
         return execution -> {
             boolean facts = items.checkFactBase(itemId(execution));
             execution.setVariable(Variables.HAS_FACT_BASE, facts);
-            execution.setVariable(Variables.RETURN_REASON, facts ? null : AgendaItems.NO_FACTS);
+            // Why it was returned is in the item's record; its author's form reads it there (AgendaItemTexts).
             execution.setVariable(Variables.FACT_ACTION, null);
         };
     }
@@ -223,9 +223,8 @@ class AgendaItemDelegates {
     @Bean
     JavaDelegate recordLateRuling() {
         return execution -> {
-            DisputeRulings.LateRuling late = rulings.recordLate(itemId(execution));
-            execution.setVariable(Variables.TITLE, late.title());
-            execution.setVariable(Variables.LATE_RULING, late.said());
+            // The title names the chair's task; the ruling, in words, is rendered when her form is read.
+            execution.setVariable(Variables.TITLE, rulings.recordLate(itemId(execution)));
         };
     }
 }

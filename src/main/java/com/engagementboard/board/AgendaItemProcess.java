@@ -99,7 +99,10 @@ public final class AgendaItemProcess {
         public static final String ACTIONS = "actions";
         /** Boolean: whether the item brings a fact base. */
         public static final String HAS_FACT_BASE = "hasFactBase";
-        /** String: why the item was returned. */
+        /**
+         * Text (markdown) of the author's form: why the item was returned, from the item's record when the form
+         * is read ({@link AgendaItemTexts}), never stored.
+         */
         public static final String RETURN_REASON = "returnReason";
         /** Long: the charter version whose dispute was taken back (from the charter's message). */
         public static final String CHARTER_VERSION_ID = com.engagementboard.charter.TouchpointCharterProcess
@@ -109,7 +112,10 @@ public final class AgendaItemProcess {
                 .TAKEN_BACK_RULING_DAYS;
         /** Boolean: the dispute's item was on a published agenda when it was taken back, so it stays. */
         public static final String DISPUTE_STAYS = "disputeStays";
-        /** String (markdown, bounded): the board's late ruling, for the chair's notice. */
+        /**
+         * Text (markdown, bounded) of the chair's notice: the board's late ruling, from the register when the
+         * form is read ({@link AgendaItemTexts}), never stored.
+         */
         public static final String LATE_RULING = "lateRuling";
         /** Form field of the author: RESUBMIT or WITHDRAW. */
         public static final String FACT_ACTION = "factAction";

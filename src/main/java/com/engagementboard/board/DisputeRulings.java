@@ -1,5 +1,7 @@
 package com.engagementboard.board;
 
+import static com.engagementboard.engine.Markdown.escape;
+
 import com.engagementboard.charter.LateRulings;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.organisation.People;
@@ -50,7 +52,9 @@ class DisputeRulings {
                         .processInstanceBusinessKey(TouchpointCharterProcess.businessKey(item.getCharterVersionId()))
                         .setVariable(TouchpointCharterProcess.Variables.BOARD_APPROVED,
                                 BoardMeetingProcess.APPROVED.equals(decision.getOutcome()))
-                        .setVariable(TouchpointCharterProcess.Variables.RULING_SUMMARY, ruling(decision))
+                        // The words, for the charter's record: transient, never stored in the engine.
+                        .setVariable(TouchpointCharterProcess.Variables.RULING_SUMMARY,
+                                org.camunda.bpm.engine.variable.Variables.stringValue(ruling(decision), true))
                         .correlateAllWithResult().isEmpty();
         if (!received) {
             runtime.createMessageCorrelation(AgendaItemProcess.Messages.LATE_RULING)
@@ -59,9 +63,6 @@ class DisputeRulings {
         }
     }
 
-    /** What the chair is told of a late ruling: the item's title, and the ruling in words. */
-    record LateRuling(String title, String said) {
-    }
 
     /**
      * The check and the record behind <i>Record the late ruling with the charter</i>: the item must be a
@@ -69,38 +70,59 @@ class DisputeRulings {
      * ruling is noted on the charter version while it is open (a draft or in acceptance).
      */
     @Transactional
-    LateRuling recordLate(long itemId) {
+    String recordLate(long itemId) {
         AgendaItem item = items.findById(itemId).orElseThrow();
         if (item.getKind() != AgendaItem.Kind.CHARTER_DISPUTE || item.getStatus() != AgendaItem.Status.DECIDED) {
             throw new IllegalTransitionException("Agenda item " + itemId, item.getStatus(),
                     "told to the chair as a late ruling on a charter dispute", EnumSet.of(AgendaItem.Status.DECIDED));
         }
         Decision decision = decisions.findFirstByItemIdOrderByIdDesc(itemId).orElseThrow();
+        late.note(item.getCharterVersionId(), lateNote(itemId, decision));
+        return item.getTitle();
+    }
+
+    /** The note a late ruling leaves on the charter version (while it is open). */
+    static String lateNote(long itemId, Decision decision) {
+        return "The board " + (BoardMeetingProcess.APPROVED.equals(decision.getOutcome()) ? "approved" : "rejected")
+                + " the proposal of dispute item " + itemId + " (decision " + decision.getId() + ") after the "
+                + "dispute had gone back to the chair; the ruling changes nothing by itself.";
+    }
+
+    /**
+     * What the chair's notice of a late ruling says, in markdown, from the register as it stands when she reads
+     * it: the item must be a decided dispute; its decision, and whether the charter version noted it. People's
+     * words are escaped; bounded (the register holds the whole decision).
+     */
+    @Transactional(readOnly = true)
+    String lateRulingNotice(long itemId) {
+        AgendaItem item = items.findById(itemId).orElse(null);
+        Decision decision = item == null || item.getKind() != AgendaItem.Kind.CHARTER_DISPUTE ? null
+                : decisions.findFirstByItemIdOrderByIdDesc(itemId).orElse(null);
+        if (decision == null) {
+            return "_No ruling of the board on this item is in its register._";
+        }
         long version = item.getCharterVersionId();
-        String outcome = BoardMeetingProcess.APPROVED.equals(decision.getOutcome()) ? "approved" : "rejected";
-        boolean noted = late.note(version, "The board " + outcome + " the proposal of dispute item " + itemId
-                + " (decision " + decision.getId() + ") after the dispute had gone back to the chair; the ruling "
-                + "changes nothing by itself.");
         String said = "No charter process waited for this ruling any more: the dispute had gone back to you, or "
                 + "the version was withdrawn or superseded. It changes nothing by itself; decide in the charter "
                 + "whether it should.\n\n**Charter:** " + late.name(version)
-                + (noted ? ", the ruling noted on it" : "") + "\n\n" + ruling(decision);
-        return new LateRuling(item.getTitle(), said);
-    }
-
-    /** For a process (a variable): bounded, the register holds the whole decision. */
-    private String ruling(Decision decision) {
-        return BoundedText.text(rulingText(decision), BoundedText.DEFAULT_BUDGET,
+                + (late.noted(version, lateNote(itemId, decision)) ? ", the ruling noted on it" : "") + "\n\n";
+        return said + BoundedText.text(escape(ruling(decision)), BoundedText.DEFAULT_BUDGET - said.length(),
                 "_... the whole ruling is decision " + decision.getId() + " in the board's register_");
     }
 
-    private String rulingText(Decision decision) {
+    /**
+     * The ruling in plain words (no markdown: what reaches the charter's record, and what a form escapes):
+     * the outcome, the decision asked, the votes by name, the CEO's comment. Bounded: the register holds it all.
+     */
+    private String ruling(Decision decision) {
         String said = BoardMeetings.said(votes.findByMeetingIdAndItemIdOrderByCastAt(decision.getMeetingId(),
                 decision.getItemId()),
                 people);
-        return "The board " + (BoardMeetingProcess.APPROVED.equals(decision.getOutcome()) ? "approved" : "rejected")
-                + " the proposal: " + decision.getDecisionAsked() + "\n\n**Votes:** "
+        return BoundedText.text("The board " + (BoardMeetingProcess.APPROVED.equals(decision.getOutcome())
+                ? "approved" : "rejected") + " the proposal: " + decision.getDecisionAsked() + "\n\nVotes: "
                 + (said.isEmpty() ? "none (escalated)" : said)
-                + (decision.getCeoComment() == null ? "" : "\n\n**The CEO:** " + decision.getCeoComment());
+                + (decision.getCeoComment() == null ? "" : "\n\nThe CEO: " + decision.getCeoComment()),
+                BoundedText.DEFAULT_BUDGET, "... the whole ruling is decision " + decision.getId()
+                        + " in the board's register");
     }
 }

@@ -34,6 +34,8 @@ public class Allocation {
     static final String BOARD = "board";
 
     private static final int NOTE_LENGTH = 2000;
+    /** How the note of a right the board ruled on begins; the ruling's words follow. */
+    static final String RULED_BY_BOARD = "Ruled by the board: ";
 
     /** From a sequence drawn 50 at a time (V8): a charter's rights are inserted in JDBC batches. */
     @Id
@@ -157,7 +159,7 @@ public class Allocation {
             this.reallocatedBy = BOARD;
             this.function = owner;
         }
-        settle(Settlement.BOARD_RULED, BOARD, null, when, "Ruled by the board: " + ruling);
+        settle(Settlement.BOARD_RULED, BOARD, null, when, RULED_BY_BOARD + ruling);
     }
 
     /** The chair gives a declined right to another function, whose head is asked next. */

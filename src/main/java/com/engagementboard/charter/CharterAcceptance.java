@@ -1,5 +1,7 @@
 package com.engagementboard.charter;
 
+import static com.engagementboard.engine.Markdown.escape;
+
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.organisation.People;
@@ -88,10 +90,11 @@ class CharterAcceptance {
         int pending = pendingFor(charterId, functionCode).size();
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
                 java.util.Locale.ENGLISH).withZone(clock.getZone());
-        String head = function.getHeadUserId() == null ? "The head of " + function.getName()
-                : "**" + people.nameOf(function.getHeadUserId()) + "**, head of " + function.getName() + ",";
+        String head = function.getHeadUserId() == null ? "The head of " + escape(function.getName())
+                : "**" + escape(people.nameOf(function.getHeadUserId())) + "**, head of " + escape(function.getName())
+                        + ",";
         return head + " was asked to accept " + (pending == 1 ? "1 right" : pending + " rights") + " of charter version "
-                + version.getNumber() + ", *" + version.getTitle() + "*"
+                + version.getNumber() + ", *" + escape(version.getTitle()) + "*"
                 + (version.getSubmittedAt() == null ? "" : ", on " + day.format(version.getSubmittedAt()))
                 + (due == null ? "" : "; the answer was due on " + day.format(due.toInstant()))
                 + ". [The rights waiting](" + CharterPageController.rightsPage(charterId, functionCode) + ")"
@@ -236,16 +239,16 @@ class CharterAcceptance {
         List<String> lines = new ArrayList<>();
         allocations.findByCharterIdAndReallocatedFrom(charterId, functionCode).stream()
                 .filter(a -> !Allocation.BOARD.equals(a.getReallocatedBy()))
-                .forEach(a -> lines.add("- **" + CharterForms.describe(a) + "**: now goes to " + a.getFunction().getName()
-                        + ", whose head is asked to accept it"));
+                .forEach(a -> lines.add("- **" + escape(CharterForms.describe(a)) + "**: now goes to "
+                        + escape(a.getFunction().getName()) + ", whose head is asked to accept it"));
         allocations.findByCharterIdAndFunctionCode(charterId, functionCode).stream()
                 .filter(a -> a.getSettlement() == Settlement.CHAIR_UPHELD)
-                .forEach(a -> lines.add("- **" + CharterForms.describe(a) + "**: stays with your function, accepted in "
-                        + "the chair's name"));
-        String by = people.nameOf(userId);
+                .forEach(a -> lines.add("- **" + escape(CharterForms.describe(a)) + "**: stays with your function, "
+                        + "accepted in the chair's name"));
+        String by = escape(people.nameOf(userId));
         String why = note == null || note.isBlank() ? "" : "\n\n**" + by + "'s reasoning:** "
-                + BoundedText.text(note.strip(), 800, "...");
-        return "The chair, " + by + ", settled the rights " + functions.get(functionCode).getName()
+                + escape(BoundedText.text(note.strip(), 800, "..."));
+        return "The chair, " + by + ", settled the rights " + escape(functions.get(functionCode).getName())
                 + " declined in charter version " + charters.findById(charterId).orElseThrow().getNumber() + ":\n\n"
                 + BoundedText.lines(lines, 2_000, more -> "- ... and " + more + " more: [the function's rights]("
                         + CharterPageController.rightsPage(charterId, functionCode) + ")")
@@ -270,10 +273,14 @@ class CharterAcceptance {
                 .mapToLong(row -> ((Number) row[1]).longValue()).sum();
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
                 java.util.Locale.ENGLISH).withZone(clock.getZone());
-        return "The chair, **" + people.nameOf(version.getWithdrawnBy()) + "**, withdrew the charter draft *"
-                + version.getTitle() + "* on " + day.format(version.getWithdrawnAt()) + ".\n\n**Why:** "
-                + BoundedText.text(version.getWithdrawalReason().strip(), 800, "...") + "\n\n"
-                + "None of the " + (asked == 1 ? "right" : asked + " rights") + " " + functions.get(functionCode).getName()
+        if (version.getWithdrawnAt() == null) {
+            return "_This charter version is not withdrawn in the register._";
+        }
+        return "The chair, **" + escape(people.nameOf(version.getWithdrawnBy())) + "**, withdrew the charter draft *"
+                + escape(version.getTitle()) + "* on " + day.format(version.getWithdrawnAt()) + ".\n\n**Why:** "
+                + escape(BoundedText.text(version.getWithdrawalReason().strip(), 800, "...")) + "\n\n"
+                + "None of the " + (asked == 1 ? "right" : asked + " rights") + " "
+                + escape(functions.get(functionCode).getName())
                 + " was asked to accept in it takes force, and any acceptance still open for it has ended. "
                 + "The charter in force is unchanged.";
     }
@@ -358,18 +365,44 @@ class CharterAcceptance {
 
     /**
      * The board did not rule on the dispute within the working days the charter waits: the version's record
-     * says so, and the dispute goes back to the chair. Returns what the chair reads above the disputed rights.
+     * says so, and the dispute goes back to the chair ({@link #noRulingSaid} is what she reads of it).
      */
     @Transactional
-    String recordNoRuling(long charterId, int days) {
+    void recordNoRuling(long charterId, int days) {
         CharterVersion version = charter(charterId);
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
                 java.util.Locale.ENGLISH).withZone(clock.getZone());
-        String said = "The board did not rule on the dispute within " + days + " working days; on "
-                + day.format(now()) + " it went back to the chair, unresolved.";
-        version.addNote(said);
-        return "**" + said + "** Decide it yourself (re-allocate or uphold), send it to the board again, or "
-                + "[withdraw the version](" + CharterPageController.withdrawPage(charterId) + ").";
+        version.addNote(NO_RULING + days + " working days; on " + day.format(now())
+                + " it went back to the chair, unresolved.");
+    }
+
+    private static final String NO_RULING = "The board did not rule on the dispute within ";
+
+    /**
+     * What the chair reads above the disputed rights when the board did not rule in time: the version's note
+     * of it (the newest), and what she can do; null when the record has none.
+     */
+    @Transactional(readOnly = true)
+    String noRulingSaid(long charterId) {
+        String notes = charters.findById(charterId).map(CharterVersion::getNotes).orElse(null);
+        if (notes == null) {
+            return null;
+        }
+        String said = null;
+        for (String line : notes.split("\n")) {
+            if (line.startsWith(NO_RULING)) {
+                said = line;
+            }
+        }
+        return said == null ? null : "**" + escape(said) + "** Decide it yourself (re-allocate or uphold), send it "
+                + "to the board again, or [withdraw the version](" + CharterPageController.withdrawPage(charterId) + ").";
+    }
+
+    /** The board rejected the chair's proposal: the version's record says so, with the ruling's words. */
+    @Transactional
+    void recordRejectedRuling(long charterId, String ruling) {
+        charter(charterId).addNote("The board rejected the chair's proposal for the disputed rights"
+                + (ruling == null || ruling.isBlank() ? "." : ": " + BoundedText.text(ruling.strip(), 1_000, "...")));
     }
 
     /** The proposals of a review round by the name of the function that made them, each with who made it, by name. */

@@ -12,13 +12,12 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DEC
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINE_BY_LINES;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINE_REASON;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTE_COUNT;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTE_SUMMARY;
+import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTE_TAKEN_BACK;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.ESCALATION_DUE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.FUNCTION_CODE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.FUNCTION_NAME;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.PENDING_FUNCTIONS;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.PROPOSAL;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.PROPOSALS_SUMMARY;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REALLOCATIONS;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTED_OPTIONS;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.EVERY_OTHER_TO;
@@ -30,7 +29,6 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RES
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REVIEW_DECISION;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REVIEW_DUE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REVIEW_ROUND;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHTS_SUMMARY;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHTS_LABEL;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHT_COUNT;
 import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHT_OPTIONS;
@@ -124,11 +122,7 @@ class CharterDelegates {
             execution.setVariableLocal(FUNCTION_NAME, charter.function(functionCode).getName());
             execution.setVariableLocal(RIGHT_COUNT, rights.size());
             execution.setVariableLocal(RIGHTS_LABEL, rights.size() == 1 ? "1 right" : rights.size() + " rights");
-            // Bounded: a head of a large company is asked hundreds of rights; the form shows how many of
-            // each kind, the lines that fit, and links to the whole list.
-            execution.setVariableLocal(RIGHTS_SUMMARY, rightsSummary(charterId, functionCode, rights,
-                    charter.holdersOf(charterId, rights, SHOWN_TOUCHPOINTS), charter::reallocation,
-                    (String) execution.getVariable(RESOLUTION_NOTE)));
+            // The rights asked, in words, are rendered when the form is read (CharterTaskTexts).
             // The picker's options, up to 500 of them (a typed Json variable: stored as bytes, not in
             // the engine's 4,000-character text column, and bounded); past that none, and the form asks for lines.
             boolean picker = rights.size() <= charter.pickerRights();
@@ -147,55 +141,6 @@ class CharterDelegates {
             execution.setVariableLocal(DECLINE_REASON, null);
             execution.setVariableLocal(DECIDED_BY, null);
         };
-    }
-
-    /** Touchpoints whose other owners an acceptance names (as many as its summary has room for). */
-    static final int SHOWN_TOUCHPOINTS = 60;
-
-    /**
-     * The version asked about, how many rights of each kind, then a line per touchpoint (its name, the rights
-     * asked, who holds its other rights) as far as they fit, then a link to the whole list.
-     */
-    private static String rightsSummary(long charterId, String functionCode, List<Allocation> rights,
-            Map<Long, List<Allocation>> holders, java.util.function.Function<Allocation, String> reallocation,
-            String why) {
-        Map<RightKind, Long> byKind = rights.stream().collect(Collectors.groupingBy(Allocation::getRight,
-                () -> new java.util.EnumMap<>(RightKind.class), Collectors.counting()));
-        String counts = byKind.entrySet().stream().map(e -> e.getKey().word() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
-        String page = CharterPageController.rightsPage(charterId, functionCode);
-        CharterVersion version = rights.isEmpty() ? null : rights.get(0).getCharter();
-        String head = (version == null ? "" : "Charter version " + version.getNumber() + ", *" + version.getTitle()
-                + "*, gives your function these rights.\n\n")
-                + "**" + (rights.size() == 1 ? "1 right" : rights.size() + " rights") + "**: " + counts
-                + " ([the whole list](" + page + "))\n\n";
-        boolean moved = rights.stream().anyMatch(a -> a.getReallocatedFrom() != null);
-        if (moved && why != null && !why.isBlank()) {
-            head += "**Why rights were re-allocated to you:** " + BoundedText.text(why.strip(), 600, "...") + "\n\n";
-        }
-        Map<Touchpoint, List<Allocation>> byTouchpoint = rights.stream().collect(Collectors.groupingBy(
-                Allocation::getTouchpoint, java.util.LinkedHashMap::new, Collectors.toList()));
-        List<String> lines = byTouchpoint.entrySet().stream().map(e -> "- **" + e.getKey().getName() + "**: "
-                + e.getValue().stream().map(a -> a.getRight().word() + (a.getReallocatedFrom() == null ? ""
-                        : " (" + reallocation.apply(a) + ")")).collect(Collectors.joining(", "))
-                + others(functionCode, holders.get(e.getKey().getId()))).toList();
-        return head + BoundedText.lines(lines, BoundedText.DEFAULT_BUDGET - head.length(),
-                more -> "- ... and " + more + " more touchpoints: [see all " + rights.size() + " rights](" + page + ")");
-    }
-
-    /** Who holds a touchpoint's other rights: "; build and operate: Operations". */
-    private static String others(String functionCode, List<Allocation> rightsOfTouchpoint) {
-        if (rightsOfTouchpoint == null) {
-            return "";
-        }
-        Map<String, List<String>> byFunction = rightsOfTouchpoint.stream()
-                .filter(a -> !a.getFunction().getCode().equals(functionCode))
-                .sorted(java.util.Comparator.comparing(Allocation::getRight))
-                .collect(Collectors.groupingBy(a -> a.getFunction().getName(), java.util.TreeMap::new,
-                        Collectors.mapping(a -> a.getRight().word(), Collectors.toList())));
-        return byFunction.isEmpty() ? "" : byFunction.entrySet().stream()
-                .map(e -> String.join(" and ", e.getValue()) + ": " + e.getKey())
-                .collect(Collectors.joining("; ", " (", ")"));
     }
 
     @Bean
@@ -239,10 +184,14 @@ class CharterDelegates {
         };
     }
 
+    /**
+     * Kept for instances of older versions of the process, which still name it: the texts of a form now come
+     * from {@link CharterTaskTexts} when it is read.
+     */
     @Bean
     TaskListener describeChase() {
-        return task -> task.setVariableLocal(TouchpointCharterProcess.Variables.CHASE_CONTEXT, charter.chaseContext(
-                charterId(task), (String) task.getVariable(FUNCTION_CODE), (java.util.Date) task.getVariable(ACCEPTANCE_DUE)));
+        return task -> {
+        };
     }
 
     @Bean
@@ -255,7 +204,7 @@ class CharterDelegates {
         return execution -> {
             List<Allocation> disputed = charter.disputed(charterId(execution));
             execution.setVariable(DISPUTE_COUNT, disputed.size());
-            execution.setVariable(DISPUTE_SUMMARY, forms.disputeSummary(charterId(execution)));
+            execution.setVariable(DISPUTE_TAKEN_BACK, false);
             // Pre-filled for the chair: a row per disputed right (the first 100), the new owner to pick, and a
             // choice for every other disputed right.
             execution.setVariable(DISPUTED_OPTIONS, FormValues.json(forms.disputedOptions(charterId(execution))));
@@ -297,15 +246,10 @@ class CharterDelegates {
         execution.setVariable(TouchpointCharterProcess.Variables.SETTLED_FUNCTIONS, new ArrayList<>(functions));
     }
 
-    /** Each head's notice reads their own function's settlement. */
+    /** Kept for instances of older versions (see {@link #describeChase}). */
     @Bean
     TaskListener describeSettlement() {
         return task -> {
-            String code = (String) task.getVariable(FUNCTION_CODE);
-            task.setVariableLocal(FUNCTION_NAME, charter.function(code).getName());
-            task.setVariableLocal(TouchpointCharterProcess.Variables.SETTLEMENT_SUMMARY, charter.settlementNotice(
-                    charterId(task), code, (String) task.getVariable(RESOLUTION_NOTE),
-                    (String) task.getVariable(RESOLVED_BY)));
         };
     }
 
@@ -316,14 +260,10 @@ class CharterDelegates {
                 new ArrayList<>(charter.withdrawnFunctions(charterId(execution))));
     }
 
-    /** Each head's notice of the withdrawal reads who withdrew the version and why from the register. */
+    /** Kept for instances of older versions (see {@link #describeChase}). */
     @Bean
     TaskListener describeWithdrawal() {
         return task -> {
-            String code = (String) task.getVariable(FUNCTION_CODE);
-            task.setVariableLocal(FUNCTION_NAME, charter.function(code).getName());
-            task.setVariableLocal(TouchpointCharterProcess.Variables.WITHDRAWAL_NOTICE,
-                    charter.withdrawalNotice(charterId(task), code));
         };
     }
 
@@ -350,14 +290,13 @@ class CharterDelegates {
 
     /**
      * The board did not rule in time: the version's record says so, and the chair's dispute task opens again
-     * with that said above the disputed rights.
+     * with that said above the disputed rights (read from the record when her form is read).
      */
     @Bean
     JavaDelegate recordNoBoardRuling() {
         return execution -> {
-            long charterId = charterId(execution);
-            String said = charter.recordNoRuling(charterId, deadlines.rulingDays());
-            execution.setVariable(DISPUTE_SUMMARY, said + "\n\n" + forms.disputeSummary(charterId));
+            charter.recordNoRuling(charterId(execution), deadlines.rulingDays());
+            execution.setVariable(DISPUTE_TAKEN_BACK, true);
         };
     }
 
@@ -375,17 +314,30 @@ class CharterDelegates {
                 .correlateStartMessage();
     }
 
-    /** The board ruled: if it approved, the chair's proposal becomes binding and the functions concerned are told. */
+    /**
+     * The board ruled: if it approved, the chair's proposal becomes binding, the ruling's words recorded on each
+     * right, and the functions concerned are told (their notices read it from the rights); if it rejected, the
+     * version's record says so and the dispute goes back to the chair. The words come with the board's message
+     * as a transient variable: recorded here, never stored in the engine.
+     */
     @Bean
     JavaDelegate applyBoardRuling() {
         return execution -> {
             long charterId = charterId(execution);
             boolean approved = Boolean.TRUE.equals(execution.getVariable(BOARD_APPROVED));
+            String ruling = execution.getVariable(RULING_SUMMARY) instanceof String words ? words
+                    : "the board's ruling (its words did not come with its message)";
             List<String> concerned = approved
                     ? charter.applyRuling(charterId, forms.newOwners(charterId,
                             execution.getVariable(REALLOCATIONS), execution.getVariable(EVERY_OTHER_TO), true),
-                            (String) execution.getVariable(RULING_SUMMARY))
+                            ruling)
                     : List.of();
+            if (!approved) {
+                charter.recordRejectedRuling(charterId, ruling);
+            }
+            // An instance whose message carried the words as a stored variable (an older board) drops them.
+            execution.removeVariable(RULING_SUMMARY);
+            execution.setVariable(DISPUTE_TAKEN_BACK, false);
             execution.setVariable(RULING_FUNCTIONS, concerned);
         };
     }
@@ -425,14 +377,7 @@ class CharterDelegates {
             // Each owner's answer stays in their own task: nobody's form shows another's proposal.
             task.getExecution().setVariableLocal(REVIEW_DECISION, null);
             task.getExecution().setVariableLocal(PROPOSAL, null);
-            // Bounded like the acceptance's list: a function may renew hundreds of touchpoints.
-            long charterId = charterId(task);
-            List<Allocation> renewed = charter.renewedBy(charterId, functionCode);
-            task.setVariableLocal(RIGHTS_SUMMARY, BoundedText.lines(renewed.stream()
-                    .map(a -> "- **" + a.getTouchpoint().getName() + "**")
-                    .toList(), BoundedText.DEFAULT_BUDGET, more -> "- ... and " + more + " more: [see all "
-                            + renewed.size() + " with the function's other rights]("
-                            + CharterPageController.rightsPage(charterId, functionCode) + ")"));
+            // The touchpoints the function renews, in words, are rendered when the form is read (CharterTaskTexts).
         };
     }
 
@@ -478,9 +423,6 @@ class CharterDelegates {
             Map<String, String> proposals = charter.proposals(charterId(execution),
                     ((Number) execution.getVariable(REVIEW_ROUND)).intValue());
             execution.setVariable(CHANGES_PROPOSED, !proposals.isEmpty());
-            execution.setVariable(PROPOSALS_SUMMARY, BoundedText.lines(proposals.entrySet().stream()
-                    .map(e -> "- **" + e.getKey() + "**: " + e.getValue()).toList(), BoundedText.DEFAULT_BUDGET,
-                    more -> "- ... and " + more + " more proposals"));
         };
     }
 

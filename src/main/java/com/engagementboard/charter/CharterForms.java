@@ -1,5 +1,6 @@
 package com.engagementboard.charter;
 
+import static com.engagementboard.engine.Markdown.escape;
 import static com.engagementboard.web.TaskForms.invalid;
 
 import com.engagementboard.organisation.BusinessFunction;
@@ -47,9 +48,9 @@ class CharterForms {
     String disputeSummary(long charterId) {
         Map<String, String> names = new HashMap<>();
         return BoundedText.lines(charter.disputed(charterId).stream()
-                .map(a -> "- **" + describe(a) + "**: declined by " + names.computeIfAbsent(
-                        String.valueOf(a.getDecidedBy()), people::nameOf) + " for " + a.getFunction().getName() + ": "
-                        + a.getDecisionNote()).toList(), BoundedText.DEFAULT_BUDGET,
+                .map(a -> "- **" + escape(describe(a)) + "**: declined by " + escape(names.computeIfAbsent(
+                        String.valueOf(a.getDecidedBy()), people::nameOf)) + " for " + escape(a.getFunction().getName())
+                        + ": " + escape(a.getDecisionNote())).toList(), BoundedText.DEFAULT_BUDGET,
                 more -> "- ... and " + more + " more disputed rights");
     }
 

@@ -33,12 +33,19 @@ public class LateRulings {
                 }).orElse(false);
     }
 
-    /** How the version is named to people: its number (once it has one) and its title. */
+    /** Whether the version's notes hold this one (a late ruling noted on it). */
+    @Transactional(readOnly = true)
+    public boolean noted(long charterVersionId, String said) {
+        return charters.findById(charterVersionId).map(CharterVersion::getNotes)
+                .filter(notes -> notes.contains(said)).isPresent();
+    }
+
+    /** How the version is named to people, in markdown: its number (once it has one) and its title, escaped. */
     @Transactional(readOnly = true)
     public String name(long charterVersionId) {
         return charters.findById(charterVersionId)
                 .map(v -> "charter version " + (v.getNumber() == null ? v.getId() : v.getNumber()) + ", *"
-                        + v.getTitle() + "* (" + v.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+                        + com.engagementboard.engine.Markdown.escape(v.getTitle()) + "* (" + v.getStatus().name().toLowerCase(java.util.Locale.ROOT)
                         .replace('_', ' ') + ")")
                 .orElse("charter version " + charterVersionId + " (no longer on record)");
     }

@@ -96,7 +96,10 @@ public final class TouchpointCharterProcess {
         public static final String RIGHT_COUNT = "rightCount";
         /** Local, String: "1 right" or "N rights", for the task's name. */
         public static final String RIGHTS_LABEL = "rightsLabel";
-        /** Local, String (markdown): the rights asked, one line per touchpoint and right. */
+        /**
+         * Text (markdown) of the acceptance and review forms, the function's rights;
+         * rendered from the register when the form is read ({@link CharterTaskTexts}), never stored.
+         */
         public static final String RIGHTS_SUMMARY = "rightsSummary";
         /**
          * Local, JSON list of {label, value}: the options of the form's searchable "decline" picker. Bounded:
@@ -129,7 +132,10 @@ public final class TouchpointCharterProcess {
         public static final String DECLINE_REASON = "declineReason";
         /** Integer: declined rights after a round of acceptance. */
         public static final String DISPUTE_COUNT = "disputeCount";
-        /** String (markdown): the disputed rights with who declined them and why. */
+        /**
+         * Text (markdown): the disputed rights with who declined them and why;
+         * rendered from the register when the form is read ({@link CharterTaskTexts}), never stored.
+         */
         public static final String DISPUTE_SUMMARY = "disputeSummary";
         /** Form field of the chair: REALLOCATE or UPHOLD. */
         public static final String RESOLUTION = "resolution";
@@ -145,7 +151,10 @@ public final class TouchpointCharterProcess {
         public static final String RESOLUTION_NOTE = "resolutionNote";
         /** Form field of the chair's escalation task: what the chair did. */
         public static final String CHASE_NOTE = "chaseNote";
-        /** String (markdown), local to the chair's escalation task: whom to chase, for what, since when. */
+        /**
+         * Text (markdown) of the chair's escalation task: whom to chase, for what, since when;
+         * rendered from the register when the form is read ({@link CharterTaskTexts}), never stored.
+         */
         public static final String CHASE_CONTEXT = "chaseContext";
         /** Date: when the effective version is next reviewed. */
         public static final String REVIEW_DUE = "reviewDue";
@@ -161,20 +170,48 @@ public final class TouchpointCharterProcess {
         public static final String AMENDMENT_ID = "amendmentId";
         /** Boolean: whether the board approved the chair's proposal for the disputed rights. */
         public static final String BOARD_APPROVED = "boardApproved";
-        /** String (markdown): the board's ruling with its reasons, for the functions concerned. */
+        /**
+         * Text (markdown) of a head's ruling notice: the ruling as the charter applied it to the function's
+         * rights,rendered from the register when the form is read
+         * ({@link CharterTaskTexts}), never stored. The board's message carries the ruling's words as a transient variable of
+         * this name, which {@code Task_ApplyBoardRuling} records on the rights (or the version) in the same
+         * transaction.
+         */
         public static final String RULING_SUMMARY = "rulingSummary";
         /** List of function codes told about the ruling (multi-instance collection). */
         public static final String RULING_FUNCTIONS = "rulingFunctions";
         /** List of the codes of the functions whose declined rights the chair settled (multi-instance collection). */
         public static final String SETTLED_FUNCTIONS = "settledFunctions";
-        /** String (markdown), local to a head's notice: how their declined rights were settled, and why. */
+        /**
+         * Text (markdown) of a head's notice: how their declined rights were settled, and why;
+         * rendered from the register when the form is read ({@link CharterTaskTexts}), never stored.
+         */
         public static final String SETTLEMENT_SUMMARY = "settlementSummary";
+        /**
+         * Local to a head's settlement notice (an input of {@code Task_ReadSettlement}): the chair's reasoning and
+         * who settled, as they stood when the notice was created; a later dispute round changes
+         * {@link #RESOLUTION_NOTE} and {@link #RESOLVED_BY}, not what the notice says.
+         */
+        public static final String SETTLEMENT_NOTE = "settlementNote";
+        /** Local to a head's settlement notice: who settled (see {@link #SETTLEMENT_NOTE}). */
+        public static final String SETTLED_BY = "settledBy";
         /** List of the codes of the functions a withdrawn version asked something of (multi-instance collection). */
         public static final String WITHDRAWN_FUNCTIONS = "withdrawnFunctions";
-        /** String (markdown), local to a head's notice: who withdrew the version, when and why. */
+        /**
+         * Text (markdown) of a head's notice: who withdrew the version, when and why;
+         * rendered from the register when the form is read ({@link CharterTaskTexts}), never stored.
+         */
         public static final String WITHDRAWAL_NOTICE = "withdrawalNotice";
-        /** String (markdown): the proposals of a review, for the chair. */
+        /**
+         * Text (markdown): the proposals of a review, for the chair;
+         * rendered from the register when the form is read ({@link CharterTaskTexts}), never stored.
+         */
         public static final String PROPOSALS_SUMMARY = "proposalsSummary";
+        /**
+         * Boolean: the dispute went back to the chair because the board did not rule in time (her form then says
+         * so, from the version's record); false once she has it for another reason.
+         */
+        public static final String DISPUTE_TAKEN_BACK = "disputeTakenBack";
 
         private Variables() {
         }

@@ -1,5 +1,6 @@
 package com.engagementboard.board;
 
+import static com.engagementboard.ProcessTestSupport.formText;
 import static com.engagementboard.ProcessTestSupport.refusedFor;
 import static com.engagementboard.board.AgendaItemProcess.Elements.CHECK_FACT_BASE;
 import static com.engagementboard.board.AgendaItemProcess.Elements.COMPLETE_FACT_BASE;
@@ -184,7 +185,9 @@ class AgendaItemProcessTest {
         Task task = factBaseTask(instance);
         assertThat(task.getAssignee()).isEqualTo("sales.head");
         assertThat(task.getName()).isEqualTo("Add the facts to: " + title);
-        assertThat(runtime.getVariable(instance.getId(), Variables.RETURN_REASON)).isEqualTo(AgendaItems.NO_FACTS);
+        // Why it was returned: from the item's record when the author's form is read, never stored in the engine.
+        assertThat(runtime.getVariable(instance.getId(), Variables.RETURN_REASON)).isNull();
+        assertThat(formText(task, Variables.RETURN_REASON)).isEqualTo(AgendaItems.NO_FACTS);
         assertThat(runtime.getVariable(instance.getId(), Variables.HAS_FACT_BASE)).isEqualTo(false);
 
         // Resubmitted still without facts: returned again, to the same author.
@@ -664,7 +667,8 @@ class AgendaItemProcessTest {
         assertThat(tasks.getIdentityLinksForTask(notice.getId())).anyMatch(l -> "board-chair".equals(l.getGroupId()));
         assertThat(management.createJobQuery().processInstanceId(notice.getProcessInstanceId())
                 .activityId(AgendaItemProcess.Elements.LATE_RULING_NOTICE_EXPIRES).count()).isOne();
-        assertThat((String) runtime.getVariable(notice.getProcessInstanceId(), Variables.LATE_RULING))
+        assertThat(runtime.getVariable(notice.getProcessInstanceId(), Variables.LATE_RULING)).isNull();
+        assertThat(formText(notice, Variables.LATE_RULING))
                 .contains("No charter process waited for this ruling").contains("Charter in dispute")
                 .contains("the ruling noted on it").contains("The board approved the proposal");
         assertThat(charter.notes(charterId)).contains("The board approved the proposal of dispute item " + itemId);
@@ -699,7 +703,8 @@ class AgendaItemProcessTest {
         boardVotes(meeting, BoardMeetingProcess.REJECT);
 
         Task notice = lateRulingNotice(itemId);
-        assertThat((String) runtime.getVariable(notice.getProcessInstanceId(), Variables.LATE_RULING))
+        assertThat(runtime.getVariable(notice.getProcessInstanceId(), Variables.LATE_RULING)).isNull();
+        assertThat(formText(notice, Variables.LATE_RULING))
                 .contains("Charter in dispute* (withdrawn)").doesNotContain("the ruling noted on it")
                 .contains("The board rejected the proposal");
         com.engagementboard.ProcessTestSupport.runJobs(runtime.createProcessInstanceQuery()

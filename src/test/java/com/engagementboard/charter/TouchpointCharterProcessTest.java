@@ -18,6 +18,8 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Elements.STAR
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.SUPERSEDED_END;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.TAKE_UP_AMENDMENT;
 import static com.engagementboard.ProcessTestSupport.completeAs;
+import static com.engagementboard.ProcessTestSupport.formText;
+import static com.engagementboard.ProcessTestSupport.task;
 import static com.engagementboard.ProcessTestSupport.runJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -286,6 +288,22 @@ class TouchpointCharterProcessTest {
     }
 
     @Test
+    void aHeadsReasonShowsAsTypedInTheChairsForm() {
+        ProcessInstance instance = submitCharter();
+        long charterId = charterId(instance);
+        Allocation build = allocation(charterId, "call-centre-script", RightKind.BUILD);
+        accept(instance, "marketing");
+        accept(instance, "operations");
+        accept(instance, "service");
+        decline(instance, "sales", build, "**Never** [click](http://x) ![p](http://y/p.gif)");
+
+        // People's words never become emphasis, a link or an image the browser would load.
+        assertThat(formText(task(instance, RESOLVE_DISPUTE), Variables.DISPUTE_SUMMARY))
+                .contains("for Sales: \\*\\*Never\\*\\* \\[click\\]\\(http://x\\) \\!\\[p\\]\\(http://y/p.gif\\)")
+                .doesNotContain("**Never**");
+    }
+
+    @Test
     void aDeclinedRightIsReallocatedAndOnlyItsNewOwnerIsAsked() {
         ProcessInstance instance = submitCharter();
         long charterId = charterId(instance);
@@ -299,7 +317,9 @@ class TouchpointCharterProcessTest {
         assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);
         Task resolve = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RESOLVE_DISPUTE)
                 .taskCandidateGroup("board-chair").singleResult();
-        assertThat((String) runtime.getVariable(instance.getId(), Variables.DISPUTE_SUMMARY))
+        // Texts for people are rendered from the register when the form is read, never stored in the engine.
+        assertThat(runtime.getVariable(instance.getId(), Variables.DISPUTE_SUMMARY)).isNull();
+        assertThat(formText(resolve, Variables.DISPUTE_SUMMARY))
                 .contains("**Call-centre script: build**: declined by Sanjay Patel for Sales: Operations builds");
         // The chair's form: a row per disputed right, named in words, the new owner to pick among the functions.
         assertThat(runtime.getVariable(instance.getId(), Variables.REALLOCATIONS).toString())
@@ -353,7 +373,9 @@ class TouchpointCharterProcessTest {
                 .taskDefinitionKey(TouchpointCharterProcess.Elements.READ_SETTLEMENT).taskCandidateGroup("head-" + function)
                 .singleResult();
         assertThat(notice.getName()).isEqualTo("How your declined rights were settled");
-        assertThat((String) tasks.getVariableLocal(notice.getId(), Variables.SETTLEMENT_SUMMARY))
+        assertThat(tasks.getVariable(notice.getId(), Variables.SETTLEMENT_SUMMARY)).isNull();
+        assertThat(formText(notice, Variables.FUNCTION_NAME)).isEqualTo(name);
+        assertThat(formText(notice, Variables.SETTLEMENT_SUMMARY))
                 .startsWith("The chair, Clara Martens, settled the rights " + name + " declined in charter version")
                 .contains(how).contains("Clara Martens's reasoning:** " + why).doesNotContain("cmo");
         as(function + ".head", "head-" + function);
@@ -419,7 +441,8 @@ class TouchpointCharterProcessTest {
                 "Chase Marketing: acceptance overdue", "Chase Operations: acceptance overdue",
                 "Chase Sales: acceptance overdue");
         // Whom to chase by name, for which version, with a due date of its own.
-        assertThat((String) tasks.getVariable(chases.get(1).getId(), Variables.CHASE_CONTEXT))
+        assertThat(tasks.getVariable(chases.get(1).getId(), Variables.CHASE_CONTEXT)).isNull();
+        assertThat(formText(chases.get(1), Variables.CHASE_CONTEXT))
                 .contains("**Mira Hoffmann**, head of Marketing").contains("rights of charter version")
                 .doesNotContain("marketing.head");
         assertThat(chases).allSatisfy(chase -> assertThat(chase.getDueDate()).isNotNull());
@@ -452,7 +475,8 @@ class TouchpointCharterProcessTest {
                 .singleResult();
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("head-marketing").count())
                 .isOne();
-        assertThat((String) tasks.getVariableLocal(review.getId(), Variables.RIGHTS_SUMMARY))
+        assertThat(tasks.getVariable(review.getId(), Variables.RIGHTS_SUMMARY)).isNull();
+        assertThat(formText(review, Variables.RIGHTS_SUMMARY))
                 .contains("Call-centre script").contains("Branch greeting");
         as("marketing.head", "head-marketing");
         tasks.complete(review.getId(), Map.of(Variables.REVIEW_DECISION, TouchpointCharterProcess.CONFIRM));
@@ -479,6 +503,10 @@ class TouchpointCharterProcessTest {
         identity.clearAuthentication();
 
         assertThat(instance).isWaitingAt(TAKE_UP_AMENDMENT);
+        Task takeUp = task(instance, TAKE_UP_AMENDMENT);
+        assertThat(runtime.getVariable(instance.getId(), Variables.PROPOSALS_SUMMARY)).isNull();
+        assertThat(formText(takeUp, Variables.PROPOSALS_SUMMARY))
+                .startsWith("- **Marketing**: Digital should renew the call-centre script. (").doesNotContain("marketing.head");
         long amendmentId = ((Number) runtime.getVariable(instance.getId(), Variables.AMENDMENT_ID)).longValue();
         CharterVersion amendment = drafts.get(amendmentId);
         assertThat(amendment.getStatus()).isEqualTo(CharterStatus.DRAFT);
@@ -519,7 +547,8 @@ class TouchpointCharterProcessTest {
         assertThat(tasks.getVariable(marketing, Variables.RIGHT_OPTIONS).toString())
                 .contains("\"Call-centre script: design\"");
         // The version asked about, the rights in words, and who holds the other rights of each touchpoint.
-        assertThat((String) tasks.getVariable(marketing, Variables.RIGHTS_SUMMARY))
+        assertThat(tasks.getVariable(marketing, Variables.RIGHTS_SUMMARY)).isNull();
+        assertThat(formText(acceptanceTask(instance, "marketing"), Variables.RIGHTS_SUMMARY))
                 .startsWith("Charter version ").contains("**4 rights**: design 2, renew 2")
                 .contains("- **Call-centre script**: design, renew (").doesNotContain("call-centre-script");
 
@@ -764,8 +793,9 @@ class TouchpointCharterProcessTest {
 
         assertThat(instance).hasPassed(BOARD_RULED, APPLY_BOARD_RULING, BOARD_APPROVED).isWaitingAt(READ_BOARD_RULING);
         assertThat(runtime.getVariable(instance.getId(), Variables.BOARD_APPROVED)).isEqualTo(true);
-        assertThat((String) runtime.getVariable(instance.getId(), Variables.RULING_SUMMARY))
-                .startsWith("The board approved the proposal").contains("Clara Martens: approve").doesNotContain("cmo: APPROVE");
+        // The ruling's words came with the board's message as a transient variable: recorded on the rights,
+        // never stored in the engine.
+        assertThat(runtime.getVariable(instance.getId(), Variables.RULING_SUMMARY)).isNull();
         Allocation build = allocation(charterId, "call-centre-script", RightKind.BUILD);
         assertThat(build.getStatus()).isEqualTo(AllocationStatus.ACCEPTED);
         assertThat(build.getFunction().getCode()).isEqualTo("operations");
@@ -792,6 +822,11 @@ class TouchpointCharterProcessTest {
             Task ruling = tasks.createTaskQuery().processInstanceId(instance.getId())
                     .taskDefinitionKey(READ_BOARD_RULING).taskCandidateGroup("head-" + function).singleResult();
             assertThat(ruling).as("the ruling for %s", function).isNotNull();
+            // Each reads the ruling as the charter applied it, from the rights it settled.
+            assertThat(formText(ruling, Variables.RULING_SUMMARY)).startsWith("The board approved the proposal")
+                    .contains("Clara Martens: approve").doesNotContain("cmo: APPROVE")
+                    .contains("**The rights it settled:**")
+                    .contains("- **Call-centre script: build**: now with Operations");
             as(function + ".head", "head-" + function);
             tasks.complete(ruling.getId());
             identity.clearAuthentication();
@@ -1042,7 +1077,8 @@ class TouchpointCharterProcessTest {
         assertThat(charters.findById(charterId).orElseThrow().getNotes())
                 .contains("The board did not rule on the dispute within 20 working days")
                 .contains("it went back to the chair, unresolved.");
-        assertThat((String) runtime.getVariable(instance.getId(), Variables.DISPUTE_SUMMARY))
+        assertThat(runtime.getVariable(instance.getId(), Variables.DISPUTE_SUMMARY)).isNull();
+        assertThat(formText(task(instance, RESOLVE_DISPUTE), Variables.DISPUTE_SUMMARY))
                 .startsWith("**The board did not rule on the dispute within 20 working days")
                 .contains("/charter/" + charterId + "/withdraw")
                 .contains("**Call-centre script: build**: declined by Sanjay Patel for Sales");
@@ -1101,7 +1137,9 @@ class TouchpointCharterProcessTest {
         Task sales = tasks.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(TouchpointCharterProcess.Elements.READ_WITHDRAWAL).taskCandidateGroup("head-sales")
                 .singleResult();
-        assertThat((String) tasks.getVariableLocal(sales.getId(), Variables.WITHDRAWAL_NOTICE))
+        assertThat(tasks.getVariable(sales.getId(), Variables.WITHDRAWAL_NOTICE)).isNull();
+        assertThat(formText(sales, Variables.FUNCTION_NAME)).isEqualTo("Sales");
+        assertThat(formText(sales, Variables.WITHDRAWAL_NOTICE))
                 .startsWith("The chair, **Clara Martens**, withdrew the charter draft *Charter for the call centre")
                 .contains("The branch network is being reorganised").contains("None of the 2 rights Sales was asked")
                 .contains("The charter in force is unchanged").doesNotContain("cmo");
@@ -1284,8 +1322,9 @@ class TouchpointCharterProcessTest {
         assertThat(instance).hasPassed(APPLY_BOARD_RULING, BOARD_APPROVED).hasNotPassed(READ_BOARD_RULING)
                 .isWaitingAt(RESOLVE_DISPUTE);
         assertThat(runtime.getVariable(instance.getId(), Variables.BOARD_APPROVED)).isEqualTo(false);
-        assertThat((String) runtime.getVariable(instance.getId(), Variables.RULING_SUMMARY))
-                .startsWith("The board rejected the proposal");
+        assertThat(runtime.getVariable(instance.getId(), Variables.RULING_SUMMARY)).isNull();
+        assertThat(charters.findById(charterId).orElseThrow().getNotes())
+                .contains("The board rejected the chair's proposal for the disputed rights: The board rejected the proposal");
         Allocation build = allocation(charterId, "call-centre-script", RightKind.BUILD);
         assertThat(build.getStatus()).isEqualTo(AllocationStatus.DECLINED);
         assertThat(build.getFunction().getCode()).isEqualTo("sales");

@@ -130,8 +130,10 @@ class CharterFormsBrowserIT extends TasklistBrowserSupport {
                 .eventName(TouchpointCharterProcess.MESSAGE_BOARD_RULED).count() == 1);
         runtime.createMessageCorrelation(TouchpointCharterProcess.MESSAGE_BOARD_RULED).processInstanceId(instance)
                 .setVariable(TouchpointCharterProcess.Variables.BOARD_APPROVED, true)
-                .setVariable(TouchpointCharterProcess.Variables.RULING_SUMMARY,
-                        "The board approved the proposal: brand operates the card packaging line.")
+                // The words come as the board sends them: transient, recorded on the rights, never stored.
+                .setVariable(TouchpointCharterProcess.Variables.RULING_SUMMARY, org.camunda.bpm.engine.variable
+                        .Variables.stringValue("The board approved the proposal: brand operates the card packaging line.",
+                                true))
                 .correlate();
         String name = "The board's ruling on your rights";
         String ruling = taskOf(charterId, name, "operations.head");

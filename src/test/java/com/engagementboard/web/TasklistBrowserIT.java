@@ -214,8 +214,10 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
             assertThat(finished.get("assignee").asText()).isEqualTo("cmo");
             // Brand is asked to accept the right it now gets, told where it came from and why.
             String brandAgain = taskOf(charterId, "Accept 1 right for Brand & Reputation", "brand.head");
-            assertThat(getJson("/engine-rest/task/" + brandAgain + "/variables/rightsSummary", "brand.head")
-                    .get("value").asText()).contains("operate (re-allocated from Operations by Clara Martens)")
+            // A text rendered from the register when the form is read (never stored), through /engine-rest too.
+            assertThat(getJson("/engine-rest/task/" + brandAgain + "/form-variables?variableNames=rightsSummary",
+                    "brand.head").get("rightsSummary").get("value").asText())
+                    .contains("operate (re-allocated from Operations by Clara Martens)")
                     .contains("Why rights were re-allocated to you:** Brand runs the packaging line.");
         } catch (Throwable failure) {
             saveDiagnostics();
