@@ -102,6 +102,9 @@ class CharterScaleIT {
     TaskService tasks;
 
     @Autowired
+    org.camunda.bpm.engine.FormService forms;
+
+    @Autowired
     ManagementService management;
 
     @Autowired
@@ -163,7 +166,9 @@ class CharterScaleIT {
             int rights = ((Number) tasks.getVariable(task.getId(), Variables.RIGHT_COUNT)).intValue();
             assertThat(rights).isBetween(perHead, perHead + 1);
             assertThat(task.getName()).isEqualTo("Accept " + rights + " rights for Scale function " + function);
-            String summary = (String) tasks.getVariable(task.getId(), Variables.RIGHTS_SUMMARY);
+            // Rendered from the record when the form is read, never stored in the engine.
+            assertThat(tasks.getVariable(task.getId(), Variables.RIGHTS_SUMMARY)).isNull();
+            String summary = forms.getTaskFormVariables(task.getId()).getValue(Variables.RIGHTS_SUMMARY, String.class);
             assertThat(summary).contains(CharterPageController.rightsPage(charterId, function));
             boolean byLines = (Boolean) tasks.getVariable(task.getId(), Variables.DECLINE_BY_LINES);
             // The picker holds every right asked, or none and the form asks for lines.
