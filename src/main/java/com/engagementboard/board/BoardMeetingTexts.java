@@ -74,8 +74,16 @@ class BoardMeetingTexts implements TaskTexts {
     /** The agenda, an item a line: its place, title and author by name. */
     String agendaSummary(long meetingId) {
         List<String> lines = new ArrayList<>();
-        for (MeetingItem entry : agenda.findByKeyMeetingIdOrderByPosition(meetingId)) {
-            AgendaItem item = items.findById(entry.itemId()).orElseThrow();
+        List<MeetingItem> entries = agenda.findByKeyMeetingIdOrderByPosition(meetingId);
+        Map<Long, AgendaItem> byId = items.findAllById(entries.stream().map(MeetingItem::itemId).toList()).stream()
+                .collect(Collectors.toMap(AgendaItem::getId, item -> item));
+        for (MeetingItem entry : entries) {
+            AgendaItem item = byId.get(entry.itemId());
+            if (item == null) {
+                // A form is read, never refused: the consistency report names the row without its item.
+                lines.add(entry.getPosition() + ". _an item no longer in the board's register_");
+                continue;
+            }
             lines.add(entry.getPosition() + ". **" + escape(item.getTitle()) + "**, from "
                     + escape(people.nameOf(item.getAuthor()))
                     + (entry.getResult() == MeetingItem.Result.DEFERRED ? " (deferred to the next meeting)"

@@ -3,8 +3,9 @@ package com.engagementboard.engine;
 /**
  * Text people typed, made safe to put into the markdown a form renders: what markdown reads anywhere
  * (emphasis, links, images, code, tables, HTML) is escaped, and so is what it reads at the start of a
- * line (headings, lists, quotes, underlines), so a title like {@code **urgent** [see](http://x)} shows
- * as typed, never as emphasis, a link or an image the browser would load. Plain words stay plain.
+ * line (headings, lists, quotes, underlines), and so are bare web and mail addresses (which GitHub's
+ * flavour, the Tasklist's, makes links of), so a title like {@code **urgent** [see](http://x)} shows as
+ * typed, never as emphasis, a link or an image the browser would load. Plain words stay plain.
  */
 public final class Markdown {
 
@@ -33,7 +34,10 @@ public final class Markdown {
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);
                 boolean listNumber = digits > 0 && i == digits && c == '.';
-                if (ANYWHERE.indexOf(c) >= 0 || (i == 0 && LINE_START.indexOf(c) >= 0) || listNumber) {
+                // The Tasklist's markdown (GitHub's flavour) makes links of bare addresses: https://…, www.…, a@b.
+                boolean address = c == '@' || (c == ':' && line.startsWith("//", i + 1))
+                        || (c == '.' && i >= 3 && line.regionMatches(true, i - 3, "www", 0, 3));
+                if (ANYWHERE.indexOf(c) >= 0 || (i == 0 && LINE_START.indexOf(c) >= 0) || listNumber || address) {
                     escaped.append('\\');
                 }
                 escaped.append(c);
