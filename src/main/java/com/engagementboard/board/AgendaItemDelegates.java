@@ -1,9 +1,25 @@
 package com.engagementboard.board;
 
+import static com.engagementboard.board.AgendaItemProcess.Typed.ACTIONS;
+import static com.engagementboard.board.AgendaItemProcess.Typed.AUTHOR;
+import static com.engagementboard.board.AgendaItemProcess.Typed.CHARTER_VERSION_ID;
+import static com.engagementboard.board.AgendaItemProcess.Typed.DECISION_ASKED;
+import static com.engagementboard.board.AgendaItemProcess.Typed.DETAILS_GIVEN;
+import static com.engagementboard.board.AgendaItemProcess.Typed.DISPUTE_STAYS;
+import static com.engagementboard.board.AgendaItemProcess.Typed.FACT_ACTION;
+import static com.engagementboard.board.AgendaItemProcess.Typed.FACT_BEHAVIOUR;
+import static com.engagementboard.board.AgendaItemProcess.Typed.FACT_COMPETITORS;
+import static com.engagementboard.board.AgendaItemProcess.Typed.FACT_PRIORITY;
+import static com.engagementboard.board.AgendaItemProcess.Typed.HAS_FACT_BASE;
+import static com.engagementboard.board.AgendaItemProcess.Typed.ITEM_ID;
+import static com.engagementboard.board.AgendaItemProcess.Typed.RULING_DAYS;
+import static com.engagementboard.board.AgendaItemProcess.Typed.TITLE;
+import static com.engagementboard.board.AgendaItemProcess.Typed.TOUCHPOINTS;
+import static com.engagementboard.board.AgendaItemProcess.Typed.TOUCHPOINT_CODES;
+import static com.engagementboard.board.AgendaItemProcess.Typed.TOUCHPOINT_OPTIONS;
 import static com.engagementboard.web.TaskForms.invalid;
 import static com.engagementboard.web.TaskForms.requireOneOf;
 
-import com.engagementboard.board.AgendaItemProcess.Variables;
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
 import java.math.BigDecimal;
@@ -14,6 +30,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,22 +66,17 @@ class AgendaItemDelegates {
     JavaDelegate registerItem() {
         return execution -> {
             if (execution.getProcessBusinessKey() != null) { // submitted through /api: recorded already
-                execution.setVariable(Variables.DETAILS_GIVEN, true);
+                DETAILS_GIVEN.set(execution, true);
                 return;
             }
             // From the Tasklist's start form: the author picks the touchpoints and actions in the next step
             // (a start form has no way to offer them), unless an API client sent them with the start.
-            Object named = execution.getVariable(Variables.TOUCHPOINTS);
-            execution.setVariable(Variables.DETAILS_GIVEN,
-                    named instanceof String codes && !codes.isBlank());
-            AgendaItem item = items.fromForm((String) execution.getVariable(Variables.AUTHOR),
-                    (String) execution.getVariable(Variables.TITLE),
-                    (String) execution.getVariable(Variables.DECISION_ASKED),
-                    (String) execution.getVariable(Variables.TOUCHPOINTS),
-                    (String) execution.getVariable(Variables.FACT_PRIORITY),
-                    (String) execution.getVariable(Variables.FACT_BEHAVIOUR),
-                    (String) execution.getVariable(Variables.FACT_COMPETITORS));
-            execution.setVariable(Variables.ITEM_ID, item.getId());
+            String codes = TOUCHPOINT_CODES.get(execution);
+            DETAILS_GIVEN.set(execution, codes != null && !codes.isBlank());
+            AgendaItem item = items.fromForm(AUTHOR.get(execution), TITLE.get(execution),
+                    DECISION_ASKED.get(execution), codes, FACT_PRIORITY.get(execution),
+                    FACT_BEHAVIOUR.get(execution), FACT_COMPETITORS.get(execution));
+            ITEM_ID.set(execution, item.getId());
             execution.setProcessBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId());
         };
     }
@@ -73,9 +85,9 @@ class AgendaItemDelegates {
     @Bean
     TaskListener prepareItemDetails() {
         return task -> {
-            task.setVariable(Variables.TOUCHPOINT_OPTIONS, FormValues.json(items.touchpointOptions()));
-            task.setVariable(Variables.TOUCHPOINTS, FormValues.json(List.of()));
-            task.setVariable(Variables.ACTIONS, FormValues.json(List.of()));
+            TOUCHPOINT_OPTIONS.set(task, Spin.JSON(items.touchpointOptions()));
+            TOUCHPOINTS.set(task, FormValues.json(List.of()));
+            ACTIONS.set(task, FormValues.json(List.of()));
         };
     }
 
@@ -86,10 +98,10 @@ class AgendaItemDelegates {
             List<String> codes;
             List<Map<String, Object>> rows;
             try {
-                codes = texts(task.getVariable(Variables.TOUCHPOINTS));
-                rows = FormValues.rows(task.getVariable(Variables.ACTIONS));
+                codes = texts(TOUCHPOINTS.get(task));
+                rows = FormValues.rows(ACTIONS.get(task));
             } catch (IllegalArgumentException e) {
-                throw invalid(Variables.ACTIONS, e.getMessage());
+                throw invalid(ACTIONS.name(), e.getMessage());
             }
             List<AgendaItemRequest.ActionRequest> actions = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -98,14 +110,14 @@ class AgendaItemDelegates {
                 String touchpoint = row.get("touchpoint") == null ? null : String.valueOf(row.get("touchpoint"));
                 String description = row.get("description") == null ? null : String.valueOf(row.get("description")).strip();
                 if (touchpoint == null || touchpoint.isBlank()) {
-                    throw invalid(Variables.ACTIONS, where + "pick the touchpoint it is at");
+                    throw invalid(ACTIONS.name(), where + "pick the touchpoint it is at");
                 }
                 if (description == null || description.isEmpty()) {
-                    throw invalid(Variables.ACTIONS, where + "say what is to be done");
+                    throw invalid(ACTIONS.name(), where + "say what is to be done");
                 }
                 Object right = row.get("right");
                 if (!"BUILD".equals(right) && !"OPERATE".equals(right)) {
-                    throw invalid(Variables.ACTIONS, where + "choose whether it is building or "
+                    throw invalid(ACTIONS.name(), where + "choose whether it is building or "
                             + "operating the touchpoint (its owner of that right does it)");
                 }
                 Integer days;
@@ -116,14 +128,14 @@ class AgendaItemDelegates {
                     days = -1;
                 }
                 if (days != null && (days < 1 || days > 365)) {
-                    throw invalid(Variables.ACTIONS, where + "due in 1 to 365 days");
+                    throw invalid(ACTIONS.name(), where + "due in 1 to 365 days");
                 }
                 actions.add(new AgendaItemRequest.ActionRequest(touchpoint, description, "BUILD".equals(right), days));
             }
             try {
                 items.details(itemId(task.getExecution()), codes, actions);
             } catch (InvalidInputException e) {
-                throw invalid(Variables.TOUCHPOINTS, String.valueOf(e.getBody().getDetail()));
+                throw invalid(TOUCHPOINTS.name(), String.valueOf(e.getBody().getDetail()));
             }
         };
     }
@@ -142,9 +154,9 @@ class AgendaItemDelegates {
     JavaDelegate checkFactBase() {
         return execution -> {
             boolean facts = items.checkFactBase(itemId(execution));
-            execution.setVariable(Variables.HAS_FACT_BASE, facts);
+            HAS_FACT_BASE.set(execution, facts);
             // Why it was returned is in the item's record; its author's form reads it there (AgendaItemTexts).
-            execution.setVariable(Variables.FACT_ACTION, null);
+            FACT_ACTION.set(execution, null);
         };
     }
 
@@ -155,17 +167,14 @@ class AgendaItemDelegates {
 
     @Bean
     TaskListener validateFactAction() {
-        return task -> requireOneOf(Variables.FACT_ACTION,
-                task.getVariable(Variables.FACT_ACTION), AgendaItemProcess.RESUBMIT,
+        return task -> requireOneOf(FACT_ACTION.name(), FACT_ACTION.untyped(task), AgendaItemProcess.RESUBMIT,
                 AgendaItemProcess.WITHDRAW);
     }
 
     @Bean
     JavaDelegate updateFacts() {
-        return execution -> items.updateFacts(itemId(execution),
-                (String) execution.getVariable(Variables.FACT_PRIORITY),
-                (String) execution.getVariable(Variables.FACT_BEHAVIOUR),
-                (String) execution.getVariable(Variables.FACT_COMPETITORS));
+        return execution -> items.updateFacts(itemId(execution), FACT_PRIORITY.get(execution),
+                FACT_BEHAVIOUR.get(execution), FACT_COMPETITORS.get(execution));
     }
 
     @Bean
@@ -206,13 +215,12 @@ class AgendaItemDelegates {
     @Bean
     JavaDelegate takeBackDispute() {
         return execution -> {
-            long version = ((Number) execution.getVariable(Variables.CHARTER_VERSION_ID)).longValue();
+            long version = CHARTER_VERSION_ID.require(execution);
             items.requireTakingBack(version);
-            AgendaItems.TakeBack taken = items.takeBack(version,
-                    ((Number) execution.getVariable(Variables.RULING_DAYS)).intValue());
+            AgendaItems.TakeBack taken = items.takeBack(version, RULING_DAYS.require(execution));
             execution.setProcessBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + taken.itemId());
-            execution.setVariable(Variables.ITEM_ID, taken.itemId());
-            execution.setVariable(Variables.DISPUTE_STAYS, taken.stays());
+            ITEM_ID.set(execution, taken.itemId());
+            DISPUTE_STAYS.set(execution, taken.stays());
         };
     }
 
@@ -224,7 +232,7 @@ class AgendaItemDelegates {
     JavaDelegate recordLateRuling() {
         return execution -> {
             // The title names the chair's task; the ruling, in words, is rendered when her form is read.
-            execution.setVariable(Variables.TITLE, rulings.recordLate(itemId(execution)));
+            TITLE.set(execution, rulings.recordLate(itemId(execution)));
         };
     }
 }

@@ -1,5 +1,8 @@
 package com.engagementboard.board;
 
+import com.engagementboard.engine.ProcessVariable;
+import org.camunda.spin.json.SpinJsonNode;
+
 /**
  * The contract of {@code processes/agenda-item.bpmn}: an item a member submits, checked for its fact
  * base and queued for the next meeting, or returned to its author to complete.
@@ -121,6 +124,49 @@ public final class AgendaItemProcess {
         public static final String FACT_ACTION = "factAction";
 
         private Variables() {
+        }
+    }
+
+    /**
+     * The variables of {@link Variables} with their types, for the delegates: {@code ITEM_ID.require(execution)}
+     * instead of a name and a cast. The names stay in {@link Variables} for forms, tests and the engine's APIs.
+     * {@link Variables#RETURN_REASON} and {@link Variables#LATE_RULING} have none: they are rendered when a form
+     * is read ({@link AgendaItemTexts}), never stored or read as variables.
+     */
+    public static final class Typed {
+        public static final ProcessVariable<Long> ITEM_ID = ProcessVariable.longNumber(Variables.ITEM_ID);
+        public static final ProcessVariable<String> AUTHOR = ProcessVariable.string(Variables.AUTHOR);
+        public static final ProcessVariable<String> TITLE = ProcessVariable.string(Variables.TITLE);
+        public static final ProcessVariable<String> DECISION_ASKED = ProcessVariable.string(Variables.DECISION_ASKED);
+        /**
+         * The start form's touchpoints: comma-separated codes, as text. The author's details form answers the
+         * same variable as a list: {@link #TOUCHPOINTS}.
+         */
+        public static final ProcessVariable<String> TOUCHPOINT_CODES = ProcessVariable.string(Variables.TOUCHPOINTS);
+        /**
+         * Any type: the details form's picked touchpoints come as JSON (or a list from the API), and the application
+         * writes an empty typed Json list for the form; {@code AgendaItemDelegates.recordItemDetails} reads them.
+         */
+        public static final ProcessVariable<Object> TOUCHPOINTS = ProcessVariable.of(Variables.TOUCHPOINTS, Object.class);
+        public static final ProcessVariable<String> FACT_PRIORITY = ProcessVariable.string(Variables.FACT_PRIORITY);
+        public static final ProcessVariable<String> FACT_BEHAVIOUR = ProcessVariable.string(Variables.FACT_BEHAVIOUR);
+        public static final ProcessVariable<String> FACT_COMPETITORS = ProcessVariable.string(Variables.FACT_COMPETITORS);
+        public static final ProcessVariable<Boolean> DETAILS_GIVEN = ProcessVariable.bool(Variables.DETAILS_GIVEN);
+        public static final ProcessVariable<SpinJsonNode> TOUCHPOINT_OPTIONS =
+                ProcessVariable.of(Variables.TOUCHPOINT_OPTIONS, SpinJsonNode.class);
+        /**
+         * Any type: the form's rows come as JSON, and the application writes an empty typed Json list for the form;
+         * {@code FormValues.rows} reads them and refuses the rest in words.
+         */
+        public static final ProcessVariable<Object> ACTIONS = ProcessVariable.of(Variables.ACTIONS, Object.class);
+        public static final ProcessVariable<Boolean> HAS_FACT_BASE = ProcessVariable.bool(Variables.HAS_FACT_BASE);
+        public static final ProcessVariable<Long> CHARTER_VERSION_ID = ProcessVariable.longNumber(Variables.CHARTER_VERSION_ID);
+        public static final ProcessVariable<Integer> RULING_DAYS = ProcessVariable.integer(Variables.RULING_DAYS);
+        public static final ProcessVariable<Boolean> DISPUTE_STAYS = ProcessVariable.bool(Variables.DISPUTE_STAYS);
+        /** {@link AgendaItemProcess#RESUBMIT} or {@link AgendaItemProcess#WITHDRAW}. */
+        public static final ProcessVariable<String> FACT_ACTION = ProcessVariable.string(Variables.FACT_ACTION);
+
+        private Typed() {
         }
     }
 

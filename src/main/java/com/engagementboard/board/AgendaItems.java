@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -57,10 +59,12 @@ public class AgendaItems {
     @Transactional
     AgendaItem submit(AgendaItemRequest request, String author) {
         AgendaItem item = create(AgendaItem.Kind.MEMBER, request, author);
+        VariableMap variables = Variables.createVariables();
+        AgendaItemProcess.Typed.ITEM_ID.set(variables, item.getId());
+        AgendaItemProcess.Typed.AUTHOR.set(variables, author);
+        AgendaItemProcess.Typed.TITLE.set(variables, item.getTitle());
         system.run(() -> runtime.startProcessInstanceByKey(AgendaItemProcess.KEY,
-                AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId(),
-                Map.of(AgendaItemProcess.Variables.ITEM_ID, item.getId(), AgendaItemProcess.Variables.AUTHOR, author,
-                        AgendaItemProcess.Variables.TITLE, item.getTitle())));
+                AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId(), variables));
         return item;
     }
 

@@ -8,8 +8,10 @@ import com.engagementboard.security.Groups;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,10 +51,12 @@ class DecidedActions {
         BoardAction action = actions.saveAndFlush(new BoardAction(decision.getId(), proposed.getTouchpoint(), function,
                 group, right.name(), proposed.getDescription(), due));
         String title = proposed.getTouchpoint().getName() + ": " + proposed.getDescription();
+        VariableMap variables = Variables.createVariables();
+        BoardActionProcess.Typed.ACTION_ID.set(variables, action.getId());
+        BoardActionProcess.Typed.ACTION_TITLE.set(variables, title.length() > 250 ? title.substring(0, 250) : title);
+        BoardActionProcess.Typed.OWNER_GROUP.set(variables, group);
+        BoardActionProcess.Typed.ACTION_DUE.set(variables, Date.from(due));
         runtime.startProcessInstanceByKey(BoardActionProcess.KEY, BoardActionProcess.businessKey(action.getId()),
-                Map.of(BoardActionProcess.Variables.ACTION_ID, action.getId(),
-                        BoardActionProcess.Variables.ACTION_TITLE, title.length() > 250 ? title.substring(0, 250) : title,
-                        BoardActionProcess.Variables.OWNER_GROUP, group,
-                        BoardActionProcess.Variables.ACTION_DUE, java.util.Date.from(due)));
+                variables);
     }
 }

@@ -18,6 +18,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.engagementboard.EngagementBoardTest;
 import com.engagementboard.ProcessCoverage;
 import com.engagementboard.board.AgendaItemProcess.Variables;
+import com.engagementboard.engine.ProcessVariable;
 import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
@@ -606,6 +607,28 @@ class AgendaItemProcessTest {
                 AgendaItemProcess.Elements.TAKE_BACK_DISPUTE, AgendaItemProcess.Elements.DISPUTE_WITHDRAWN)
                 .isEnded();
         assertThat(dispute).isWaitingAt(com.engagementboard.charter.TouchpointCharterProcess.Elements.RESOLVE_DISPUTE);
+    }
+
+    @Test
+    void aTakeBackMessageWithoutItsVersionOrWithTextForItIsRefusedNamingTheVariableAndEndsNothing() {
+        long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(AgendaItemProcess.KEY).count();
+
+        // Read through AgendaItemProcess.Typed: a missing or mistyped variable is named in words, not a cast failing.
+        Throwable missing = catchThrowable(() -> runtime.createMessageCorrelation(
+                AgendaItemProcess.Messages.DISPUTE_TAKEN_BACK).setVariable(Variables.RULING_DAYS, 20)
+                .correlateStartMessage());
+        assertThat(missing).isInstanceOf(ProcessVariable.InvalidVariableException.class)
+                .hasMessageContaining("Process variable 'charterVersionId' (Long) is missing")
+                .hasMessageContaining(AgendaItemProcess.Elements.TAKE_BACK_DISPUTE);
+        Throwable text = catchThrowable(() -> runtime.createMessageCorrelation(
+                AgendaItemProcess.Messages.DISPUTE_TAKEN_BACK).setVariable(Variables.CHARTER_VERSION_ID, "12")
+                .setVariable(Variables.RULING_DAYS, 20).correlateStartMessage());
+        assertThat(text).isInstanceOf(ProcessVariable.InvalidVariableException.class)
+                .hasMessageContaining("Process variable 'charterVersionId' must be a Long, but is a String ('12')");
+        assertThat(((ProcessVariable.InvalidVariableException) text).variable()).isEqualTo(Variables.CHARTER_VERSION_ID);
+
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(AgendaItemProcess.KEY).count())
+                .as("both messages rolled back: no instance").isEqualTo(before);
     }
 
     @Test
