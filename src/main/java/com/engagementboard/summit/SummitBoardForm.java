@@ -11,13 +11,13 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -129,31 +129,31 @@ class SummitBoardForm {
      * in the company's zone.
      */
     @Transactional(readOnly = true)
-    Map<String, Object> outcomeForm(long summitId) {
+    VariableMap outcomeForm(long summitId) {
         Summit summit = summits.get(summitId);
-        Map<String, Object> form = new HashMap<>();
-        form.put(SummitProcess.Variables.USER_OPTIONS, FormValues.json(people.pickerOptions()));
+        VariableMap form = org.camunda.bpm.engine.variable.Variables.createVariables();
+        SummitProcess.Typed.USER_OPTIONS.set(form, FormValues.json(people.pickerOptions()));
         Optional<BoardSetupService.BoardView> current = board.current();
         List<String> members = current.map(BoardSetupService.BoardView::members).orElse(List.of(summit.getChair()));
         List<String> core = current.map(BoardSetupService.BoardView::core).orElse(List.of(summit.getChair()));
-        form.put(SummitProcess.Variables.BOARD_MEMBERS, FormValues.json(members));
-        form.put(SummitProcess.Variables.BOARD_CORE, FormValues.json(core));
+        SummitProcess.Typed.BOARD_MEMBERS.set(form, FormValues.json(members));
+        SummitProcess.Typed.BOARD_CORE.set(form, FormValues.json(core));
         BoardSetupRequest.CadenceRequest cadence = current.map(BoardSetupService.BoardView::cadence).orElse(null);
-        form.put(SummitProcess.Variables.BOARD_CADENCE, cadence == null ? "WEEKLY" : cadence.type().name());
-        form.put(SummitProcess.Variables.BOARD_WEEKDAY, cadence == null ? "MONDAY"
+        SummitProcess.Typed.BOARD_CADENCE.set(form, cadence == null ? "WEEKLY" : cadence.type().name());
+        SummitProcess.Typed.BOARD_WEEKDAY.set(form, cadence == null ? "MONDAY"
                 : cadence.dayOfWeek() == null ? null : cadence.dayOfWeek().name());
-        form.put(SummitProcess.Variables.BOARD_MONTH_DAY, cadence == null ? null : cadence.dayOfMonth());
-        form.put(SummitProcess.Variables.BOARD_TIME, cadence == null ? "09:00" : cadence.time());
+        SummitProcess.Typed.BOARD_MONTH_DAY.set(form, cadence == null ? null : cadence.dayOfMonth());
+        SummitProcess.Typed.BOARD_TIME.set(form, cadence == null ? "09:00" : cadence.time());
         String zone = cadence == null ? clock.getZone().getId() : cadence.timeZone();
-        form.put(SummitProcess.Variables.BOARD_TIME_ZONE, zone);
+        SummitProcess.Typed.BOARD_TIME_ZONE.set(form, zone);
         // Region ids (Europe/Amsterdam), and the zone chosen now, whatever its form (the company's zone may be UTC).
         TreeSet<String> zones = ZoneId.getAvailableZoneIds().stream()
                 .filter(z -> z.matches("[A-Z][a-z]+/[A-Za-z_/-]+") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         zones.add(zone);
-        form.put(SummitProcess.Variables.TIME_ZONE_OPTIONS, FormValues.json(zones.stream()
+        SummitProcess.Typed.TIME_ZONE_OPTIONS.set(form, FormValues.json(zones.stream()
                 .map(z -> FormValues.option(z, z.replace('_', ' '))).toList()));
-        form.put(SummitProcess.Variables.BOARD_QUORUM, current.map(BoardSetupService.BoardView::quorum)
+        SummitProcess.Typed.BOARD_QUORUM.set(form, current.map(BoardSetupService.BoardView::quorum)
                 .orElse(Math.min(3, core.size())));
         return form;
     }

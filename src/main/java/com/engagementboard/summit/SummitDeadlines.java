@@ -29,8 +29,8 @@ public class SummitDeadlines {
      */
     public Date endorsementCloses(VariableScope execution) {
         Instant earliest = clock.instant().plus(Duration.ofHours(properties.endorsementHours()));
-        Object summitEnds = execution.getVariable(SummitProcess.Variables.SUMMIT_ENDS);
-        Instant closes = summitEnds instanceof Date ends && ends.toInstant().isAfter(earliest) ? ends.toInstant()
+        Date summitEnds = SummitProcess.Typed.SUMMIT_ENDS.get(execution);
+        Instant closes = summitEnds != null && summitEnds.toInstant().isAfter(earliest) ? summitEnds.toInstant()
                 : earliest;
         return Date.from(closes.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)));
     }
@@ -40,7 +40,7 @@ public class SummitDeadlines {
      * (or cancelled) it by then, it lapses. A postponement moves it with the summit.
      */
     public Date lapses(VariableScope execution) {
-        return lapses((Date) execution.getVariable(SummitProcess.Variables.SUMMIT_ENDS));
+        return lapses(SummitProcess.Typed.SUMMIT_ENDS.require(execution));
     }
 
     Date lapses(Date summitEnds) {

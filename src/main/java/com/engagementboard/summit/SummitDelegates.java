@@ -1,18 +1,23 @@
 package com.engagementboard.summit;
 
-import static com.engagementboard.summit.SummitProcess.Variables.ENDORSEMENT;
-import static com.engagementboard.summit.SummitProcess.Variables.EXISTING_BODY;
-import static com.engagementboard.summit.SummitProcess.Variables.OBJECTION;
-import static com.engagementboard.summit.SummitProcess.Variables.OBJECTION_COUNT;
-import static com.engagementboard.summit.SummitProcess.Variables.OUTCOME;
-import static com.engagementboard.summit.SummitProcess.Variables.PLAN;
-import static com.engagementboard.summit.SummitProcess.Variables.SUMMIT_ID;
-import static com.engagementboard.summit.SummitProcess.Variables.VISION;
-import static com.engagementboard.summit.SummitProcess.Variables.VISION_DECISION;
+import static com.engagementboard.summit.SummitProcess.Typed.ENDORSEMENT;
+import static com.engagementboard.summit.SummitProcess.Typed.EXISTING_BODY;
+import static com.engagementboard.summit.SummitProcess.Typed.LAPSED;
+import static com.engagementboard.summit.SummitProcess.Typed.LAPSE_NOTIFIED;
+import static com.engagementboard.summit.SummitProcess.Typed.OBJECTION;
+import static com.engagementboard.summit.SummitProcess.Typed.OBJECTION_COUNT;
+import static com.engagementboard.summit.SummitProcess.Typed.OUTCOME;
+import static com.engagementboard.summit.SummitProcess.Typed.PLAN;
+import static com.engagementboard.summit.SummitProcess.Typed.PRE_WORK_DUE;
+import static com.engagementboard.summit.SummitProcess.Typed.PRE_WORK_PARTICIPANTS;
+import static com.engagementboard.summit.SummitProcess.Typed.SUMMIT_ENDS;
+import static com.engagementboard.summit.SummitProcess.Typed.VISION;
+import static com.engagementboard.summit.SummitProcess.Typed.VISION_DECISION;
 import static com.engagementboard.web.TaskForms.invalid;
 import static com.engagementboard.web.TaskForms.requireOneOf;
 import static com.engagementboard.web.TaskForms.requireText;
 
+import com.engagementboard.engine.ProcessVariable;
 import com.engagementboard.organisation.JourneyStage;
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
@@ -65,13 +70,13 @@ class SummitDelegates {
     TaskListener openParticipantTask() {
         return task -> {
             if (SummitProcess.Elements.ENDORSE_VISION.equals(task.getTaskDefinitionKey())) {
-                task.getExecution().setVariableLocal(ENDORSEMENT, null);
-                task.getExecution().setVariableLocal(OBJECTION, null);
+                ENDORSEMENT.setLocal(task.getExecution(), null);
+                OBJECTION.setLocal(task.getExecution(), null);
             } else {
                 for (JourneyStage stage : JourneyStage.values()) {
-                    task.getExecution().setVariableLocal(SummitProcess.Variables.TODAY_PREFIX + stage, null);
-                    task.getExecution().setVariableLocal(SummitProcess.Variables.WANTED_PREFIX + stage, null);
-                    task.getExecution().setVariableLocal(SummitProcess.Variables.EVIDENCE_PREFIX + stage, null);
+                    SummitProcess.Typed.today(stage.name()).setLocal(task.getExecution(), null);
+                    SummitProcess.Typed.wanted(stage.name()).setLocal(task.getExecution(), null);
+                    SummitProcess.Typed.evidence(stage.name()).setLocal(task.getExecution(), null);
                 }
             }
         };
@@ -81,10 +86,10 @@ class SummitDelegates {
     TaskListener recordAssessment() {
         return task -> {
             for (String stage : List.of("CONSIDER", "BUY", "EXPERIENCE")) {
-                requireText(SummitProcess.Variables.TODAY_PREFIX + stage,
-                        task.getVariable(SummitProcess.Variables.TODAY_PREFIX + stage), "say how engagement is today");
-                requireText(SummitProcess.Variables.WANTED_PREFIX + stage,
-                        task.getVariable(SummitProcess.Variables.WANTED_PREFIX + stage), "say what engagement is wanted");
+                ProcessVariable<Object> today = SummitProcess.Typed.today(stage);
+                ProcessVariable<Object> wanted = SummitProcess.Typed.wanted(stage);
+                requireText(today.name(), today.untyped(task), "say how engagement is today");
+                requireText(wanted.name(), wanted.untyped(task), "say what engagement is wanted");
             }
             summits.recordAssessment(summitId(task), task.getAssignee(), task.getVariables());
         };
@@ -148,10 +153,9 @@ class SummitDelegates {
         return execution -> {
             Summit summit = summits.postponementCarriedOut(summitId(execution));
             java.util.Date ends = Summits.summitEnds(summit.getAt());
-            execution.setVariable(SummitProcess.Variables.PRE_WORK_DUE, summits.preWorkDue(summit.getAt()));
-            execution.setVariable(SummitProcess.Variables.SUMMIT_ENDS, ends);
-            execution.setVariable(SummitProcess.Variables.PRE_WORK_PARTICIPANTS,
-                    new ArrayList<>(summits.preWorkOutstanding(summit.getId())));
+            PRE_WORK_DUE.set(execution, summits.preWorkDue(summit.getAt()));
+            SUMMIT_ENDS.set(execution, ends);
+            PRE_WORK_PARTICIPANTS.set(execution, new ArrayList<>(summits.preWorkOutstanding(summit.getId())));
         };
     }
 
@@ -204,8 +208,8 @@ class SummitDelegates {
     JavaDelegate recordLapse() {
         return execution -> {
             boolean lapsed = summits.lapse(summitId(execution), properties.lapseDays());
-            execution.setVariable(SummitProcess.Variables.LAPSED, lapsed);
-            execution.setVariable(SummitProcess.Variables.LAPSE_NOTIFIED,
+            LAPSED.set(execution, lapsed);
+            LAPSE_NOTIFIED.set(execution,
                     lapsed ? new ArrayList<>(summits.lapseNotified(summitId(execution))) : new ArrayList<String>());
         };
     }
@@ -232,20 +236,20 @@ class SummitDelegates {
     @Bean
     TaskListener recordVision() {
         return task -> {
-            requireText(VISION, task.getVariable(VISION), "write the vision");
-            summits.vision(summitId(task), ((String) task.getVariable(VISION)).strip());
+            requireText(VISION.name(), VISION.untyped(task), "write the vision");
+            summits.vision(summitId(task), VISION.require(task).strip());
         };
     }
 
     @Bean
     TaskListener recordEndorsement() {
         return task -> {
-            Object endorsement = task.getVariable(ENDORSEMENT);
-            requireOneOf(ENDORSEMENT, endorsement, SummitProcess.ENDORSE, SummitProcess.OBJECT);
+            Object endorsement = ENDORSEMENT.untyped(task);
+            requireOneOf(ENDORSEMENT.name(), endorsement, SummitProcess.ENDORSE, SummitProcess.OBJECT);
             if (SummitProcess.OBJECT.equals(endorsement)) {
-                requireText(OBJECTION, task.getVariable(OBJECTION), "say why you object");
+                requireText(OBJECTION.name(), OBJECTION.untyped(task), "say why you object");
             }
-            summits.endorse(summitId(task), task.getAssignee(), (String) endorsement, (String) task.getVariable(OBJECTION));
+            summits.endorse(summitId(task), task.getAssignee(), ENDORSEMENT.get(task), OBJECTION.get(task));
         };
     }
 
@@ -253,19 +257,19 @@ class SummitDelegates {
     JavaDelegate countObjections() {
         return execution -> {
             List<SummitParticipant> objections = summits.objections(summitId(execution));
-            execution.setVariable(OBJECTION_COUNT, objections.size());
-            execution.setVariable(VISION_DECISION, null);
+            OBJECTION_COUNT.set(execution, objections.size());
+            VISION_DECISION.set(execution, null);
         };
     }
 
     @Bean
     TaskListener recordVisionDecision() {
         return task -> {
-            Object decision = task.getVariable(VISION_DECISION);
-            requireOneOf(VISION_DECISION, decision, SummitProcess.REVISE, SummitProcess.RECORD_DISSENT);
+            Object decision = VISION_DECISION.untyped(task);
+            requireOneOf(VISION_DECISION.name(), decision, SummitProcess.REVISE, SummitProcess.RECORD_DISSENT);
             if (SummitProcess.REVISE.equals(decision)) {
-                requireText(VISION, task.getVariable(VISION), "write the revised vision");
-                summits.vision(summitId(task), ((String) task.getVariable(VISION)).strip());
+                requireText(VISION.name(), VISION.untyped(task), "write the revised vision");
+                summits.vision(summitId(task), VISION.require(task).strip());
             }
         };
     }
@@ -278,7 +282,7 @@ class SummitDelegates {
     /** The plan form: touchpoints and functions to pick by name, one empty row to start from. */
     @Bean
     TaskListener preparePlan() {
-        return task -> plans.planForm().forEach(task::setVariable);
+        return task -> task.setVariables(plans.planForm());
     }
 
     @Bean
@@ -286,9 +290,9 @@ class SummitDelegates {
         return task -> {
             List<SummitPlans.PlanLine> lines;
             try {
-                lines = plans.readPlan(task.getVariable(PLAN));
+                lines = plans.readPlan(PLAN.get(task));
             } catch (IllegalArgumentException e) {
-                throw invalid(PLAN, e.getMessage());
+                throw invalid(PLAN.name(), e.getMessage());
             }
             summits.plan(summitId(task), lines);
         };
@@ -305,14 +309,17 @@ class SummitDelegates {
         return task -> {
             List<Summit.Sourcing> decisions = new ArrayList<>();
             for (SourcingElement element : SourcingElement.values()) {
-                String mode = FormValues.text(task.getVariable(SummitProcess.Variables.MODE_PREFIX + element));
-                String partners = FormValues.text(task.getVariable(SummitProcess.Variables.PARTNERS_PREFIX + element));
-                String reason = FormValues.text(task.getVariable(SummitProcess.Variables.REASON_PREFIX + element));
-                requireOneOf(SummitProcess.Variables.MODE_PREFIX + element, mode, MODES.toArray(String[]::new));
+                ProcessVariable<Object> modeAnswer = SummitProcess.Typed.mode(element);
+                ProcessVariable<Object> partnersAnswer = SummitProcess.Typed.partners(element);
+                ProcessVariable<Object> reasonAnswer = SummitProcess.Typed.reason(element);
+                String mode = FormValues.text(modeAnswer.get(task));
+                String partners = FormValues.text(partnersAnswer.get(task));
+                String reason = FormValues.text(reasonAnswer.get(task));
+                requireOneOf(modeAnswer.name(), mode, MODES.toArray(String[]::new));
                 if (!SummitProcess.IN_HOUSE.equals(mode)) {
-                    requireText(SummitProcess.Variables.PARTNERS_PREFIX + element, partners, "name the partners");
+                    requireText(partnersAnswer.name(), partners, "name the partners");
                 }
-                requireText(SummitProcess.Variables.REASON_PREFIX + element, reason, "give the reason");
+                requireText(reasonAnswer.name(), reason, "give the reason");
                 decisions.add(new Summit.Sourcing(element, mode, SummitProcess.IN_HOUSE.equals(mode) ? null : partners, reason));
             }
             summits.sourcing(summitId(task), decisions);
@@ -322,16 +329,16 @@ class SummitDelegates {
     /** The founding form starts from the board as it is (or a first board's defaults), people to pick by name. */
     @Bean
     TaskListener prepareOutcome() {
-        return task -> boardForm.outcomeForm(summitId(task)).forEach(task::setVariable);
+        return task -> task.setVariables(boardForm.outcomeForm(summitId(task)));
     }
 
     @Bean
     TaskListener validateOutcome() {
         return task -> {
-            Object outcome = task.getVariable(OUTCOME);
-            requireOneOf(OUTCOME, outcome, SummitProcess.FOUND_BOARD, SummitProcess.NAME_EXISTING_BODY);
+            Object outcome = OUTCOME.untyped(task);
+            requireOneOf(OUTCOME.name(), outcome, SummitProcess.FOUND_BOARD, SummitProcess.NAME_EXISTING_BODY);
             if (SummitProcess.NAME_EXISTING_BODY.equals(outcome)) {
-                requireText(EXISTING_BODY, task.getVariable(EXISTING_BODY), "name the body");
+                requireText(EXISTING_BODY.name(), EXISTING_BODY.untyped(task), "name the body");
                 return;
             }
             BoardSetupRequest request = null;
@@ -355,7 +362,7 @@ class SummitDelegates {
 
     @Bean
     JavaDelegate nameExistingBody() {
-        return execution -> summits.nameExistingBody(summitId(execution), (String) execution.getVariable(EXISTING_BODY));
+        return execution -> summits.nameExistingBody(summitId(execution), EXISTING_BODY.get(execution));
     }
 
     /** The message <em>First charter draft started</em>: the plan's touchpoints and suggested owners. */

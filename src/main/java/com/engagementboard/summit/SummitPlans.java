@@ -9,7 +9,6 @@ import com.engagementboard.web.FormValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -107,18 +107,18 @@ class SummitPlans {
 
     /** What the plan form offers: touchpoints and functions to pick by name, and one empty row to start. */
     @Transactional(readOnly = true)
-    Map<String, Object> planForm() {
-        Map<String, Object> form = new HashMap<>();
-        form.put(SummitProcess.Variables.TOUCHPOINT_OPTIONS, FormValues.json(
+    VariableMap planForm() {
+        VariableMap form = org.camunda.bpm.engine.variable.Variables.createVariables();
+        SummitProcess.Typed.TOUCHPOINT_OPTIONS.set(form, FormValues.json(
                 touchpoints.find(null, null, null).stream()
                         .map(t -> FormValues.option(t.getCode(), t.getName())).toList()));
-        form.put(SummitProcess.Variables.FUNCTION_OPTIONS, FormValues.json(
+        SummitProcess.Typed.FUNCTION_OPTIONS.set(form, FormValues.json(
                 functions.all().stream()
                         .map(f -> FormValues.option(f.getCode(), f.getName())).toList()));
         Map<String, Object> empty = new LinkedHashMap<>();
         empty.put("touchpoint", null);
         empty.put("activity", null);
-        form.put(SummitProcess.Variables.PLAN, FormValues.json(List.of(empty)));
+        SummitProcess.Typed.PLAN.set(form, FormValues.json(List.of(empty)));
         return form;
     }
 

@@ -1,5 +1,9 @@
 package com.engagementboard.summit;
 
+import com.engagementboard.engine.ProcessVariable;
+import java.util.Date;
+import java.util.List;
+
 /**
  * The contract of {@code processes/engagement-summit.bpmn}: the customer engagement summit, from the
  * invitations to what it founds. No string literal for these anywhere else.
@@ -183,6 +187,96 @@ public final class SummitProcess {
         public static final String BOARD_TIME_ZONE = "boardTimeZone";
         public static final String BOARD_QUORUM = "boardQuorum";
         private Variables() {
+        }
+    }
+
+    /**
+     * The variables by type ({@link ProcessVariable}): the delegates read and write through these, not through a
+     * name and a cast. The texts rendered when a form is read ({@link SummitTaskTexts}) are not stored, and have
+     * no handle here.
+     */
+    public static final class Typed {
+        public static final ProcessVariable<Long> SUMMIT_ID = ProcessVariable.longNumber(Variables.SUMMIT_ID);
+        public static final ProcessVariable<String> SUMMIT_TITLE = ProcessVariable.string(Variables.SUMMIT_TITLE);
+        public static final ProcessVariable<Date> PRE_WORK_DUE = ProcessVariable.date(Variables.PRE_WORK_DUE);
+        public static final ProcessVariable<Date> SUMMIT_ENDS = ProcessVariable.date(Variables.SUMMIT_ENDS);
+        public static final ProcessVariable<List<String>> PARTICIPANTS =
+                ProcessVariable.listOf(Variables.PARTICIPANTS, String.class);
+        public static final ProcessVariable<List<String>> PRE_WORK_PARTICIPANTS =
+                ProcessVariable.listOf(Variables.PRE_WORK_PARTICIPANTS, String.class);
+        public static final ProcessVariable<String> PARTICIPANT = ProcessVariable.string(Variables.PARTICIPANT);
+        public static final ProcessVariable<String> VISION = ProcessVariable.string(Variables.VISION);
+        public static final ProcessVariable<String> ENDORSEMENT = ProcessVariable.string(Variables.ENDORSEMENT);
+        public static final ProcessVariable<String> OBJECTION = ProcessVariable.string(Variables.OBJECTION);
+        public static final ProcessVariable<Integer> OBJECTION_COUNT = ProcessVariable.integer(Variables.OBJECTION_COUNT);
+        public static final ProcessVariable<Boolean> LAPSED = ProcessVariable.bool(Variables.LAPSED);
+        public static final ProcessVariable<List<String>> LAPSE_NOTIFIED =
+                ProcessVariable.listOf(Variables.LAPSE_NOTIFIED, String.class);
+        public static final ProcessVariable<String> VISION_DECISION = ProcessVariable.string(Variables.VISION_DECISION);
+        /**
+         * Any type: the form's rows come as JSON, the API's lines as text, and the application writes a typed
+         * Json value with one empty row; {@code SummitPlans.readPlan} reads them all and refuses the rest in words.
+         */
+        public static final ProcessVariable<Object> PLAN = ProcessVariable.of(Variables.PLAN, Object.class);
+        /** Any type: the application writes a typed Json value ({@code FormValues.json}) that only the form reads. */
+        public static final ProcessVariable<Object> TOUCHPOINT_OPTIONS =
+                ProcessVariable.of(Variables.TOUCHPOINT_OPTIONS, Object.class);
+        /** Any type: as {@link #TOUCHPOINT_OPTIONS}. */
+        public static final ProcessVariable<Object> FUNCTION_OPTIONS =
+                ProcessVariable.of(Variables.FUNCTION_OPTIONS, Object.class);
+        public static final ProcessVariable<String> OUTCOME = ProcessVariable.string(Variables.OUTCOME);
+        public static final ProcessVariable<String> EXISTING_BODY = ProcessVariable.string(Variables.EXISTING_BODY);
+        /** Any type: a picker's answer (JSON), a list, or the API's text; {@code FormValues.strings} reads it. */
+        public static final ProcessVariable<Object> BOARD_MEMBERS = ProcessVariable.of(Variables.BOARD_MEMBERS, Object.class);
+        /** Any type: as {@link #BOARD_MEMBERS}. */
+        public static final ProcessVariable<Object> BOARD_CORE = ProcessVariable.of(Variables.BOARD_CORE, Object.class);
+        /** Any type: the application writes a typed Json value ({@code FormValues.json}) that only the form reads. */
+        public static final ProcessVariable<Object> USER_OPTIONS = ProcessVariable.of(Variables.USER_OPTIONS, Object.class);
+        /** Any type: as {@link #USER_OPTIONS}. */
+        public static final ProcessVariable<Object> TIME_ZONE_OPTIONS =
+                ProcessVariable.of(Variables.TIME_ZONE_OPTIONS, Object.class);
+        public static final ProcessVariable<String> BOARD_WEEKDAY = ProcessVariable.string(Variables.BOARD_WEEKDAY);
+        /** Any type: a number from the form, text from the API; {@code FormValues.text} reads it. */
+        public static final ProcessVariable<Object> BOARD_MONTH_DAY = ProcessVariable.of(Variables.BOARD_MONTH_DAY, Object.class);
+        public static final ProcessVariable<String> BOARD_CADENCE = ProcessVariable.string(Variables.BOARD_CADENCE);
+        /** Any type: the API's weekday or day of the month; {@code FormValues.text} reads it. */
+        public static final ProcessVariable<Object> BOARD_DAY = ProcessVariable.of(Variables.BOARD_DAY, Object.class);
+        public static final ProcessVariable<String> BOARD_TIME = ProcessVariable.string(Variables.BOARD_TIME);
+        public static final ProcessVariable<String> BOARD_TIME_ZONE = ProcessVariable.string(Variables.BOARD_TIME_ZONE);
+        /** Any type: a number from the form, text from the API; {@code SummitBoardForm} reads either. */
+        public static final ProcessVariable<Object> BOARD_QUORUM = ProcessVariable.of(Variables.BOARD_QUORUM, Object.class);
+
+        private Typed() {
+        }
+
+        /** A pre-work answer, how engagement is today at a journey stage (form text; any type, checked in words). */
+        public static ProcessVariable<Object> today(String stage) {
+            return ProcessVariable.of(Variables.TODAY_PREFIX + stage, Object.class);
+        }
+
+        /** A pre-work answer, the engagement wanted at a journey stage. */
+        public static ProcessVariable<Object> wanted(String stage) {
+            return ProcessVariable.of(Variables.WANTED_PREFIX + stage, Object.class);
+        }
+
+        /** A pre-work answer, the evidence at a journey stage. */
+        public static ProcessVariable<Object> evidence(String stage) {
+            return ProcessVariable.of(Variables.EVIDENCE_PREFIX + stage, Object.class);
+        }
+
+        /** A sourcing answer, the mode of an ecosystem element ({@code FormValues.text} reads it). */
+        public static ProcessVariable<Object> mode(SourcingElement element) {
+            return ProcessVariable.of(Variables.MODE_PREFIX + element, Object.class);
+        }
+
+        /** A sourcing answer, the partners of an ecosystem element. */
+        public static ProcessVariable<Object> partners(SourcingElement element) {
+            return ProcessVariable.of(Variables.PARTNERS_PREFIX + element, Object.class);
+        }
+
+        /** A sourcing answer, the reason for an ecosystem element's mode. */
+        public static ProcessVariable<Object> reason(SourcingElement element) {
+            return ProcessVariable.of(Variables.REASON_PREFIX + element, Object.class);
         }
     }
 

@@ -77,6 +77,6 @@ class SummitTaskTexts implements TaskTexts {
 
     /** The title a form's heading shows: the record's, or the one the instance was started with. */
     private String title(Summit summit, DelegateTask task) {
-        return summit != null ? texts.title(summit) : escape((String) task.getVariable(Variables.SUMMIT_TITLE));
+        return summit != null ? texts.title(summit) : escape(SummitProcess.Typed.SUMMIT_TITLE.get(task));
     }
 }

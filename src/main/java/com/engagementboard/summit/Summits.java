@@ -36,6 +36,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,16 +92,17 @@ class Summits {
             throw new InvalidInputException(problems);
         }
         Summit summit = summits.saveAndFlush(new Summit(request.title(), request.at(), chair, invited, now()));
+        VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables();
+        SummitProcess.Typed.SUMMIT_ID.set(variables, summit.getId());
+        SummitProcess.Typed.SUMMIT_TITLE.set(variables, summit.getTitle());
+        SummitProcess.Typed.PARTICIPANTS.set(variables, invited);
+        SummitProcess.Typed.PRE_WORK_PARTICIPANTS.set(variables, invited);
+        SummitProcess.Typed.PRE_WORK_DUE.set(variables, preWorkDue(request.at()));
+        SummitProcess.Typed.SUMMIT_ENDS.set(variables, summitEnds(request.at()));
+        // The chair starts from the last summit's vision, if there was one.
+        SummitProcess.Typed.VISION.set(variables, previousVision());
         system.run(() -> runtime.startProcessInstanceByKey(SummitProcess.KEY, SummitProcess.businessKey(summit.getId()),
-                org.camunda.bpm.engine.variable.Variables.createVariables()
-                        .putValue(SummitProcess.Variables.SUMMIT_ID, summit.getId())
-                        .putValue(SummitProcess.Variables.SUMMIT_TITLE, summit.getTitle())
-                        .putValue(SummitProcess.Variables.PARTICIPANTS, invited)
-                        .putValue(SummitProcess.Variables.PRE_WORK_PARTICIPANTS, invited)
-                        .putValue(SummitProcess.Variables.PRE_WORK_DUE, preWorkDue(request.at()))
-                        .putValue(SummitProcess.Variables.SUMMIT_ENDS, summitEnds(request.at()))
-                        // The chair starts from the last summit's vision, if there was one.
-                        .putValue(SummitProcess.Variables.VISION, previousVision())));
+                variables));
         return summit;
     }
 

@@ -384,6 +384,11 @@ class SummitProcessTest {
         assertThat(tasks.getVariable(plan.getId(), Variables.FUNCTION_OPTIONS).toString())
                 .contains("{\"value\":\"service\",\"label\":\"Customer Service\"}");
         assertThat(FormValues.rows(tasks.getVariable(plan.getId(), Variables.PLAN))).hasSize(1);
+        // Stored as Camunda's Json type, which form-js reads for options and rows.
+        for (String json : List.of(Variables.TOUCHPOINT_OPTIONS, Variables.FUNCTION_OPTIONS, Variables.PLAN)) {
+            assertThat(tasks.getVariableTyped(plan.getId(), json, false).getType()).as(json)
+                    .isEqualTo(org.camunda.spin.plugin.variable.type.SpinValueType.JSON);
+        }
 
         // A row without its touchpoint: refused, naming the row and its activity.
         refusedFor(catchThrowable(() -> chair(plan, Map.of(Variables.PLAN, SpinValues.jsonValue(
@@ -493,6 +498,11 @@ class SummitProcessTest {
                 .containsExactlyInAnyOrderElementsOf(currentMembers);
         assertThat(tasks.getVariable(outcome.getId(), Variables.USER_OPTIONS).toString())
                 .contains("{\"value\":\"ceo\",\"label\":\"Elena Vasquez\"}");
+        for (String json : List.of(Variables.USER_OPTIONS, Variables.TIME_ZONE_OPTIONS, Variables.BOARD_MEMBERS,
+                Variables.BOARD_CORE)) {
+            assertThat(tasks.getVariableTyped(outcome.getId(), json, false).getType()).as(json)
+                    .isEqualTo(org.camunda.spin.plugin.variable.type.SpinValueType.JSON);
+        }
         assertThat(tasks.getVariable(outcome.getId(), Variables.BOARD_TIME))
                 .isEqualTo(current.path("cadence").path("time").asText("09:00"));
         String members = "cmo, retail.head, business.head, wealth.head, marketing.head";
