@@ -53,7 +53,11 @@ public final class TouchpointCharterProcess {
         public static final String REVIEW_CLOSES = "BoundaryEvent_ReviewCloses";
         public static final String RECORD_UNANSWERED_REVIEW = "Task_RecordUnansweredReview";
         public static final String MERGE_DISPUTE = "Gateway_MergeDispute";
-        public static final String SEND_TO_BOARD = "Task_SendDisputeToBoard";
+        /**
+         * The chair's dispute goes on the board's agenda (message throw event): publishes
+         * {@link DisputeSentToBoard}, which opens an agenda item for the board.
+         */
+        public static final String DISPUTE_TO_BOARD = "MessageEvent_DisputeToBoard";
         public static final String AWAIT_BOARD_RULING = "Gateway_AwaitBoardRuling";
         public static final String NO_BOARD_RULING = "TimerEvent_NoBoardRuling";
         public static final String RECORD_NO_BOARD_RULING = "Task_RecordNoBoardRuling";
