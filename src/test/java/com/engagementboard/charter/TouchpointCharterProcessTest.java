@@ -328,6 +328,11 @@ class TouchpointCharterProcessTest {
                 .contains("Call-centre script: build (declined by Sales)");
         assertThat(runtime.getVariable(instance.getId(), Variables.FUNCTION_OPTIONS).toString())
                 .contains("{\"value\":\"operations\",\"label\":\"Operations\"}");
+        // Both option lists are typed Json values (stored as bytes, read by the form's pickers).
+        assertThat(runtime.getVariableTyped(instance.getId(), Variables.DISPUTED_OPTIONS).getType().getName())
+                .isEqualTo("json");
+        assertThat(runtime.getVariableTyped(instance.getId(), Variables.FUNCTION_OPTIONS).getType().getName())
+                .isEqualTo("json");
 
         as("cmo", "board-chair");
         Allocation accepted = allocation(charterId, "call-centre-script", RightKind.OPERATE);
