@@ -1,39 +1,44 @@
 package com.engagementboard.charter;
 
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.AMENDMENT_ID;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.ACCEPTANCE_DUE;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.BOARD_APPROVED;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.CHANGES_PROPOSED;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.CHARTER_ID;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECIDED_BY;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECISION;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINED_LINES;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINED_RIGHTS;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINE_BY_LINES;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DECLINE_REASON;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTE_COUNT;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTE_TAKEN_BACK;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.ESCALATION_DUE;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.FUNCTION_CODE;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.FUNCTION_NAME;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.PENDING_FUNCTIONS;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.PROPOSAL;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REALLOCATIONS;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.DISPUTED_OPTIONS;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.EVERY_OTHER_TO;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.FUNCTION_OPTIONS;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RENEW_OWNERS;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RESOLUTION;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RESOLUTION_NOTE;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RESOLVED_BY;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REVIEW_DECISION;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REVIEW_DUE;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.REVIEW_ROUND;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHTS_LABEL;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHT_COUNT;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RIGHT_OPTIONS;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RULING_FUNCTIONS;
-import static com.engagementboard.charter.TouchpointCharterProcess.Variables.RULING_SUMMARY;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.ACCEPTANCE_DUE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.AMENDMENT_ID;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.BOARD_APPROVED;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.CHANGES_PROPOSED;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.CHARTER_ID;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.CHASE_NOTE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.DECIDED_BY;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.DECISION;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.DECLINED_LINES;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.DECLINED_RIGHTS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.DECLINE_BY_LINES;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.DECLINE_REASON;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.DISPUTED_OPTIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.DISPUTE_COUNT;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.DISPUTE_TAKEN_BACK;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.ESCALATION_DUE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.EVERY_OTHER_TO;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.FUNCTION_CODE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.FUNCTION_NAME;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.FUNCTION_OPTIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.PENDING_FUNCTIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.PROPOSAL;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.REALLOCATIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.RENEW_OWNERS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.RESOLUTION;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.RESOLUTION_NOTE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.RESOLVED_BY;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.REVIEW_DECISION;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.REVIEW_DUE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.REVIEW_ROUND;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.RIGHTS_LABEL;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.RIGHT_COUNT;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.RIGHT_OPTIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.RULING_FUNCTIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.RULING_SUMMARY;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.SETTLED_FUNCTIONS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.TAKEN_BACK_RULING_DAYS;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.TAKEN_BACK_VERSION;
+import static com.engagementboard.charter.TouchpointCharterProcess.Typed.WITHDRAWN_FUNCTIONS;
 
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.Touchpoint;
@@ -52,6 +57,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.spin.Spin;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -109,19 +115,19 @@ class CharterDelegates {
 
     @Bean
     JavaDelegate collectPendingRights() {
-        return execution -> execution.setVariable(PENDING_FUNCTIONS, charter.pendingFunctions(charterId(execution)));
+        return execution -> PENDING_FUNCTIONS.set(execution, charter.pendingFunctions(charterId(execution)));
     }
 
     @Bean
     JavaDelegate prepareAcceptance() {
         return execution -> {
-            String functionCode = (String) execution.getVariable(FUNCTION_CODE);
+            String functionCode = FUNCTION_CODE.get(execution);
             long charterId = charterId(execution);
             List<Allocation> rights = charter.pendingFor(charterId, functionCode).stream().sorted(CharterViews.ORDER)
                     .toList();
-            execution.setVariableLocal(FUNCTION_NAME, charter.function(functionCode).getName());
-            execution.setVariableLocal(RIGHT_COUNT, rights.size());
-            execution.setVariableLocal(RIGHTS_LABEL, rights.size() == 1 ? "1 right" : rights.size() + " rights");
+            FUNCTION_NAME.setLocal(execution, charter.function(functionCode).getName());
+            RIGHT_COUNT.setLocal(execution, rights.size());
+            RIGHTS_LABEL.setLocal(execution, rights.size() == 1 ? "1 right" : rights.size() + " rights");
             // The rights asked, in words, are rendered when the form is read (CharterTaskTexts).
             // The picker's options, up to 500 of them (a typed Json variable: stored as bytes, not in
             // the engine's 4,000-character text column, and bounded); past that none, and the form asks for lines.
@@ -129,26 +135,26 @@ class CharterDelegates {
             List<Map<String, Object>> options = !picker ? List.of() : rights.stream()
                     .map(a -> CharterAcceptance.option(CharterForms.describe(a), a.getId().toString()))
                     .toList();
-            execution.setVariableLocal(RIGHT_OPTIONS, Spin.JSON(options));
-            execution.setVariableLocal(DECLINE_BY_LINES, !picker);
-            execution.setVariableLocal(ACCEPTANCE_DUE, deadlines.acceptanceDue());
-            execution.setVariableLocal(ESCALATION_DUE, deadlines.escalationDue());
+            RIGHT_OPTIONS.setLocal(execution, Spin.JSON(options));
+            DECLINE_BY_LINES.setLocal(execution, !picker);
+            ACCEPTANCE_DUE.setLocal(execution, deadlines.acceptanceDue());
+            ESCALATION_DUE.setLocal(execution, deadlines.escalationDue());
             // The head's answer lands in this function's scope, not in the process instance's.
-            execution.setVariableLocal(DECISION, null);
+            DECISION.setLocal(execution, null);
             // Typed Json, not Null: the Tasklist submits the picker as {type: <existing type>, value: "[...]"}.
-            execution.setVariableLocal(DECLINED_RIGHTS, Spin.JSON("[]"));
-            execution.setVariableLocal(DECLINED_LINES, null);
-            execution.setVariableLocal(DECLINE_REASON, null);
-            execution.setVariableLocal(DECIDED_BY, null);
+            DECLINED_RIGHTS.setLocal(execution, Spin.JSON("[]"));
+            DECLINED_LINES.setLocal(execution, null);
+            DECLINE_REASON.setLocal(execution, null);
+            DECIDED_BY.setLocal(execution, null);
         };
     }
 
     @Bean
     TaskListener validateAcceptance() {
         return task -> {
-            forms.checkAcceptance(charterId(task), functionOf(task), task.getVariable(DECISION),
-                    task.getVariable(DECLINED_RIGHTS), task.getVariable(DECLINED_LINES), task.getVariable(DECLINE_REASON));
-            task.setVariable(DECIDED_BY, TaskForms.currentUser(task));
+            forms.checkAcceptance(charterId(task), functionOf(task), DECISION.untyped(task),
+                    DECLINED_RIGHTS.untyped(task), DECLINED_LINES.untyped(task), DECLINE_REASON.untyped(task));
+            DECIDED_BY.set(task, TaskForms.currentUser(task));
         };
     }
 
@@ -156,21 +162,20 @@ class CharterDelegates {
     JavaDelegate recordAcceptance() {
         return execution -> {
             long charterId = charterId(execution);
-            String functionCode = (String) execution.getVariable(FUNCTION_CODE);
+            String functionCode = FUNCTION_CODE.get(execution);
             // Checked again: the rights asked are read from the tables, and the answer resolved against them.
-            List<Long> declined = forms.checkAcceptance(charterId, functionCode, execution.getVariable(DECISION),
-                    execution.getVariable(DECLINED_RIGHTS), execution.getVariable(DECLINED_LINES),
-                    execution.getVariable(DECLINE_REASON));
+            List<Long> declined = forms.checkAcceptance(charterId, functionCode, DECISION.untyped(execution),
+                    DECLINED_RIGHTS.untyped(execution), DECLINED_LINES.untyped(execution),
+                    DECLINE_REASON.untyped(execution));
             charter.record(charterId, functionCode, declined,
-                    declined.isEmpty() ? null : (String) execution.getVariable(DECLINE_REASON),
-                    (String) execution.getVariable(DECIDED_BY));
+                    declined.isEmpty() ? null : DECLINE_REASON.get(execution), DECIDED_BY.get(execution));
         };
     }
 
     @Bean
     JavaDelegate remindOverdueAcceptance() {
         return execution -> {
-            String functionCode = (String) execution.getVariable(FUNCTION_CODE);
+            String functionCode = FUNCTION_CODE.get(execution);
             var tasks = execution.getProcessEngineServices().getTaskService();
             Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                     .taskDefinitionKey(TouchpointCharterProcess.Elements.ACCEPT_RIGHTS)
@@ -196,32 +201,32 @@ class CharterDelegates {
 
     @Bean
     TaskListener validateChase() {
-        return task -> forms.checkChase(task.getVariable(TouchpointCharterProcess.Variables.CHASE_NOTE));
+        return task -> forms.checkChase(CHASE_NOTE.untyped(task));
     }
 
     @Bean
     JavaDelegate checkDisputes() {
         return execution -> {
             List<Allocation> disputed = charter.disputed(charterId(execution));
-            execution.setVariable(DISPUTE_COUNT, disputed.size());
-            execution.setVariable(DISPUTE_TAKEN_BACK, false);
+            DISPUTE_COUNT.set(execution, disputed.size());
+            DISPUTE_TAKEN_BACK.set(execution, false);
             // Pre-filled for the chair: a row per disputed right (the first 100), the new owner to pick, and a
             // choice for every other disputed right.
-            execution.setVariable(DISPUTED_OPTIONS, FormValues.json(forms.disputedOptions(charterId(execution))));
-            execution.setVariable(FUNCTION_OPTIONS, FormValues.json(forms.functionOptions()));
-            execution.setVariable(REALLOCATIONS, FormValues.json(forms.reallocationRows(charterId(execution))));
-            execution.setVariable(EVERY_OTHER_TO, null);
-            execution.setVariable(RESOLUTION, null);
-            execution.setVariable(RESOLUTION_NOTE, null);
+            DISPUTED_OPTIONS.set(execution, Spin.JSON(forms.disputedOptions(charterId(execution))));
+            FUNCTION_OPTIONS.set(execution, Spin.JSON(forms.functionOptions()));
+            REALLOCATIONS.set(execution, FormValues.json(forms.reallocationRows(charterId(execution))));
+            EVERY_OTHER_TO.set(execution, null);
+            RESOLUTION.set(execution, null);
+            RESOLUTION_NOTE.set(execution, null);
         };
     }
 
     @Bean
     TaskListener validateResolution() {
         return task -> {
-            forms.checkResolution(charterId(task), task.getVariable(RESOLUTION), task.getVariable(REALLOCATIONS),
-                    task.getVariable(EVERY_OTHER_TO), task.getVariable(RESOLUTION_NOTE));
-            task.setVariable(RESOLVED_BY, TaskForms.currentUser(task));
+            forms.checkResolution(charterId(task), RESOLUTION.untyped(task), REALLOCATIONS.untyped(task),
+                    EVERY_OTHER_TO.untyped(task), RESOLUTION_NOTE.untyped(task));
+            RESOLVED_BY.set(task, TaskForms.currentUser(task));
         };
     }
 
@@ -229,10 +234,10 @@ class CharterDelegates {
     JavaDelegate reallocateRights() {
         return execution -> {
             long charterId = charterId(execution);
-            Map<Long, BusinessFunction> newOwners = forms.newOwners(charterId, execution.getVariable(REALLOCATIONS),
-                    execution.getVariable(EVERY_OTHER_TO), false);
-            String note = (String) execution.getVariable(RESOLUTION_NOTE);
-            String by = (String) execution.getVariable(RESOLVED_BY);
+            Map<Long, BusinessFunction> newOwners = forms.newOwners(charterId, REALLOCATIONS.get(execution),
+                    EVERY_OTHER_TO.get(execution), false);
+            String note = RESOLUTION_NOTE.get(execution);
+            String by = RESOLVED_BY.get(execution);
             tellSettled(execution, charter.disputingFunctions(charterId));
             charter.reallocate(charterId, newOwners, note, by);
         };
@@ -243,7 +248,7 @@ class CharterDelegates {
      * reading the settlement from the register when it is created.
      */
     private static void tellSettled(DelegateExecution execution, List<String> functions) {
-        execution.setVariable(TouchpointCharterProcess.Variables.SETTLED_FUNCTIONS, new ArrayList<>(functions));
+        SETTLED_FUNCTIONS.set(execution, new ArrayList<>(functions));
     }
 
     /** Kept for instances of older versions (see {@link #describeChase}). */
@@ -256,7 +261,7 @@ class CharterDelegates {
     /** The chair withdrew the version: every head it asked something of is told (the register must say so). */
     @Bean
     JavaDelegate findWithdrawnHeads() {
-        return execution -> execution.setVariable(TouchpointCharterProcess.Variables.WITHDRAWN_FUNCTIONS,
+        return execution -> WITHDRAWN_FUNCTIONS.set(execution,
                 new ArrayList<>(charter.withdrawnFunctions(charterId(execution))));
     }
 
@@ -282,9 +287,8 @@ class CharterDelegates {
         return execution -> {
             long charterId = charterId(execution);
             events.publishEvent(charter.disputeForBoard(charterId,
-                    forms.newOwners(charterId, execution.getVariable(REALLOCATIONS),
-                            execution.getVariable(EVERY_OTHER_TO), true),
-                    (String) execution.getVariable(RESOLUTION_NOTE), (String) execution.getVariable(RESOLVED_BY)));
+                    forms.newOwners(charterId, REALLOCATIONS.get(execution), EVERY_OTHER_TO.get(execution), true),
+                    RESOLUTION_NOTE.get(execution), RESOLVED_BY.get(execution)));
         };
     }
 
@@ -296,7 +300,7 @@ class CharterDelegates {
     JavaDelegate recordNoBoardRuling() {
         return execution -> {
             charter.recordNoRuling(charterId(execution), deadlines.rulingDays());
-            execution.setVariable(DISPUTE_TAKEN_BACK, true);
+            DISPUTE_TAKEN_BACK.set(execution, true);
         };
     }
 
@@ -307,11 +311,15 @@ class CharterDelegates {
      */
     @Bean
     JavaDelegate takeDisputeBack() {
-        return execution -> execution.getProcessEngineServices().getRuntimeService()
-                .createMessageCorrelation(TouchpointCharterProcess.MESSAGE_DISPUTE_TAKEN_BACK)
-                .setVariable(TouchpointCharterProcess.TAKEN_BACK_VERSION, charterId(execution))
-                .setVariable(TouchpointCharterProcess.TAKEN_BACK_RULING_DAYS, deadlines.rulingDays())
-                .correlateStartMessage();
+        return execution -> {
+            VariableMap message = org.camunda.bpm.engine.variable.Variables.createVariables();
+            TAKEN_BACK_VERSION.set(message, charterId(execution));
+            TAKEN_BACK_RULING_DAYS.set(message, deadlines.rulingDays());
+            execution.getProcessEngineServices().getRuntimeService()
+                    .createMessageCorrelation(TouchpointCharterProcess.MESSAGE_DISPUTE_TAKEN_BACK)
+                    .setVariables(message)
+                    .correlateStartMessage();
+        };
     }
 
     /**
@@ -324,21 +332,21 @@ class CharterDelegates {
     JavaDelegate applyBoardRuling() {
         return execution -> {
             long charterId = charterId(execution);
-            boolean approved = Boolean.TRUE.equals(execution.getVariable(BOARD_APPROVED));
-            String ruling = execution.getVariable(RULING_SUMMARY) instanceof String words ? words
-                    : "the board's ruling (its words did not come with its message)";
+            boolean approved = Boolean.TRUE.equals(BOARD_APPROVED.get(execution));
+            String words = RULING_SUMMARY.get(execution);
+            String ruling = words != null ? words : "the board's ruling (its words did not come with its message)";
             List<String> concerned = approved
                     ? charter.applyRuling(charterId, forms.newOwners(charterId,
-                            execution.getVariable(REALLOCATIONS), execution.getVariable(EVERY_OTHER_TO), true),
+                            REALLOCATIONS.get(execution), EVERY_OTHER_TO.get(execution), true),
                             ruling)
                     : List.of();
             if (!approved) {
                 charter.recordRejectedRuling(charterId, ruling);
             }
             // An instance whose message carried the words as a stored variable (an older board) drops them.
-            execution.removeVariable(RULING_SUMMARY);
-            execution.setVariable(DISPUTE_TAKEN_BACK, false);
-            execution.setVariable(RULING_FUNCTIONS, concerned);
+            RULING_SUMMARY.remove(execution);
+            DISPUTE_TAKEN_BACK.set(execution, false);
+            RULING_FUNCTIONS.set(execution, concerned);
         };
     }
 
@@ -346,8 +354,8 @@ class CharterDelegates {
     JavaDelegate upholdAllocation() {
         return execution -> {
             long charterId = charterId(execution);
-            String note = (String) execution.getVariable(RESOLUTION_NOTE);
-            String by = (String) execution.getVariable(RESOLVED_BY);
+            String note = RESOLUTION_NOTE.get(execution);
+            String by = RESOLVED_BY.get(execution);
             tellSettled(execution, charter.disputingFunctions(charterId));
             charter.uphold(charterId, note, by);
         };
@@ -355,16 +363,16 @@ class CharterDelegates {
 
     @Bean
     JavaDelegate makeCharterEffective() {
-        return execution -> execution.setVariable(REVIEW_DUE,
+        return execution -> REVIEW_DUE.set(execution,
                 deadlines.startOf(charter.makeEffective(charterId(execution))));
     }
 
     @Bean
     JavaDelegate prepareReview() {
         return execution -> {
-            Object round = execution.getVariable(REVIEW_ROUND);
-            execution.setVariable(REVIEW_ROUND, round == null ? 1 : ((Number) round).intValue() + 1);
-            execution.setVariable(RENEW_OWNERS, charter.renewOwners(charterId(execution)));
+            Integer round = REVIEW_ROUND.get(execution);
+            REVIEW_ROUND.set(execution, round == null ? 1 : round + 1);
+            RENEW_OWNERS.set(execution, charter.renewOwners(charterId(execution)));
         };
     }
 
@@ -372,11 +380,11 @@ class CharterDelegates {
     @Bean
     TaskListener describeReview() {
         return task -> {
-            String functionCode = (String) task.getVariable(FUNCTION_CODE);
-            task.setVariableLocal(FUNCTION_NAME, charter.function(functionCode).getName());
+            String functionCode = FUNCTION_CODE.get(task);
+            FUNCTION_NAME.setLocal(task, charter.function(functionCode).getName());
             // Each owner's answer stays in their own task: nobody's form shows another's proposal.
-            task.getExecution().setVariableLocal(REVIEW_DECISION, null);
-            task.getExecution().setVariableLocal(PROPOSAL, null);
+            REVIEW_DECISION.setLocal(task.getExecution(), null);
+            PROPOSAL.setLocal(task.getExecution(), null);
             // The touchpoints the function renews, in words, are rendered when the form is read (CharterTaskTexts).
         };
     }
@@ -384,13 +392,11 @@ class CharterDelegates {
     @Bean
     TaskListener recordReview() {
         return task -> {
-            Object decision = task.getVariable(REVIEW_DECISION);
-            Object proposal = task.getVariable(PROPOSAL);
-            forms.checkReview(decision, proposal);
+            forms.checkReview(REVIEW_DECISION.untyped(task), PROPOSAL.untyped(task));
+            String decision = REVIEW_DECISION.require(task);
             boolean proposing = TouchpointCharterProcess.PROPOSE_CHANGES.equals(decision);
-            charter.recordReview(charterId(task), ((Number) task.getVariable(REVIEW_ROUND)).intValue(),
-                    functionOf(task), (String) decision, proposing ? (String) proposal : null,
-                    TaskForms.currentUser(task));
+            charter.recordReview(charterId(task), REVIEW_ROUND.require(task), functionOf(task), decision,
+                    proposing ? PROPOSAL.get(task) : null, TaskForms.currentUser(task));
         };
     }
 
@@ -414,27 +420,27 @@ class CharterDelegates {
     @Bean
     JavaDelegate recordUnansweredReview() {
         return execution -> charter.recordUnansweredReview(charterId(execution),
-                ((Number) execution.getVariable(REVIEW_ROUND)).intValue());
+                REVIEW_ROUND.require(execution));
     }
 
     @Bean
     JavaDelegate tallyReview() {
         return execution -> {
             Map<String, String> proposals = charter.proposals(charterId(execution),
-                    ((Number) execution.getVariable(REVIEW_ROUND)).intValue());
-            execution.setVariable(CHANGES_PROPOSED, !proposals.isEmpty());
+                    REVIEW_ROUND.require(execution));
+            CHANGES_PROPOSED.set(execution, !proposals.isEmpty());
         };
     }
 
     @Bean
     JavaDelegate openAmendment() {
-        return execution -> execution.setVariable(AMENDMENT_ID, charter.openAmendment(charterId(execution),
-                charter.proposals(charterId(execution), ((Number) execution.getVariable(REVIEW_ROUND)).intValue())));
+        return execution -> AMENDMENT_ID.set(execution, charter.openAmendment(charterId(execution),
+                charter.proposals(charterId(execution), REVIEW_ROUND.require(execution))));
     }
 
     @Bean
     JavaDelegate scheduleNextReview() {
-        return execution -> execution.setVariable(REVIEW_DUE,
+        return execution -> REVIEW_DUE.set(execution,
                 deadlines.startOf(charter.scheduleNextReview(charterId(execution))));
     }
 }

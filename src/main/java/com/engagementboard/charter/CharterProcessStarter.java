@@ -1,6 +1,6 @@
 package com.engagementboard.charter;
 
-import com.engagementboard.charter.TouchpointCharterProcess.Variables;
+import com.engagementboard.charter.TouchpointCharterProcess.Typed;
 import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.NotFoundException;
@@ -44,7 +44,7 @@ class CharterProcessStarter {
                         + " is already out for acceptance; its process runs.");
             }
             runtime.startProcessInstanceByKey(TouchpointCharterProcess.KEY, businessKey,
-                    org.camunda.bpm.engine.variable.Variables.createVariables().putValue(Variables.CHARTER_ID, charterId));
+                    Typed.CHARTER_ID.set(org.camunda.bpm.engine.variable.Variables.createVariables(), charterId));
         });
     }
 

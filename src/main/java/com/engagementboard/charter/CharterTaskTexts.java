@@ -3,6 +3,7 @@ package com.engagementboard.charter;
 import static com.engagementboard.engine.Markdown.escape;
 
 import com.engagementboard.charter.TouchpointCharterProcess.Elements;
+import com.engagementboard.charter.TouchpointCharterProcess.Typed;
 import com.engagementboard.charter.TouchpointCharterProcess.Variables;
 import com.engagementboard.engine.TaskTexts;
 import com.engagementboard.organisation.People;
@@ -59,7 +60,7 @@ class CharterTaskTexts implements TaskTexts {
     @Override
     public Map<String, String> texts(DelegateTask task) {
         long charterId = TouchpointCharterProcess.charterId(task.getExecution().getProcessBusinessKey());
-        String code = task.getVariable(Variables.FUNCTION_CODE) instanceof String c ? c : null;
+        String code = Typed.FUNCTION_CODE.get(task);
         Map<String, String> texts = new HashMap<>();
         if (charters.findById(charterId).isEmpty()) {
             String name = textOf(task.getTaskDefinitionKey());
@@ -70,20 +71,20 @@ class CharterTaskTexts implements TaskTexts {
         }
         switch (task.getTaskDefinitionKey()) {
             case Elements.ACCEPT_RIGHTS -> texts.put(Variables.RIGHTS_SUMMARY, acceptanceRights(charterId, code,
-                    task.getVariable(Variables.RESOLUTION_NOTE) instanceof String why ? why : null));
+                    Typed.RESOLUTION_NOTE.get(task)));
             case Elements.REVIEW_CHARTER -> texts.put(Variables.RIGHTS_SUMMARY, renewedRights(charterId, code));
             case Elements.CHASE_ACCEPTANCE -> texts.put(Variables.CHASE_CONTEXT, charter.chaseContext(charterId, code,
-                    task.getVariable(Variables.ACCEPTANCE_DUE) instanceof java.util.Date due ? due : null));
+                    Typed.ACCEPTANCE_DUE.get(task)));
             case Elements.RESOLVE_DISPUTE -> texts.put(Variables.DISPUTE_SUMMARY, disputeSummary(charterId,
-                    Boolean.TRUE.equals(task.getVariable(Variables.DISPUTE_TAKEN_BACK))));
+                    Boolean.TRUE.equals(Typed.DISPUTE_TAKEN_BACK.get(task))));
             case Elements.READ_SETTLEMENT -> {
                 texts.put(Variables.FUNCTION_NAME, functionName(code));
                 // The chair's reasoning as it was when she settled (the notice's inputs), not the newest round's.
-                boolean pinned = task.hasVariable(Variables.SETTLED_BY);
-                Object note = task.getVariable(pinned ? Variables.SETTLEMENT_NOTE : Variables.RESOLUTION_NOTE);
-                Object by = task.getVariable(pinned ? Variables.SETTLED_BY : Variables.RESOLVED_BY);
+                boolean pinned = task.hasVariable(Typed.SETTLED_BY.name());
+                String note = (pinned ? Typed.SETTLEMENT_NOTE : Typed.RESOLUTION_NOTE).get(task);
+                String by = (pinned ? Typed.SETTLED_BY : Typed.RESOLVED_BY).get(task);
                 texts.put(Variables.SETTLEMENT_SUMMARY, code == null ? "" : charter.settlementNotice(charterId, code,
-                        note instanceof String n ? n : null, by instanceof String b ? b : null));
+                        note, by));
             }
             case Elements.READ_WITHDRAWAL -> {
                 texts.put(Variables.FUNCTION_NAME, functionName(code));
@@ -93,11 +94,17 @@ class CharterTaskTexts implements TaskTexts {
                     rulingSummary(charterId, code, task.getCreateTime() == null ? null
                             : task.getCreateTime().toInstant()));
             case Elements.TAKE_UP_AMENDMENT -> texts.put(Variables.PROPOSALS_SUMMARY, proposalsSummary(charterId,
-                    task.getVariable(Variables.REVIEW_ROUND) instanceof Number round ? round.intValue() : 0));
+                    reviewRound(task)));
             default -> {
             }
         }
         return texts;
+    }
+
+    /** The review round the chair's amendment task is for; 0 if the instance has none. */
+    private static int reviewRound(DelegateTask task) {
+        Integer round = Typed.REVIEW_ROUND.get(task);
+        return round == null ? 0 : round;
     }
 
     /** The function's name for a form's heading, escaped (the task's name reads the stored one). */

@@ -1,5 +1,6 @@
 package com.engagementboard.charter;
 
+import com.engagementboard.charter.TouchpointCharterProcess.Typed;
 import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.NotFoundException;
@@ -41,11 +42,10 @@ class CharterTasks {
                 .orderByTaskPriority().desc().orderByDueDate().asc().list().stream()
                 .map(t -> {
                     Map<String, Object> variables = tasks.getVariables(t.getId(), List.of(
-                            TouchpointCharterProcess.Variables.CHARTER_ID, TouchpointCharterProcess.Variables.FUNCTION_CODE));
-                    Object charterId = variables.get(TouchpointCharterProcess.Variables.CHARTER_ID);
+                            Typed.CHARTER_ID.name(), Typed.FUNCTION_CODE.name()));
                     return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), candidateGroup(t),
-                            t.getDueDate(), t.getPriority(), charterId == null ? null : ((Number) charterId).longValue(),
-                            (String) variables.get(TouchpointCharterProcess.Variables.FUNCTION_CODE));
+                            t.getDueDate(), t.getPriority(), Typed.CHARTER_ID.valueOf(variables.get(Typed.CHARTER_ID.name())),
+                            Typed.FUNCTION_CODE.valueOf(variables.get(Typed.FUNCTION_CODE.name())));
                 }).toList();
     }
 

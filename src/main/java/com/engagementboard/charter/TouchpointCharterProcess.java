@@ -1,5 +1,10 @@
 package com.engagementboard.charter;
 
+import com.engagementboard.engine.ProcessVariable;
+import java.util.Date;
+import java.util.List;
+import org.camunda.spin.json.SpinJsonNode;
+
 /**
  * The contract of {@code processes/touchpoint-charter.bpmn}: its key, the element ids Java and tests
  * use, the variables and the message. No string literal for these anywhere else.
@@ -53,7 +58,11 @@ public final class TouchpointCharterProcess {
         public static final String REVIEW_CLOSES = "BoundaryEvent_ReviewCloses";
         public static final String RECORD_UNANSWERED_REVIEW = "Task_RecordUnansweredReview";
         public static final String MERGE_DISPUTE = "Gateway_MergeDispute";
-        public static final String SEND_TO_BOARD = "Task_SendDisputeToBoard";
+        /**
+         * The chair's dispute goes on the board's agenda (message throw event): publishes
+         * {@link DisputeSentToBoard}, which opens an agenda item for the board.
+         */
+        public static final String DISPUTE_TO_BOARD = "MessageEvent_DisputeToBoard";
         public static final String AWAIT_BOARD_RULING = "Gateway_AwaitBoardRuling";
         public static final String NO_BOARD_RULING = "TimerEvent_NoBoardRuling";
         public static final String RECORD_NO_BOARD_RULING = "Task_RecordNoBoardRuling";
@@ -214,6 +223,85 @@ public final class TouchpointCharterProcess {
         public static final String DISPUTE_TAKEN_BACK = "disputeTakenBack";
 
         private Variables() {
+        }
+    }
+
+    /**
+     * The variables by name and type ({@link ProcessVariable}): the delegates read and write through these, not
+     * through a name and a cast. The texts rendered on read ({@link CharterTaskTexts}) are stored nowhere and
+     * have no handle; {@link Variables} keeps every name for forms, tests and other classes.
+     */
+    public static final class Typed {
+        public static final ProcessVariable<Long> CHARTER_ID = ProcessVariable.longNumber(Variables.CHARTER_ID);
+        public static final ProcessVariable<List<String>> PENDING_FUNCTIONS =
+                ProcessVariable.listOf(Variables.PENDING_FUNCTIONS, String.class);
+        public static final ProcessVariable<String> FUNCTION_CODE = ProcessVariable.string(Variables.FUNCTION_CODE);
+        public static final ProcessVariable<String> FUNCTION_NAME = ProcessVariable.string(Variables.FUNCTION_NAME);
+        public static final ProcessVariable<Integer> RIGHT_COUNT = ProcessVariable.integer(Variables.RIGHT_COUNT);
+        public static final ProcessVariable<String> RIGHTS_LABEL = ProcessVariable.string(Variables.RIGHTS_LABEL);
+        public static final ProcessVariable<SpinJsonNode> RIGHT_OPTIONS =
+                ProcessVariable.of(Variables.RIGHT_OPTIONS, SpinJsonNode.class);
+        public static final ProcessVariable<Boolean> DECLINE_BY_LINES = ProcessVariable.bool(Variables.DECLINE_BY_LINES);
+        public static final ProcessVariable<Date> ACCEPTANCE_DUE = ProcessVariable.date(Variables.ACCEPTANCE_DUE);
+        public static final ProcessVariable<Date> ESCALATION_DUE = ProcessVariable.date(Variables.ESCALATION_DUE);
+        public static final ProcessVariable<String> DECIDED_BY = ProcessVariable.string(Variables.DECIDED_BY);
+        public static final ProcessVariable<String> RESOLVED_BY = ProcessVariable.string(Variables.RESOLVED_BY);
+        public static final ProcessVariable<Integer> REVIEW_ROUND = ProcessVariable.integer(Variables.REVIEW_ROUND);
+        /** One of {@link TouchpointCharterProcess#ACCEPT_ALL} and {@link TouchpointCharterProcess#DECLINE_SOME}. */
+        public static final ProcessVariable<String> DECISION = ProcessVariable.string(Variables.DECISION);
+        /**
+         * Any type: the picker's answer comes as JSON, the API's as a list or comma-separated text;
+         * {@code CharterForms.checkAcceptance} reads them all and refuses the rest in words.
+         */
+        public static final ProcessVariable<Object> DECLINED_RIGHTS = ProcessVariable.of(Variables.DECLINED_RIGHTS, Object.class);
+        public static final ProcessVariable<String> DECLINED_LINES = ProcessVariable.string(Variables.DECLINED_LINES);
+        public static final ProcessVariable<String> DECLINE_REASON = ProcessVariable.string(Variables.DECLINE_REASON);
+        public static final ProcessVariable<Integer> DISPUTE_COUNT = ProcessVariable.integer(Variables.DISPUTE_COUNT);
+        /** One of {@link TouchpointCharterProcess#REALLOCATE}, {@link TouchpointCharterProcess#UPHOLD} and {@link TouchpointCharterProcess#SEND_TO_BOARD}. */
+        public static final ProcessVariable<String> RESOLUTION = ProcessVariable.string(Variables.RESOLUTION);
+        /**
+         * Any type: the form's rows come as JSON, the API's lines as text, and the application writes a typed
+         * Json value; {@code CharterForms.newOwners} reads them all and refuses the rest in words.
+         */
+        public static final ProcessVariable<Object> REALLOCATIONS = ProcessVariable.of(Variables.REALLOCATIONS, Object.class);
+        public static final ProcessVariable<SpinJsonNode> DISPUTED_OPTIONS =
+                ProcessVariable.of(Variables.DISPUTED_OPTIONS, SpinJsonNode.class);
+        public static final ProcessVariable<SpinJsonNode> FUNCTION_OPTIONS =
+                ProcessVariable.of(Variables.FUNCTION_OPTIONS, SpinJsonNode.class);
+        /**
+         * Any type: a function's code as the form's picker or the API gives it; {@code CharterForms.newOwners}
+         * takes text and passes over anything else, as it always has.
+         */
+        public static final ProcessVariable<Object> EVERY_OTHER_TO = ProcessVariable.of(Variables.EVERY_OTHER_TO, Object.class);
+        public static final ProcessVariable<String> RESOLUTION_NOTE = ProcessVariable.string(Variables.RESOLUTION_NOTE);
+        public static final ProcessVariable<String> CHASE_NOTE = ProcessVariable.string(Variables.CHASE_NOTE);
+        public static final ProcessVariable<Date> REVIEW_DUE = ProcessVariable.date(Variables.REVIEW_DUE);
+        public static final ProcessVariable<List<String>> RENEW_OWNERS =
+                ProcessVariable.listOf(Variables.RENEW_OWNERS, String.class);
+        /** One of {@link TouchpointCharterProcess#CONFIRM} and {@link TouchpointCharterProcess#PROPOSE_CHANGES}. */
+        public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.string(Variables.REVIEW_DECISION);
+        public static final ProcessVariable<String> PROPOSAL = ProcessVariable.string(Variables.PROPOSAL);
+        public static final ProcessVariable<Boolean> CHANGES_PROPOSED = ProcessVariable.bool(Variables.CHANGES_PROPOSED);
+        public static final ProcessVariable<Long> AMENDMENT_ID = ProcessVariable.longNumber(Variables.AMENDMENT_ID);
+        public static final ProcessVariable<Boolean> BOARD_APPROVED = ProcessVariable.bool(Variables.BOARD_APPROVED);
+        /** The board's words, a transient variable of its message (never stored); see {@link Variables#RULING_SUMMARY}. */
+        public static final ProcessVariable<String> RULING_SUMMARY = ProcessVariable.string(Variables.RULING_SUMMARY);
+        public static final ProcessVariable<List<String>> RULING_FUNCTIONS =
+                ProcessVariable.listOf(Variables.RULING_FUNCTIONS, String.class);
+        public static final ProcessVariable<List<String>> SETTLED_FUNCTIONS =
+                ProcessVariable.listOf(Variables.SETTLED_FUNCTIONS, String.class);
+        public static final ProcessVariable<String> SETTLEMENT_NOTE = ProcessVariable.string(Variables.SETTLEMENT_NOTE);
+        public static final ProcessVariable<String> SETTLED_BY = ProcessVariable.string(Variables.SETTLED_BY);
+        public static final ProcessVariable<List<String>> WITHDRAWN_FUNCTIONS =
+                ProcessVariable.listOf(Variables.WITHDRAWN_FUNCTIONS, String.class);
+        public static final ProcessVariable<Boolean> DISPUTE_TAKEN_BACK = ProcessVariable.bool(Variables.DISPUTE_TAKEN_BACK);
+        /** A variable of the message {@link TouchpointCharterProcess#MESSAGE_DISPUTE_TAKEN_BACK}. */
+        public static final ProcessVariable<Long> TAKEN_BACK_VERSION = ProcessVariable.longNumber(TouchpointCharterProcess.TAKEN_BACK_VERSION);
+        /** A variable of the message {@link TouchpointCharterProcess#MESSAGE_DISPUTE_TAKEN_BACK}. */
+        public static final ProcessVariable<Integer> TAKEN_BACK_RULING_DAYS =
+                ProcessVariable.integer(TouchpointCharterProcess.TAKEN_BACK_RULING_DAYS);
+
+        private Typed() {
         }
     }
 

@@ -8,12 +8,12 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Elements.AWAI
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.BOARD_APPROVED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.BOARD_RULED;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.CHASE_ACCEPTANCE;
+import static com.engagementboard.charter.TouchpointCharterProcess.Elements.DISPUTE_TO_BOARD;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.MAKE_EFFECTIVE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.READ_BOARD_RULING;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.RESOLVE_DISPUTE;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.REVIEW_CHARTER;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.REVIEW_DUE;
-import static com.engagementboard.charter.TouchpointCharterProcess.Elements.SEND_TO_BOARD;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.START;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.SUPERSEDED_END;
 import static com.engagementboard.charter.TouchpointCharterProcess.Elements.TAKE_UP_AMENDMENT;
@@ -328,6 +328,11 @@ class TouchpointCharterProcessTest {
                 .contains("Call-centre script: build (declined by Sales)");
         assertThat(runtime.getVariable(instance.getId(), Variables.FUNCTION_OPTIONS).toString())
                 .contains("{\"value\":\"operations\",\"label\":\"Operations\"}");
+        // Both option lists are typed Json values (stored as bytes, read by the form's pickers).
+        assertThat(runtime.getVariableTyped(instance.getId(), Variables.DISPUTED_OPTIONS).getType().getName())
+                .isEqualTo("json");
+        assertThat(runtime.getVariableTyped(instance.getId(), Variables.FUNCTION_OPTIONS).getType().getName())
+                .isEqualTo("json");
 
         as("cmo", "board-chair");
         Allocation accepted = allocation(charterId, "call-centre-script", RightKind.OPERATE);
@@ -771,7 +776,7 @@ class TouchpointCharterProcessTest {
         ProcessInstance instance = disputeSentToBoard();
         long charterId = charterId(instance);
 
-        assertThat(instance).hasPassed(SEND_TO_BOARD).isWaitingAt(AWAIT_BOARD_RULING);
+        assertThat(instance).hasPassed(DISPUTE_TO_BOARD).isWaitingAt(AWAIT_BOARD_RULING);
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
         long itemId = boardItem(charterId);
         JsonNode item = read("/api/board/agenda-items/" + itemId);
