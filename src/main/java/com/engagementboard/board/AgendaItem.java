@@ -106,6 +106,10 @@ class AgendaItem {
     @Column(name = "charter_proposal", length = 4000)
     private String charterProposal;
 
+    /** The board ruled on this dispute while no charter process waited: the chair is yet to be told. */
+    @Column(name = "late_ruling_pending", nullable = false)
+    private boolean lateRulingPending;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -176,6 +180,26 @@ class AgendaItem {
     /** The author withdraws a returned item. */
     void withdraw() {
         moveTo(Status.WITHDRAWN, "withdrawn");
+    }
+
+    /** The board's decision on this dispute found no charter process waiting: its own process tells the chair. */
+    void lateRuling() {
+        if (status != Status.DECIDED || kind != Kind.CHARTER_DISPUTE) {
+            throw new IllegalTransitionException("Agenda item " + id, status, "ruled on late",
+                    EnumSet.of(Status.DECIDED));
+        }
+        this.lateRulingPending = true;
+    }
+
+    /**
+     * The late ruling is recorded with the charter and told to the chair, once: refused (409, nothing written)
+     * when no late ruling is pending, so a message sent through the engine's API cannot invent or repeat one.
+     */
+    void lateRulingRecorded() {
+        if (!lateRulingPending || status != Status.DECIDED || kind != Kind.CHARTER_DISPUTE) {
+            throw new LateRulingNotPendingException(id, status);
+        }
+        this.lateRulingPending = false;
     }
 
     /** Its process ends it as withdrawn only when the record says so (409 otherwise, nothing written). */

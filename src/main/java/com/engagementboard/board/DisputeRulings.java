@@ -6,8 +6,6 @@ import com.engagementboard.charter.LateRulings;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.organisation.People;
 import com.engagementboard.web.BoundedText;
-import com.engagementboard.web.IllegalTransitionException;
-import java.util.EnumSet;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +55,8 @@ class DisputeRulings {
                                 org.camunda.bpm.engine.variable.Variables.stringValue(ruling(decision), true))
                         .correlateAllWithResult().isEmpty();
         if (!received) {
+            item.lateRuling();
+            items.saveAndFlush(item);
             runtime.createMessageCorrelation(AgendaItemProcess.Messages.LATE_RULING)
                     .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + item.getId())
                     .correlateStartMessage();
@@ -66,16 +66,14 @@ class DisputeRulings {
 
     /**
      * The check and the record behind <i>Record the late ruling with the charter</i>: the item must be a
-     * decided charter dispute (a message the register does not back is refused, 409, and ends nothing). The
+     * decided charter dispute whose ruling found no charter waiting and is not yet told (a message the register
+     * does not back, or a second one, is refused, 409, and ends nothing). The
      * ruling is noted on the charter version while it is open (a draft or in acceptance).
      */
     @Transactional
     String recordLate(long itemId) {
         AgendaItem item = items.findById(itemId).orElseThrow();
-        if (item.getKind() != AgendaItem.Kind.CHARTER_DISPUTE || item.getStatus() != AgendaItem.Status.DECIDED) {
-            throw new IllegalTransitionException("Agenda item " + itemId, item.getStatus(),
-                    "told to the chair as a late ruling on a charter dispute", EnumSet.of(AgendaItem.Status.DECIDED));
-        }
+        item.lateRulingRecorded();
         Decision decision = decisions.findFirstByItemIdOrderByIdDesc(itemId).orElseThrow();
         late.note(item.getCharterVersionId(), lateNote(itemId, decision));
         return item.getTitle();

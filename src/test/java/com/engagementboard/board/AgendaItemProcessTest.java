@@ -703,6 +703,17 @@ class AgendaItemProcessTest {
         assertThat(told).isNull();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(notice.getProcessInstanceId())
                 .activityId(AgendaItemProcess.Elements.CHAIR_TOLD_OF_LATE_RULING).count()).isOne();
+
+        // The same message again, as anyone who may start an agenda item could send it through the engine's
+        // API: the late ruling is told once; no second note, no second notice.
+        Throwable again = catchThrowable(() -> runtime.createMessageCorrelation(AgendaItemProcess.Messages.LATE_RULING)
+                .processInstanceBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + itemId).correlateStartMessage());
+        assertThat(again).isInstanceOf(com.engagementboard.web.IllegalTransitionException.class)
+                .hasMessageContaining("has no late ruling waiting to be told").hasMessageContaining("Nothing was changed");
+        assertThat(lateRulingNotice(itemId)).isNull();
+        String note = "The board approved the proposal of dispute item " + itemId;
+        String notes = charter.notes(charterId);
+        assertThat(notes.indexOf(note)).isEqualTo(notes.lastIndexOf(note));
     }
 
     @Test
