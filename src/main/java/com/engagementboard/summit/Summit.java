@@ -397,10 +397,6 @@ class Summit {
         return postponementReason;
     }
 
-    boolean isPostponementPending() {
-        return postponementPending;
-    }
-
     String getChair() {
         return chair;
     }

@@ -158,15 +158,15 @@ class Summits {
 
     /**
      * Tells the summit's instance; refused (409, and nothing written) if no instance waits for the message, such
-     * as one started from an earlier version of the process without it: Cockpit can migrate it first.
+     * as one started from an earlier version of the process that the start-up migration could not move.
      */
     private void correlate(String message, long summitId) {
         boolean received = system.call(() -> !runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(SummitProcess.businessKey(summitId)).correlateAllWithResult().isEmpty());
         if (!received) {
             throw new ConflictException("The summit's process cannot take this", "No process of summit " + summitId
-                    + " waits for this: it may run an earlier version of the process. An administrator can migrate "
-                    + "it to the current version in Cockpit; nothing was changed.");
+                    + " waits for this: it runs an earlier version of the process that could not be migrated at "
+                    + "start-up (the log names why); nothing was changed.");
         }
     }
 
