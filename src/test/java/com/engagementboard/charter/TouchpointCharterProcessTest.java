@@ -299,7 +299,7 @@ class TouchpointCharterProcessTest {
 
         // People's words never become emphasis, a link or an image the browser would load.
         assertThat(formText(task(instance, RESOLVE_DISPUTE), Variables.DISPUTE_SUMMARY))
-                .contains("for Sales: \\*\\*Never\\*\\* \\[click\\]\\(http://x\\) \\!\\[p\\]\\(http://y/p.gif\\)")
+                .contains("for Sales: \\*\\*Never\\*\\* \\[click\\]\\(http\\://x\\) \\!\\[p\\]\\(http\\://y/p.gif\\)")
                 .doesNotContain("**Never**");
     }
 

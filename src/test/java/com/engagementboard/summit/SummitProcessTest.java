@@ -674,7 +674,7 @@ class SummitProcessTest {
         summits.cancel(summit.id(), "See [the memo](http://evil.example/memo)\n- and *more*", "cmo");
         String notice = notice(taskOf(summit, SummitProcess.Elements.READ_CANCELLATION, "sales.head"));
         assertThat(notice).contains("cancelled *" + title)
-                .contains("**Why:** See \\[the memo\\]\\(http://evil.example/memo\\)  \n\\- and \\*more\\*");
+                .contains("**Why:** See \\[the memo\\]\\(http\\://evil.example/memo\\)  \n\\- and \\*more\\*");
         assertThat(formText(taskOf(summit, SummitProcess.Elements.READ_CANCELLATION, "sales.head"),
                 Variables.SUMMIT_TITLE)).startsWith(title);
     }
