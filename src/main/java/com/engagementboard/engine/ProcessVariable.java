@@ -244,7 +244,8 @@ public final class ProcessVariable<T> {
      * or a process definition wrote it wrong (people write only their form's fields, with the form's types:
      * {@code VariableWriteGuard}); the message names the variable, the type and where.
      */
-    public static final class InvalidVariableException extends ProcessEngineException {
+    public static final class InvalidVariableException extends ProcessEngineException
+            implements com.engagementboard.web.RefusedVariable {
 
         private final String variable;
 
@@ -253,6 +254,7 @@ public final class ProcessVariable<T> {
             this.variable = variable;
         }
 
+        @Override
         public String variable() {
             return variable;
         }

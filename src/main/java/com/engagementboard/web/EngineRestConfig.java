@@ -162,6 +162,10 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                     return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                             .entity(body).build();
                 }
+                if (cause instanceof RefusedVariable refused) {
+                    return json(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage(),
+                            refused.variable());
+                }
                 if (cause instanceof FormFieldValidationException invalid) {
                     return json(Response.Status.BAD_REQUEST, "InvalidRequestException", invalid.getMessage(),
                             String.valueOf((Object) invalid.getDetail()));

@@ -129,7 +129,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * A task form that fails the server's checks (see the charter's form checks): 400 naming the field;
-     * a refused transition inside the engine's command: 409. Any other engine failure is the server's:
+     * a process variable a process cannot take (missing, or of the wrong type): 400 naming it; a refused
+     * transition inside the engine's command: 409. Any other engine failure is the server's:
      * a 500 without the engine's text.
      */
     @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
@@ -140,6 +141,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof IllegalTransitionException refused) {
                 return illegalTransition(refused);
+            }
+            if (cause instanceof RefusedVariable refused) {
+                ProblemDetail problem = Problems.invalidInput(List.of(new FieldProblem(refused.variable(),
+                        refused.getMessage())));
+                problem.setDetail(refused.getMessage());
+                return problem(problem);
             }
             if (cause instanceof OptimisticLockingException concurrent) {
                 return concurrentChange(concurrent);

@@ -275,5 +275,16 @@ class BoardSecurityIT {
         assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(409);
         assertThat(withdrawal.body()).contains("Agenda item " + itemId + " is RETURNED");
         assertThat(onlyTask("sales.head", item.getId(), AgendaItemProcess.Elements.COMPLETE_FACT_BASE)).isNotNull();
+
+        // A charter's take-back of a dispute, sent by hand without the version it names: 400 naming what is
+        // missing, not a server error; no agenda item process is started.
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey(AgendaItemProcess.KEY).count();
+        HttpResponse<String> takeBack = call("POST", "/engine-rest/message", "admin", "{\"messageName\": \""
+                + AgendaItemProcess.Messages.DISPUTE_TAKEN_BACK + "\", \"businessKey\": \"forged-" + run + "\"}");
+        assertThat(takeBack.statusCode()).as(takeBack.body()).isEqualTo(400);
+        assertThat(takeBack.body()).contains(AgendaItemProcess.Variables.CHARTER_VERSION_ID).contains("missing")
+                .doesNotContain("Exception:").doesNotContain("at com.");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AgendaItemProcess.KEY).count())
+                .isEqualTo(before);
     }
 }
