@@ -650,7 +650,7 @@ class SummitProcessTest {
     @Test
     void whatPeopleTypedShowsAsTypedInEveryFormNeverAsMarkdownALinkOrAnImage() {
         Held summit = convene("**Urgent** ![x](http://evil.example/t.png)", "marketing.head", "sales.head");
-        String title = "\\*\\*Urgent\\*\\* \\!\\[x\\]\\(http://evil.example/t.png\\)";
+        String title = "\\*\\*Urgent\\*\\* \\!\\[x\\]\\(http\\://evil.example/t.png\\)";
         assertThat(formText(task(summit.instance(), OPEN_SUMMIT), Variables.SUMMIT_TITLE)).startsWith(title);
         Map<String, Object> answers = preWork("marketing.head");
         answers.put(Variables.TODAY_PREFIX + "CONSIDER", "# Loud <img src=x onerror=alert(1)>");
@@ -663,7 +663,7 @@ class SummitProcessTest {
 
         draftVision(summit, "Be _the_ bank [for life](http://evil.example)");
         assertThat(formText(taskOf(summit, ENDORSE_VISION, "sales.head"), Variables.VISION))
-                .as("the vision to endorse, from the record").isEqualTo("Be \\_the\\_ bank \\[for life\\]\\(http://evil.example\\)");
+                .as("the vision to endorse, from the record").isEqualTo("Be \\_the\\_ bank \\[for life\\]\\(http\\://evil.example\\)");
         endorse(summit, "marketing.head");
         object(summit, "sales.head", "<script>alert(1)</script> **no**");
         Task objections = task(summit.instance(), ANSWER_OBJECTIONS);
