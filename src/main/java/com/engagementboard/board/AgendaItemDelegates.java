@@ -215,9 +215,9 @@ class AgendaItemDelegates {
     @Bean
     JavaDelegate takeBackDispute() {
         return execution -> {
-            long version = CHARTER_VERSION_ID.require(execution);
+            long version = CHARTER_VERSION_ID.requireFromMessage(execution);
             items.requireTakingBack(version);
-            AgendaItems.TakeBack taken = items.takeBack(version, RULING_DAYS.require(execution));
+            AgendaItems.TakeBack taken = items.takeBack(version, RULING_DAYS.requireFromMessage(execution));
             execution.setProcessBusinessKey(AgendaItemProcess.BUSINESS_KEY_PREFIX + taken.itemId());
             ITEM_ID.set(execution, taken.itemId());
             DISPUTE_STAYS.set(execution, taken.stays());

@@ -266,8 +266,8 @@ public class AgendaItems {
                 .isEmpty());
         if (hasInstance && !received) {
             throw new ConflictException("The item's process cannot take this", "No process of agenda item " + id
-                    + " waits for a withdrawal: it runs an earlier version of the process that could not be "
-                    + "migrated at start-up (the log names why); nothing was changed.");
+                    + " waits for a withdrawal: its process was ended or deleted, or runs an earlier version "
+                    + "the start-up migration did not move (a WARN line names why); nothing was changed.");
         }
         return item;
     }

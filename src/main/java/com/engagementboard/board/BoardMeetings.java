@@ -278,8 +278,8 @@ class BoardMeetings {
                 .isEmpty());
         if (!received) {
             throw new ConflictException("The meeting's process cannot take this", "No process of meeting " + meetingId
-                    + " waits for a call-off: it runs an earlier version of the process that could not be "
-                    + "migrated at start-up (the log names why); nothing was changed.");
+                    + " waits for a call-off: its process was ended or deleted, or runs an earlier version "
+                    + "the start-up migration did not move (a WARN line names why); nothing was changed.");
         }
         return meeting;
     }

@@ -153,6 +153,20 @@ public final class ProcessVariable<T> {
     }
 
     /**
+     * The value a message brought, required: missing or of another type is the sender's mistake (a message sent
+     * by hand through the engine's API), which every door answers with 400 naming the variable
+     * ({@link RefusedMessageVariable}); {@link #require} is for what the application wrote itself, whose
+     * failure is the server's.
+     */
+    public T requireFromMessage(VariableScope scope) {
+        try {
+            return require(scope);
+        } catch (InvalidVariableException wrong) {
+            throw new RefusedMessageVariable(name, wrong.getMessage() + ": the message must bring it");
+        }
+    }
+
+    /**
      * The value as stored, unchecked: for the checks of a form's answers, which say in the form's words what is
      * wrong with an answer of any type.
      */
@@ -244,12 +258,27 @@ public final class ProcessVariable<T> {
      * or a process definition wrote it wrong (people write only their form's fields, with the form's types:
      * {@code VariableWriteGuard}); the message names the variable, the type and where.
      */
-    public static final class InvalidVariableException extends ProcessEngineException
-            implements com.engagementboard.web.RefusedVariable {
+    public static final class InvalidVariableException extends ProcessEngineException {
 
         private final String variable;
 
         InvalidVariableException(String variable, String message) {
+            super(message);
+            this.variable = variable;
+        }
+
+        public String variable() {
+            return variable;
+        }
+    }
+
+    /** A variable a message should have brought and did not (or brought of another type): the sender's mistake. */
+    public static final class RefusedMessageVariable extends ProcessEngineException
+            implements com.engagementboard.web.RefusedVariable {
+
+        private final String variable;
+
+        RefusedMessageVariable(String variable, String message) {
             super(message);
             this.variable = variable;
         }

@@ -165,8 +165,8 @@ class Summits {
                 .processInstanceBusinessKey(SummitProcess.businessKey(summitId)).correlateAllWithResult().isEmpty());
         if (!received) {
             throw new ConflictException("The summit's process cannot take this", "No process of summit " + summitId
-                    + " waits for this: it runs an earlier version of the process that could not be migrated at "
-                    + "start-up (the log names why); nothing was changed.");
+                    + " waits for this: its process was ended or deleted, or runs an earlier version the start-up "
+                    + "migration did not move (a WARN line names why); nothing was changed.");
         }
     }
 

@@ -617,15 +617,18 @@ class AgendaItemProcessTest {
         Throwable missing = catchThrowable(() -> runtime.createMessageCorrelation(
                 AgendaItemProcess.Messages.DISPUTE_TAKEN_BACK).setVariable(Variables.RULING_DAYS, 20)
                 .correlateStartMessage());
-        assertThat(missing).isInstanceOf(ProcessVariable.InvalidVariableException.class)
+        // The sender's mistake (a message sent by hand): every door answers it with 400 naming the variable.
+        assertThat(missing).isInstanceOf(ProcessVariable.RefusedMessageVariable.class)
+                .isInstanceOf(com.engagementboard.web.RefusedVariable.class)
                 .hasMessageContaining("Process variable 'charterVersionId' (Long) is missing")
+                .hasMessageContaining("the message must bring it")
                 .hasMessageContaining(AgendaItemProcess.Elements.TAKE_BACK_DISPUTE);
         Throwable text = catchThrowable(() -> runtime.createMessageCorrelation(
                 AgendaItemProcess.Messages.DISPUTE_TAKEN_BACK).setVariable(Variables.CHARTER_VERSION_ID, "12")
                 .setVariable(Variables.RULING_DAYS, 20).correlateStartMessage());
-        assertThat(text).isInstanceOf(ProcessVariable.InvalidVariableException.class)
+        assertThat(text).isInstanceOf(ProcessVariable.RefusedMessageVariable.class)
                 .hasMessageContaining("Process variable 'charterVersionId' must be a Long, but is a String ('12')");
-        assertThat(((ProcessVariable.InvalidVariableException) text).variable()).isEqualTo(Variables.CHARTER_VERSION_ID);
+        assertThat(((ProcessVariable.RefusedMessageVariable) text).variable()).isEqualTo(Variables.CHARTER_VERSION_ID);
 
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(AgendaItemProcess.KEY).count())
                 .as("both messages rolled back: no instance").isEqualTo(before);

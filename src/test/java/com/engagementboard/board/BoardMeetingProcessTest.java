@@ -823,7 +823,7 @@ class BoardMeetingProcessTest {
         runtime.deleteProcessInstance(instance.getId(), "gone");
         assertThatThrownBy(() -> boardMeetings.callOff(meetingId, "Called off", "cmo"))
                 .isInstanceOf(com.engagementboard.web.ConflictException.class)
-                .hasMessageContaining("earlier version of the process");
+                .hasMessageContaining("its process was ended or deleted, or runs an earlier version");
         assertThat(meetings.findById(meetingId).orElseThrow().getStatus()).isEqualTo(Meeting.Status.SCHEDULED);
 
         AgendaItem returned = agendaItems.submit(new AgendaItemRequest("No facts, no process", "Decide",

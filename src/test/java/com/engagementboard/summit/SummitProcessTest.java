@@ -1157,7 +1157,7 @@ class SummitProcessTest {
         runtime.deleteProcessInstance(orphan.instance().getId(), "gone");
         assertThatThrownBy(() -> summits.cancel(orphan.id(), "Called off", "cmo"))
                 .isInstanceOf(com.engagementboard.web.ConflictException.class)
-                .hasMessageContaining("earlier version of the process");
+                .hasMessageContaining("its process was ended or deleted, or runs an earlier version");
         assertThat(report(orphan).status()).as("nothing was changed").isEqualTo("CONVENED");
         assertThat(report(orphan).cancellation()).isNull();
     }

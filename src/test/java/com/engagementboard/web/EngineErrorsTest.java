@@ -66,4 +66,26 @@ class EngineErrorsTest {
         assertThat(body(response)).containsEntry("type", "ServerError");
         assertThat((String) body(response).get("message")).doesNotContain("deploymentId");
     }
+
+    /** What a message sent by hand failed to bring: the sender's mistake, 400 naming the variable. */
+    private static final class MissingFromMessage extends ProcessEngineException implements RefusedVariable {
+
+        MissingFromMessage() {
+            super("Process variable 'charterVersionId' (Long) is missing: the message must bring it");
+        }
+
+        @Override
+        public String variable() {
+            return "charterVersionId";
+        }
+    }
+
+    @Test
+    void aVariableAMessageDidNotBringIsABadRequestNamingIt() {
+        Response response = errors.toResponse(new ProcessEngineException("Cannot correlate message",
+                new MissingFromMessage()));
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(body(response)).containsEntry("field", "charterVersionId");
+        assertThat((String) body(response).get("message")).contains("the message must bring it");
+    }
 }
