@@ -55,6 +55,9 @@ class DisputeRulings {
                                 org.camunda.bpm.engine.variable.Variables.stringValue(ruling(decision), true))
                         .correlateAllWithResult().isEmpty();
         if (!received) {
+            // Set and cleared in this one transaction: the late-ruling start and its record run synchronously
+            // in the correlation below (keep them so: a save point there would let a message sent by hand take
+            // the pending ruling first).
             item.lateRuling();
             items.saveAndFlush(item);
             runtime.createMessageCorrelation(AgendaItemProcess.Messages.LATE_RULING)
