@@ -36,12 +36,20 @@ class AgendaItemTexts implements TaskTexts {
         }
         long itemId = AgendaItemProcess.itemId(businessKey);
         return switch (task.getTaskDefinitionKey()) {
+            case AgendaItemProcess.Elements.NAME_DETAILS -> Map.of(AgendaItemProcess.Variables.TITLE, title(itemId,
+                    task));
             case AgendaItemProcess.Elements.COMPLETE_FACT_BASE -> Map.of(AgendaItemProcess.Variables.RETURN_REASON,
-                    returnReason(itemId));
+                    returnReason(itemId), AgendaItemProcess.Variables.TITLE, title(itemId, task));
             case AgendaItemProcess.Elements.READ_LATE_RULING -> Map.of(AgendaItemProcess.Variables.LATE_RULING,
                     rulings.lateRulingNotice(itemId));
             default -> Map.of();
         };
+    }
+
+    /** The item's title for a form's heading, escaped: the record's, or the one its author started it with. */
+    private String title(long itemId, DelegateTask task) {
+        return escape(items.findById(itemId).map(AgendaItem::getTitle)
+                .orElseGet(() -> AgendaItemProcess.Typed.TITLE.get(task)));
     }
 
     /** Why the item went back to its author, as its record says. */

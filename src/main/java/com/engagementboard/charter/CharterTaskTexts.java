@@ -69,6 +69,10 @@ class CharterTaskTexts implements TaskTexts {
             }
             return texts;
         }
+        if (code != null) {
+            // A head's form names their function in its heading: escaped (the task's name reads the stored one).
+            texts.put(Variables.FUNCTION_NAME, functionName(code));
+        }
         switch (task.getTaskDefinitionKey()) {
             case Elements.ACCEPT_RIGHTS -> texts.put(Variables.RIGHTS_SUMMARY, acceptanceRights(charterId, code,
                     Typed.RESOLUTION_NOTE.get(task)));
@@ -78,7 +82,6 @@ class CharterTaskTexts implements TaskTexts {
             case Elements.RESOLVE_DISPUTE -> texts.put(Variables.DISPUTE_SUMMARY, disputeSummary(charterId,
                     Boolean.TRUE.equals(Typed.DISPUTE_TAKEN_BACK.get(task))));
             case Elements.READ_SETTLEMENT -> {
-                texts.put(Variables.FUNCTION_NAME, functionName(code));
                 // The chair's reasoning as it was when she settled (the notice's inputs), not the newest round's.
                 boolean pinned = task.hasVariable(Typed.SETTLED_BY.name());
                 String note = (pinned ? Typed.SETTLEMENT_NOTE : Typed.RESOLUTION_NOTE).get(task);
@@ -87,7 +90,6 @@ class CharterTaskTexts implements TaskTexts {
                         note, by));
             }
             case Elements.READ_WITHDRAWAL -> {
-                texts.put(Variables.FUNCTION_NAME, functionName(code));
                 texts.put(Variables.WITHDRAWAL_NOTICE, code == null ? "" : charter.withdrawalNotice(charterId, code));
             }
             case Elements.READ_BOARD_RULING -> texts.put(Variables.RULING_SUMMARY,

@@ -39,9 +39,10 @@ class SummitTaskTexts implements TaskTexts {
         long summitId = SummitProcess.summitId(task.getExecution().getProcessBusinessKey());
         Summit summit = summits.find(summitId).orElse(null);
         Map<String, String> shown = new HashMap<>();
+        // Every form's heading names the summit: escaped, whatever its chair typed.
+        shown.put(Variables.SUMMIT_TITLE, title(summit, task));
         switch (task.getTaskDefinitionKey()) {
             case Elements.OPEN_SUMMIT -> {
-                shown.put(Variables.SUMMIT_TITLE, title(summit, task));
                 shown.put(Variables.PRE_WORK_STATUS, summit == null ? NOT_IN_RECORD : texts.preWorkStatus(summit));
             }
             case Elements.DRAFT_VISION ->
@@ -57,16 +58,13 @@ class SummitTaskTexts implements TaskTexts {
             case Elements.DECIDE_OUTCOME ->
                     shown.put(Variables.SILO_SUMMARY, summit == null ? NOT_IN_RECORD : texts.siloSummary(summit));
             case Elements.READ_POSTPONEMENT -> {
-                shown.put(Variables.SUMMIT_TITLE, title(summit, task));
                 shown.put(Variables.SUMMIT_NOTICE, summit == null ? NOT_IN_RECORD
                         : texts.postponementNotice(summit, task.getAssignee()));
             }
             case Elements.READ_CANCELLATION -> {
-                shown.put(Variables.SUMMIT_TITLE, title(summit, task));
                 shown.put(Variables.SUMMIT_NOTICE, summit == null ? NOT_IN_RECORD : texts.cancellationNotice(summit));
             }
             case Elements.READ_LAPSE -> {
-                shown.put(Variables.SUMMIT_TITLE, title(summit, task));
                 shown.put(Variables.SUMMIT_NOTICE, summit == null ? NOT_IN_RECORD : texts.lapseNotice(summit));
             }
             default -> {
