@@ -33,6 +33,13 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
     List<Allocation> findByCharterStatusAndTouchpointCode(CharterStatus status, String touchpointCode);
 
+    /** Which of these touchpoints have at least one owner in a charter of this status: one query, not one each. */
+    @Query("""
+            select distinct a.touchpoint.code from Allocation a
+            where a.charter.status = :status and a.touchpoint.code in :codes""")
+    List<String> findCoveredTouchpointCodes(@Param("status") CharterStatus status,
+            @Param("codes") Collection<String> codes);
+
     /**
      * The functions whose heads a version asks something of (every right not carried over from the
      * version in force), in code order, with how many rights each: whom a withdrawal is told to.

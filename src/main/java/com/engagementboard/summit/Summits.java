@@ -352,9 +352,10 @@ class Summits {
         }
         Map<String, BusinessFunction> known = functions.byCodes(involved.values().stream().flatMap(Set::stream)
                 .collect(Collectors.toSet()));
+        Set<String> covered = charter.covered(involved.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).toList());
         return involved.entrySet().stream()
-                .filter(e -> e.getValue().size() > 1 && charter.owners(e.getKey()).values().stream()
-                        .allMatch(Objects::isNull))
+                .filter(e -> e.getValue().size() > 1 && !covered.contains(e.getKey()))
                 .map(e -> new Silo(names.get(e.getKey()), e.getValue().stream()
                         .map(code -> known.containsKey(code) ? known.get(code).getName() : code).toList()))
                 .toList();

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  */
 record BenchConfig(Path baseDir, Path jar, int runs, int touchpoints, int functions, int tasks, int decisions,
         int voteItems, int clients, int requests, int warmup, String heap, String postgresUrl, String postgresUser,
-        String postgresPassword, boolean inProcess) {
+        String postgresPassword, boolean inProcess, boolean h2) {
 
     static BenchConfig fromSystemProperties() {
         Path base = Path.of(System.getProperty("bench.baseDir", ".")).toAbsolutePath().normalize();
@@ -21,7 +21,9 @@ record BenchConfig(Path baseDir, Path jar, int runs, int touchpoints, int functi
                 text("bench.postgres.url", null),
                 text("bench.postgres.user", env("POSTGRES_USER", "engagement")),
                 text("bench.postgres.password", env("POSTGRES_PASSWORD", "engagement")),
-                Boolean.parseBoolean(System.getProperty("bench.inProcess", "true")));
+                Boolean.parseBoolean(System.getProperty("bench.inProcess", "true")),
+                // false measures PostgreSQL alone (with bench.inProcess=false its full database is kept to profile).
+                Boolean.parseBoolean(System.getProperty("bench.h2", "true")));
     }
 
     /** Every touchpoint gets its four rights (design, build, operate, renew). */

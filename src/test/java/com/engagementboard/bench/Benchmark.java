@@ -69,7 +69,11 @@ public final class Benchmark {
             results.note("Smoke run: sizes, runs or requests below the issue's; the figures are not to be compared "
                     + "with the targets.");
         }
-        failed |= runDatabase("h2");
+        if (config.h2()) {
+            failed |= runDatabase("h2");
+        } else {
+            results.status("h2", "not measured: -Dbench.h2=false");
+        }
         if (config.postgres()) {
             failed |= runDatabase("postgres");
         } else {

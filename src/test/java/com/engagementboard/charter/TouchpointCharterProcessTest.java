@@ -231,6 +231,12 @@ class TouchpointCharterProcessTest {
         assertThat(build.getSettledGroup()).isEqualTo("head-sales");
         assertThat(allocations.findByCharterIdAndStatus(charterId, AllocationStatus.ACCEPTED)).hasSize(8)
                 .allSatisfy(a -> assertThat(a.getSettledGroup()).isEqualTo(a.getFunction().getHeadGroup()));
+        // What the summit's silos ask in one query: which touchpoints the version in force gives an owner.
+        List<String> asked = new ArrayList<>(List.of("call-centre-script", "no-such-touchpoint"));
+        java.util.stream.IntStream.range(0, 2500).forEach(i -> asked.add("not-a-touchpoint-" + i));
+        asked.add("branch-greeting");
+        assertThat(reading.covered(asked)).as("across chunks of a thousand codes")
+                .containsExactlyInAnyOrder("call-centre-script", "branch-greeting");
     }
 
     @Test
