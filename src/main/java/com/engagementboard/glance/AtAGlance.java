@@ -362,8 +362,8 @@ class AtAGlance {
             from BoardAction a join a.touchpoint t left join a.function f""";
 
     private List<ActionLine> overdueActions(Instant now, DateTimeFormatter when) {
-        return actionLines(entities.createQuery(ACTION_COLUMNS + """
-                 where a.status = 'OPEN' and a.dueAt < :now order by a.dueAt, a.id""", Object[].class)
+        return actionLines(entities.createQuery(ACTION_COLUMNS
+                + " where a.status = 'OPEN' and a.dueAt < :now order by a.dueAt, a.id", Object[].class)
                 .setParameter("now", now).setMaxResults(TOP).getResultList(), now, when);
     }
 
@@ -426,8 +426,8 @@ class AtAGlance {
                 select count(a) from BoardAction a
                 where a.function.code = :code and a.status = 'OPEN' and a.dueAt < :now""", Long.class)
                 .setParameter("code", code).setParameter("now", now).getSingleResult();
-        List<ActionLine> actions = actionCount == 0 ? List.of() : actionLines(entities.createQuery(ACTION_COLUMNS + """
-                 where f.code = :code and a.status in ('OPEN', 'BLOCKED') order by a.dueAt, a.id""", Object[].class)
+        List<ActionLine> actions = actionCount == 0 ? List.of() : actionLines(entities.createQuery(ACTION_COLUMNS
+                + " where f.code = :code and a.status in ('OPEN', 'BLOCKED') order by a.dueAt, a.id", Object[].class)
                 .setParameter("code", code).setMaxResults(TOP).getResultList(), now, when);
         return new Head(code, function.getName(), rights, "/charter?function=" + code, pendingRights, acceptanceLines,
                 acceptanceCount, actions, actionCount, overdue);
