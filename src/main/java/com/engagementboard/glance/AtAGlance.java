@@ -287,18 +287,22 @@ class AtAGlance {
         }
         Map<String, BusinessFunction> named = functions.byCodes(byFunction.keySet());
         Map<String, Long> rights = pendingRightsByFunction();
-        List<PendingAcceptance> rows = new ArrayList<>();
+        record Row(PendingAcceptance view, Date since) {
+        }
+        List<Row> rows = new ArrayList<>();
         byFunction.forEach((code, list) -> {
             Date since = list.stream().map(Task::getCreateTime).filter(Objects::nonNull).min(Date::compareTo)
                     .orElse(null);
             Date due = list.stream().map(Task::getDueDate).filter(Objects::nonNull).min(Date::compareTo).orElse(null);
             BusinessFunction function = named.get(code);
-            rows.add(new PendingAcceptance(function == null ? (code.isEmpty() ? "No function" : code)
+            rows.add(new Row(new PendingAcceptance(function == null ? (code.isEmpty() ? "No function" : code)
                     : function.getName(), list.size(), rights.getOrDefault(code, 0L), format(since, when),
-                    age(since, now), format(due, when), overdue(due, now)));
+                    age(since, now), format(due, when), overdue(due, now)), since));
         });
-        rows.sort(Comparator.comparing((PendingAcceptance p) -> !p.overdue()));
-        return rows.stream().limit(TOP * 2L).toList();
+        // Overdue first, then the longest waiting.
+        rows.sort(Comparator.comparing((Row r) -> !r.view().overdue()).thenComparing(Row::since,
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        return rows.stream().limit(TOP * 2L).map(Row::view).toList();
     }
 
     /** How many rights of the version in acceptance wait for each function's head, in one query. */
