@@ -250,8 +250,8 @@ class AtAGlance {
                 "select count(a) from Allocation a where a.charter.id = :id and a.status = :declined", Long.class)
                 .setParameter("id", id).setParameter("declined", AllocationStatus.DECLINED).getSingleResult();
         long all = entities.createQuery("select count(t) from Touchpoint t", Long.class).getSingleResult();
-        String name = (v.getNumber() == null ? "Draft" : "Version " + v.getNumber())
-                + (v.getTitle() == null || v.getTitle().isBlank() ? "" : " “" + v.getTitle() + "”");
+        String name = (v.getNumber() == null ? "" : "Version " + v.getNumber() + " ")
+                + (v.getTitle() == null || v.getTitle().isBlank() ? "(untitled)" : "“" + v.getTitle() + "”");
         return new CharterState(name, words(v.getStatus().name()), gaps, conflicting.size(), declined,
                 Math.max(0, all - touchpoints));
     }
