@@ -1,0 +1,477 @@
+package com.engagementboard.glance;
+
+import com.engagementboard.board.BoardMeetingProcess;
+import com.engagementboard.board.BoardSetupService;
+import com.engagementboard.charter.AllocationStatus;
+import com.engagementboard.charter.CharterStatus;
+import com.engagementboard.charter.CharterVersion;
+import com.engagementboard.charter.RightKind;
+import com.engagementboard.charter.TouchpointCharterProcess;
+import com.engagementboard.organisation.BusinessFunction;
+import com.engagementboard.organisation.FunctionService;
+import com.engagementboard.organisation.People;
+import com.engagementboard.security.Groups;
+import com.engagementboard.security.SystemAccount;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the home page shows a person at a glance, by role: their own open tasks for everyone; what waits for
+ * the board for its chair; their function's rights, acceptances and actions for a function head; the
+ * escalations for the CEO. Read-only; every list is a count and its first few rows, never a whole table.
+ * Names, never ids; times in the board's time zone (the company's while no board is set up).
+ */
+@Service
+@Transactional(readOnly = true)
+class AtAGlance {
+
+    /** Open tasks "my work" lists; the Tasklist has the rest. */
+    static final int MY_WORK = 20;
+    /** Rows of every other list. */
+    static final int TOP = 10;
+    /** Acceptance tasks read to group by function: one per function and version in acceptance, normally. */
+    static final int ACCEPTANCE_TASKS = 50;
+    /** Conflicting rights counted at most (a count, not a list). */
+    private static final int MAX_CONFLICTS = 10_000;
+
+    static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z",
+            Locale.ENGLISH);
+
+    // --- what the page reads ------------------------------------------------------------------------------
+
+    /** The whole page: the person's name, their work, and a section for each of their roles (null: not theirs). */
+    record Glance(String name, String zone, MyWork work, Chair chair, List<Head> heads, Ceo ceo, boolean admin) {
+    }
+
+    /** Open tasks of the person: the first {@link #MY_WORK}, how many there are in all and how many are not shown. */
+    record MyWork(List<WorkItem> tasks, long total, long more, String tasklist) {
+    }
+
+    /** One task: its name, its process's name, when it is due and the link straight into its Tasklist form. */
+    record WorkItem(String id, String name, String process, String due, boolean overdue, String link) {
+    }
+
+    /** A task someone else does, as the chair or the CEO follows it: since when it waits, when it is due. */
+    record TaskLine(String name, String since, String age, String due, boolean overdue, String link) {
+    }
+
+    record Chair(Disputes disputes, CharterState charter, List<PendingAcceptance> pending, long acceptanceTasks,
+            NextMeeting meeting, List<ActionLine> overdueActions, long overdueCount, List<TaskLine> escalations,
+            long escalationCount) {
+    }
+
+    /** Charter disputes: at the board (items not yet decided), and waiting for the chair's own resolution. */
+    record Disputes(long atBoard, List<String> titles, long withChair) {
+    }
+
+    /** The version in acceptance (or the newest draft): its gaps, conflicts and declined rights. */
+    record CharterState(String version, String status, long gaps, long conflicts, long declined, long uncovered) {
+    }
+
+    /** A function's acceptance: how many tasks, since when, due when, how many rights wait. */
+    record PendingAcceptance(String function, int tasks, long rights, String since, String age, String due,
+            boolean overdue) {
+    }
+
+    /** The next meeting that is not over: when, its cut-off, where it stands and what is on (or queued for) it. */
+    record NextMeeting(String kind, String status, String at, String cutoff, boolean cutoffPassed, long items,
+            List<String> titles) {
+    }
+
+    /** A board action: what, where, whose, due when. */
+    record ActionLine(String description, String touchpoint, String owner, String due, boolean overdue,
+            String status) {
+    }
+
+    record Head(String code, String function, long rights, String rightsLink, long pendingRights,
+            List<TaskLine> acceptances, long acceptanceCount, List<ActionLine> actions, long actionCount,
+            long overdueActions) {
+    }
+
+    record Ceo(List<TaskLine> escalations, long count) {
+    }
+
+    // --- how it is read -------------------------------------------------------------------------------------
+
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private final EntityManager entities;
+    private final People people;
+    private final FunctionService functions;
+    private final BoardSetupService board;
+    private final SystemAccount system;
+    private final Clock clock;
+
+    AtAGlance(TaskService tasks, RepositoryService repository, EntityManager entities, People people,
+            FunctionService functions, BoardSetupService board, SystemAccount system, Clock clock) {
+        this.tasks = tasks;
+        this.repository = repository;
+        this.entities = entities;
+        this.people = people;
+        this.functions = functions;
+        this.board = board;
+        this.system = system;
+        this.clock = clock;
+    }
+
+    Glance of(String user, Collection<String> groups) {
+        Instant now = clock.instant();
+        ZoneId zone = zone();
+        DateTimeFormatter when = WHEN.withZone(zone);
+        List<String> headCodes = groups.stream().map(Groups::functionOfHeadGroup).filter(Objects::nonNull).sorted()
+                .toList();
+        return new Glance(people.nameOf(user), zone.getId(), work(user, groups, now, when),
+                groups.contains(Groups.BOARD_CHAIR) ? chair(now, when) : null,
+                headCodes.isEmpty() ? List.of() : heads(headCodes, now, when),
+                groups.contains(Groups.CEO) ? ceo(now, when) : null,
+                groups.contains(Groups.ADMIN));
+    }
+
+    /** The board's time zone, or the company's while no board is set up. */
+    private ZoneId zone() {
+        return board.current().map(b -> ZoneId.of(b.cadence().timeZone())).orElse(clock.getZone());
+    }
+
+    /** The link that opens the task's form in the Tasklist. */
+    static String tasklistLink(String taskId) {
+        return TASKLIST + "#/?task=" + taskId;
+    }
+
+    // --- my work ----------------------------------------------------------------------------------------------
+
+    private TaskQuery myTasks(String user, Collection<String> groups) {
+        TaskQuery query = tasks.createTaskQuery().or().taskAssignee(user).taskCandidateUser(user);
+        if (!groups.isEmpty()) {
+            query = query.taskCandidateGroupIn(List.copyOf(groups));
+        }
+        return query.endOr();
+    }
+
+    private MyWork work(String user, Collection<String> groups, Instant now, DateTimeFormatter when) {
+        List<Task> mine = myTasks(user, groups).orderByTaskPriority().desc().orderByDueDate().asc()
+                .orderByTaskCreateTime().asc().listPage(0, MY_WORK);
+        long total = mine.size() < MY_WORK ? mine.size() : myTasks(user, groups).count();
+        Map<String, String> processes = processNames(mine);
+        List<WorkItem> items = mine.stream().map(t -> new WorkItem(t.getId(), t.getName(),
+                processes.get(t.getProcessDefinitionId()), format(t.getDueDate(), when), overdue(t.getDueDate(), now),
+                tasklistLink(t.getId()))).toList();
+        return new MyWork(items, total, Math.max(0, total - items.size()), TASKLIST);
+    }
+
+    /** The names of the tasks' processes, in one query. */
+    private Map<String, String> processNames(List<Task> list) {
+        String[] ids = list.stream().map(Task::getProcessDefinitionId).filter(Objects::nonNull).distinct()
+                .toArray(String[]::new);
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        return repository.createProcessDefinitionQuery().processDefinitionIdIn(ids).list().stream()
+                .collect(Collectors.toMap(ProcessDefinition::getId,
+                        d -> d.getName() == null ? d.getKey() : d.getName(), (a, b) -> a));
+    }
+
+    // --- the chair ----------------------------------------------------------------------------------------
+
+    private Chair chair(Instant now, DateTimeFormatter when) {
+        return system.call(() -> {
+            List<PendingAcceptance> pending = pendingAcceptances(now, when);
+            long acceptanceTasks = acceptanceTasks().count();
+            TaskQuery escalations = escalations();
+            long escalationCount = escalations.count();
+            return new Chair(disputes(), charterState(), pending, acceptanceTasks, nextMeeting(now, when),
+                    overdueActions(now, when), countOverdueActions(now),
+                    escalationCount == 0 ? List.of() : taskLines(escalations.listPage(0, TOP), now, when, false),
+                    escalationCount);
+        });
+    }
+
+    private Disputes disputes() {
+        long atBoard = entities.createQuery("""
+                select count(i) from AgendaItem i
+                where i.kind = 'CHARTER_DISPUTE' and i.status not in ('DECIDED', 'WITHDRAWN')""", Long.class)
+                .getSingleResult();
+        List<String> titles = atBoard == 0 ? List.of() : entities.createQuery("""
+                select i.title from AgendaItem i
+                where i.kind = 'CHARTER_DISPUTE' and i.status not in ('DECIDED', 'WITHDRAWN')
+                order by i.createdAt, i.id""", String.class).setMaxResults(TOP).getResultList();
+        long withChair = tasks.createTaskQuery().processDefinitionKey(TouchpointCharterProcess.KEY)
+                .taskDefinitionKey(TouchpointCharterProcess.Elements.RESOLVE_DISPUTE).count();
+        return new Disputes(atBoard, titles, withChair);
+    }
+
+    /** The version in acceptance, else the newest draft: its gaps and conflicts as the chair's checks count them. */
+    private CharterState charterState() {
+        Optional<CharterVersion> version = newest(CharterStatus.IN_ACCEPTANCE).or(() -> newest(CharterStatus.DRAFT));
+        if (version.isEmpty()) {
+            return null;
+        }
+        CharterVersion v = version.get();
+        long id = v.getId();
+        long touchpoints = entities.createQuery("""
+                select count(t) from Touchpoint t
+                where t.id in (select s.id from CharterVersion c join c.scope s where c.id = :id)
+                   or t.id in (select a.touchpoint.id from Allocation a where a.charter.id = :id)""", Long.class)
+                .setParameter("id", id).getSingleResult();
+        long allocations = entities.createQuery("select count(a) from Allocation a where a.charter.id = :id",
+                Long.class).setParameter("id", id).getSingleResult();
+        List<Long> conflicting = entities.createQuery("""
+                select count(a) from Allocation a where a.charter.id = :id
+                group by a.touchpoint.id, a.right having count(a) > 1""", Long.class)
+                .setParameter("id", id).setMaxResults(MAX_CONFLICTS).getResultList();
+        long surplus = conflicting.stream().mapToLong(c -> c - 1).sum();
+        long gaps = Math.max(0, touchpoints * RightKind.values().length - (allocations - surplus));
+        long declined = entities.createQuery(
+                "select count(a) from Allocation a where a.charter.id = :id and a.status = :declined", Long.class)
+                .setParameter("id", id).setParameter("declined", AllocationStatus.DECLINED).getSingleResult();
+        long all = entities.createQuery("select count(t) from Touchpoint t", Long.class).getSingleResult();
+        String name = (v.getNumber() == null ? "" : "Version " + v.getNumber() + " ")
+                + (v.getTitle() == null || v.getTitle().isBlank() ? "(untitled)" : "“" + v.getTitle() + "”");
+        return new CharterState(name, words(v.getStatus().name()), gaps, conflicting.size(), declined,
+                Math.max(0, all - touchpoints));
+    }
+
+    private Optional<CharterVersion> newest(CharterStatus status) {
+        return entities.createQuery("select v from CharterVersion v where v.status = :status order by v.id desc",
+                CharterVersion.class).setParameter("status", status).setMaxResults(1).getResultList().stream()
+                .findFirst();
+    }
+
+    private TaskQuery acceptanceTasks() {
+        return tasks.createTaskQuery().processDefinitionKey(TouchpointCharterProcess.KEY)
+                .taskDefinitionKey(TouchpointCharterProcess.Elements.ACCEPT_RIGHTS);
+    }
+
+    /**
+     * The acceptance tasks (the first {@link #ACCEPTANCE_TASKS} by due date), grouped by the function whose head
+     * group is their candidate, with how many of its rights wait in the version in acceptance: overdue first,
+     * then the longest waiting.
+     */
+    private List<PendingAcceptance> pendingAcceptances(Instant now, DateTimeFormatter when) {
+        List<Task> open = acceptanceTasks().orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .listPage(0, ACCEPTANCE_TASKS);
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Task>> byFunction = new LinkedHashMap<>();
+        for (Task task : open) {
+            String code = tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType())).map(IdentityLink::getGroupId)
+                    .map(Groups::functionOfHeadGroup).filter(Objects::nonNull).findFirst().orElse("");
+            byFunction.computeIfAbsent(code, k -> new ArrayList<>()).add(task);
+        }
+        Map<String, BusinessFunction> named = functions.byCodes(byFunction.keySet());
+        Map<String, Long> rights = pendingRightsByFunction();
+        record Row(PendingAcceptance view, Date since) {
+        }
+        List<Row> rows = new ArrayList<>();
+        byFunction.forEach((code, list) -> {
+            Date since = list.stream().map(Task::getCreateTime).filter(Objects::nonNull).min(Date::compareTo)
+                    .orElse(null);
+            Date due = list.stream().map(Task::getDueDate).filter(Objects::nonNull).min(Date::compareTo).orElse(null);
+            BusinessFunction function = named.get(code);
+            rows.add(new Row(new PendingAcceptance(function == null ? (code.isEmpty() ? "No function" : code)
+                    : function.getName(), list.size(), rights.getOrDefault(code, 0L), format(since, when),
+                    age(since, now), format(due, when), overdue(due, now)), since));
+        });
+        // Overdue first, then the longest waiting.
+        rows.sort(Comparator.comparing((Row r) -> !r.view().overdue()).thenComparing(Row::since,
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        return rows.stream().limit(TOP * 2L).map(Row::view).toList();
+    }
+
+    /** How many rights of the version in acceptance wait for each function's head, in one query. */
+    private Map<String, Long> pendingRightsByFunction() {
+        return entities.createQuery("""
+                select f.code, count(a) from Allocation a join a.function f
+                where a.charter.status = :inAcceptance and a.status = :pending group by f.code""", Object[].class)
+                .setParameter("inAcceptance", CharterStatus.IN_ACCEPTANCE)
+                .setParameter("pending", AllocationStatus.PENDING).getResultList().stream()
+                .collect(Collectors.toMap(r -> (String) r[0], r -> ((Number) r[1]).longValue()));
+    }
+
+    /** The next meeting not yet over, with what is on its agenda (or queued for it while the agenda is open). */
+    private NextMeeting nextMeeting(Instant now, DateTimeFormatter when) {
+        List<Object[]> found = entities.createQuery("""
+                select m.id, m.kind, m.status, m.scheduledAt, m.agendaCutoff from Meeting m
+                where m.status in ('SCHEDULED', 'AGENDA_CLOSED', 'AGENDA_PUBLISHED', 'IN_SESSION')
+                order by m.scheduledAt, m.id""", Object[].class).setMaxResults(1).getResultList();
+        if (found.isEmpty()) {
+            return null;
+        }
+        Object[] m = found.get(0);
+        long id = ((Number) m[0]).longValue();
+        String status = String.valueOf(m[2]);
+        Instant cutoff = (Instant) m[4];
+        long items;
+        List<String> titles;
+        if (status.equals("SCHEDULED")) {
+            items = entities.createQuery("""
+                    select count(i) from AgendaItem i where i.status in ('QUEUED', 'DEFERRED', 'CARRIED_OVER')""",
+                    Long.class).getSingleResult();
+            titles = items == 0 ? List.of() : entities.createQuery("""
+                    select i.title from AgendaItem i where i.status in ('QUEUED', 'DEFERRED', 'CARRIED_OVER')
+                    order by i.createdAt, i.id""", String.class).setMaxResults(TOP).getResultList();
+        } else {
+            items = entities.createQuery("""
+                    select count(e) from MeetingItem e
+                    where e.key.meetingId = :id and e.result not in ('DEFERRED', 'WITHDRAWN')""", Long.class)
+                    .setParameter("id", id).getSingleResult();
+            titles = items == 0 ? List.of() : entities.createQuery("""
+                    select i.title from MeetingItem e, AgendaItem i
+                    where e.key.meetingId = :id and i.id = e.key.itemId and e.result not in ('DEFERRED', 'WITHDRAWN')
+                    order by e.position""", String.class).setParameter("id", id).setMaxResults(TOP).getResultList();
+        }
+        return new NextMeeting(words(String.valueOf(m[1])), meetingStatus(status), format((Instant) m[3], when),
+                format(cutoff, when), cutoff != null && cutoff.isBefore(now), items, titles);
+    }
+
+    private static String meetingStatus(String status) {
+        return switch (status) {
+            case "SCHEDULED" -> "its agenda is open until the cut-off";
+            case "AGENDA_CLOSED" -> "its agenda is closed: the chair prepares it";
+            case "AGENDA_PUBLISHED" -> "its agenda is published";
+            case "IN_SESSION" -> "in session";
+            default -> words(status);
+        };
+    }
+
+    private static final String ACTION_COLUMNS = """
+            select a.description, t.name, f.name, a.ownerGroup, a.dueAt, a.status
+            from BoardAction a join a.touchpoint t left join a.function f""";
+
+    private List<ActionLine> overdueActions(Instant now, DateTimeFormatter when) {
+        return actionLines(entities.createQuery(ACTION_COLUMNS
+                + " where a.status = 'OPEN' and a.dueAt < :now order by a.dueAt, a.id", Object[].class)
+                .setParameter("now", now).setMaxResults(TOP).getResultList(), now, when);
+    }
+
+    private long countOverdueActions(Instant now) {
+        return entities.createQuery("select count(a) from BoardAction a where a.status = 'OPEN' and a.dueAt < :now",
+                Long.class).setParameter("now", now).getSingleResult();
+    }
+
+    private List<ActionLine> actionLines(List<Object[]> rows, Instant now, DateTimeFormatter when) {
+        return rows.stream().map(r -> {
+            Instant due = (Instant) r[4];
+            String status = String.valueOf(r[5]);
+            String owner = r[2] != null ? (String) r[2]
+                    : Groups.BOARD_CHAIR.equals(r[3]) ? "The chair" : String.valueOf(r[3]);
+            return new ActionLine((String) r[0], (String) r[1], owner, format(due, when),
+                    status.equals("OPEN") && due != null && due.isBefore(now), words(status));
+        }).toList();
+    }
+
+    private TaskQuery escalations() {
+        return tasks.createTaskQuery().processDefinitionKey(BoardMeetingProcess.KEY)
+                .taskDefinitionKey(BoardMeetingProcess.Elements.DECIDE_ESCALATION).orderByDueDate().asc()
+                .orderByTaskCreateTime().asc();
+    }
+
+    private List<TaskLine> taskLines(List<Task> list, Instant now, DateTimeFormatter when, boolean linked) {
+        return list.stream().map(t -> new TaskLine(t.getName(), format(t.getCreateTime(), when),
+                age(t.getCreateTime(), now), format(t.getDueDate(), when), overdue(t.getDueDate(), now),
+                linked ? tasklistLink(t.getId()) : null)).toList();
+    }
+
+    // --- a function's head --------------------------------------------------------------------------------
+
+    private List<Head> heads(List<String> codes, Instant now, DateTimeFormatter when) {
+        Map<String, BusinessFunction> named = functions.byCodes(codes);
+        return system.call(() -> codes.stream().filter(named::containsKey).map(code -> head(named.get(code), now,
+                when)).toList());
+    }
+
+    private Head head(BusinessFunction function, Instant now, DateTimeFormatter when) {
+        String code = function.getCode();
+        long rights = entities.createQuery("""
+                select count(a) from Allocation a where a.charter.status = :effective and a.function.code = :code""",
+                Long.class).setParameter("effective", CharterStatus.EFFECTIVE).setParameter("code", code)
+                .getSingleResult();
+        long pendingRights = entities.createQuery("""
+                select count(a) from Allocation a
+                where a.charter.status = :inAcceptance and a.function.code = :code and a.status = :pending""",
+                Long.class).setParameter("inAcceptance", CharterStatus.IN_ACCEPTANCE).setParameter("code", code)
+                .setParameter("pending", AllocationStatus.PENDING).getSingleResult();
+        TaskQuery acceptances = acceptanceTasks().taskCandidateGroup(function.getHeadGroup()).orderByDueDate().asc()
+                .orderByTaskCreateTime().asc();
+        long acceptanceCount = acceptances.count();
+        List<TaskLine> acceptanceLines = acceptanceCount == 0 ? List.of()
+                : taskLines(acceptances.listPage(0, TOP), now, when, true);
+        long actionCount = entities.createQuery("""
+                select count(a) from BoardAction a where a.function.code = :code and a.status in ('OPEN', 'BLOCKED')""",
+                Long.class).setParameter("code", code).getSingleResult();
+        long overdue = entities.createQuery("""
+                select count(a) from BoardAction a
+                where a.function.code = :code and a.status = 'OPEN' and a.dueAt < :now""", Long.class)
+                .setParameter("code", code).setParameter("now", now).getSingleResult();
+        List<ActionLine> actions = actionCount == 0 ? List.of() : actionLines(entities.createQuery(ACTION_COLUMNS
+                + " where f.code = :code and a.status in ('OPEN', 'BLOCKED') order by a.dueAt, a.id", Object[].class)
+                .setParameter("code", code).setMaxResults(TOP).getResultList(), now, when);
+        return new Head(code, function.getName(), rights, "/charter?function=" + code, pendingRights, acceptanceLines,
+                acceptanceCount, actions, actionCount, overdue);
+    }
+
+    // --- the CEO --------------------------------------------------------------------------------------------
+
+    private Ceo ceo(Instant now, DateTimeFormatter when) {
+        return system.call(() -> {
+            TaskQuery escalations = escalations();
+            long count = escalations.count();
+            return new Ceo(count == 0 ? List.of() : taskLines(escalations.listPage(0, TOP), now, when, true), count);
+        });
+    }
+
+    // --- words --------------------------------------------------------------------------------------------
+
+    private static String format(Date date, DateTimeFormatter when) {
+        return date == null ? null : when.format(date.toInstant());
+    }
+
+    private static String format(Instant instant, DateTimeFormatter when) {
+        return instant == null ? null : when.format(instant);
+    }
+
+    private static boolean overdue(Date due, Instant now) {
+        return due != null && due.toInstant().isBefore(now);
+    }
+
+    /** How long something has waited, in words: "today", "1 day", "12 days". */
+    static String age(Date since, Instant now) {
+        if (since == null) {
+            return null;
+        }
+        long days = Duration.between(since.toInstant(), now).toDays();
+        return days <= 0 ? "today" : days == 1 ? "1 day" : days + " days";
+    }
+
+    /** An enum's name as people write it: IN_ACCEPTANCE is "in acceptance". */
+    static String words(String code) {
+        return code == null ? "" : code.toLowerCase(Locale.ENGLISH).replace('_', ' ');
+    }
+}
