@@ -91,8 +91,8 @@ class LoginAndPagesTest {
     void theHomePageShowsWhoIsLoggedInAndTheOrganisationPageTheRegistry() throws Exception {
         mvc.perform(get("/").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Welcome, <span>cmo</span>")))
-                .andExpect(content().string(containsString("board-chair")))
+                .andExpect(content().string(containsString("Welcome, <span>Clara Martens</span>")))
+                .andExpect(content().string(containsString("The board, for its chair")))
                 .andExpect(content().string(containsString("/camunda/app/tasklist/default/")));
         mvc.perform(get("/organisation").with(httpBasic("employee", "demo")))
                 .andExpect(status().isOk())
