@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.engagementboard.EngagementBoardTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.RequestDispatcher;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -54,8 +55,12 @@ class PagesNoDeadEndsTest {
 
     /** The product's look: its header with the person by name, a way home, and no JSON or Spring page. */
     private static void isTheProductsPage(String html, String name) {
-        assertThat(html).contains("<header class=\"top\">", "Skip to content", "href=\"/\"",
-                "class=\"who\">" + name + "</span>", "Back to the start page");
+        isTheProductsPage(html);
+        assertThat(html).contains("class=\"who\">" + name + "</span>");
+    }
+
+    private static void isTheProductsPage(String html) {
+        assertThat(html).contains("<header class=\"top\">", "Skip to content", "href=\"/\"", "Back to the start page");
         assertThat(html).doesNotContain("Whitelabel", "\"status\":", "\"detail\":", "Exception", "at com.");
     }
 
@@ -91,6 +96,25 @@ class PagesNoDeadEndsTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML)));
         isTheProductsPage(html, "Eddie Walsh");
         assertThat(html).contains("Error 400", "Invalid request", "page: &#39;-1&#39; is not accepted");
+    }
+
+    @Test
+    void whatReachesSpringBootsErrorPageIsTheProductsPageToo() throws Exception {
+        // A failure outside the controllers (a filter, the container) ends at /error: the same pages, no Whitelabel.
+        String gone = body(mvc.perform(get("/error").with(httpBasic("cmo", "demo")).accept(MediaType.TEXT_HTML)
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404)
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/gone"))
+                .andExpect(status().isNotFound()));
+        isTheProductsPage(gone);
+        assertThat(gone).contains("Page not found", "<code>/gone</code>");
+        String failed = body(mvc.perform(get("/error").with(httpBasic("cmo", "demo")).accept(MediaType.TEXT_HTML)
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 503)
+                        .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("select secret"))
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/broken"))
+                .andExpect(status().isServiceUnavailable()));
+        isTheProductsPage(failed);
+        assertThat(failed).contains("Something went wrong on the server", "Error 503", "the time it happened")
+                .doesNotContain("select secret", "IllegalState");
     }
 
     @Test
