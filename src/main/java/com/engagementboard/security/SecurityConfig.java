@@ -1,7 +1,11 @@
 package com.engagementboard.security;
 
+import com.engagementboard.web.ErrorPages;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
@@ -30,6 +35,7 @@ import org.springframework.security.web.authentication.logout.HttpStatusReturnin
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -127,7 +133,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain browserChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
-            ProblemEntryPoint problems, LoginFailureHandler loginFailure,
+            ProblemEntryPoint problems, LoginFailureHandler loginFailure, ErrorPages pages,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher apis = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"),
@@ -155,9 +161,25 @@ class SecurityConfig {
                         .defaultAuthenticationEntryPointFor(problems, apis)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true)
-                        .defaultAccessDeniedHandlerFor(problems, apis))
+                        .defaultAccessDeniedHandlerFor(problems, apis)
+                        // A person's browser gets the product's 403 page; any other client the problem details.
+                        .defaultAccessDeniedHandlerFor((request, response, denied) -> forbiddenPage(pages, request,
+                                response, denied), pages::wantsPage)
+                        .defaultAccessDeniedHandlerFor(problems, request -> true))
                 .headers(SecurityConfig::headers);
         return http.build();
+    }
+
+    /** The 403 page; a refused form (no or an old CSRF token) is told as such, not as a missing right. */
+    private static void forbiddenPage(ErrorPages pages, HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException denied) throws IOException {
+        if (denied instanceof CsrfException) {
+            pages.render(request, response, HttpServletResponse.SC_FORBIDDEN, "The form has expired",
+                    "The form was sent without its security token, or with an old one (after logging in again, "
+                            + "say). Go back, reload the page and send the form again.");
+        } else {
+            pages.render(request, response, HttpServletResponse.SC_FORBIDDEN, null, null);
+        }
     }
 
     /**
@@ -178,7 +200,7 @@ class SecurityConfig {
                 .requestMatchers(path.matcher("/login"), path.matcher("/error"),
                         path.matcher("/actuator/health"), path.matcher("/actuator/health/**"),
                         path.matcher("/actuator/info"), path.matcher("/css/**"), path.matcher("/images/**"),
-                        path.matcher("/favicon.ico")).permitAll()
+                        path.matcher("/favicon.ico"), path.matcher("/favicon.svg")).permitAll()
                 .requestMatchers(path.matcher("/actuator/**")).hasAuthority(ADMIN)
                 .requestMatchers(path.matcher(webapps + "/app/cockpit/**"),
                         path.matcher(webapps + "/app/admin/**")).hasAuthority(ADMIN)

@@ -2,12 +2,15 @@ package com.engagementboard.summit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.engagementboard.organisation.People;
 import com.engagementboard.security.Groups;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.IllegalTransitionException;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.PageForms;
+import com.engagementboard.web.PageView;
+import com.engagementboard.web.Paging;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.Clock;
@@ -15,7 +18,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.security.Principal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -38,16 +43,25 @@ class SummitController {
     record Summary(Long id, String title, Instant at, String status, String outcome) {
     }
 
+    /** One summit in the list of summits, as people read it. */
+    record Row(long id, String title, Instant at, String status, String badge, String chair) {
+    }
+
+    /** The longest page of the summits' list. */
+    static final int MAX_PAGE_SIZE = 100;
+
     private final Summits summits;
     private final SummitReport reports;
     private final SummitPdf pdf;
+    private final People people;
     private final Clock clock;
 
-    SummitController(Summits summits, SummitReport reports, SummitPdf pdf, Clock clock) {
+    SummitController(Summits summits, SummitReport reports, SummitPdf pdf, People people, Clock clock) {
         this.clock = clock;
         this.summits = summits;
         this.reports = reports;
         this.pdf = pdf;
+        this.people = people;
     }
 
     @PostMapping("/api/summits")
@@ -113,6 +127,41 @@ class SummitController {
     @Operation(summary = "The sourcing register: each ecosystem element in-house, by partners or mixed, and why")
     List<SummitReport.SourcingView> sourcing() {
         return reports.register();
+    }
+
+    /**
+     * Every summit, newest first, a page at a time (at most {@value #MAX_PAGE_SIZE} rows): title, date in the
+     * company's zone, where it stands in words, who chairs it; each links to its page.
+     */
+    @GetMapping("/summits")
+    String list(Paging paging, Model model) {
+        Paging page = paging.size() > MAX_PAGE_SIZE ? new Paging(paging.page(), MAX_PAGE_SIZE) : paging;
+        // Summits are few (one or two a year): the service's list, cut to the page.
+        PageView<Summit> found = PageView.of(summits.all(), page);
+        Map<String, String> chairs = new HashMap<>();
+        model.addAttribute("summits", found.map(s -> new Row(s.getId(), s.getTitle(), s.getAt(),
+                statusInWords(s.getStatus()), badge(s.getStatus()),
+                chairs.computeIfAbsent(s.getChair(), people::nameOf))));
+        model.addAttribute("zone", clock.getZone().getId());
+        return "summits";
+    }
+
+    static String statusInWords(Summit.Status status) {
+        return switch (status) {
+            case CONVENED -> "Convened: pre-work under way";
+            case IN_SESSION -> "In session";
+            case CLOSED -> "Closed: report ready";
+            case CANCELLED -> "Cancelled";
+        };
+    }
+
+    /** The shared badge for a state (app.css): planned or going on, done, called off. */
+    static String badge(Summit.Status status) {
+        return switch (status) {
+            case CONVENED, IN_SESSION -> "badge-pending";
+            case CLOSED -> "badge-effective";
+            case CANCELLED -> "badge-declined";
+        };
     }
 
     @GetMapping("/summits/{id}")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,10 +25,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -161,9 +164,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
-        String reference = ServerErrors.newReference();
-        LOG.error("Request failed unexpectedly (reference {})", reference, ex);
-        return problem(ServerErrors.problem(reference));
+        return problem(ServerErrors.problem(unexpectedReference(ex)));
     }
 
     /** A move the domain's transition tables forbid (a decided item re-queued, a closed meeting reopened). */
@@ -209,6 +210,44 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(Problems.of(HttpStatus.FORBIDDEN, "Forbidden",
                 "Your groups do not allow this. " + (ex instanceof AuthorizationException ? ex.getMessage() : "")
                         .trim()));
+    }
+
+    private static final ExceptionHandlerMethodResolver HANDLERS = new ExceptionHandlerMethodResolver(
+            ProblemDetailsAdvice.class);
+
+    /**
+     * The problem this advice answers an exception with, found as Spring finds it (the closest
+     * {@code @ExceptionHandler} here, for the exception or one of its causes): the error pages for browsers
+     * ({@link PageErrorResolver}) say the same as the API. A 5xx is logged here, under its reference.
+     */
+    ProblemDetail problemOf(Exception ex, WebRequest request) {
+        Method handler = HANDLERS.resolveMethodByThrowable(ex);
+        if (handler != null) {
+            List<Throwable> chain = new java.util.ArrayList<>();
+            for (Throwable cause = ex; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+                chain.add(cause);
+            }
+            Object[] arguments = Arrays.stream(handler.getParameterTypes())
+                    .map(type -> WebRequest.class.isAssignableFrom(type) ? request
+                            : chain.stream().filter(type::isInstance).findFirst().orElse(null))
+                    .toArray();
+            try {
+                ReflectionUtils.makeAccessible(handler);
+                if (handler.invoke(this, arguments) instanceof ResponseEntity<?> answer
+                        && answer.getBody() instanceof ProblemDetail problem) {
+                    return problem;
+                }
+            } catch (ReflectiveOperationException | RuntimeException failed) {
+                LOG.debug("No problem details for {}", ex.getClass().getName(), failed);
+            }
+        }
+        return ServerErrors.problem(unexpectedReference(ex));
+    }
+
+    private static String unexpectedReference(Exception ex) {
+        String reference = ServerErrors.newReference();
+        LOG.error("Request failed unexpectedly (reference {})", reference, ex);
+        return reference;
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
