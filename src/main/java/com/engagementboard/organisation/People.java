@@ -1,6 +1,7 @@
 package com.engagementboard.organisation;
 
 import com.engagementboard.web.FormValues;
+import com.engagementboard.web.PersonNames;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
  * it runs without the caller's engine authorizations, after the application checked its own rules.
  */
 @Service
-public class People {
+public class People implements PersonNames {
 
     private final IdentityService identity;
 
@@ -55,6 +56,7 @@ public class People {
     }
 
     /** A person's name as people write it; the user id when Camunda holds no name. */
+    @Override
     public String nameOf(String userId) {
         if (userId == null) {
             return null;
