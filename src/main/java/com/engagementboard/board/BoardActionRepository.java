@@ -34,13 +34,13 @@ interface BoardActionRepository extends JpaRepository<BoardAction, Long> {
      */
     @Query(value = """
             select a from BoardAction a join fetch a.touchpoint left join fetch a.function f
-            where ((:function is null and f is null) or f.code = :function)
+            where ((:owner is null and f is null) or f.code = :owner)
               and (:status is null or a.status = :status)
             order by case when a.status = :open then 0 else 1 end, a.dueAt, a.id""",
             countQuery = """
             select count(a) from BoardAction a left join a.function f
-            where ((:function is null and f is null) or f.code = :function)
+            where ((:owner is null and f is null) or f.code = :owner)
               and (:status is null or a.status = :status)""")
-    Page<BoardAction> findOfOwnerInBoardOrder(@Param("function") String function,
+    Page<BoardAction> findOfOwnerInBoardOrder(@Param("owner") String functionCode,
             @Param("status") BoardAction.Status status, @Param("open") BoardAction.Status open, Pageable page);
 }

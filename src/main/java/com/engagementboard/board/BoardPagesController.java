@@ -33,7 +33,7 @@ class BoardPagesController {
         static Pager of(PageView<?> page, String path, Map<String, Object> filters) {
             String summary = page.totalElements() == 0 ? null
                     : "Page " + (page.page() + 1) + " of " + Math.max(page.totalPages(), page.page() + 1) + " ("
-                            + page.totalElements() + (page.totalElements() == 1 ? " in all)" : " in all)");
+                            + page.totalElements() + " in all)";
             String previous = page.page() > 0 ? link(path, filters, Math.min(page.page() - 1,
                     Math.max(page.totalPages() - 1, 0)), page.size()) : null;
             String next = page.page() + 1 < page.totalPages() ? link(path, filters, page.page() + 1, page.size()) : null;

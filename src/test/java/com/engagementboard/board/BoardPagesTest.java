@@ -246,7 +246,7 @@ class BoardPagesTest {
         for (String path : List.of("/board/decisions?q=" + tag, "/board/decisions/" + approved,
                 "/board/meetings/" + meetingId)) {
             assertThat(html(path)).as(path).doesNotContain(SCRIPT)
-                    .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+                    .contains("&lt;script&gt;alert(").contains("&lt;/script&gt;");
         }
     }
 
