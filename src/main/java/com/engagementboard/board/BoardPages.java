@@ -156,6 +156,11 @@ class BoardPages {
         return DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(zone());
     }
 
+    /** A meeting as a picker and the register name it: its day and time (two meetings may share a day). */
+    private DateTimeFormatter meetingTime() {
+        return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(zone());
+    }
+
     private static String format(DateTimeFormatter formatter, Instant at) {
         return at == null ? null : formatter.format(at);
     }
@@ -174,7 +179,7 @@ class BoardPages {
         Map<String, String> touchpointNames = touchpointNames(touchpointCodes);
         Map<String, String> functionNames = functionNames(functionCodes);
         Map<Long, Meeting> held = meetingsById(found.content().stream().map(DecisionView::meetingId).toList());
-        DateTimeFormatter day = day();
+        DateTimeFormatter day = meetingTime();
         PageView<DecisionRow> rows = found.map(d -> new DecisionRow(d.id(), d.title(), words(d.outcome()),
                 d.escalated(), format(when(), d.decidedAt()), d.meetingId(), meetingLabel(held.get(d.meetingId()), day),
                 names(d.touchpoints(), touchpointNames), names(d.functions(), functionNames)));
@@ -204,7 +209,7 @@ class BoardPages {
                 format(when(), d.decidedAt()), item == null ? null : name.apply(item.getAuthor()), facts(d.factBase()),
                 cast, d.tieBrokenBy() == null ? null : name.apply(d.tieBrokenBy()), d.recommendation(),
                 d.ceoDecision() == null ? null : words(d.ceoDecision()), d.ceoComment(), set, d.charterVersionId(),
-                charterNumber(d.charterVersionId()), d.meetingId(), meetingLabel(meeting, day()),
+                charterNumber(d.charterVersionId()), d.meetingId(), meetingLabel(meeting, meetingTime()),
                 names(d.touchpoints(), touchpointNames(d.touchpoints())),
                 names(d.functions(), functionNames(d.functions())), d.supersedes());
     }

@@ -134,6 +134,12 @@ class BoardPagesController {
         model.addAttribute("filtered", filters.values().stream().anyMatch(v -> v != null));
         model.addAttribute("maxText", BoardRegister.MAX_SEARCH_TEXT);
         model.addAttribute("pager", Pager.of(register.page(), "/board/decisions", filters));
+        // The download takes the API's filters (touchpoint, function, outcome); it is the whole register, not a page.
+        Map<String, Object> csvFilters = new LinkedHashMap<>();
+        csvFilters.put("touchpoint", touchpointCode);
+        csvFilters.put("function", functionCode);
+        csvFilters.put("outcome", filters.get("outcome"));
+        model.addAttribute("csv", Pager.link("/api/board/decisions.csv", csvFilters, 0, Paging.DEFAULT_SIZE));
         return "board-decisions";
     }
 
