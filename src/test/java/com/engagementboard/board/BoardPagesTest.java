@@ -157,7 +157,7 @@ class BoardPagesTest {
 
         String byTouchpoint = html("/board/decisions?q=" + tag + "&touchpoint=call-centre-script");
         assertThat(byTouchpoint).contains(tag + " Shorter script").doesNotContain(tag + " Warmer greeting");
-        String byText = html("/board/decisions?q=" + tag + "+warmer");
+        String byText = html("/board/decisions?q=" + tag + " warmer");
         assertThat(byText).contains(tag + " Warmer greeting").doesNotContain(tag + " Shorter script");
         String byOutcome = html("/board/decisions?q=" + tag + "&outcome=REJECTED&function=sales&meeting=" + meetingId);
         assertThat(byOutcome).contains(tag + " Warmer greeting").doesNotContain(tag + " Shorter script");
