@@ -148,17 +148,18 @@ class BoardPages {
         return minutes.when().getZone();
     }
 
-    private DateTimeFormatter when() {
-        return DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH).withZone(zone());
+    /**
+     * The page's formatters, in the board's zone, made once per page: the zone is read from the board's set-up
+     * (one query while no board is set up, each time), never once per row.
+     */
+    private record Formats(DateTimeFormatter when, DateTimeFormatter day, DateTimeFormatter meetingTime) {
     }
 
-    private DateTimeFormatter day() {
-        return DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(zone());
-    }
-
-    /** A meeting as a picker and the register name it: its day and time (two meetings may share a day). */
-    private DateTimeFormatter meetingTime() {
-        return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(zone());
+    private Formats formats() {
+        ZoneId zone = zone();
+        return new Formats(DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH).withZone(zone),
+                DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(zone),
+                DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH).withZone(zone));
     }
 
     private static String format(DateTimeFormatter formatter, Instant at) {
@@ -179,9 +180,12 @@ class BoardPages {
         Map<String, String> touchpointNames = touchpointNames(touchpointCodes);
         Map<String, String> functionNames = functionNames(functionCodes);
         Map<Long, Meeting> held = meetingsById(found.content().stream().map(DecisionView::meetingId).toList());
-        DateTimeFormatter day = meetingTime();
+        Formats formats = formats();
+        // A meeting as a picker and the register name it: its day and time (two meetings may share a day).
+        DateTimeFormatter day = formats.meetingTime();
         PageView<DecisionRow> rows = found.map(d -> new DecisionRow(d.id(), d.title(), words(d.outcome()),
-                d.escalated(), format(when(), d.decidedAt()), d.meetingId(), meetingLabel(held.get(d.meetingId()), day),
+                d.escalated(), format(formats.when(), d.decidedAt()), d.meetingId(),
+                meetingLabel(held.get(d.meetingId()), day),
                 names(d.touchpoints(), touchpointNames), names(d.functions(), functionNames)));
         List<Option> touchpointChoices = touchpoints.find(null, null, null).stream()
                 .sorted(Comparator.comparing(Touchpoint::getName, String.CASE_INSENSITIVE_ORDER))
@@ -201,15 +205,16 @@ class BoardPages {
         DecisionView d = register.decision(id);
         AgendaItem item = items.findById(d.itemId()).orElse(null);
         Function<String, String> name = names();
+        Formats formats = formats();
         List<VoteLine> cast = votes.findByMeetingIdAndItemIdOrderByCastAt(d.meetingId(), d.itemId()).stream()
-                .map(v -> voteLine(v, name)).toList();
-        List<ActionLine> set = actionLines(actions.ofDecisions(List.of(d.id())), name);
+                .map(v -> voteLine(v, name, formats.when())).toList();
+        List<ActionLine> set = actionLines(actions.ofDecisions(List.of(d.id())), name, formats.day());
         Meeting meeting = meetings.findById(d.meetingId()).orElse(null);
         return new DecisionPage(d.id(), d.title(), d.decisionAsked(), words(d.outcome()), d.escalated(),
-                format(when(), d.decidedAt()), item == null ? null : name.apply(item.getAuthor()), facts(d.factBase()),
+                format(formats.when(), d.decidedAt()), item == null ? null : name.apply(item.getAuthor()), facts(d.factBase()),
                 cast, d.tieBrokenBy() == null ? null : name.apply(d.tieBrokenBy()), d.recommendation(),
                 d.ceoDecision() == null ? null : words(d.ceoDecision()), d.ceoComment(), set, d.charterVersionId(),
-                charterNumber(d.charterVersionId()), d.meetingId(), meetingLabel(meeting, meetingTime()),
+                charterNumber(d.charterVersionId()), d.meetingId(), meetingLabel(meeting, formats.meetingTime()),
                 names(d.touchpoints(), touchpointNames(d.touchpoints())),
                 names(d.functions(), functionNames(d.functions())), d.supersedes());
     }
@@ -256,7 +261,7 @@ class BoardPages {
         Map<Long, Long> decided = decisionCounts(found.content().stream().map(MeetingView::id).toList());
         Meeting next = meetings.findFirstByStatusInOrderByScheduledAtAscIdAsc(NOT_YET_OPEN).orElse(null);
         Long nextId = next == null ? null : next.getId();
-        DateTimeFormatter when = when();
+        DateTimeFormatter when = formats().when();
         PageView<MeetingRow> rows = found.map(m -> new MeetingRow(m.id(), format(when, m.scheduledAt()),
                 kindWords(m.kind()), statusWords(m.status()), m.agenda().size(), decided.getOrDefault(m.id(), 0L),
                 m.id().equals(nextId), format(when, m.agendaCutoff())));
@@ -278,10 +283,11 @@ class BoardPages {
     MeetingPage meeting(long id) {
         MeetingView m = register.meeting(id);
         Function<String, String> name = names();
+        DateTimeFormatter when = formats().when();
         Map<Long, AgendaItem> onAgenda = items.findAllById(m.agenda().stream().map(BoardViews.AgendaEntry::itemId)
                 .toList()).stream().collect(Collectors.toMap(AgendaItem::getId, i -> i));
         Map<Long, List<VoteLine>> cast = votes.findByMeetingIdOrderByCastAt(id).stream().collect(Collectors.groupingBy(
-                Vote::getItemId, Collectors.mapping(v -> voteLine(v, name), Collectors.toList())));
+                Vote::getItemId, Collectors.mapping(v -> voteLine(v, name, when), Collectors.toList())));
         List<DecisionView> taken = register.decisionsOf(id);
         List<AgendaLine> agenda = m.agenda().stream().map(e -> {
             AgendaItem item = onAgenda.get(e.itemId());
@@ -292,7 +298,6 @@ class BoardPages {
                     cast.getOrDefault(e.itemId(), List.of()), decision == null ? null : decision.id(),
                     decision == null ? null : words(decision.outcome()));
         }).toList();
-        DateTimeFormatter when = when();
         return new MeetingPage(m.id(), format(when, m.scheduledAt()), format(when, m.agendaCutoff()),
                 format(when, m.endsAt()), kindWords(m.kind()), statusWords(m.status()),
                 m.calledBy() == null ? null : name.apply(m.calledBy()), m.reason(),
@@ -311,7 +316,7 @@ class BoardPages {
         PageView<BoardActions.ActionView> found = owner == null ? actions.all(status, paging)
                 : actions.ofOwner(CHAIR_OWNER.equals(owner) ? null : owner, status, paging);
         Function<String, String> name = names();
-        List<ActionLine> lines = actionLines(found.content(), name);
+        List<ActionLine> lines = actionLines(found.content(), name, formats().day());
         PageView<ActionLine> page = new PageView<>(lines, found.page(), found.size(), found.totalElements(),
                 found.totalPages());
         List<Option> owners = new ArrayList<>();
@@ -321,13 +326,13 @@ class BoardPages {
     }
 
     /** The actions in words and names: touchpoints and functions in one query each, each person once. */
-    private List<ActionLine> actionLines(List<BoardActions.ActionView> views, Function<String, String> name) {
+    private List<ActionLine> actionLines(List<BoardActions.ActionView> views, Function<String, String> name,
+            DateTimeFormatter day) {
         Map<String, Touchpoint> at = touchpoints.byCodes(views.stream().map(BoardActions.ActionView::touchpoint)
                 .collect(Collectors.toSet()));
         Map<String, BusinessFunction> owners = functions.byCodes(views.stream().map(BoardActions.ActionView::function)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         String chair = setups.findById(BoardSetup.SINGLETON).map(BoardSetup::getChair).orElse(null);
-        DateTimeFormatter day = day();
         return views.stream().map(a -> {
             BusinessFunction function = a.function() == null ? null : owners.get(a.function());
             Touchpoint touchpoint = at.get(a.touchpoint());
@@ -376,10 +381,10 @@ class BoardPages {
         return userId -> userId == null ? null : known.computeIfAbsent(userId, people::nameOf);
     }
 
-    private VoteLine voteLine(Vote vote, Function<String, String> name) {
+    private static VoteLine voteLine(Vote vote, Function<String, String> name, DateTimeFormatter when) {
         return new VoteLine(name.apply(vote.getVoter()), BoardMeetings.voteInWords(vote.getChoice()),
                 vote.getComment() == null || vote.getComment().isBlank() ? null : vote.getComment().strip(),
-                format(when(), vote.getCastAt()));
+                format(when, vote.getCastAt()));
     }
 
     static String words(String code) {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.StatementCount;
 import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.organisation.TouchpointService;
 import java.time.Instant;
@@ -57,6 +58,9 @@ class BoardPagesTest {
 
     @Autowired
     FunctionService functions;
+
+    @Autowired
+    jakarta.persistence.EntityManagerFactory persistence;
 
     private String tag;
     private long meetingId;
@@ -207,6 +211,9 @@ class BoardPagesTest {
                     .contains("Nothing on the agenda yet")
                     .doesNotContain("/minutes.pdf");
             assertThat(html("/board/meetings/" + upcoming)).doesNotContain("/call-off");
+            // A meeting that has not opened is on the calendar: the list leads with the next one and its cut-off.
+            assertThat(html("/board/meetings")).contains("Next meeting:", "Agenda cut-off:")
+                    .doesNotContain("No meeting is on the calendar");
         } finally {
             meetings.deleteById(upcoming);
         }
@@ -256,6 +263,17 @@ class BoardPagesTest {
             assertThat(size(path + "?size=1000")).as(path).isEqualTo(100);
             assertThat(size(path)).as(path).isEqualTo(50);
             assertThat(size(path + "?size=x&page=-3")).as(path).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void aPageOfEachListIsAFewQueriesWhateverItsSize() throws Exception {
+        for (String path : List.of("/board/decisions", "/board/meetings", "/board/actions")) {
+            long one = StatementCount.of(persistence, () -> page("employee", path + "?size=1"));
+            long three = StatementCount.of(persistence, () -> page("employee", path + "?size=3"));
+            // The page, its count, the names of its touchpoints, functions and meetings, the pickers' choices:
+            // never one more query per row.
+            assertThat(three).as("statements for a page of three rows of %s", path).isLessThanOrEqualTo(one);
         }
     }
 
