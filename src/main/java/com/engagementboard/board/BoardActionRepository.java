@@ -26,4 +26,21 @@ interface BoardActionRepository extends JpaRepository<BoardAction, Long> {
     /** The actions of one status by due date (the index on status, due date and id gives the order). */
     @EntityGraph(attributePaths = { "touchpoint", "function" })
     Page<BoardAction> findByStatus(BoardAction.Status status, Pageable page);
+
+    /**
+     * The actions of one owner (a function's code; null: the chair's, the actions no function owns), of one status
+     * if given, in the board's order (open ones first by due date, so the overdue ones lead), touchpoint and
+     * function fetched in the same query.
+     */
+    @Query(value = """
+            select a from BoardAction a join fetch a.touchpoint left join fetch a.function f
+            where ((:owner is null and f is null) or f.code = :owner)
+              and (:status is null or a.status = :status)
+            order by case when a.status = :open then 0 else 1 end, a.dueAt, a.id""",
+            countQuery = """
+            select count(a) from BoardAction a left join a.function f
+            where ((:owner is null and f is null) or f.code = :owner)
+              and (:status is null or a.status = :status)""")
+    Page<BoardAction> findOfOwnerInBoardOrder(@Param("owner") String functionCode,
+            @Param("status") BoardAction.Status status, @Param("open") BoardAction.Status open, Pageable page);
 }

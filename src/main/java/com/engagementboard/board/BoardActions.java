@@ -59,6 +59,17 @@ class BoardActions {
         return PageView.of(page, a -> ActionView.of(a, now));
     }
 
+    /**
+     * One page of one owner's actions (a function's code; null: the chair's, those no function owns), of one
+     * status if given, in the same order as {@link #all(BoardAction.Status, Paging)}: the board's actions page.
+     */
+    @Transactional(readOnly = true)
+    PageView<ActionView> ofOwner(String functionCode, BoardAction.Status status, Paging paging) {
+        Instant now = clock.instant();
+        return PageView.of(actions.findOfOwnerInBoardOrder(functionCode, status, BoardAction.Status.OPEN,
+                paging.pageable()), a -> ActionView.of(a, now));
+    }
+
     @Transactional(readOnly = true)
     List<ActionView> ofDecisions(List<Long> decisionIds) {
         Instant now = clock.instant();

@@ -139,6 +139,37 @@ class BoardRegister {
         };
     }
 
+    /** The longest text the register's search box looks for. */
+    static final int MAX_SEARCH_TEXT = 200;
+
+    /**
+     * One page of the register for its page: the API's filters (touchpoint, function, outcome), and also a text
+     * in the decision's title or the decision asked (case-insensitive, wildcards taken literally) and the meeting
+     * that took it; newest first, filtered and cut in the database.
+     */
+    PageView<DecisionView> search(String text, Long meetingId, String touchpoint, String function,
+            BoardController.Outcome outcome, Paging paging) {
+        Specification<Decision> spec = filter(touchpoint, function, outcome, null, null, null);
+        if (text != null && !text.isBlank()) {
+            String cut = text.strip();
+            cut = cut.length() > MAX_SEARCH_TEXT ? cut.substring(0, MAX_SEARCH_TEXT) : cut;
+            String pattern = "%" + cut.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            spec = spec.and((root, query, cb) -> cb.or(cb.like(cb.lower(root.<String>get("title")), pattern, '\\'),
+                    cb.like(cb.lower(root.<String>get("decisionAsked")), pattern, '\\')));
+        }
+        if (meetingId != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("meetingId"), meetingId));
+        }
+        return PageView.of(decisions.findAll(spec, paging.in(DECISION_ORDER)), DecisionView::of);
+    }
+
+    /** One entry of the register; 404 for an unknown id. */
+    DecisionView decision(long id) {
+        return decisions.findById(id).map(DecisionView::of)
+                .orElseThrow(() -> new NotFoundException("decision", String.valueOf(id)));
+    }
+
     List<DecisionView> decisionsOf(long meetingId) {
         return decisions.findByMeetingIdOrderById(meetingId).stream().map(DecisionView::of).toList();
     }

@@ -10,4 +10,10 @@ interface DecisionRepository extends JpaRepository<Decision, Long>, JpaSpecifica
     List<Decision> findByMeetingIdOrderById(long meetingId);
 
     Optional<Decision> findFirstByItemIdOrderByIdDesc(long itemId);
+
+    /** How many decisions each of these meetings took: one query for a page of meetings, rows of (meeting id, count). */
+    @org.springframework.data.jpa.repository.Query(
+            "select d.meetingId, count(d) from Decision d where d.meetingId in :ids group by d.meetingId")
+    List<Object[]> countByMeetingIds(@org.springframework.data.repository.query.Param("ids")
+            java.util.Collection<Long> ids);
 }

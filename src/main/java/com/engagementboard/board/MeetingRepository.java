@@ -7,4 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface MeetingRepository extends JpaRepository<Meeting, Long> {
 
     Optional<Meeting> findFirstByKindAndStatusOrderByScheduledAtAsc(Meeting.Kind kind, Meeting.Status status);
+
+    /** The earliest meeting in one of these states, of any kind: the board's next meeting while none has opened. */
+    Optional<Meeting> findFirstByStatusInOrderByScheduledAtAscIdAsc(java.util.Collection<Meeting.Status> statuses);
 }

@@ -47,6 +47,10 @@ class Vote {
         this.castAt = castAt;
     }
 
+    Long getItemId() {
+        return itemId;
+    }
+
     String getVoter() {
         return voter;
     }
