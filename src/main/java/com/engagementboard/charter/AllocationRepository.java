@@ -87,4 +87,75 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
             where a.charter.status = :status and a.function.code = :functionCode""")
     Page<Allocation> findRights(@Param("status") CharterStatus status, @Param("functionCode") String functionCode,
             Pageable page);
+
+    // ---- The charter's pages (the matrix, a touchpoint's page): reads only ----
+
+    /**
+     * One page of the organisation's touchpoints for the charter matrix, highest priority first, each filter
+     * applying only when given (null). The function and division filters keep the touchpoints with at least
+     * one right held by that function (by a function of that division) in the versions given: the one in
+     * force and the one in acceptance. {@code name} is a lower-case LIKE pattern on the name or the code.
+     */
+    @Query(value = """
+            select t from Touchpoint t
+            where (:kind is null or t.kind = :kind)
+              and (:stage is null or t.journeyStage = :stage)
+              and (:priority is null or t.priority = :priority)
+              and (:name is null or lower(t.name) like :name escape '!' or lower(t.code) like :name escape '!')
+              and (:function is null or exists (select a.id from Allocation a
+                    where a.touchpoint = t and a.charter.id in :charterIds and a.function.code = :function))
+              and (:division is null or exists (select a.id from Allocation a join a.function f join f.division d
+                    where a.touchpoint = t and a.charter.id in :charterIds and d.code = :division))
+            order by t.priority desc, t.name, t.code""",
+            countQuery = """
+            select count(t) from Touchpoint t
+            where (:kind is null or t.kind = :kind)
+              and (:stage is null or t.journeyStage = :stage)
+              and (:priority is null or t.priority = :priority)
+              and (:name is null or lower(t.name) like :name escape '!' or lower(t.code) like :name escape '!')
+              and (:function is null or exists (select a.id from Allocation a
+                    where a.touchpoint = t and a.charter.id in :charterIds and a.function.code = :function))
+              and (:division is null or exists (select a.id from Allocation a join a.function f join f.division d
+                    where a.touchpoint = t and a.charter.id in :charterIds and d.code = :division))""")
+    Page<com.engagementboard.organisation.Touchpoint> findMatrixPage(
+            @Param("kind") com.engagementboard.organisation.TouchpointKind kind,
+            @Param("stage") com.engagementboard.organisation.JourneyStage stage,
+            @Param("priority") Integer priority, @Param("name") String name, @Param("function") String function,
+            @Param("division") String division, @Param("charterIds") Collection<Long> charterIds, Pageable page);
+
+    /**
+     * The rights of several versions (in force, in acceptance, the newest draft) over a page of touchpoints,
+     * with their version, touchpoint, function and the function's division: one query for the whole page.
+     */
+    @Query("""
+            select a from Allocation a join fetch a.charter c join fetch a.touchpoint t join fetch a.function f
+              left join fetch f.division
+            where c.id in :charterIds and t.id in :touchpointIds""")
+    List<Allocation> findOfTouchpointsInVersions(@Param("charterIds") Collection<Long> charterIds,
+            @Param("touchpointIds") Collection<Long> touchpointIds);
+
+    /** The newest drafts first: the chair's work in progress, whose conflicts the matrix shows. */
+    @Query("select c from CharterVersion c where c.status = com.engagementboard.charter.CharterStatus.DRAFT order by c.id desc")
+    List<CharterVersion> findNewestDrafts(Pageable page);
+
+    /** Every right over one touchpoint in the versions of these statuses, with its version and function. */
+    @Query("""
+            select a from Allocation a join fetch a.charter c join fetch a.function f
+            where a.touchpoint.id = :touchpointId and c.status in :statuses""")
+    List<Allocation> findHistoryOfTouchpoint(@Param("touchpointId") long touchpointId,
+            @Param("statuses") Collection<CharterStatus> statuses);
+
+    /**
+     * The board's decisions that name a touchpoint, newest first, as (id, meeting id, title, outcome, escalated,
+     * decided at): read by the entity's name, so the charter does not depend on the board's classes (the board
+     * depends on the charter).
+     */
+    @Query("""
+            select d.id, d.meetingId, d.title, d.outcome, d.escalated, d.decidedAt from Decision d
+            join d.touchpointCodes c where c = :code order by d.decidedAt desc, d.id desc""")
+    List<Object[]> findDecisionsNaming(@Param("code") String touchpointCode, Pageable page);
+
+    /** The board's time zone, once it is set up (read by the entity's name, as above). */
+    @Query("select b.timeZone from BoardSetup b")
+    List<String> findBoardTimeZone();
 }
