@@ -92,36 +92,44 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
     /**
      * One page of the organisation's touchpoints for the charter matrix, highest priority first, each filter
-     * applying only when given (null). The function and division filters keep the touchpoints with at least
+     * applying only when given (not null). The function and division filters keep the touchpoints with at least
      * one right held by that function (by a function of that division) in the versions given: the one in
-     * force and the one in acceptance. {@code name} is a lower-case LIKE pattern on the name or the code.
+     * force and the one in acceptance. {@code name} is a lower-case LIKE pattern (escape '!') on the name or code.
      */
-    @Query(value = """
-            select t from Touchpoint t
-            where (:kind is null or t.kind = :kind)
-              and (:stage is null or t.journeyStage = :stage)
-              and (:priority is null or t.priority = :priority)
-              and (:name is null or lower(t.name) like :name escape '!' or lower(t.code) like :name escape '!')
-              and (:function is null or exists (select a.id from Allocation a
+    default Page<com.engagementboard.organisation.Touchpoint> findMatrixPage(
+            com.engagementboard.organisation.TouchpointKind kind, com.engagementboard.organisation.JourneyStage stage,
+            Integer priority, String name, String function, String division, Collection<Long> charterIds,
+            Pageable page) {
+        // A flag says whether each filter applies, so that no parameter is ever null: "? is null" has no type the
+        // database can infer (H2 refuses it).
+        return findMatrixPage(kind == null, kind == null ? com.engagementboard.organisation.TouchpointKind.INTERNAL : kind,
+                stage == null, stage == null ? com.engagementboard.organisation.JourneyStage.BUY : stage,
+                priority == null, priority == null ? 0 : priority, name == null, name == null ? "" : name,
+                function == null, function == null ? "" : function, division == null, division == null ? "" : division,
+                charterIds, page);
+    }
+
+    String MATRIX_PAGE = """
+            from Touchpoint t
+            where (:anyKind = true or t.kind = :kind)
+              and (:anyStage = true or t.journeyStage = :stage)
+              and (:anyPriority = true or t.priority = :priority)
+              and (:anyName = true or lower(t.name) like :name escape '!' or lower(t.code) like :name escape '!')
+              and (:anyFunction = true or exists (select a.id from Allocation a
                     where a.touchpoint = t and a.charter.id in :charterIds and a.function.code = :function))
-              and (:division is null or exists (select a.id from Allocation a join a.function f join f.division d
-                    where a.touchpoint = t and a.charter.id in :charterIds and d.code = :division))
-            order by t.priority desc, t.name, t.code""",
-            countQuery = """
-            select count(t) from Touchpoint t
-            where (:kind is null or t.kind = :kind)
-              and (:stage is null or t.journeyStage = :stage)
-              and (:priority is null or t.priority = :priority)
-              and (:name is null or lower(t.name) like :name escape '!' or lower(t.code) like :name escape '!')
-              and (:function is null or exists (select a.id from Allocation a
-                    where a.touchpoint = t and a.charter.id in :charterIds and a.function.code = :function))
-              and (:division is null or exists (select a.id from Allocation a join a.function f join f.division d
-                    where a.touchpoint = t and a.charter.id in :charterIds and d.code = :division))""")
-    Page<com.engagementboard.organisation.Touchpoint> findMatrixPage(
-            @Param("kind") com.engagementboard.organisation.TouchpointKind kind,
+              and (:anyDivision = true or exists (select a.id from Allocation a join a.function f join f.division d
+                    where a.touchpoint = t and a.charter.id in :charterIds and d.code = :division))""";
+
+    @Query(value = "select t " + MATRIX_PAGE + " order by t.priority desc, t.name, t.code",
+            countQuery = "select count(t) " + MATRIX_PAGE)
+    Page<com.engagementboard.organisation.Touchpoint> findMatrixPage(@Param("anyKind") boolean anyKind,
+            @Param("kind") com.engagementboard.organisation.TouchpointKind kind, @Param("anyStage") boolean anyStage,
             @Param("stage") com.engagementboard.organisation.JourneyStage stage,
-            @Param("priority") Integer priority, @Param("name") String name, @Param("function") String function,
-            @Param("division") String division, @Param("charterIds") Collection<Long> charterIds, Pageable page);
+            @Param("anyPriority") boolean anyPriority, @Param("priority") int priority,
+            @Param("anyName") boolean anyName, @Param("name") String name,
+            @Param("anyFunction") boolean anyFunction, @Param("function") String function,
+            @Param("anyDivision") boolean anyDivision, @Param("division") String division,
+            @Param("charterIds") Collection<Long> charterIds, Pageable page);
 
     /**
      * The rights of several versions (in force, in acceptance, the newest draft) over a page of touchpoints,
