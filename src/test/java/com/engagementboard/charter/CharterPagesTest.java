@@ -136,7 +136,7 @@ class CharterPagesTest {
         assertThat(rows(page("/charter?q=" + tag + "&kind=INTERNAL"))).containsExactly(gap);
         assertThat(rows(page("/charter?q=" + tag + "&kind=EXTERNAL_DIRECT&priority=5"))).containsExactly(app);
         assertThat(rows(page("/charter?q=" + tag + "&stage=BOND"))).isEmpty();
-        assertThat(rows(page("/charter?q=pages+gap+" + tag))).containsExactly(gap);
+        assertThat(rows(page("/charter?q={q}", "PAGES gap " + tag))).containsExactly(gap);
         // The selects offer names, and keep what was chosen.
         assertThat(page("/charter?function=product"))
                 .contains("<option value=\"product\" selected=\"selected\">Product Management</option>")
@@ -255,8 +255,8 @@ class CharterPagesTest {
 
     // ---- fixtures ----
 
-    private String page(String url) throws Exception {
-        return mvc.perform(get(url).with(httpBasic("employee", "demo")).accept(MediaType.TEXT_HTML))
+    private String page(String url, Object... variables) throws Exception {
+        return mvc.perform(get(url, variables).with(httpBasic("employee", "demo")).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
