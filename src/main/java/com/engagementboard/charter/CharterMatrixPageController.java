@@ -283,7 +283,10 @@ class CharterMatrixPageController {
                 divisions.add(d.getName());
             }
         }
-        String division = divisions.isEmpty() ? (groupWide ? "Group-wide" : "—") : String.join(", ", divisions);
+        if (groupWide) {
+            divisions.add("Group-wide");
+        }
+        String division = divisions.isEmpty() ? "—" : String.join(", ", divisions);
         return new Row(t.getCode(), t.getName(), division, words(t.getKind()), words(t.getJourneyStage()),
                 t.getPriority(), cells);
     }

@@ -139,8 +139,8 @@ class TouchpointPageController {
             for (RightKind right : RightKind.values()) {
                 String owner = owner(held.get(right));
                 String previous = owner(before.get(right));
-                boolean changed = i < oldest && !java.util.Objects.equals(owner, previous)
-                        || i == oldest && owner != null;
+                // Against the version before (the very first version changes nothing).
+                boolean changed = i + 1 < rows.size() && !java.util.Objects.equals(owner, previous);
                 cells.add(new HistoryCell(CharterMatrixPageController.words(right), owner, state(held.get(right)),
                         changed));
             }
