@@ -181,6 +181,24 @@ class CharterPagesTest {
                 .contains("Renew").contains(BRAND).contains(PRODUCT);
         mvc.perform(get("/charter/versions/" + first + "/diff/999999").with(httpBasic("employee", "demo")))
                 .andExpect(status().isNotFound());
+
+        // A head declines the right an amendment gives her function: declined, with her function's name.
+        long declined = draft("Pages " + tag + " declined", true, line(app, "DESIGN", "sales"));
+        submit(declined);
+        mvc.perform(post("/api/charter/tasks/" + taskOf("sales.head", declined) + "/complete")
+                .with(httpBasic("sales.head", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\": \"DECLINE_SOME\", \"declinedLines\": \"" + app + ",DESIGN\", "
+                        + "\"declineReason\": \"Sales does not design apps\"}"))
+                .andExpect(status().isNoContent());
+        runDueJobs();
+        String disputed = page("/charter?q=" + tag);
+        assertThat(cell(disputed, app, "Design")).contains("data-state=\"declined\"").contains("Sales")
+                .contains("Declined");
+        // The cell's title says who holds it in force meanwhile.
+        assertThat(row(disputed, app)).contains("Its head declined it").contains("In force: " + BRAND);
+        assertThat(cell(disputed, app, "Renew")).contains("data-state=\"effective\"").contains(PRODUCT);
+        drafts.withdraw(declined, "The pages test is done with it", "cmo");
+
         // Other test classes count the organisation's gaps: a touchpoint outside the charter does not outlive this one.
         touchpoints.delete(gap);
     }
@@ -296,6 +314,12 @@ class CharterPagesTest {
                     .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"ACCEPT_ALL\"}"))
                     .andExpect(status().isNoContent());
         }
+        runDueJobs();
+        assertThat(charters.findById(id).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
+    }
+
+    /** Runs every job that is due now, as the job executor would (it is off in tests). */
+    private void runDueJobs() {
         for (int round = 0; round < 5; round++) {
             for (Job job : management.createJobQuery().executable().list()) {
                 if (job.getDuedate() == null) {
@@ -303,7 +327,6 @@ class CharterPagesTest {
                 }
             }
         }
-        assertThat(charters.findById(id).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
     }
 
     private int number() throws Exception {
