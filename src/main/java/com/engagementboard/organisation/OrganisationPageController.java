@@ -1,6 +1,7 @@
 package com.engagementboard.organisation;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -15,19 +16,29 @@ class OrganisationPageController {
     private final DivisionRepository divisions;
     private final FunctionService functions;
     private final TouchpointService touchpoints;
+    private final People people;
 
     OrganisationPageController(DivisionRepository divisions, FunctionService functions,
-            TouchpointService touchpoints) {
+            TouchpointService touchpoints, People people) {
         this.divisions = divisions;
         this.functions = functions;
         this.touchpoints = touchpoints;
+        this.people = people;
     }
 
     @GetMapping("/organisation")
     @Transactional(readOnly = true)
     String organisation(Model model) {
-        model.addAttribute("divisions", divisions.findAllByOrderByName());
-        model.addAttribute("functions", functions.all().stream().map(OrganisationViews.FunctionView::of).toList());
+        var allDivisions = divisions.findAllByOrderByName();
+        var allFunctions = functions.all().stream().map(OrganisationViews.FunctionView::of).toList();
+        model.addAttribute("divisions", allDivisions);
+        model.addAttribute("functions", allFunctions);
+        // Heads by name: a few dozen people, each looked up once.
+        Map<String, String> names = new TreeMap<>();
+        allDivisions.forEach(d -> names.computeIfAbsent(Objects.toString(d.getHeadUserId(), ""), people::nameOf));
+        allFunctions.forEach(f -> names.computeIfAbsent(Objects.toString(f.headUserId(), ""), people::nameOf));
+        names.remove("");
+        model.addAttribute("names", names);
         Map<TouchpointKind, java.util.List<Touchpoint>> byKind = touchpoints.find(null, null, null).stream()
                 .collect(Collectors.groupingBy(Touchpoint::getKind, () -> new TreeMap<>(), Collectors.toList()));
         model.addAttribute("touchpointsByKind", byKind);

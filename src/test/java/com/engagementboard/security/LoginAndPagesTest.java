@@ -98,6 +98,10 @@ class LoginAndPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Call-centre script")))
                 .andExpect(content().string(containsString("head-marketing")))
+                // Heads by name; each function's rights and each touchpoint's owners one click away.
+                .andExpect(content().string(containsString("<td>Mira Hoffmann</td>")))
+                .andExpect(content().string(containsString("href=\"/charter?function=marketing\"")))
+                .andExpect(content().string(containsString("href=\"/touchpoints/call-centre-script\"")))
                 .andExpect(content().string(containsString("EXTERNAL INDIRECT")));
     }
 
