@@ -295,7 +295,9 @@ class BoardPages {
                     .orElse(null);
             return new AgendaLine(e.position(), e.itemId(), e.title(), item == null ? null : name.apply(item.getAuthor()),
                     words(e.result()), item == null ? null : words(item.getStatus().name()),
-                    cast.getOrDefault(e.itemId(), List.of()), decision == null ? null : decision.id(),
+                    // Votes are read once the item is decided, as the minutes show them: not while it is voted on.
+                    decision == null ? List.of() : cast.getOrDefault(e.itemId(), List.of()),
+                    decision == null ? null : decision.id(),
                     decision == null ? null : words(decision.outcome()));
         }).toList();
         return new MeetingPage(m.id(), format(when, m.scheduledAt()), format(when, m.agendaCutoff()),

@@ -53,7 +53,7 @@ class BoardPagesController {
             if (size != Paging.DEFAULT_SIZE) {
                 uri.queryParam(Paging.SIZE, size);
             }
-            return uri.encode().build().toUriString();
+            return uri.build().encode().toUriString();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.engagementboard.charter;
 
+import com.engagementboard.security.Groups;
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.Division;
 import com.engagementboard.organisation.FunctionService;
@@ -32,6 +33,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -152,7 +155,8 @@ class CharterMatrixPageController {
     String matrix(@RequestParam(required = false) String division, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String stage, @RequestParam(required = false) String priority,
             @RequestParam(required = false) String function, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+            Authentication authentication, Model model) {
         TouchpointKind kindFilter = enumOf(TouchpointKind.class, kind);
         JourneyStage stageFilter = enumOf(JourneyStage.class, stage);
         Integer priorityFilter = priorityOf(priority);
@@ -161,7 +165,7 @@ class CharterMatrixPageController {
         String search = blankToNull(q);
         Paging paging = paging(page, size);
 
-        Versions versions = versions(charters, allocations);
+        Versions versions = versions(charters, allocations, authentication);
         Page<Touchpoint> rows = allocations.findMatrixPage(kindFilter, stageFilter, priorityFilter, likePattern(search),
                 functionFilter, divisionFilter, versions.owning(), paging.pageable());
         List<Long> ids = rows.getContent().stream().map(Touchpoint::getId).toList();
@@ -249,8 +253,26 @@ class CharterMatrixPageController {
         return "charter-diff";
     }
 
-    /** The version in force, the one in acceptance, the chair's newest draft: three small queries. */
-    static Versions versions(CharterRepository charters, AllocationRepository allocations) {
+    /**
+     * Whether this person reads the charter's work in progress (the version in acceptance, the chair's draft):
+     * the chair, the core group and administrators, who read drafts through {@code /api/charter/drafts} too.
+     * Everyone else reads the version in force, as {@code /api/charter} answers them.
+     */
+    static boolean seesWorkInProgress(Authentication authentication) {
+        return authentication != null && authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("GROUP_" + Groups.BOARD_CHAIR) || a.equals("GROUP_" + Groups.BOARD_CORE)
+                        || a.equals("GROUP_" + Groups.ADMIN));
+    }
+
+    /**
+     * The version in force, and for those who {@link #seesWorkInProgress see work in progress} the one in
+     * acceptance and the chair's newest draft: three small queries.
+     */
+    static Versions versions(CharterRepository charters, AllocationRepository allocations,
+            Authentication authentication) {
+        if (!seesWorkInProgress(authentication)) {
+            return new Versions(charters.findFirstByStatus(CharterStatus.EFFECTIVE).orElse(null), null, null);
+        }
         return new Versions(charters.findFirstByStatus(CharterStatus.EFFECTIVE).orElse(null),
                 charters.findFirstByStatus(CharterStatus.IN_ACCEPTANCE).orElse(null),
                 allocations.findNewestDrafts(PageRequest.of(0, 1)).stream().findFirst().orElse(null));
@@ -415,7 +437,7 @@ class CharterMatrixPageController {
         if (size != DEFAULT_SIZE) {
             link.queryParam("size", size);
         }
-        return link.encode().build().toUriString();
+        return link.build().encode().toUriString();
     }
 
     private static String nameOf(Map<String, BusinessFunction> functions, String code) {

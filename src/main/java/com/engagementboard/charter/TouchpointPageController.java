@@ -20,6 +20,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,12 +68,14 @@ class TouchpointPageController {
 
     @GetMapping("/touchpoints/{code}")
     @Transactional(readOnly = true)
-    String touchpoint(@PathVariable String code, Model model) {
+    String touchpoint(@PathVariable String code, Authentication authentication, Model model) {
         Touchpoint touchpoint = touchpoints.get(code);
         ZoneId zone = CharterMatrixPageController.zone(allocations, clock);
-        Versions versions = CharterMatrixPageController.versions(charters, allocations);
+        Versions versions = CharterMatrixPageController.versions(charters, allocations, authentication);
         List<Allocation> history = allocations.findHistoryOfTouchpoint(touchpoint.getId(),
-                List.of(CharterStatus.EFFECTIVE, CharterStatus.SUPERSEDED, CharterStatus.IN_ACCEPTANCE));
+                CharterMatrixPageController.seesWorkInProgress(authentication)
+                        ? List.of(CharterStatus.EFFECTIVE, CharterStatus.SUPERSEDED, CharterStatus.IN_ACCEPTANCE)
+                        : List.of(CharterStatus.EFFECTIVE, CharterStatus.SUPERSEDED));
         Map<Long, Map<RightKind, List<Allocation>>> byVersion = new HashMap<>();
         history.forEach(a -> byVersion.computeIfAbsent(a.getCharter().getId(), k -> new EnumMap<>(RightKind.class))
                 .computeIfAbsent(a.getRight(), k -> new ArrayList<>()).add(a));

@@ -179,7 +179,9 @@ class AtAGlance {
         long total = mine.size() < MY_WORK ? mine.size() : myTasks(user, groups).count();
         Map<String, String> processes = processNames(mine);
         List<WorkItem> items = mine.stream().map(t -> new WorkItem(t.getId(), t.getName(),
-                processes.get(t.getProcessDefinitionId()), format(t.getDueDate(), when), overdue(t.getDueDate(), now),
+                // A task made by hand in the Tasklist belongs to no process.
+                t.getProcessDefinitionId() == null ? null : processes.get(t.getProcessDefinitionId()),
+                format(t.getDueDate(), when), overdue(t.getDueDate(), now),
                 tasklistLink(t.getId()))).toList();
         return new MyWork(items, total, Math.max(0, total - items.size()), TASKLIST);
     }

@@ -201,6 +201,29 @@ class BoardPagesTest {
     }
 
     @Test
+    void votesOnAnItemNotDecidedYetAreNotShownAsTheMinutesDoNotShowThem() throws Exception {
+        AgendaItem voting = agendaItems.create(AgendaItem.Kind.MEMBER, new AgendaItemRequest(tag + " Still voting",
+                "Decide it", List.of("branch-greeting"), new AgendaItemRequest.FactBase(null, "A fact", null),
+                List.of()), "sales.head");
+        voting.queue();
+        voting.putOnAgenda();
+        items.saveAndFlush(voting);
+        MeetingItem entry = agenda.saveAndFlush(new MeetingItem(meetingId, voting.getId(), 3));
+        Vote cast = votes.saveAndFlush(new Vote(meetingId, voting.getId(), "wealth.head", BoardMeetingProcess.REJECT,
+                "Not to be read before the decision " + tag, Instant.now()));
+        try {
+            String page = html("/board/meetings/" + meetingId);
+            assertThat(page).contains(tag + " Still voting").doesNotContain("Not to be read before the decision");
+            // The decided items' votes are there.
+            assertThat(page).contains("The facts are clear");
+        } finally {
+            votes.delete(cast);
+            agenda.delete(entry);
+            items.delete(voting);
+        }
+    }
+
+    @Test
     void theChairIsOfferedToCallOffAMeetingThatHasNotOpenedAndOthersAreNot() throws Exception {
         Instant at = Instant.now().plus(3001, ChronoUnit.DAYS);
         long upcoming = meetings.saveAndFlush(new Meeting(Meeting.Kind.EXTRAORDINARY, at, at.minus(1, ChronoUnit.DAYS),

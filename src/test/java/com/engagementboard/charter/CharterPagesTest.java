@@ -122,6 +122,11 @@ class CharterPagesTest {
         assertThat(pending).contains("Out for acceptance").contains("Pages " + tag + " amended");
         assertThat(cell(pending, app, "Renew")).contains("data-state=\"pending\"").contains(PRODUCT);
         assertThat(cell(pending, app, "Design")).contains("data-state=\"effective\"").contains(BRAND);
+        // An employee reads the version in force only, as /api/charter answers them: no work in progress.
+        String employees = pageAs("employee", "/charter?q=" + tag);
+        assertThat(employees).doesNotContain("Out for acceptance").doesNotContain("Pages " + tag + " amended");
+        assertThat(cell(employees, app, "Renew")).doesNotContain("data-state=\"pending\"").doesNotContain(PRODUCT);
+        assertThat(pageAs("employee", "/touchpoints/" + app)).doesNotContain("Pages " + tag + " amended");
         accept(amendment, "product.head");
         int second = number();
         assertThat(second).isEqualTo(first + 1);
@@ -217,6 +222,11 @@ class CharterPagesTest {
                     .contains("&lt;script&gt;alert(1)&lt;/script&gt; " + tag).contains("Marketing")
                     .contains("Conflict");
             assertThat(cell(matrix, script, "Build")).contains("data-state=\"gap\"");
+            // The chair's draft is hers (and the core group's): an employee sees no conflict and no draft.
+            String employees = pageAs("employee", "/charter?q=" + tag);
+            assertThat(cell(employees, script, "Design")).contains("data-state=\"gap\"")
+                    .doesNotContain("Marketing");
+            assertThat(employees).doesNotContain("Pages conflict " + tag);
             String page = page("/touchpoints/" + script);
             assertThat(page).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;" + tag);
             assertThat(page("/charter?function=" + fn)).doesNotContain("<script>alert(1)");
@@ -273,8 +283,13 @@ class CharterPagesTest {
 
     // ---- fixtures ----
 
+    /** The page as the chair reads it: the version in force and the work in progress. */
     private String page(String url, Object... variables) throws Exception {
-        return mvc.perform(get(url, variables).with(httpBasic("employee", "demo")).accept(MediaType.TEXT_HTML))
+        return pageAs("cmo", url, variables);
+    }
+
+    private String pageAs(String user, String url, Object... variables) throws Exception {
+        return mvc.perform(get(url, variables).with(httpBasic(user, "demo")).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 

@@ -291,6 +291,19 @@ class AtAGlanceTest {
     // --- every role ----------------------------------------------------------------------------------------
 
     @Test
+    void aTaskMadeByHandInTheTasklistBelongsToNoProcessAndIsListed() throws Exception {
+        org.camunda.bpm.engine.task.Task byHand = tasks.newTask();
+        byHand.setName("Call the branch back " + java.util.UUID.randomUUID());
+        byHand.setAssignee("employee");
+        tasks.saveTask(byHand);
+        try {
+            assertThat(page("employee")).contains(byHand.getName()).contains("?task=" + byHand.getId());
+        } finally {
+            tasks.deleteTask(byHand.getId(), true);
+        }
+    }
+
+    @Test
     void thePageRendersForEveryRoleWithTheSectionsOfThatRole() throws Exception {
         assertThat(page("cmo")).contains("Welcome, <span>Clara Martens</span>").contains("My work")
                 .contains(CHAIR_SECTION).contains("Pending acceptances by function").contains("Next meeting")

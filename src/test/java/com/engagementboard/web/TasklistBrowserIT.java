@@ -39,7 +39,7 @@ class TasklistBrowserIT extends TasklistBrowserSupport {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("brand.head");
             driver.findElement(By.id("password")).sendKeys("demo");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, "));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, Bruno Castell"));
             assertNoContentSecurityPolicyViolations("the login and home pages");
 
             // The Tasklist, straight on this charter's task (other tests may leave tasks of the same name).
