@@ -207,7 +207,7 @@ class BoardPagesTest {
                 List.of()), "sales.head");
         voting.queue();
         voting.putOnAgenda();
-        items.saveAndFlush(voting);
+        long votingId = items.saveAndFlush(voting).getId();
         MeetingItem entry = agenda.saveAndFlush(new MeetingItem(meetingId, voting.getId(), 3));
         Vote cast = votes.saveAndFlush(new Vote(meetingId, voting.getId(), "wealth.head", BoardMeetingProcess.REJECT,
                 "Not to be read before the decision " + tag, Instant.now()));
@@ -219,7 +219,7 @@ class BoardPagesTest {
         } finally {
             votes.delete(cast);
             agenda.delete(entry);
-            items.delete(voting);
+            items.deleteById(votingId);
         }
     }
 
