@@ -44,7 +44,9 @@ class FunctionApiTest {
     void everyoneLoggedInListsTheFunctionsWithTheirHeads() throws Exception {
         mvc.perform(get("/api/functions").with(httpBasic("employee", "demo")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(8)))
+                // The demo's eight (other test classes on the same database may have added some).
+                .andExpect(jsonPath("$[*].code", org.hamcrest.Matchers.hasItems("marketing", "communications", "sales",
+                        "service", "operations", "product", "it", "brand")))
                 .andExpect(jsonPath("$[?(@.code=='marketing')].headUserId").value("marketing.head"))
                 .andExpect(jsonPath("$[?(@.code=='sales')].division").value("retail-banking"))
                 .andExpect(jsonPath("$[?(@.code=='it')].headGroup").value("head-it"));
