@@ -109,7 +109,7 @@ public class BoardDueDates {
     }
 
     private Date workingDaysFromNow(int days) {
-        ZoneId zone = board.isSetUp() ? ZoneId.of(board.setup().getTimeZone()) : clock.getZone();
+        ZoneId zone = board.zone();
         return Date.from(workingDaysAfter(clock.instant().atZone(zone), days).toInstant());
     }
 

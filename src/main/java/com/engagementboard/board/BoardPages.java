@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -187,7 +186,12 @@ class BoardPages {
                 d.escalated(), format(formats.when(), d.decidedAt()), d.meetingId(),
                 meetingLabel(held.get(d.meetingId()), day),
                 names(d.touchpoints(), touchpointNames), names(d.functions(), functionNames)));
-        List<Option> touchpointChoices = touchpoints.find(null, null, null).stream()
+        // The picker offers the touchpoints some decision names (of 2,000 touchpoints, those the board ruled on).
+        Set<String> offered = new LinkedHashSet<>(decisions.findTouchpointCodesDecided());
+        if (touchpoint != null) {
+            offered.add(touchpoint);
+        }
+        List<Option> touchpointChoices = touchpoints.byCodes(offered).values().stream()
                 .sorted(Comparator.comparing(Touchpoint::getName, String.CASE_INSENSITIVE_ORDER))
                 .map(t -> new Option(t.getCode(), t.getName())).toList();
         List<Option> functionChoices = functions.all().stream().map(f -> new Option(f.getCode(), f.getName())).toList();
@@ -204,11 +208,12 @@ class BoardPages {
     DecisionPage decision(long id) {
         DecisionView d = register.decision(id);
         AgendaItem item = items.findById(d.itemId()).orElse(null);
-        Function<String, String> name = names();
         Formats formats = formats();
-        List<VoteLine> cast = votes.findByMeetingIdAndItemIdOrderByCastAt(d.meetingId(), d.itemId()).stream()
-                .map(v -> voteLine(v, name, formats.when())).toList();
-        List<ActionLine> set = actionLines(actions.ofDecisions(List.of(d.id())), name, formats.day());
+        List<Vote> voted = votes.findByMeetingIdAndItemIdOrderByCastAt(d.meetingId(), d.itemId());
+        Function<String, String> name = names(java.util.stream.Stream.concat(voted.stream().map(Vote::getVoter),
+                java.util.stream.Stream.of(item == null ? null : item.getAuthor(), d.tieBrokenBy())));
+        List<VoteLine> cast = voted.stream().map(v -> voteLine(v, name, formats.when())).toList();
+        List<ActionLine> set = actionLines(actions.ofDecisions(List.of(d.id())), formats.day());
         Meeting meeting = meetings.findById(d.meetingId()).orElse(null);
         return new DecisionPage(d.id(), d.title(), d.decisionAsked(), words(d.outcome()), d.escalated(),
                 format(formats.when(), d.decidedAt()), item == null ? null : name.apply(item.getAuthor()), facts(d.factBase()),
@@ -282,11 +287,15 @@ class BoardPages {
 
     MeetingPage meeting(long id) {
         MeetingView m = register.meeting(id);
-        Function<String, String> name = names();
         DateTimeFormatter when = formats().when();
         Map<Long, AgendaItem> onAgenda = items.findAllById(m.agenda().stream().map(BoardViews.AgendaEntry::itemId)
                 .toList()).stream().collect(Collectors.toMap(AgendaItem::getId, i -> i));
-        Map<Long, List<VoteLine>> cast = votes.findByMeetingIdOrderByCastAt(id).stream().collect(Collectors.groupingBy(
+        List<Vote> voted = votes.findByMeetingIdOrderByCastAt(id);
+        Function<String, String> name = names(java.util.stream.Stream.of(voted.stream().map(Vote::getVoter),
+                onAgenda.values().stream().map(AgendaItem::getAuthor),
+                java.util.stream.Stream.of(m.calledBy(), m.calledOff() == null ? null : m.calledOff().by()))
+                .flatMap(s -> s));
+        Map<Long, List<VoteLine>> cast = voted.stream().collect(Collectors.groupingBy(
                 Vote::getItemId, Collectors.mapping(v -> voteLine(v, name, when), Collectors.toList())));
         List<DecisionView> taken = register.decisionsOf(id);
         List<AgendaLine> agenda = m.agenda().stream().map(e -> {
@@ -317,8 +326,7 @@ class BoardPages {
     Actions actions(String owner, BoardAction.Status status, Paging paging) {
         PageView<BoardActions.ActionView> found = owner == null ? actions.all(status, paging)
                 : actions.ofOwner(CHAIR_OWNER.equals(owner) ? null : owner, status, paging);
-        Function<String, String> name = names();
-        List<ActionLine> lines = actionLines(found.content(), name, formats().day());
+        List<ActionLine> lines = actionLines(found.content(), formats().day());
         PageView<ActionLine> page = new PageView<>(lines, found.page(), found.size(), found.totalElements(),
                 found.totalPages());
         List<Option> owners = new ArrayList<>();
@@ -327,14 +335,15 @@ class BoardPages {
         return new Actions(page, owners);
     }
 
-    /** The actions in words and names: touchpoints and functions in one query each, each person once. */
-    private List<ActionLine> actionLines(List<BoardActions.ActionView> views, Function<String, String> name,
-            DateTimeFormatter day) {
+    /** The actions in words and names: touchpoints, functions and people in one query each. */
+    private List<ActionLine> actionLines(List<BoardActions.ActionView> views, DateTimeFormatter day) {
         Map<String, Touchpoint> at = touchpoints.byCodes(views.stream().map(BoardActions.ActionView::touchpoint)
                 .collect(Collectors.toSet()));
         Map<String, BusinessFunction> owners = functions.byCodes(views.stream().map(BoardActions.ActionView::function)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         String chair = setups.findById(BoardSetup.SINGLETON).map(BoardSetup::getChair).orElse(null);
+        Function<String, String> name = names(java.util.stream.Stream.concat(
+                owners.values().stream().map(BusinessFunction::getHeadUserId), java.util.stream.Stream.of(chair)));
         return views.stream().map(a -> {
             BusinessFunction function = a.function() == null ? null : owners.get(a.function());
             Touchpoint touchpoint = at.get(a.touchpoint());
@@ -377,10 +386,10 @@ class BoardPages {
                 + day.format(meeting.getScheduledAt());
     }
 
-    /** People's names, each looked up once per page. */
-    private Function<String, String> names() {
-        Map<String, String> known = new HashMap<>();
-        return userId -> userId == null ? null : known.computeIfAbsent(userId, people::nameOf);
+    /** The names of the people a page shows, read in one query; a person not among them by their id. */
+    private Function<String, String> names(java.util.stream.Stream<String> userIds) {
+        Map<String, String> known = people.namesOf(userIds.filter(java.util.Objects::nonNull).toList());
+        return userId -> userId == null ? null : known.getOrDefault(userId, userId);
     }
 
     private static VoteLine voteLine(Vote vote, Function<String, String> name, DateTimeFormatter when) {

@@ -5,6 +5,8 @@ import com.engagementboard.security.Groups;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.NotFoundException;
+import com.engagementboard.web.PageZone;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and {@code board-core} in step, and moves the next regular meeting to the new cadence.
  */
 @Service
-public class BoardSetupService {
+public class BoardSetupService implements PageZone {
 
     static final int DEFAULT_CUTOFF_HOURS = 24;
     static final int DEFAULT_MEETING_MINUTES = 120;
@@ -33,13 +35,22 @@ public class BoardSetupService {
     private final BoardMemberRepository members;
     private final People people;
     private final MeetingScheduler scheduler;
+    private final Clock clock;
 
     BoardSetupService(BoardSetupRepository setups, BoardMemberRepository members, People people,
-            MeetingScheduler scheduler) {
+            MeetingScheduler scheduler, Clock clock) {
         this.setups = setups;
         this.members = members;
         this.people = people;
         this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /** The board's time zone once it is set up, the company's before: one query. */
+    @Override
+    @Transactional(readOnly = true)
+    public ZoneId zone() {
+        return setups.findById(BoardSetup.SINGLETON).map(b -> ZoneId.of(b.getTimeZone())).orElse(clock.getZone());
     }
 
     @Transactional(readOnly = true)

@@ -16,4 +16,8 @@ interface DecisionRepository extends JpaRepository<Decision, Long>, JpaSpecifica
             "select d.meetingId, count(d) from Decision d where d.meetingId in :ids group by d.meetingId")
     List<Object[]> countByMeetingIds(@org.springframework.data.repository.query.Param("ids")
             java.util.Collection<Long> ids);
+
+    /** The touchpoints some decision names: what the register's touchpoint picker offers (an index-only read). */
+    @org.springframework.data.jpa.repository.Query("select distinct c from Decision d join d.touchpointCodes c")
+    List<String> findTouchpointCodesDecided();
 }

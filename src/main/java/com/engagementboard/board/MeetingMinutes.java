@@ -14,11 +14,10 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,19 +49,14 @@ class MeetingMinutes {
     private final VoteRepository votes;
     private final BoardActions actions;
     private final BoardSetupService setup;
-
-    private final BoardSetupRepository setups;
     private final People people;
-    private final Clock clock;
 
-    MeetingMinutes(BoardRegister register, VoteRepository votes, BoardActions actions,
-            BoardSetupService setup, BoardSetupRepository setups, People people, Clock clock) {
-        this.clock = clock;
+    MeetingMinutes(BoardRegister register, VoteRepository votes, BoardActions actions, BoardSetupService setup,
+            People people) {
         this.register = register;
         this.votes = votes;
         this.actions = actions;
         this.setup = setup;
-        this.setups = setups;
         this.people = people;
     }
 
@@ -71,8 +65,7 @@ class MeetingMinutes {
      * UTC where the Tasklist said 09:00 CET); in the company's zone while no board is set up.
      */
     DateTimeFormatter when() {
-        return WHEN.withZone(setups.findById(BoardSetup.SINGLETON).map(b -> ZoneId.of(b.getTimeZone()))
-                .orElse(clock.getZone()));
+        return WHEN.withZone(setup.zone());
     }
 
     @Transactional(readOnly = true)
@@ -95,8 +88,10 @@ class MeetingMinutes {
                     decision.escalated() ? words(decision.ceoDecision()) + (decision.ceoComment() == null ? ""
                             : ", " + decision.ceoComment()) : null);
         }).toList();
-        List<String> attendance = votes.findByMeetingIdOrderByCastAt(meetingId).stream().map(Vote::getVoter)
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)).stream().map(people::nameOf).toList();
+        TreeSet<String> voters = votes.findByMeetingIdOrderByCastAt(meetingId).stream().map(Vote::getVoter)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        Map<String, String> names = people.namesOf(voters);
+        List<String> attendance = voters.stream().map(names::get).toList();
         List<String> carried = meeting.agenda().stream()
                 .filter(e -> e.result().equals("CARRIED_OVER") || e.result().equals("RETURNED")
                         || e.result().equals("DEFERRED"))

@@ -162,8 +162,4 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
             select d.id, d.meetingId, d.title, d.outcome, d.escalated, d.decidedAt from Decision d
             join d.touchpointCodes c where c = :code order by d.decidedAt desc, d.id desc""")
     List<Object[]> findDecisionsNaming(@Param("code") String touchpointCode, Pageable page);
-
-    /** The board's time zone, once it is set up (read by the entity's name, as above). */
-    @Query("select b.timeZone from BoardSetup b")
-    List<String> findBoardTimeZone();
 }

@@ -1,6 +1,5 @@
 package com.engagementboard.charter;
 
-import com.engagementboard.security.Groups;
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.Division;
 import com.engagementboard.organisation.FunctionService;
@@ -8,10 +7,10 @@ import com.engagementboard.organisation.JourneyStage;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointKind;
 import com.engagementboard.organisation.TouchpointService;
+import com.engagementboard.security.Groups;
 import com.engagementboard.web.PageView;
+import com.engagementboard.web.PageZone;
 import com.engagementboard.web.Paging;
-import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -77,16 +77,16 @@ class CharterMatrixPageController {
     private final CharterReading reading;
     private final FunctionService functions;
     private final TouchpointService touchpoints;
-    private final Clock clock;
+    private final PageZone zone;
 
     CharterMatrixPageController(CharterRepository charters, AllocationRepository allocations, CharterReading reading,
-            FunctionService functions, TouchpointService touchpoints, Clock clock) {
+            FunctionService functions, TouchpointService touchpoints, PageZone zone) {
         this.charters = charters;
         this.allocations = allocations;
         this.reading = reading;
         this.functions = functions;
         this.touchpoints = touchpoints;
-        this.clock = clock;
+        this.zone = zone;
     }
 
     /** A choice in a filter: the value sent, the words shown. */
@@ -259,9 +259,10 @@ class CharterMatrixPageController {
      * Everyone else reads the version in force, as {@code /api/charter} answers them.
      */
     static boolean seesWorkInProgress(Authentication authentication) {
+        Set<String> seeing = Set.of(Groups.authority(Groups.BOARD_CHAIR), Groups.authority(Groups.BOARD_CORE),
+                Groups.authority(Groups.ADMIN));
         return authentication != null && authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("GROUP_" + Groups.BOARD_CHAIR) || a.equals("GROUP_" + Groups.BOARD_CORE)
-                        || a.equals("GROUP_" + Groups.ADMIN));
+                .anyMatch(seeing::contains);
     }
 
     /**
@@ -383,19 +384,7 @@ class CharterMatrixPageController {
     }
 
     private ZoneId zone() {
-        return zone(allocations, clock);
-    }
-
-    /** The board's time zone once it is set up, the company's (the application clock's) before. */
-    static ZoneId zone(AllocationRepository allocations, Clock clock) {
-        for (String id : allocations.findBoardTimeZone()) {
-            try {
-                return id == null ? clock.getZone() : ZoneId.of(id);
-            } catch (DateTimeException notAZone) {
-                return clock.getZone();
-            }
-        }
-        return clock.getZone();
+        return zone.zone();
     }
 
     static String time(Instant when, ZoneId zone) {

@@ -6,7 +6,7 @@ import com.engagementboard.charter.CharterMatrixPageController.Versions;
 import com.engagementboard.organisation.People;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
-import java.time.Clock;
+import com.engagementboard.web.PageZone;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,15 +41,15 @@ class TouchpointPageController {
     private final CharterRepository charters;
     private final AllocationRepository allocations;
     private final People people;
-    private final Clock clock;
+    private final PageZone pageZone;
 
     TouchpointPageController(TouchpointService touchpoints, CharterRepository charters,
-            AllocationRepository allocations, People people, Clock clock) {
+            AllocationRepository allocations, People people, PageZone pageZone) {
         this.touchpoints = touchpoints;
         this.charters = charters;
         this.allocations = allocations;
         this.people = people;
-        this.clock = clock;
+        this.pageZone = pageZone;
     }
 
     /** One right now: its state as the matrix shows it, and how the function in force came to hold it. */
@@ -70,7 +70,7 @@ class TouchpointPageController {
     @Transactional(readOnly = true)
     String touchpoint(@PathVariable String code, Authentication authentication, Model model) {
         Touchpoint touchpoint = touchpoints.get(code);
-        ZoneId zone = CharterMatrixPageController.zone(allocations, clock);
+        ZoneId zone = pageZone.zone();
         Versions versions = CharterMatrixPageController.versions(charters, allocations, authentication);
         List<Allocation> history = allocations.findHistoryOfTouchpoint(touchpoint.getId(),
                 CharterMatrixPageController.seesWorkInProgress(authentication)

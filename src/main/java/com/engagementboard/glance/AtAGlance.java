@@ -1,7 +1,6 @@
 package com.engagementboard.glance;
 
 import com.engagementboard.board.BoardMeetingProcess;
-import com.engagementboard.board.BoardSetupService;
 import com.engagementboard.charter.AllocationStatus;
 import com.engagementboard.charter.CharterStatus;
 import com.engagementboard.charter.CharterVersion;
@@ -12,6 +11,7 @@ import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.organisation.People;
 import com.engagementboard.security.Groups;
 import com.engagementboard.security.SystemAccount;
+import com.engagementboard.web.PageZone;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,25 +124,25 @@ class AtAGlance {
     private final EntityManager entities;
     private final People people;
     private final FunctionService functions;
-    private final BoardSetupService board;
+    private final PageZone zone;
     private final SystemAccount system;
     private final Clock clock;
 
-    AtAGlance(TaskService tasks, RepositoryService repository, EntityManager entities, People people,
-            FunctionService functions, BoardSetupService board, SystemAccount system, Clock clock) {
+    AtAGlance(TaskService tasks, RepositoryService repository, EntityManager entities,
+            People people, FunctionService functions, PageZone zone, SystemAccount system, Clock clock) {
         this.tasks = tasks;
         this.repository = repository;
         this.entities = entities;
         this.people = people;
         this.functions = functions;
-        this.board = board;
+        this.zone = zone;
         this.system = system;
         this.clock = clock;
     }
 
     Glance of(String user, Collection<String> groups) {
         Instant now = clock.instant();
-        ZoneId zone = zone();
+        ZoneId zone = this.zone.zone();
         DateTimeFormatter when = WHEN.withZone(zone);
         List<String> headCodes = groups.stream().map(Groups::functionOfHeadGroup).filter(Objects::nonNull).sorted()
                 .toList();
@@ -151,11 +151,6 @@ class AtAGlance {
                 headCodes.isEmpty() ? List.of() : heads(headCodes, now, when),
                 groups.contains(Groups.CEO) ? ceo(now, when) : null,
                 groups.contains(Groups.ADMIN));
-    }
-
-    /** The board's time zone, or the company's while no board is set up. */
-    private ZoneId zone() {
-        return board.current().map(b -> ZoneId.of(b.cadence().timeZone())).orElse(clock.getZone());
     }
 
     /** The link that opens the task's form in the Tasklist. */

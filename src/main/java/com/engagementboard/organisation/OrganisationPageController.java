@@ -33,12 +33,11 @@ class OrganisationPageController {
         var allFunctions = functions.all().stream().map(OrganisationViews.FunctionView::of).toList();
         model.addAttribute("divisions", allDivisions);
         model.addAttribute("functions", allFunctions);
-        // Heads by name: a few dozen people, each looked up once.
-        Map<String, String> names = new TreeMap<>();
-        allDivisions.forEach(d -> names.computeIfAbsent(Objects.toString(d.getHeadUserId(), ""), people::nameOf));
-        allFunctions.forEach(f -> names.computeIfAbsent(Objects.toString(f.headUserId(), ""), people::nameOf));
-        names.remove("");
-        model.addAttribute("names", names);
+        // Heads by name, in one query.
+        model.addAttribute("names", people.namesOf(java.util.stream.Stream.concat(
+                allDivisions.stream().map(Division::getHeadUserId),
+                allFunctions.stream().map(OrganisationViews.FunctionView::headUserId)).filter(Objects::nonNull)
+                .toList()));
         Map<TouchpointKind, java.util.List<Touchpoint>> byKind = touchpoints.find(null, null, null).stream()
                 .collect(Collectors.groupingBy(Touchpoint::getKind, () -> new TreeMap<>(), Collectors.toList()));
         model.addAttribute("touchpointsByKind", byKind);

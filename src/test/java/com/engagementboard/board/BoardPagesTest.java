@@ -174,6 +174,18 @@ class BoardPagesTest {
     }
 
     @Test
+    void theTouchpointPickerOffersWhatDecisionsNameAndTheOneChosenNotEveryTouchpoint() throws Exception {
+        assertThat(html("/board/decisions"))
+                .contains("<option value=\"call-centre-script\">Call-centre script</option>",
+                        "<option value=\"branch-greeting\">Branch greeting</option>")
+                .doesNotContain("value=\"customer-insight-report\"");
+        // A touchpoint's page links its decisions: the filter names it even before a decision does.
+        assertThat(html("/board/decisions?touchpoint=customer-insight-report"))
+                .contains("<option value=\"customer-insight-report\" selected=\"selected\">Customer-insight report</option>")
+                .contains("No decision matches this search");
+    }
+
+    @Test
     void aDecisionShowsItsFactsVotesByNameActionsAndMeeting() throws Exception {
         String page = html("/board/decisions/" + approved);
         assertThat(page).contains("Clara Martens", "Rafael Ortega", ">approve<", ">reject<", "The facts are clear")

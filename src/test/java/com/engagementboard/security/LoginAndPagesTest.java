@@ -114,6 +114,19 @@ class LoginAndPagesTest {
     }
 
     @Test
+    void aPageFormSentWithoutItsTokenSaysTheFormHasExpiredAndLeavesTheSessionAlone() throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("employee").password("demo"))
+                .andReturn().getRequest().getSession();
+        mvc.perform(post("/logout").session(session).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("The form has expired")))
+                .andExpect(content().string(containsString("reload the page")))
+                .andExpect(content().string(containsString("href=\"/\"")));
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
     void theApiIsDocumentedForEveryoneLoggedIn() throws Exception {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
         mvc.perform(get("/v3/api-docs").with(httpBasic("employee", "demo")))
