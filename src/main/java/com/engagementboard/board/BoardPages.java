@@ -2,6 +2,7 @@ package com.engagementboard.board;
 
 import com.engagementboard.board.BoardViews.DecisionView;
 import com.engagementboard.board.BoardViews.MeetingView;
+import com.engagementboard.charter.CharterOverview;
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
 import com.engagementboard.organisation.People;
@@ -9,7 +10,6 @@ import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
 import com.engagementboard.web.PageView;
 import com.engagementboard.web.Paging;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -122,12 +122,12 @@ class BoardPages {
     private final TouchpointService touchpoints;
     private final FunctionService functions;
     private final People people;
-    private final EntityManager entities;
+    private final CharterOverview charters;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     BoardPages(BoardRegister register, BoardActions actions, MeetingRepository meetings, AgendaItemRepository items,
             VoteRepository votes, DecisionRepository decisions, BoardSetupRepository setups, MeetingMinutes minutes,
-            TouchpointService touchpoints, FunctionService functions, People people, EntityManager entities) {
+            TouchpointService touchpoints, FunctionService functions, People people, CharterOverview charters) {
         this.register = register;
         this.actions = actions;
         this.meetings = meetings;
@@ -139,7 +139,7 @@ class BoardPages {
         this.touchpoints = touchpoints;
         this.functions = functions;
         this.people = people;
-        this.entities = entities;
+        this.charters = charters;
     }
 
     /** The board's zone: times as the minutes and the board's tasks say them. */
@@ -229,8 +229,7 @@ class BoardPages {
         if (charterVersionId == null) {
             return null;
         }
-        return entities.createQuery("select c.number from CharterVersion c where c.id = :id", Integer.class)
-                .setParameter("id", charterVersionId).getResultStream().findFirst().orElse(null);
+        return charters.numberOf(charterVersionId);
     }
 
     /** The item's fact base, written as "- **Label:** text" lines, as labelled parts. */

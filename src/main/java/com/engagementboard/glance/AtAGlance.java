@@ -1,10 +1,8 @@
 package com.engagementboard.glance;
 
 import com.engagementboard.board.BoardMeetingProcess;
-import com.engagementboard.charter.AllocationStatus;
-import com.engagementboard.charter.CharterStatus;
-import com.engagementboard.charter.CharterVersion;
-import com.engagementboard.charter.RightKind;
+import com.engagementboard.board.BoardOverview;
+import com.engagementboard.charter.CharterOverview;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
@@ -12,7 +10,6 @@ import com.engagementboard.organisation.People;
 import com.engagementboard.security.Groups;
 import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.PageZone;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -55,8 +51,6 @@ class AtAGlance {
     static final int TOP = 10;
     /** Acceptance tasks read to group by function: one per function and version in acceptance, normally. */
     static final int ACCEPTANCE_TASKS = 50;
-    /** Conflicting rights counted at most (a count, not a list). */
-    private static final int MAX_CONFLICTS = 10_000;
 
     static final String TASKLIST = "/camunda/app/tasklist/default/";
 
@@ -121,18 +115,21 @@ class AtAGlance {
 
     private final TaskService tasks;
     private final RepositoryService repository;
-    private final EntityManager entities;
+    private final CharterOverview charterOverview;
+    private final BoardOverview boardOverview;
     private final People people;
     private final FunctionService functions;
     private final PageZone zone;
     private final SystemAccount system;
     private final Clock clock;
 
-    AtAGlance(TaskService tasks, RepositoryService repository, EntityManager entities,
+    AtAGlance(TaskService tasks, RepositoryService repository, CharterOverview charterOverview,
+            BoardOverview boardOverview,
             People people, FunctionService functions, PageZone zone, SystemAccount system, Clock clock) {
         this.tasks = tasks;
         this.repository = repository;
-        this.entities = entities;
+        this.charterOverview = charterOverview;
+        this.boardOverview = boardOverview;
         this.people = people;
         this.functions = functions;
         this.zone = zone;
@@ -202,61 +199,26 @@ class AtAGlance {
             TaskQuery escalations = escalations();
             long escalationCount = escalations.count();
             return new Chair(disputes(), charterState(), pending, acceptanceTasks, nextMeeting(now, when),
-                    overdueActions(now, when), countOverdueActions(now),
+                    actionLines(boardOverview.overdueActions(now, TOP), now, when),
+                    boardOverview.countOverdueActions(now),
                     escalationCount == 0 ? List.of() : taskLines(escalations.listPage(0, TOP), now, when, false),
                     escalationCount);
         });
     }
 
     private Disputes disputes() {
-        long atBoard = entities.createQuery("""
-                select count(i) from AgendaItem i
-                where i.kind = 'CHARTER_DISPUTE' and i.status not in ('DECIDED', 'WITHDRAWN')""", Long.class)
-                .getSingleResult();
-        List<String> titles = atBoard == 0 ? List.of() : entities.createQuery("""
-                select i.title from AgendaItem i
-                where i.kind = 'CHARTER_DISPUTE' and i.status not in ('DECIDED', 'WITHDRAWN')
-                order by i.createdAt, i.id""", String.class).setMaxResults(TOP).getResultList();
+        BoardOverview.Disputes atBoard = boardOverview.disputes(TOP);
         long withChair = tasks.createTaskQuery().processDefinitionKey(TouchpointCharterProcess.KEY)
                 .taskDefinitionKey(TouchpointCharterProcess.Elements.RESOLVE_DISPUTE).count();
-        return new Disputes(atBoard, titles, withChair);
+        return new Disputes(atBoard.atBoard(), atBoard.titles(), withChair);
     }
 
     /** The version in acceptance, else the newest draft: its gaps and conflicts as the chair's checks count them. */
     private CharterState charterState() {
-        Optional<CharterVersion> version = newest(CharterStatus.IN_ACCEPTANCE).or(() -> newest(CharterStatus.DRAFT));
-        if (version.isEmpty()) {
-            return null;
-        }
-        CharterVersion v = version.get();
-        long id = v.getId();
-        long touchpoints = entities.createQuery("""
-                select count(t) from Touchpoint t
-                where t.id in (select s.id from CharterVersion c join c.scope s where c.id = :id)
-                   or t.id in (select a.touchpoint.id from Allocation a where a.charter.id = :id)""", Long.class)
-                .setParameter("id", id).getSingleResult();
-        long allocations = entities.createQuery("select count(a) from Allocation a where a.charter.id = :id",
-                Long.class).setParameter("id", id).getSingleResult();
-        List<Long> conflicting = entities.createQuery("""
-                select count(a) from Allocation a where a.charter.id = :id
-                group by a.touchpoint.id, a.right having count(a) > 1""", Long.class)
-                .setParameter("id", id).setMaxResults(MAX_CONFLICTS).getResultList();
-        long surplus = conflicting.stream().mapToLong(c -> c - 1).sum();
-        long gaps = Math.max(0, touchpoints * RightKind.values().length - (allocations - surplus));
-        long declined = entities.createQuery(
-                "select count(a) from Allocation a where a.charter.id = :id and a.status = :declined", Long.class)
-                .setParameter("id", id).setParameter("declined", AllocationStatus.DECLINED).getSingleResult();
-        long all = entities.createQuery("select count(t) from Touchpoint t", Long.class).getSingleResult();
-        String name = (v.getNumber() == null ? "" : "Version " + v.getNumber() + " ")
-                + (v.getTitle() == null || v.getTitle().isBlank() ? "(untitled)" : "“" + v.getTitle() + "”");
-        return new CharterState(name, words(v.getStatus().name()), gaps, conflicting.size(), declined,
-                Math.max(0, all - touchpoints));
-    }
-
-    private Optional<CharterVersion> newest(CharterStatus status) {
-        return entities.createQuery("select v from CharterVersion v where v.status = :status order by v.id desc",
-                CharterVersion.class).setParameter("status", status).setMaxResults(1).getResultList().stream()
-                .findFirst();
+        return charterOverview.workInProgress().map(v -> new CharterState(
+                (v.number() == null ? "" : "Version " + v.number() + " ")
+                        + (v.title() == null || v.title().isBlank() ? "(untitled)" : "“" + v.title() + "”"),
+                words(v.status().name()), v.gaps(), v.conflicts(), v.declined(), v.uncovered())).orElse(null);
     }
 
     private TaskQuery acceptanceTasks() {
@@ -283,7 +245,7 @@ class AtAGlance {
             byFunction.computeIfAbsent(code, k -> new ArrayList<>()).add(task);
         }
         Map<String, BusinessFunction> named = functions.byCodes(byFunction.keySet());
-        Map<String, Long> rights = pendingRightsByFunction();
+        Map<String, Long> rights = charterOverview.pendingRightsByFunction();
         record Row(PendingAcceptance view, Date since) {
         }
         List<Row> rows = new ArrayList<>();
@@ -302,50 +264,11 @@ class AtAGlance {
         return rows.stream().limit(TOP * 2L).map(Row::view).toList();
     }
 
-    /** How many rights of the version in acceptance wait for each function's head, in one query. */
-    private Map<String, Long> pendingRightsByFunction() {
-        return entities.createQuery("""
-                select f.code, count(a) from Allocation a join a.function f
-                where a.charter.status = :inAcceptance and a.status = :pending group by f.code""", Object[].class)
-                .setParameter("inAcceptance", CharterStatus.IN_ACCEPTANCE)
-                .setParameter("pending", AllocationStatus.PENDING).getResultList().stream()
-                .collect(Collectors.toMap(r -> (String) r[0], r -> ((Number) r[1]).longValue()));
-    }
-
     /** The next meeting not yet over, with what is on its agenda (or queued for it while the agenda is open). */
     private NextMeeting nextMeeting(Instant now, DateTimeFormatter when) {
-        List<Object[]> found = entities.createQuery("""
-                select m.id, m.kind, m.status, m.scheduledAt, m.agendaCutoff from Meeting m
-                where m.status in ('SCHEDULED', 'AGENDA_CLOSED', 'AGENDA_PUBLISHED', 'IN_SESSION')
-                order by m.scheduledAt, m.id""", Object[].class).setMaxResults(1).getResultList();
-        if (found.isEmpty()) {
-            return null;
-        }
-        Object[] m = found.get(0);
-        long id = ((Number) m[0]).longValue();
-        String status = String.valueOf(m[2]);
-        Instant cutoff = (Instant) m[4];
-        long items;
-        List<String> titles;
-        if (status.equals("SCHEDULED")) {
-            items = entities.createQuery("""
-                    select count(i) from AgendaItem i where i.status in ('QUEUED', 'DEFERRED', 'CARRIED_OVER')""",
-                    Long.class).getSingleResult();
-            titles = items == 0 ? List.of() : entities.createQuery("""
-                    select i.title from AgendaItem i where i.status in ('QUEUED', 'DEFERRED', 'CARRIED_OVER')
-                    order by i.createdAt, i.id""", String.class).setMaxResults(TOP).getResultList();
-        } else {
-            items = entities.createQuery("""
-                    select count(e) from MeetingItem e
-                    where e.key.meetingId = :id and e.result not in ('DEFERRED', 'WITHDRAWN')""", Long.class)
-                    .setParameter("id", id).getSingleResult();
-            titles = items == 0 ? List.of() : entities.createQuery("""
-                    select i.title from MeetingItem e, AgendaItem i
-                    where e.key.meetingId = :id and i.id = e.key.itemId and e.result not in ('DEFERRED', 'WITHDRAWN')
-                    order by e.position""", String.class).setParameter("id", id).setMaxResults(TOP).getResultList();
-        }
-        return new NextMeeting(words(String.valueOf(m[1])), meetingStatus(status), format((Instant) m[3], when),
-                format(cutoff, when), cutoff != null && cutoff.isBefore(now), items, titles);
+        return boardOverview.nextMeeting(TOP).map(m -> new NextMeeting(words(m.kind()), meetingStatus(m.status()),
+                format(m.at(), when), format(m.cutoff(), when), m.cutoff() != null && m.cutoff().isBefore(now),
+                m.items(), m.titles())).orElse(null);
     }
 
     private static String meetingStatus(String status) {
@@ -358,29 +281,12 @@ class AtAGlance {
         };
     }
 
-    private static final String ACTION_COLUMNS = """
-            select a.description, t.name, f.name, a.ownerGroup, a.dueAt, a.status
-            from BoardAction a join a.touchpoint t left join a.function f""";
-
-    private List<ActionLine> overdueActions(Instant now, DateTimeFormatter when) {
-        return actionLines(entities.createQuery(ACTION_COLUMNS
-                + " where a.status = 'OPEN' and a.dueAt < :now order by a.dueAt, a.id", Object[].class)
-                .setParameter("now", now).setMaxResults(TOP).getResultList(), now, when);
-    }
-
-    private long countOverdueActions(Instant now) {
-        return entities.createQuery("select count(a) from BoardAction a where a.status = 'OPEN' and a.dueAt < :now",
-                Long.class).setParameter("now", now).getSingleResult();
-    }
-
-    private List<ActionLine> actionLines(List<Object[]> rows, Instant now, DateTimeFormatter when) {
+    private List<ActionLine> actionLines(List<BoardOverview.ActionRow> rows, Instant now, DateTimeFormatter when) {
         return rows.stream().map(r -> {
-            Instant due = (Instant) r[4];
-            String status = String.valueOf(r[5]);
-            String owner = r[2] != null ? (String) r[2]
-                    : Groups.BOARD_CHAIR.equals(r[3]) ? "The chair" : String.valueOf(r[3]);
-            return new ActionLine((String) r[0], (String) r[1], owner, format(due, when),
-                    status.equals("OPEN") && due != null && due.isBefore(now), words(status));
+            String owner = r.function() != null ? r.function()
+                    : Groups.BOARD_CHAIR.equals(r.ownerGroup()) ? "The chair" : String.valueOf(r.ownerGroup());
+            return new ActionLine(r.description(), r.touchpoint(), owner, format(r.due(), when),
+                    r.status().equals("OPEN") && r.due() != null && r.due().isBefore(now), words(r.status()));
         }).toList();
     }
 
@@ -406,30 +312,17 @@ class AtAGlance {
 
     private Head head(BusinessFunction function, Instant now, DateTimeFormatter when) {
         String code = function.getCode();
-        long rights = entities.createQuery("""
-                select count(a) from Allocation a where a.charter.status = :effective and a.function.code = :code""",
-                Long.class).setParameter("effective", CharterStatus.EFFECTIVE).setParameter("code", code)
-                .getSingleResult();
-        long pendingRights = entities.createQuery("""
-                select count(a) from Allocation a
-                where a.charter.status = :inAcceptance and a.function.code = :code and a.status = :pending""",
-                Long.class).setParameter("inAcceptance", CharterStatus.IN_ACCEPTANCE).setParameter("code", code)
-                .setParameter("pending", AllocationStatus.PENDING).getSingleResult();
+        long rights = charterOverview.rightsInForce(code);
+        long pendingRights = charterOverview.rightsToAccept(code);
         TaskQuery acceptances = acceptanceTasks().taskCandidateGroup(function.getHeadGroup()).orderByDueDate().asc()
                 .orderByTaskCreateTime().asc();
         long acceptanceCount = acceptances.count();
         List<TaskLine> acceptanceLines = acceptanceCount == 0 ? List.of()
                 : taskLines(acceptances.listPage(0, TOP), now, when, true);
-        long actionCount = entities.createQuery("""
-                select count(a) from BoardAction a where a.function.code = :code and a.status in ('OPEN', 'BLOCKED')""",
-                Long.class).setParameter("code", code).getSingleResult();
-        long overdue = entities.createQuery("""
-                select count(a) from BoardAction a
-                where a.function.code = :code and a.status = 'OPEN' and a.dueAt < :now""", Long.class)
-                .setParameter("code", code).setParameter("now", now).getSingleResult();
-        List<ActionLine> actions = actionCount == 0 ? List.of() : actionLines(entities.createQuery(ACTION_COLUMNS
-                + " where f.code = :code and a.status in ('OPEN', 'BLOCKED') order by a.dueAt, a.id", Object[].class)
-                .setParameter("code", code).setMaxResults(TOP).getResultList(), now, when);
+        long actionCount = boardOverview.countOpenActionsOf(code);
+        long overdue = boardOverview.countOverdueActionsOf(code, now);
+        List<ActionLine> actions = actionCount == 0 ? List.of()
+                : actionLines(boardOverview.openActionsOf(code, TOP), now, when);
         return new Head(code, function.getName(), rights, "/charter?function=" + code, pendingRights, acceptanceLines,
                 acceptanceCount, actions, actionCount, overdue);
     }
