@@ -1,7 +1,7 @@
 package com.engagementboard.board;
 
 import com.engagementboard.security.Groups;
-import com.engagementboard.web.PageView;
+import com.engagementboard.web.Pager;
 import com.engagementboard.web.Paging;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,7 +12,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The board's record as pages: the decision register (searchable) and each decision, the meetings and each
@@ -24,65 +23,15 @@ class BoardPagesController {
     /** The most rows a page of these lists shows; a larger size asked for is cut to it. */
     static final int MAX_PAGE_SIZE = 100;
 
-    /** The furthest page asked for that is taken as it is (past it, a page is the last one anyway). */
-    private static final int MAX_PAGE = 1_000_000;
-
-    /** Previous and next links of a list that keep its filters, and where the list stands, in words. */
-    record Pager(String summary, String previous, String next) {
-
-        static Pager of(PageView<?> page, String path, Map<String, Object> filters) {
-            String summary = page.totalElements() == 0 ? null
-                    : "Page " + (page.page() + 1) + " of " + Math.max(page.totalPages(), page.page() + 1) + " ("
-                            + page.totalElements() + " in all)";
-            String previous = page.page() > 0 ? link(path, filters, Math.min(page.page() - 1,
-                    Math.max(page.totalPages() - 1, 0)), page.size()) : null;
-            String next = page.page() + 1 < page.totalPages() ? link(path, filters, page.page() + 1, page.size()) : null;
-            return new Pager(summary, previous, next);
-        }
-
-        private static String link(String path, Map<String, Object> filters, int page, int size) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-            filters.forEach((name, value) -> {
-                if (value != null && !value.toString().isBlank()) {
-                    uri.queryParam(name, value);
-                }
-            });
-            if (page > 0) {
-                uri.queryParam(Paging.PAGE, page);
-            }
-            if (size != Paging.DEFAULT_SIZE) {
-                uri.queryParam(Paging.SIZE, size);
-            }
-            return uri.build().encode().toUriString();
-        }
-    }
-
     private final BoardPages pages;
 
     BoardPagesController(BoardPages pages) {
         this.pages = pages;
     }
 
-    /**
-     * The page asked for, leniently: a page is never a 400 for a person who edited the address; a size above
-     * {@value #MAX_PAGE_SIZE} is cut to it, anything unreadable is the default.
-     */
+    /** The page asked for, leniently (never a 400 for an edited address), at most {@value #MAX_PAGE_SIZE} rows. */
     static Paging paging(String page, String size) {
-        int number = Math.min(Math.max(number(page, 0), 0), MAX_PAGE);
-        int rows = number(size, Paging.DEFAULT_SIZE);
-        rows = rows < 1 ? Paging.DEFAULT_SIZE : Math.min(rows, MAX_PAGE_SIZE);
-        return new Paging(number, rows);
-    }
-
-    private static int number(String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException notANumber) {
-            return fallback;
-        }
+        return Paging.lenient(page, size, MAX_PAGE_SIZE);
     }
 
     private static String blankToNull(String value) {

@@ -9,6 +9,7 @@ import com.engagementboard.organisation.TouchpointKind;
 import com.engagementboard.organisation.TouchpointService;
 import com.engagementboard.security.Groups;
 import com.engagementboard.web.PageView;
+import com.engagementboard.web.Pager;
 import com.engagementboard.web.PageZone;
 import com.engagementboard.web.Paging;
 import java.time.Instant;
@@ -26,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.data.domain.Page;
@@ -39,7 +39,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The charter as people read it: the matrix (touchpoints down, the four rights across, the owner function's
@@ -64,10 +63,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class CharterMatrixPageController {
 
-    static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 100;
-    /** Past this page a request is answered with an empty page (the database's offset is an int). */
-    private static final int MAX_PAGE = 100_000;
     static final String TASKLIST = "/camunda/app/tasklist/default/";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
@@ -110,18 +106,6 @@ class CharterMatrixPageController {
 
     /** One changed right: the touchpoint (code for the link, name to read), the right, the owners' names. */
     record ChangeRow(String code, String touchpoint, String right, String before, String after) {
-    }
-
-    /** Where the page links go, with the filters kept. */
-    record Pager(int page, int size, long total, int totalPages, long from, long to, String previous, String next) {
-
-        static Pager of(PageView<?> view, IntFunction<String> link) {
-            long from = view.content().isEmpty() ? 0 : (long) view.page() * view.size() + 1;
-            long to = view.content().isEmpty() ? 0 : from + view.content().size() - 1;
-            return new Pager(view.page(), view.size(), view.totalElements(), view.totalPages(), from, to,
-                    view.page() > 0 ? link.apply(Math.min(view.page() - 1, Math.max(0, view.totalPages() - 1))) : null,
-                    view.page() + 1 < view.totalPages() ? link.apply(view.page() + 1) : null);
-        }
     }
 
     /** The versions a matrix reads: the one in force, the one in acceptance and the chair's newest draft. */
@@ -186,12 +170,12 @@ class CharterMatrixPageController {
         model.addAttribute("inAcceptance", header(versions.inAcceptance(), zone));
         model.addAttribute("draft", versions.draft() == null ? null : header(versions.draft(), zone));
         model.addAttribute("rows", view.content());
-        model.addAttribute("pager", Pager.of(view, p -> link("/charter", filters, p, paging.size())));
+        model.addAttribute("pager", Pager.of(view, "/charter", filters));
         model.addAttribute("rights", Arrays.stream(RightKind.values()).map(CharterMatrixPageController::words).toList());
         model.addAttribute("filters", filters);
         model.addAttribute("filtered", filters.values().stream().anyMatch(Objects::nonNull));
         model.addAttribute("size", paging.size());
-        model.addAttribute("sizes", new TreeSet<>(List.of(25, DEFAULT_SIZE, MAX_SIZE, paging.size())));
+        model.addAttribute("sizes", new TreeSet<>(List.of(25, Paging.DEFAULT_SIZE, MAX_SIZE, paging.size())));
         model.addAttribute("divisions", functions.divisions().stream()
                 .map(d -> new Option(d.getCode(), d.getName())).toList());
         model.addAttribute("functions", functions.all().stream()
@@ -216,7 +200,7 @@ class CharterMatrixPageController {
                 words(v.status()), v.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 time(v.effectiveAt(), zone), time(v.supersededAt(), zone), day(v.reviewDate()),
                 v.number() > 1 ? "/charter/versions/" + (v.number() - 1) + "/diff/" + v.number() : null)).toList());
-        model.addAttribute("pager", Pager.of(versions, p -> link("/charter/versions", Map.of(), p, paging.size())));
+        model.addAttribute("pager", Pager.of(versions, "/charter/versions", Map.of()));
         model.addAttribute("inAcceptance", header(charters.findFirstByStatus(CharterStatus.IN_ACCEPTANCE).orElse(null),
                 zone));
         return "charter-versions";
@@ -248,8 +232,7 @@ class CharterMatrixPageController {
         ZoneId zone = zone();
         model.addAttribute("from", header(charters.findByNumber(from).orElse(null), zone));
         model.addAttribute("to", header(charters.findByNumber(to).orElse(null), zone));
-        model.addAttribute("pager", Pager.of(diff.changes(),
-                p -> link("/charter/versions/" + from + "/diff/" + to, Map.of(), p, paging.size())));
+        model.addAttribute("pager", Pager.of(diff.changes(), "/charter/versions/" + from + "/diff/" + to, Map.of()));
         return "charter-diff";
     }
 
@@ -395,38 +378,9 @@ class CharterMatrixPageController {
         return day == null ? "" : DAY.format(day);
     }
 
-    /** A page of at most {@value #MAX_SIZE} rows ({@value #DEFAULT_SIZE} unless asked): a bad value is the default. */
+    /** A page of at most {@value #MAX_SIZE} rows, read leniently: a bad value is the default. */
     static Paging paging(String page, String size) {
-        int rows = DEFAULT_SIZE;
-        try {
-            rows = size == null || size.isBlank() ? DEFAULT_SIZE : Math.max(1, Math.min(MAX_SIZE, Integer.parseInt(size.trim())));
-        } catch (NumberFormatException notANumber) {
-            rows = DEFAULT_SIZE;
-        }
-        int number = 0;
-        try {
-            number = page == null || page.isBlank() ? 0 : Math.max(0, Math.min(MAX_PAGE, Integer.parseInt(page.trim())));
-        } catch (NumberFormatException notANumber) {
-            number = 0;
-        }
-        return new Paging(number, rows);
-    }
-
-    /** A link to a page of a list, with the filters given (the blank ones left out). */
-    static String link(String path, Map<String, String> filters, int page, int size) {
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
-        filters.forEach((name, value) -> {
-            if (value != null) {
-                link.queryParam(name, value);
-            }
-        });
-        if (page > 0) {
-            link.queryParam("page", page);
-        }
-        if (size != DEFAULT_SIZE) {
-            link.queryParam("size", size);
-        }
-        return link.build().encode().toUriString();
+        return Paging.lenient(page, size, MAX_SIZE);
     }
 
     private static String nameOf(Map<String, BusinessFunction> functions, String code) {

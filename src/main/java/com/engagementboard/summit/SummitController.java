@@ -10,6 +10,7 @@ import com.engagementboard.web.IllegalTransitionException;
 import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.PageForms;
 import com.engagementboard.web.PageView;
+import com.engagementboard.web.Pager;
 import com.engagementboard.web.Paging;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.security.Principal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -134,14 +134,16 @@ class SummitController {
      * company's zone, where it stands in words, who chairs it; each links to its page.
      */
     @GetMapping("/summits")
-    String list(Paging paging, Model model) {
-        Paging page = paging.size() > MAX_PAGE_SIZE ? new Paging(paging.page(), MAX_PAGE_SIZE) : paging;
+    String list(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+            Model model) {
+        // A person's page: an edited address is never a 400 (a size above the longest page is cut to it).
+        Paging paging = Paging.lenient(page, size, MAX_PAGE_SIZE);
         // Summits are few (one or two a year): the service's list, cut to the page.
-        PageView<Summit> found = PageView.of(summits.all(), page);
-        Map<String, String> chairs = new HashMap<>();
+        PageView<Summit> found = PageView.of(summits.all(), paging);
+        Map<String, String> chairs = people.namesOf(found.content().stream().map(Summit::getChair).toList());
         model.addAttribute("summits", found.map(s -> new Row(s.getId(), s.getTitle(), s.getAt(),
-                statusInWords(s.getStatus()), badge(s.getStatus()),
-                chairs.computeIfAbsent(s.getChair(), people::nameOf))));
+                statusInWords(s.getStatus()), badge(s.getStatus()), chairs.get(s.getChair()))));
+        model.addAttribute("pager", Pager.of(found, "/summits", Map.of()));
         model.addAttribute("zone", clock.getZone().getId());
         return "summits";
     }

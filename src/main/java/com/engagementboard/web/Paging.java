@@ -54,6 +54,31 @@ public record Paging(int page, int size) {
         return new Paging(number, rows);
     }
 
+    /** The furthest page a page of the application takes as asked (past the last, a list shows its last page anyway). */
+    public static final int MAX_PAGE = 1_000_000;
+
+    /**
+     * The page a person's browser asks for, leniently: a page is never a 400 for someone who edited the address.
+     * A size above {@code maxSize} is cut to it; anything unreadable, below 1 or blank is the default.
+     */
+    public static Paging lenient(String page, String size, int maxSize) {
+        int number = Math.min(Math.max(number(page, 0), 0), MAX_PAGE);
+        int rows = number(size, DEFAULT_SIZE);
+        rows = rows < 1 ? DEFAULT_SIZE : Math.min(rows, Math.min(maxSize, MAX_SIZE));
+        return new Paging(number, rows);
+    }
+
+    private static int number(String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException notANumber) {
+            return fallback;
+        }
+    }
+
     private static int parse(String value, int fallback, int min, int max, List<FieldProblem> problems,
             java.util.function.Function<String, FieldProblem> problem) {
         if (value == null || value.isBlank()) {

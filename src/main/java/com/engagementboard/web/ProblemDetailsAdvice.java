@@ -111,9 +111,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String expected = type != null && type.isEnum()
                 ? "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
                         .collect(Collectors.joining(", "))
-                : (type == null ? "another value" : "a " + type.getSimpleName());
+                : expected(type);
         return problem(Problems.invalidInput(
                 List.of(new FieldProblem(name, "'" + ex.getValue() + "' is not accepted; expected " + expected))));
+    }
+
+    /** What a value of this type looks like, in words: "a whole number", not "a long". */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (type == long.class || type == int.class || type == Long.class || type == Integer.class
+                || type == short.class || type == Short.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date or time such as 2026-12-07 or 2026-12-07T09:00";
+        }
+        return "a " + type.getSimpleName();
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -47,6 +47,43 @@ class PagingTest {
         assertThat(second.map(i -> "#" + i).content()).containsExactly("#3", "#4", "#5");
     }
 
+    @Test
+    void aPersonsPageIsReadLenientlyAndCutToTheLongestPage() {
+        assertThat(Paging.lenient(null, null, 100)).isEqualTo(new Paging(0, 50));
+        assertThat(Paging.lenient("2", "25", 100)).isEqualTo(new Paging(2, 25));
+        assertThat(Paging.lenient("-4", "0", 100)).isEqualTo(new Paging(0, 50));
+        assertThat(Paging.lenient("next", "lots", 100)).isEqualTo(new Paging(0, 50));
+        assertThat(Paging.lenient(" 3 ", "1000", 100)).isEqualTo(new Paging(3, 100));
+        assertThat(Paging.lenient("99999999999", "10", 100)).isEqualTo(new Paging(0, 10));
+        assertThat(Paging.lenient("5000000", "10", 100).page()).isEqualTo(Paging.MAX_PAGE);
+    }
+
+    @Test
+    void aPagerSaysWhereTheListStandsAndItsLinksKeepTheFiltersAndTheSize() {
+        List<Integer> all = IntStream.range(0, 7).boxed().toList();
+        java.util.Map<String, Object> filters = new java.util.LinkedHashMap<>();
+        filters.put("q", "a & b");
+        filters.put("status", " ");
+        filters.put("owner", null);
+        Pager second = Pager.of(PageView.of(all, new Paging(1, 3)), "/board/actions", filters);
+        assertThat(second.summary()).isEqualTo("Page 2 of 3 (7 in all)");
+        assertThat(second.from()).isEqualTo(4);
+        assertThat(second.to()).isEqualTo(6);
+        assertThat(second.previous()).isEqualTo("/board/actions?q=a%20%26%20b&size=3");
+        assertThat(second.next()).isEqualTo("/board/actions?q=a%20%26%20b&page=2&size=3");
+
+        Pager first = Pager.of(PageView.of(all, new Paging(0, 50)), "/charter", java.util.Map.of());
+        assertThat(first.summary()).isEqualTo("Page 1 of 1 (7 in all)");
+        assertThat(first.previous()).isNull();
+        assertThat(first.next()).isNull();
+        // Past the last page, "previous" leads to the last page, not to one more empty page.
+        Pager past = Pager.of(PageView.of(all, new Paging(9, 3)), "/charter", java.util.Map.of());
+        assertThat(past.previous()).isEqualTo("/charter?page=2&size=3");
+        assertThat(past.next()).isNull();
+        assertThat(Pager.of(PageView.of(List.of(), Paging.first()), "/summits", java.util.Map.of()).summary())
+                .isNull();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<FieldProblem> problems(Runnable reading) {
         try {
