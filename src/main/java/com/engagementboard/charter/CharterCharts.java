@@ -82,8 +82,8 @@ class CharterCharts {
      * the version in force are not the head's answer and are left out).
      */
     ChartData acceptanceLeadTime(Authentication viewer) {
-        String empty = "No head has accepted rights yet: once the chair submits a version, the days each function's "
-                + "head takes to accept show here.";
+        String empty = "No head has accepted rights yet: as the heads accept the rights of a submitted version, the "
+                + "days each function's head took show here.";
         List<Long> ids = shown(viewer, false).stream().map(s -> s.version().getId()).toList();
         if (ids.isEmpty()) {
             return new ChartData("bar", "days", List.of(), List.of(), List.of(), false, empty);
