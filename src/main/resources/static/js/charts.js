@@ -119,9 +119,18 @@
       }
     };
     if (!doughnut) {
+      // Counts (rights, decisions) step by whole numbers; days may have tenths.
+      var whole = data.datasets.every(function (series) {
+        return series.data.every(function (value) { return Number.isInteger(value); });
+      });
       options.scales = {
         x: { stacked: data.stacked },
-        y: { stacked: data.stacked, beginAtZero: true, title: { display: true, text: data.unit } }
+        y: {
+          stacked: data.stacked,
+          beginAtZero: true,
+          title: { display: true, text: data.unit },
+          ticks: whole ? { precision: 0 } : {}
+        }
       };
     }
     new window.Chart(canvas, { type: data.type, data: { labels: data.labels, datasets: datasets }, options: options });
