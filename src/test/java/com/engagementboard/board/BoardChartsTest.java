@@ -3,7 +3,7 @@ package com.engagementboard.board;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
@@ -97,8 +97,8 @@ class BoardChartsTest {
 
     @Test
     void nobodyLoggedOutReadsIt() throws Exception {
-        mvc.perform(get(CHART).accept(MediaType.APPLICATION_JSON)).andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrlPattern("**/login"));
+        mvc.perform(get(CHART).accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     private long meeting(Instant at, String reason) {

@@ -5,7 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
@@ -169,8 +169,8 @@ class CharterChartsTest {
     @Test
     void nobodyLoggedOutReadsThem() throws Exception {
         for (String url : List.of(GAPS, LEAD_TIME)) {
-            mvc.perform(get(url).accept(MediaType.APPLICATION_JSON)).andExpect(status().is3xxRedirection())
-                    .andExpect(redirectedUrlPattern("**/login"));
+            mvc.perform(get(url).accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
     }
 
