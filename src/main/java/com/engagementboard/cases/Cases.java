@@ -79,7 +79,7 @@ class Cases {
     }
 
     /** An open task: its name, whom it waits for (names), when it is due, whether that is past. */
-    record OpenTask(String name, String waitsFor, String due, boolean overdue) {
+    record OpenTask(String name, String waitsFor, String due, boolean overdue, String step) {
     }
 
     /**
@@ -151,9 +151,9 @@ class Cases {
             boolean ended = instance.getEndTime() != null;
             CaseState state = state(instance);
             BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
-            List<String> steps = (ended ? state.reached() : state.current()).stream().map(id -> nameOf(model, id))
-                    .distinct().toList();
             List<OpenTask> open = ended ? List.of() : openTasks(instanceId, when);
+            List<String> steps = (ended ? state.reached() : state.current()).stream()
+                    .flatMap(id -> stepNames(model, id, open).stream()).distinct().toList();
             long total = ended ? 0 : open.size() < MAX_TASKS ? open.size()
                     : tasks.createTaskQuery().processInstanceId(instanceId).count();
             return new CaseView(instance.getId(), subject.title(), subject.link(), process,
@@ -280,7 +280,7 @@ class Cases {
                 .orderByTaskCreateTime().asc().listPage(0, MAX_TASKS)) {
             Date due = task.getDueDate();
             open.add(new OpenTask(task.getName(), waitsFor(task, names), format(due, when),
-                    due != null && due.toInstant().isBefore(now)));
+                    due != null && due.toInstant().isBefore(now), task.getTaskDefinitionKey()));
         }
         return open;
     }
@@ -330,11 +330,20 @@ class Cases {
 
     // --- words and times --------------------------------------------------------------------------------
 
-    /** An element's name in the diagram; its id when it has none. */
-    private static String nameOf(BpmnModelInstance model, String elementId) {
+    /**
+     * A step in words: the names of its open tasks (their expressions resolved: "Accept 2 rights for Sales"),
+     * else its name in the diagram, an expression in it shown as an ellipsis; its id when it has no name.
+     */
+    private static List<String> stepNames(BpmnModelInstance model, String elementId, List<OpenTask> open) {
+        List<String> tasks = open.stream().filter(t -> elementId.equals(t.step())).map(OpenTask::name).distinct()
+                .toList();
+        if (!tasks.isEmpty()) {
+            return tasks;
+        }
         ModelElementInstance element = model == null ? null : model.getModelElementById(elementId);
         String name = element == null ? null : element.getAttributeValue("name");
-        return name == null || name.isBlank() ? elementId : name.replaceAll("\\s+", " ").strip();
+        return List.of(name == null || name.isBlank() ? elementId
+                : name.replaceAll("\\$\\{[^}]*}", "…").replaceAll("\\s+", " ").strip());
     }
 
     /** The board's time zone, or the company's while no board is set up (as the other pages say times). */
