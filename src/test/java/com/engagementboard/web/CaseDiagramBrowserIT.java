@@ -55,6 +55,7 @@ class CaseDiagramBrowserIT extends TasklistBrowserSupport {
         assertThat(text).contains("Case diagram").contains("in acceptance").contains(BRAND_TASK)
                 .contains(OPERATIONS_TASK).contains("Head of Brand & Reputation")
                 .contains("The diagram marks where the case is now.");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'end'});", diagram);
         screenshot("case-diagram");
 
         List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
