@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import com.engagementboard.board.BoardMeetingProcess;
+import com.engagementboard.board.BoardSetupService;
 import com.engagementboard.charter.AcceptanceFanOut;
 import com.engagementboard.charter.CharterDrafts;
 import com.engagementboard.charter.CharterFixtures;
@@ -19,8 +22,11 @@ import com.engagementboard.organisation.People;
 import com.engagementboard.organisation.TouchpointKind;
 import com.engagementboard.organisation.TouchpointRequest;
 import com.engagementboard.organisation.TouchpointService;
+import com.engagementboard.summit.SummitProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -76,6 +82,19 @@ class CasePageTest {
 
     @Autowired
     People people;
+
+    @Autowired
+    BoardSetupService board;
+
+    private static final String DEMO_BOARD = """
+            {"chair": "cmo",
+             "members": ["cmo", "retail.head", "business.head", "wealth.head", "marketing.head",
+               "communications.head", "sales.head", "service.head", "operations.head", "product.head", "it.head",
+               "brand.head", "insight.lead", "digital.lead", "branch.lead", "compliance.lead", "people.lead"],
+             "core": ["cmo", "retail.head", "business.head", "wealth.head"],
+             "cadence": {"type": "WEEKLY", "dayOfWeek": "MONDAY", "time": "09:00", "timeZone": "Europe/Amsterdam"},
+             "quorum": 3, "agendaCutoffHours": 24, "meetingMinutes": 120}
+            """;
 
     private String tag;
 
@@ -203,6 +222,46 @@ class CasePageTest {
             mvc.perform(get(record).with(httpBasic("cmo", "demo")).accept(MediaType.TEXT_HTML))
                     .andExpect(status().isNotFound());
         }
+    }
+
+    @Test
+    void aSummitAndAMeetingLeadToTheirCases() throws Exception {
+        String at = Instant.now().plus(40 + new java.util.Random().nextInt(200), ChronoUnit.DAYS).toString();
+        long summit = json.readTree(mvc.perform(post("/api/summits").with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Case summit " + tag + "\", \"at\": \""
+                        + at + "\", \"participants\": [\"marketing.head\"]}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+        String summitCase = mvc.perform(get("/summits/{id}/case", summit).with(httpBasic("cmo", "demo")))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(summitCase).isEqualTo("/cases/" + runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(SummitProcess.businessKey(summit)).singleResult().getId());
+        assertThat(mvc.perform(get(summitCase).with(httpBasic("cmo", "demo")).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Summit “Case summit " + tag + "” of ").contains("href=\"/summits/" + summit + "\"");
+        mvc.perform(get(summitCase).with(httpBasic("sales.head", "demo")).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/summits/{id}/cancel", summit).with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"The case page test is done.\"}"))
+                .andExpect(status().isOk());
+
+        // Meetings need a board: the demo's, unless a test before this one set one up.
+        if (board.current().isEmpty()) {
+            mvc.perform(put("/api/board").with(httpBasic("cmo", "demo")).contentType(MediaType.APPLICATION_JSON)
+                    .content(DEMO_BOARD)).andExpect(status().is2xxSuccessful());
+        }
+        long meeting = json.readTree(mvc.perform(post("/api/board/meetings").with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"at\": \"" + at + "\", \"reason\": \"Case page "
+                        + tag + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+        String meetingCase = mvc.perform(get("/board/meetings/{id}/case", meeting).with(httpBasic("cmo", "demo")))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(meetingCase).isEqualTo("/cases/" + runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(BoardMeetingProcess.businessKey(meeting)).singleResult().getId());
+        assertThat(mvc.perform(get(meetingCase).with(httpBasic("retail.head", "demo")).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Extraordinary board meeting of ").contains("href=\"/board/meetings/" + meeting + "\"");
+        mvc.perform(post("/api/board/meetings/{id}/call-off", meeting).with(httpBasic("cmo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"The case page test is done.\"}"));
     }
 
     @Test
