@@ -1,7 +1,8 @@
 package com.engagementboard.board;
 
-import com.engagementboard.security.SystemAccount;
 import com.engagementboard.board.BoardMeetingProcess.Typed;
+import com.engagementboard.security.SystemAccount;
+import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +68,9 @@ class MeetingScheduler {
     /** The chair calls an extraordinary meeting; its agenda closes at the cut-off, or now if that is past. */
     @Transactional
     Meeting callExtraordinary(Instant at, String reason, String chair) {
-        BoardSetup setup = setups.findById(BoardSetup.SINGLETON).orElseThrow();
+        BoardSetup setup = setups.findById(BoardSetup.SINGLETON).orElseThrow(() -> new ConflictException(
+                "No board yet", "There is no board to call a meeting of: set the board up first (its chair, "
+                        + "members and cadence, PUT /api/board), then call the meeting."));
         if (!at.isAfter(now())) {
             throw new InvalidInputException("at", "must be in the future");
         }

@@ -138,8 +138,9 @@ class SecurityConfig {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher apis = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"),
                 path.matcher(webapps + "/api/**"), path.matcher("/v3/api-docs/**"), path.matcher("/actuator/**"),
-                // The figures the pages' charts fetch: data, so a 401 problem, not the login page.
-                path.matcher("/charts/**"));
+                // What the pages' scripts fetch (the charts' figures, a case's diagram and state): data, so a 401
+                // problem, not the login page.
+                path.matcher("/charts/**"), path.matcher("/cases/*/state"), path.matcher("/cases/*/diagram.bpmn"));
 
         http.authenticationManager(onlyCamunda(identity))
                 .authorizeHttpRequests(requests -> authorizeRequests(requests, path, webapps))

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -173,6 +174,11 @@ class CasePageTest {
                 .andExpect(redirectedUrlPattern("**/login"));
         mvc.perform(get("/cases/{id}/state", instance).with(httpBasic("cmo", "wrong")))
                 .andExpect(status().isUnauthorized());
+        // What the page's script fetches is data: logged out, a 401 problem, not the login page.
+        for (String data : List.of("/cases/{id}/state", "/cases/{id}/diagram.bpmn")) {
+            mvc.perform(get(data, instance)).andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
         drafts.withdraw(charterId, "The case page test is done with it.", "cmo");
     }
 
