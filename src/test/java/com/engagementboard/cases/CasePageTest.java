@@ -115,6 +115,9 @@ class CasePageTest {
         // The record's address leads to its case.
         mvc.perform(get("/charter/{id}/case", charterId).with(httpBasic("cmo", "demo")))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/cases/" + instance));
+        // The matrix links it while the version is out for acceptance (only those who follow work in progress see it).
+        assertThat(html("/charter", "cmo")).contains("href=\"/charter/" + charterId + "/case\"");
+        assertThat(html("/charter", "employee")).doesNotContain("/case\"");
 
         MvcResult page = mvc.perform(get("/cases/{id}", instance).with(httpBasic("cmo", "demo"))
                 .accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn();
@@ -266,8 +269,20 @@ class CasePageTest {
         assertThat(mvc.perform(get(meetingCase).with(httpBasic("retail.head", "demo")).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("Extraordinary board meeting of ").contains("href=\"/board/meetings/" + meeting + "\"");
+        // The record's page links its case for those who follow every case, and for nobody else.
+        String caseLink = "href=\"/board/meetings/" + meeting + "/case\"";
+        assertThat(html("/board/meetings/" + meeting, "cmo")).contains(caseLink);
+        assertThat(html("/board/meetings/" + meeting, "employee")).doesNotContain(caseLink);
+        String summitLink = "href=\"/summits/" + summit + "/case\"";
+        assertThat(html("/summits/" + summit, "admin")).contains(summitLink);
+        assertThat(html("/summits/" + summit, "marketing.head")).doesNotContain(summitLink);
         mvc.perform(post("/api/board/meetings/{id}/call-off", meeting).with(httpBasic("cmo", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"The case page test is done.\"}"));
+    }
+
+    private String html(String path, String user) throws Exception {
+        return mvc.perform(get(path).with(httpBasic(user, "demo")).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     @Test
