@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
@@ -90,7 +90,8 @@ class SummitChartsTest {
         mvc.perform(get("/charts/summits/987654321/sourcing.json").with(httpBasic("employee", "demo"))
                 .accept(MediaType.APPLICATION_JSON)).andExpect(status().isNotFound());
         mvc.perform(get("/charts/summits/1/sourcing.json").accept(MediaType.APPLICATION_JSON))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("**/login"));
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     private long convene(String title) throws Exception {
