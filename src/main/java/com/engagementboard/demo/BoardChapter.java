@@ -125,7 +125,8 @@ class BoardChapter {
             decide(meeting, present, scripted.getOrDefault(title, APPROVED), moment);
             moment = moment.plus(Duration.ofMinutes(25));
         }
-        clock.advanceTo(at.plus(Duration.ofHours(2)));
+        // Every item decided, the meeting closes and its minutes are written.
+        clock.runDueJobs();
         if (runtime.createProcessInstanceQuery().processInstanceId(meeting).count() > 0) {
             throw new IllegalStateException("The meeting of " + at + " did not close: it waits at "
                     + runtime.getActiveActivityIds(meeting));
@@ -174,7 +175,8 @@ class BoardChapter {
 
     private void decide(String meeting, Task present, Handling handling, Instant presented) {
         if (handling.recommendation() != null) {
-            cast.complete(CHAIR, present, Map.of(BoardMeetingProcess.Variables.ITEM_ACTION, BoardMeetingProcess.ESCALATE,
+            cast.complete(CHAIR, present, Map.of(
+                    BoardMeetingProcess.Variables.ITEM_ACTION, BoardMeetingProcess.ESCALATE,
                     BoardMeetingProcess.Variables.RECOMMENDATION, handling.recommendation()));
             clock.advanceTo(presented.plus(Duration.ofMinutes(15)));
             cast.complete("ceo", cast.openTask(meeting, DECIDE_ESCALATION), Map.of(

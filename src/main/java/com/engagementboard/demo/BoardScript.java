@@ -6,14 +6,14 @@ import com.engagementboard.demo.BoardChapter.Item;
 import java.util.List;
 
 /**
- * What the board had on its agenda in the four weeks the demo shows, and how it took each item: the words
+ * What the board had on its agenda in the three weeks the demo shows, and how it took each item: the words
  * people typed, kept apart from the mechanics of {@link BoardChapter}.
  */
 final class BoardScript {
 
-    /** Approved four weeks ago; its action, due a week later, is still open: overdue. */
+    /** Approved three weeks ago; its action, due a week later, is still open: overdue. */
     static final String OVERDUE_ACTION = "Rewrite the script to three questions and train the agents";
-    /** Approved three weeks ago; its owner reported it done. */
+    /** Approved two weeks ago; its owner reported it done. */
     static final String DONE_ACTION = "Send a tracking SMS when a card leaves the depot";
     /** Escalated to the CEO two weeks ago. */
     static final String ESCALATED_ITEM = "Replace the identity check of the mobile-app onboarding";
@@ -21,7 +21,7 @@ final class BoardScript {
     static final List<Item> FIRST_MEETING = List.of(
             new Item("sales.head", "Three-question call-centre script",
                     "Cut the call-centre script to three questions before the customer's own",
-                    List.of("call-centre-script"), "Priority 5 touchpoint: every customer calls us at least once a year",
+                    List.of("call-centre-script"), "Priority 5 touchpoint: every customer calls at least once a year",
                     "40% of callers hang up before question five; complaints name the script first",
                     "Two competitors answer within 60 seconds with a three-step script",
                     List.of(new Action("call-centre-script", "OPERATE", OVERDUE_ACTION, 7)),
@@ -42,9 +42,7 @@ final class BoardScript {
                     "Visits to small branches fell 30% in two years",
                     null, List.of(),
                     Handling.votes("cmo:REJECT", "retail.head:REJECT", "business.head:APPROVE",
-                            "wealth.head:REJECT")));
-
-    static final List<Item> THIRD_MEETING = List.of(
+                            "wealth.head:REJECT")),
             new Item("digital.lead", ESCALATED_ITEM,
                     "Move the identity check of the app's onboarding to a new provider, at twice the cost",
                     List.of("mobile-app-onboarding"), "Priority 5 touchpoint: where new customers start",
@@ -54,7 +52,9 @@ final class BoardScript {
                             "Run the tender for the identity-check provider", 30)),
                     Handling.escalate("The board recommends the switch: the cost is beyond its mandate, the loss "
                             + "of new customers is not.", "Approved within this year's digital budget; report the "
-                            + "sign-up rate to me monthly.")),
+                            + "sign-up rate to me monthly.")));
+
+    static final List<Item> THIRD_MEETING = List.of(
             new Item("communications.head", "Weekend hours for social-media care",
                     "Answer customers on social media on Saturdays too",
                     List.of("social-media-care"), "Priority 3 touchpoint",
@@ -63,9 +63,7 @@ final class BoardScript {
                     List.of(new Action("social-media-care", "OPERATE", "Staff social-media care on Saturdays",
                             21)),
                     Handling.tie("APPROVE", "cmo:APPROVE", "retail.head:REJECT", "business.head:APPROVE",
-                            "wealth.head:REJECT")));
-
-    static final List<Item> FOURTH_MEETING = List.of(
+                            "wealth.head:REJECT")),
             new Item("insight.lead", "Complaint themes in the monthly insight report",
                     "Add the month's top complaint themes to the customer-insight report",
                     List.of("customer-insight-report", "complaint-handling"), "Priority 5 complaint handling",

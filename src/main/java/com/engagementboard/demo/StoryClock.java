@@ -44,6 +44,8 @@ class StoryClock {
     private final ManagementService management;
     private final Clock clock;
     private Set<String> awake = Set.of();
+    /** How far the story has been told. */
+    private Instant told;
 
     StoryClock(ManagementService management, Clock clock) {
         this.management = management;
@@ -65,8 +67,15 @@ class StoryClock {
         awake = Set.copyOf(processKeys);
     }
 
-    /** Moves the engine's clock to the moment and runs the jobs of the awake processes that are due by then. */
+    /**
+     * Moves the engine's clock on to the moment and runs the jobs of the awake processes that are due by then.
+     * Never back: what the jobs did up to then has happened.
+     */
     void advanceTo(Instant moment) {
+        if (told != null && moment.isBefore(told)) {
+            throw new IllegalStateException("The story's steps overlap: back to " + moment + " after " + told);
+        }
+        told = moment;
         set(moment);
         runDueJobs();
     }
@@ -93,6 +102,7 @@ class StoryClock {
 
     /** The engine's clock back to the wall clock. */
     void reset() {
+        told = null;
         try {
             RESET.invokeExact();
         } catch (Throwable e) {
