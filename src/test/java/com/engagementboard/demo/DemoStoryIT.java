@@ -29,12 +29,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The demo's first start, with the story on (its own context: the other tests start without it): the board is
- * alive, as its pages and its API show, and was made so by the processes; a second run changes nothing.
+ * The demo's first start with the story on: the board is alive, as its pages and its API show, and was made so by
+ * the processes; a second run changes nothing. A context of its own, so an integration test in a JVM of its own (the
+ * other tests start without the story), always on a fresh in-memory database: the story is a first start's, and
+ * the PostgreSQL run of the integration tests shares one database between them.
  */
-@SpringBootTest(properties = { "engagement-board.demo-story=true", "engagement-board.demo-board=true" })
+@SpringBootTest(properties = { "engagement-board.demo-story=true", "engagement-board.demo-board=true",
+        "spring.datasource.url=jdbc:h2:mem:demo-story-${random.uuid};DB_CLOSE_DELAY=-1",
+        "spring.datasource.username=sa", "spring.datasource.password=" })
 @AutoConfigureMockMvc
-class DemoStoryTest {
+class DemoStoryIT {
 
     private final ObjectMapper json = new ObjectMapper();
 
