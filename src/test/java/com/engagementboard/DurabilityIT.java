@@ -115,7 +115,8 @@ class DurabilityIT {
     private ConfigurableApplicationContext start() {
         // The demo board too (the unit tests' configuration leaves it out): its first meeting must not be
         // scheduled twice either.
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--engagement-board.demo-board=true"));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--engagement-board.demo-board=true",
+                "--engagement-board.demo-story=false"));
         if (!System.getProperty("spring.profiles.active", "").contains("postgres")) {
             args.add("--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("eb").toAbsolutePath()
                     + ";DB_CLOSE_ON_EXIT=FALSE");

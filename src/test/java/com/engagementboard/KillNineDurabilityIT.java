@@ -194,7 +194,9 @@ class KillNineDurabilityIT {
                 "--spring.datasource.url=" + url,
                 // As in production: the test configuration (config/application.properties) turns these off.
                 "--camunda.bpm.job-execution.enabled=true",
-                "--engagement-board.demo-board=true")
+                "--engagement-board.demo-board=true",
+                // Its charters are submitted one after another: no demo amendment may hold the acceptance slot.
+                "--engagement-board.demo-story=false")
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

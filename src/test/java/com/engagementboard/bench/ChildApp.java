@@ -35,6 +35,8 @@ final class ChildApp implements RunningApp {
             command.add("-XX:SharedArchiveFile=" + archive);
         }
         command.addAll(List.of("-jar", config.jar().toAbsolutePath().toString(), "--server.port=" + port));
+        // The benchmark builds its own organisation and charter: the demo's story (a version in acceptance) is left out.
+        command.add("--engagement-board.demo-story=false");
         command.addAll(database.applicationArguments());
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("app-" + label + ".log").toFile());

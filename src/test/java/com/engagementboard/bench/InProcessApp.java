@@ -32,7 +32,8 @@ final class InProcessApp implements RunningApp {
                 // Only the application's own configuration, not the tests' (config/application.properties
                 // turns the job executor off and the database to memory).
                 "--spring.config.location=classpath:/", "--logging.file.name=" + folder.resolve("app-in-process.log"),
-                "--logging.threshold.console=OFF", "--spring.main.banner-mode=off"));
+                "--logging.threshold.console=OFF", "--spring.main.banner-mode=off",
+                "--engagement-board.demo-story=false"));
         args.addAll(database.applicationArguments());
         long started = System.nanoTime();
         ConfigurableApplicationContext context = SpringApplication.run(EngagementBoardApplication.class,
