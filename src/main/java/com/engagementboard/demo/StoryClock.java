@@ -1,11 +1,8 @@
 package com.engagementboard.demo;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import com.engagementboard.engine.EngineClock;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,29 +14,14 @@ import org.springframework.stereotype.Component;
  * the job executor would have run them at that moment. The application reads its time from the engine's clock
  * ({@code engine/EngineClock}), so the records the processes write are dated when the story says.
  *
- * <p>Camunda's clock is {@code ClockUtil}; the architecture rule keeps every class but {@code EngineClock} from
- * depending on it, since the application must <em>read</em> the time in one place. The story only sets it, and
- * reaches it by name, so that rule stays as it is for everything that reads the time.
+ * <p>Camunda's clock is {@code ClockUtil}, which only {@code EngineClock} touches: the story moves it through
+ * {@link EngineClock#travelTo} and puts it back with {@link EngineClock#backToNow}.
  *
  * <p>Only the jobs of the processes the story has reached run: a board meeting scheduled before the story moved
  * the board's calendar must not hold its agenda a year ago.
  */
 @Component
 class StoryClock {
-
-    private static final MethodHandle SET_TIME;
-    private static final MethodHandle RESET;
-
-    static {
-        try {
-            Class<?> engineClock = Class.forName("org.camunda.bpm.engine.impl.util.ClockUtil");
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            SET_TIME = lookup.findStatic(engineClock, "setCurrentTime", MethodType.methodType(void.class, Date.class));
-            RESET = lookup.findStatic(engineClock, "reset", MethodType.methodType(void.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final ManagementService management;
     private final Clock clock;
@@ -103,18 +85,10 @@ class StoryClock {
     /** The engine's clock back to the wall clock. */
     void reset() {
         told = null;
-        try {
-            RESET.invokeExact();
-        } catch (Throwable e) {
-            throw new IllegalStateException("The engine's clock could not be reset", e);
-        }
+        EngineClock.backToNow();
     }
 
     private static void set(Instant moment) {
-        try {
-            SET_TIME.invokeExact(Date.from(moment));
-        } catch (Throwable e) {
-            throw new IllegalStateException("The engine's clock could not be set to " + moment, e);
-        }
+        EngineClock.travelTo(moment);
     }
 }

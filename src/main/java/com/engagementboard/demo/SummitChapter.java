@@ -9,11 +9,9 @@ import static com.engagementboard.summit.SummitProcess.Elements.OPEN_SUMMIT;
 import static com.engagementboard.summit.SummitProcess.Elements.PLAN_TOUCHPOINTS;
 
 import com.engagementboard.summit.SourcingElement;
+import com.engagementboard.summit.SummitConvener;
 import com.engagementboard.summit.SummitProcess;
 import com.engagementboard.summit.SummitProcess.Variables;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,7 +22,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,13 +47,13 @@ class SummitChapter {
             it,service,service
             """;
 
-    private final ApplicationContext context;
+    private final SummitConvener convener;
     private final RuntimeService runtime;
     private final StoryClock clock;
     private final Cast cast;
 
-    SummitChapter(ApplicationContext context, RuntimeService runtime, StoryClock clock, Cast cast) {
-        this.context = context;
+    SummitChapter(SummitConvener convener, RuntimeService runtime, StoryClock clock, Cast cast) {
+        this.convener = convener;
         this.runtime = runtime;
         this.clock = clock;
         this.cast = cast;
@@ -98,25 +95,9 @@ class SummitChapter {
         }
     }
 
-    /**
-     * Convenes the summit through the summit's own service, as {@code POST /api/summits} does. That service and its
-     * request are package-private to the summit, and the request's {@code @Future} check reads the wall clock, not
-     * the engine's, so the story calls the service by name; everything after is the summit's process.
-     */
+    /** Convenes the summit as {@code POST /api/summits} does, a year ago (see {@link SummitConvener}). */
     private void convene(String title, Instant at) {
-        try {
-            Class<?> service = Class.forName("com.engagementboard.summit.Summits");
-            Class<?> request = Class.forName("com.engagementboard.summit.SummitRequest");
-            Constructor<?> newRequest = request.getDeclaredConstructor(String.class, Instant.class, List.class);
-            newRequest.setAccessible(true);
-            Method convene = service.getDeclaredMethod("convene", request, String.class);
-            convene.setAccessible(true);
-            convene.invoke(context.getBean(service), newRequest.newInstance(title, at, PARTICIPANTS), CHAIR);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("The summit's service is not where the demo story looks for it", e);
-        }
+        convener.convene(title, at, PARTICIPANTS, CHAIR);
     }
 
     private static Map<String, Object> preWork(String participant) {

@@ -19,6 +19,20 @@ public final class EngineClock extends Clock {
         this.zone = zone;
     }
 
+    /**
+     * Moves the engine's time, and with it the application's, to {@code at}: only the demo story does, to live
+     * through a year that has passed (every timer, due date and record then says that year). Undone by
+     * {@link #backToNow()}.
+     */
+    public static void travelTo(Instant at) {
+        ClockUtil.setCurrentTime(java.util.Date.from(at));
+    }
+
+    /** The engine's time back to the wall clock's. */
+    public static void backToNow() {
+        ClockUtil.reset();
+    }
+
     @Override
     public Instant instant() {
         return ClockUtil.getCurrentTime().toInstant();
