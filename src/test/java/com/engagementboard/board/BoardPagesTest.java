@@ -152,6 +152,8 @@ class BoardPagesTest {
     @Test
     void theRegisterListsTheDecisionsNewestFirstAndTheSearchNarrowsThem() throws Exception {
         String all = html("/board/decisions?q=" + tag);
+        assertThat(all).contains("<a href=\"/board/decisions\" aria-current=\"page\">Decisions</a>",
+                "<a href=\"/board/meetings\">Meetings</a>", "<a href=\"/board/actions\">Actions</a>");
         assertThat(all).contains(tag + " Warmer greeting", tag + " Shorter script")
                 .contains("/board/decisions/" + approved, "/board/decisions/" + rejected)
                 .contains("Call-centre script", "Branch greeting", "Operations", "Sales")
