@@ -43,9 +43,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  *
  * <p>The company is set up once, through the API and the processes as its people would: a charter in force for
  * every demo touchpoint but one (the social-media care nobody owns yet: four gaps), a second version in acceptance
- * that gives marketing three rights and brand one, a board with a sitting meeting that decided one item and sent
- * another to the CEO, and a summit under way. The tests run in order: the tour comes last, over what the first
- * ones left.
+ * that gives marketing three rights and brand one, a board with a sitting meeting that decided one item (with an
+ * action at its touchpoint) and sent another to the CEO, and a summit under way. The tests run in order: the tour
+ * comes last, over what the first ones left.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesBrowserIT extends TasklistBrowserSupport {
@@ -171,6 +171,7 @@ class PagesBrowserIT extends TasklistBrowserSupport {
                 logIn(role);
                 viewport(WIDE, 900);
                 Map<String, String> nav = navigation();
+                String fullName = driver.findElement(By.cssSelector("header.top .who")).getText().strip();
                 assertThat(nav).as("the navigation of " + role).containsKeys("At a glance", "Charter", "Decisions",
                         "Meetings", "Actions", "Summits", "Organisation", "Tasklist", "API");
                 if (role.equals("admin")) {
@@ -181,11 +182,12 @@ class PagesBrowserIT extends TasklistBrowserSupport {
                 Map<String, String> pages = new LinkedHashMap<>(nav);
                 if (role.equals("cmo")) {
                     pages.putAll(detailPages());
+                    overflowIsMeasured();
                 }
                 for (Map.Entry<String, String> page : pages.entrySet()) {
                     String url = page.getValue();
                     if (leavesThePages(url)) {
-                        assertLoads(role, page.getKey(), url);
+                        assertLoads(role, page.getKey(), url, fullName);
                         continue;
                     }
                     for (int width : List.of(WIDE, NARROW)) {
@@ -202,6 +204,10 @@ class PagesBrowserIT extends TasklistBrowserSupport {
                         }
                     }
                 }
+                // Back from the Tasklist, Cockpit, Admin and the API: still logged in.
+                driver.get(base() + "/");
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                        "Welcome, " + fullName));
             }
             assertThat(narrowOverflow).as("pages wider than a 390 px phone (the page scrolls sideways)").isEmpty();
         } catch (Throwable failure) {
@@ -261,9 +267,10 @@ class PagesBrowserIT extends TasklistBrowserSupport {
                 """);
         assertThat(board.statusCode()).as(board.body()).isEqualTo(200);
         long decided = item("Weekend opening of flagship branches", "Footfall doubles on Saturdays",
-                "branch-greeting");
+                "branch-greeting", List.of(Map.of("touchpoint", "branch-greeting", "description",
+                        "Greet Saturday visitors at the door", "build", false, "dueInDays", 10)));
         long escalated = item("Drop paper statements", "Nine in ten customers read statements online",
-                "statement-letter");
+                "statement-letter", List.of());
         sittingMeeting = meetingInSession();
         String key = "meeting-" + sittingMeeting;
         String present = boardTask(key, "Task_PresentItem", "cmo", "Weekend opening");
@@ -275,6 +282,9 @@ class PagesBrowserIT extends TasklistBrowserSupport {
         complete(boardTask(key, "Task_PresentItem", "cmo", "Drop paper statements"), "cmo",
                 Map.of("itemAction", "ESCALATE", "recommendation", "Drop them, with a year's notice."));
         wait.until(d -> decisionOf(decided) != null);
+        long decision = decisionOf(decided).get("id").asLong();
+        wait.until(d -> getJson("/api/board/actions?size=100", "cmo").get("content").findValues("decisionId").stream()
+                .anyMatch(id -> id.asLong() == decision));
         boardTask(key, "Task_DecideEscalation", "ceo", "Drop paper statements");
         assertThat(escalated).isPositive();
         summitAtThePlan("Engagement summit " + java.time.Year.now());
@@ -305,10 +315,11 @@ class PagesBrowserIT extends TasklistBrowserSupport {
     }
 
     /** A board member's item with its facts, queued for the next meeting: its id. */
-    private long item(String title, String behaviour, String touchpoint) throws Exception {
+    private long item(String title, String behaviour, String touchpoint, List<Map<String, Object>> actions)
+            throws Exception {
         HttpResponse<String> created = call("POST", "/api/board/agenda-items", "sales.head", "application/json",
                 json.writeValueAsString(Map.of("title", title, "decisionAsked", "Decide: " + title, "touchpoints",
-                        List.of(touchpoint), "facts", Map.of("customerBehaviour", behaviour))));
+                        List.of(touchpoint), "facts", Map.of("customerBehaviour", behaviour), "actions", actions)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body()).get("id").asLong();
     }
@@ -403,12 +414,12 @@ class PagesBrowserIT extends TasklistBrowserSupport {
         pages.put("Meeting", base() + "/board/meetings/" + sittingMeeting);
         pages.put("Minutes", base() + "/board/meetings/" + sittingMeeting + "/minutes");
         driver.get(base() + "/board/decisions");
-        driver.findElements(By.cssSelector("main a[href*='/board/decisions/']")).stream().findFirst()
-                .ifPresent(a -> pages.put("Decision", a.getDomProperty("href")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Weekend opening"));
+        pages.put("Decision", driver.findElement(By.xpath("//main//a[contains(@href,'/board/decisions/')]"
+                + "[contains(normalize-space(),'Weekend opening')]")).getDomProperty("href"));
         driver.get(base() + "/summits");
-        driver.findElements(By.cssSelector("main a[href*='/summits/']")).stream().findFirst()
-                .ifPresent(a -> pages.put("Summit", a.getDomProperty("href")));
-        assertThat(pages).containsKeys("Decision", "Summit");
+        pages.put("Summit", wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("main a[href*='/summits/']"))).getDomProperty("href"));
         return pages;
     }
 
@@ -418,15 +429,24 @@ class PagesBrowserIT extends TasklistBrowserSupport {
     }
 
     /** Tasklist, Cockpit, Admin and the API's page: answered, and their page comes up. */
-    private void assertLoads(String role, String label, String url) {
-        // The API's page forwards to Swagger UI's own address: followed, it must not end at the login.
-        HttpResponse<byte[]> response = asInBrowser(url, HttpClient.Redirect.NORMAL);
-        assertThat(response.statusCode()).as(label + " for " + role).isEqualTo(200);
-        assertThat(response.uri().getPath()).as(label + " for " + role).doesNotContain("/login");
+    private void assertLoads(String role, String label, String url, String fullName) {
+        viewport(WIDE, 900); // their headers fold the person's name into a menu on a phone
         driver.get(url);
         wait.until(d -> !d.getTitle().isBlank());
         assertThat(driver.getCurrentUrl()).as(label + " for " + role).doesNotContain("/login");
+        if (URI.create(url).getPath().startsWith("/camunda/")) {
+            // The webapp has taken the login over: its header names the person (as the application's does).
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), fullName));
+        } else {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
+        }
         assertThat(driver.getPageSource()).as(label + " for " + role).doesNotContain("Whitelabel");
+        // Its address answers with the session the browser holds now (a webapp may have renewed the session's
+        // id when it took the login over); the API's page forwards to Swagger UI's own address: followed, it
+        // must not end at the login.
+        HttpResponse<byte[]> response = asInBrowser(url, HttpClient.Redirect.NORMAL);
+        assertThat(response.statusCode()).as(label + " for " + role).isEqualTo(200);
+        assertThat(response.uri().getPath()).as(label + " for " + role).doesNotContain("/login");
         driver.manage().logs().get(LogType.BROWSER); // their own console is theirs to keep clean
     }
 
@@ -454,6 +474,19 @@ class PagesBrowserIT extends TasklistBrowserSupport {
         assertThat(errors).as("console errors on " + where).isEmpty();
     }
 
+    /** The check can fail: on a phone, a page with something wider than the screen scrolls sideways. */
+    private void overflowIsMeasured() {
+        viewport(NARROW, 844);
+        driver.get(base() + "/");
+        assertThat(overflowsSideways()).as("the home page at 390 px as it is").isFalse();
+        ((JavascriptExecutor) driver).executeScript("const wide = document.createElement('div');"
+                + "wide.id = 'too-wide'; wide.textContent = 'x'; wide.style.width = '600px';"
+                + "document.querySelector('main').append(wide);");
+        assertThat(overflowsSideways()).as("a 600 px wide block at 390 px").isTrue();
+        assertThat(widths()).contains("div");
+        viewport(WIDE, 900);
+    }
+
     private boolean overflowsSideways() {
         Object overflow = ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
@@ -464,7 +497,8 @@ class PagesBrowserIT extends TasklistBrowserSupport {
     private String widths() {
         return String.valueOf(((JavascriptExecutor) driver).executeScript("""
                 const w = document.documentElement.clientWidth;
-                const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
+                const wide = [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > w + 1)
                     .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= w + 1)
                     .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
                         + ' ' + Math.round(e.getBoundingClientRect().right));
