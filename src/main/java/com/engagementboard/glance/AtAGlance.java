@@ -3,6 +3,7 @@ package com.engagementboard.glance;
 import com.engagementboard.board.BoardMeetingProcess;
 import com.engagementboard.board.BoardOverview;
 import com.engagementboard.charter.CharterOverview;
+import com.engagementboard.charter.RightKind;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.FunctionService;
@@ -84,8 +85,12 @@ class AtAGlance {
     record Disputes(long atBoard, List<String> titles, long withChair) {
     }
 
-    /** The version in acceptance (or the newest draft): its gaps, conflicts and declined rights. */
-    record CharterState(String version, String status, long gaps, long conflicts, long declined, long uncovered) {
+    /**
+     * The version in acceptance (or the newest draft): its gaps, conflicts and declined rights, and the touchpoints
+     * it leaves out; the rights nobody holds are both kinds of gap, as the matrix shows them.
+     */
+    record CharterState(String version, String status, long gaps, long conflicts, long declined, long uncovered,
+            long rightsWithoutOwner) {
     }
 
     /** A function's acceptance: how many tasks, since when, due when, how many rights wait. */
@@ -218,7 +223,8 @@ class AtAGlance {
         return charterOverview.workInProgress().map(v -> new CharterState(
                 (v.number() == null ? "" : "Version " + v.number() + " ")
                         + (v.title() == null || v.title().isBlank() ? "(untitled)" : "“" + v.title() + "”"),
-                words(v.status().name()), v.gaps(), v.conflicts(), v.declined(), v.uncovered())).orElse(null);
+                words(v.status().name()), v.gaps(), v.conflicts(), v.declined(), v.uncovered(),
+                v.gaps() + v.uncovered() * RightKind.values().length)).orElse(null);
     }
 
     private TaskQuery acceptanceTasks() {

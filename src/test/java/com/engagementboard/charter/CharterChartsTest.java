@@ -71,6 +71,9 @@ class CharterChartsTest {
     FunctionService functions;
 
     @Autowired
+    CharterOverview overview;
+
+    @Autowired
     EntityManagerFactory persistence;
 
     private String tag;
@@ -109,6 +112,12 @@ class CharterChartsTest {
             assertThat(value(chair, "gaps", last)).isEqualTo(rights - held(draft));
             assertThat(held(draft)).isGreaterThanOrEqualTo(2);
             assertThat(value(chair, "conflicts", last)).isEqualTo(1);
+            // The home page counts the same draft alike: gaps in its touchpoints plus the rights of those it leaves
+            // out are the rights nobody holds.
+            CharterOverview.WorkInProgress work = overview.workInProgress().orElseThrow();
+            assertThat(work.title()).isEqualTo("Charts draft " + tag);
+            assertThat(work.conflicts()).isEqualTo(1);
+            assertThat(work.gaps() + 4 * work.uncovered()).isEqualTo(rights - held(draft));
 
             // Everyone else reads the versions that took force, as the matrix shows them: no draft.
             JsonNode employee = chart("employee", GAPS);
