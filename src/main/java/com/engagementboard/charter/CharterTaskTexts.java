@@ -149,8 +149,10 @@ class CharterTaskTexts implements TaskTexts {
                 .collect(Collectors.joining(", "));
         String page = CharterPageController.rightsPage(charterId, functionCode);
         CharterVersion version = rights.get(0).getCharter();
-        String head = "Charter version " + version.getNumber() + ", *" + escape(version.getTitle())
-                + "*, gives your function these rights.\n\n"
+        // A version takes its number when it takes force: in acceptance it is "the charter" by its title.
+        String head = (version.getNumber() == null ? "The charter" : "Charter version " + version.getNumber()) + " *"
+                + escape(version.getTitle()) + "*" + (version.getNumber() == null ? ", out for acceptance," : "")
+                + " gives your function these rights.\n\n"
                 + "**" + (rights.size() == 1 ? "1 right" : rights.size() + " rights") + "**: " + counts
                 + " ([the whole list](" + page + "))\n\n";
         boolean moved = rights.stream().anyMatch(a -> a.getReallocatedFrom() != null);
