@@ -206,6 +206,13 @@ class SummitController {
         boolean chair = user != null && user.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals(Groups.authority(Groups.BOARD_CHAIR)));
         model.addAttribute("report", report);
+        // The report's people by name, in one query (the JSON keeps their user ids); where it stands in words.
+        Map<String, String> names = people.namesOf(java.util.stream.Stream.of(java.util.stream.Stream.of(report.chair()),
+                report.missingPreWork().stream(), report.assessments().stream().map(SummitReport.AssessmentView::user))
+                .flatMap(s -> s).toList());
+        model.addAttribute("names", names);
+        model.addAttribute("missingPreWork", report.missingPreWork().stream().map(names::get).toList());
+        model.addAttribute("status", statusInWords(Summit.Status.valueOf(report.status())));
         model.addAttribute("cancellable", chair && ("CONVENED".equals(report.status())
                 || "IN_SESSION".equals(report.status())));
         model.addAttribute("postponable", chair && "CONVENED".equals(report.status()));

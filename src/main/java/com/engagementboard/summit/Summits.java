@@ -256,23 +256,27 @@ class Summits {
     @Transactional(readOnly = true)
     List<String> coverageWarnings(Summit summit) {
         Set<String> invited = summit.getParticipants().stream().map(SummitParticipant::userId).collect(Collectors.toSet());
+        List<BusinessFunction> all = functions.all();
         List<String> warnings = new ArrayList<>();
-        for (BusinessFunction function : functions.all()) {
+        List<String[]> uncovered = new ArrayList<>();
+        for (BusinessFunction function : all) {
             List<String> heads = people.membersOf(function.getHeadGroup());
             if (heads.stream().noneMatch(invited::contains)) {
-                warnings.add("Function " + function.getName() + ": nobody invited (its head is "
-                        + Objects.toString(function.getHeadUserId(), "not named") + ")");
+                uncovered.add(new String[] {"Function " + function.getName(), function.getHeadUserId()});
             }
         }
         functions.divisions().forEach(division -> {
-            boolean covered = invited.contains(division.getHeadUserId()) || functions.all().stream()
+            boolean covered = invited.contains(division.getHeadUserId()) || all.stream()
                     .filter(f -> f.getDivision() != null && f.getDivision().getCode().equals(division.getCode()))
                     .anyMatch(f -> invited.contains(f.getHeadUserId()));
             if (!covered) {
-                warnings.add("Division " + division.getName() + ": nobody invited (its head is "
-                        + Objects.toString(division.getHeadUserId(), "not named") + ")");
+                uncovered.add(new String[] {"Division " + division.getName(), division.getHeadUserId()});
             }
         });
+        // The heads by name, in one query.
+        Map<String, String> names = people.namesOf(uncovered.stream().map(u -> u[1]).filter(Objects::nonNull).toList());
+        uncovered.forEach(u -> warnings.add(u[0] + ": nobody invited (its head is "
+                + (u[1] == null ? "not named" : names.get(u[1])) + ")"));
         return warnings;
     }
 

@@ -118,7 +118,8 @@ class SummitApiTest {
                 .andExpect(jsonPath("$.participants[*].user").value(
                         org.hamcrest.Matchers.containsInAnyOrder("marketing.head", "retail.head")))
                 .andExpect(jsonPath("$.coverageWarnings", hasItem(startsWith("Function Sales"))))
-                .andExpect(jsonPath("$.coverageWarnings", hasItem(startsWith("Function Brand & Reputation"))))
+                .andExpect(jsonPath("$.coverageWarnings", hasItem("Function Brand & Reputation: nobody invited "
+                        + "(its head is Bruno Castell)")))
                 .andExpect(jsonPath("$.coverageWarnings", hasItem(startsWith("Division Wealth Management"))))
                 .andExpect(jsonPath("$.coverageWarnings", hasItem(startsWith("Division Business Banking"))))
                 .andExpect(jsonPath("$.coverageWarnings", everyItem(not(startsWith("Function Marketing")))))
@@ -311,6 +312,13 @@ class SummitApiTest {
     @Test
     void theChairCancelsAndPostponesFromTheSummitsPageOthersSeeNoSuchForms() throws Exception {
         long id = convene("Moved by page", "marketing.head");
+        // People by name and where the summit stands in words, never user ids or codes.
+        mvc.perform(get("/summits/" + id).with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "Chaired by <span>Clara Martens</span>; <span>Convened: pre-work under way</span>.")))
+                .andExpect(content().string(not(containsString(">cmo<"))))
+                .andExpect(content().string(not(containsString("CONVENED"))));
         mvc.perform(get("/summits/" + id).with(httpBasic("marketing.head", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Cancel the summit"))));
