@@ -90,7 +90,8 @@ class TouchpointPageController {
                     : rights(byVersion, versions.inAcceptance().getId()).get(right);
             List<Allocation> drafted = draft.stream().filter(a -> a.getRight() == right).toList();
             Cell cell = CharterMatrixPageController.cell(right, inForce, inAcceptance, drafted, versions);
-            owners.add(new Holding(cell, inForce == null || inForce.isEmpty() ? null : how(inForce.get(0), zone)));
+            owners.add(new Holding(cell, inForce == null || inForce.isEmpty() ? null : holding(cell, inForce.get(0),
+                    zone)));
         }
 
         model.addAttribute("touchpoint", touchpoint);
@@ -171,6 +172,21 @@ class TouchpointPageController {
             case ACCEPTED -> held.get(0).getCharter().getStatus() == CharterStatus.IN_ACCEPTANCE ? "pending"
                     : "effective";
         };
+    }
+
+    /**
+     * How the function in force came to hold the right; where the cell shows another function (a version in
+     * acceptance moves the right), the function in force is named, so that its acceptance is not read as the new
+     * owner's.
+     */
+    private String holding(Cell cell, Allocation inForce, ZoneId zone) {
+        String holder = inForce.getFunction().getName();
+        return holder.equals(cell.owner()) ? how(inForce, zone)
+                : "In force now with " + holder + ": " + lowerFirst(how(inForce, zone));
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     /** How the function in force came to hold the right, in words, with people's names. */

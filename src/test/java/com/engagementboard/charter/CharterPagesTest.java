@@ -127,6 +127,11 @@ class CharterPagesTest {
         assertThat(employees).doesNotContain("Out for acceptance").doesNotContain("Pages " + tag + " amended");
         assertThat(cell(employees, app, "Renew")).doesNotContain("data-state=\"pending\"").doesNotContain(PRODUCT);
         assertThat(pageAs("employee", "/touchpoints/" + app)).doesNotContain("Pages " + tag + " amended");
+        // The touchpoint's page shows the right moving to its new owner, and says who holds it in force meanwhile:
+        // brand's acceptance is not read as product's.
+        String moving = part(between(page("/touchpoints/" + app), "<table class=\"owners\">", "</table>"),
+                "data-right=\"Renew\"", "</tr>");
+        assertThat(moving).contains(PRODUCT).contains("In force now with " + BRAND + ": accepted");
         accept(amendment, "product.head");
         int second = number();
         assertThat(second).isEqualTo(first + 1);
