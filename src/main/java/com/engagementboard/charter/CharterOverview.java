@@ -24,8 +24,8 @@ public class CharterOverview {
      * The version in acceptance, or else the newest draft, in counts: rights no function holds (gaps), rights two
      * functions claim (conflicts), rights a head declined, and touchpoints the version leaves out.
      */
-    public record WorkInProgress(Integer number, String title, CharterStatus status, long gaps, long conflicts,
-            long declined, long uncovered) {
+    public record WorkInProgress(long id, Integer number, String title, CharterStatus status, long gaps,
+            long conflicts, long declined, long uncovered) {
     }
 
     private final EntityManager entities;
@@ -58,7 +58,7 @@ public class CharterOverview {
                 "select count(a) from Allocation a where a.charter.id = :id and a.status = :declined", Long.class)
                 .setParameter("id", id).setParameter("declined", AllocationStatus.DECLINED).getSingleResult();
         long all = entities.createQuery("select count(t) from Touchpoint t", Long.class).getSingleResult();
-        return Optional.of(new WorkInProgress(v.getNumber(), v.getTitle(), v.getStatus(), gaps, conflicting.size(),
+        return Optional.of(new WorkInProgress(id, v.getNumber(), v.getTitle(), v.getStatus(), gaps, conflicting.size(),
                 declined, Math.max(0, all - touchpoints)));
     }
 

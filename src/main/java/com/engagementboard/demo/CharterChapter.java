@@ -4,6 +4,7 @@ import static com.engagementboard.charter.TouchpointCharterProcess.Elements.ACCE
 
 import com.engagementboard.charter.Allocation;
 import com.engagementboard.charter.CharterDrafts;
+import com.engagementboard.charter.CharterOverview;
 import com.engagementboard.charter.CharterRequests.AllocationLine;
 import com.engagementboard.charter.CharterRequests.DraftRequest;
 import com.engagementboard.charter.CharterVersion;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,14 +69,15 @@ class CharterChapter {
 
     private final CharterDrafts drafts;
     private final RuntimeService runtime;
-    private final JdbcTemplate jdbc;
+    private final CharterOverview overview;
     private final StoryClock clock;
     private final Cast cast;
 
-    CharterChapter(CharterDrafts drafts, RuntimeService runtime, JdbcTemplate jdbc, StoryClock clock, Cast cast) {
+    CharterChapter(CharterDrafts drafts, RuntimeService runtime, CharterOverview overview, StoryClock clock,
+            Cast cast) {
         this.drafts = drafts;
         this.runtime = runtime;
-        this.jdbc = jdbc;
+        this.overview = overview;
         this.clock = clock;
         this.cast = cast;
     }
@@ -87,8 +88,8 @@ class CharterChapter {
      */
     void firstVersion(Instant submitted) {
         clock.advanceTo(submitted);
-        // The draft the summit started (the only one there is on a first start); read, never written, here.
-        long draftId = jdbc.queryForObject("select min(id) from charter_version where status = 'DRAFT'", Long.class);
+        // The summit's draft: the only one (the story is told only while the charter has none of its own).
+        long draftId = overview.workInProgress().orElseThrow().id();
         drafts.replace(draftId, new DraftRequest(FIRST_TITLE, null, lines(FIRST_VERSION)), DemoStory::field);
         drafts.submit(draftId);
         clock.runDueJobs();

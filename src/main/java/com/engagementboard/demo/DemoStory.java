@@ -1,9 +1,12 @@
 package com.engagementboard.demo;
 
+import com.engagementboard.board.AgendaItemProcess;
 import com.engagementboard.board.BoardMeetingProcess;
 import com.engagementboard.board.BoardSetupService;
 import com.engagementboard.board.BoardSetupService.BoardView;
+import com.engagementboard.charter.CharterOverview;
 import com.engagementboard.charter.CharterReading;
+import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.summit.SummitProcess;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -60,18 +63,21 @@ class DemoStory implements ApplicationRunner {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final CharterReading charter;
+    private final CharterOverview overview;
     private final BoardSetupService board;
     private final StoryClock clock;
     private final SummitChapter summit;
     private final CharterChapter charterChapter;
     private final BoardChapter boardChapter;
 
-    DemoStory(ProcessEngine engine, CharterReading charter, BoardSetupService board, StoryClock clock,
+    DemoStory(ProcessEngine engine, CharterReading charter, CharterOverview overview, BoardSetupService board,
+            StoryClock clock,
             SummitChapter summit, CharterChapter charterChapter, BoardChapter boardChapter) {
         this.engine = engine;
         this.runtime = engine.getRuntimeService();
         this.history = engine.getHistoryService();
         this.charter = charter;
+        this.overview = overview;
         this.board = board;
         this.clock = clock;
         this.summit = summit;
@@ -118,6 +124,16 @@ class DemoStory implements ApplicationRunner {
         }
         if (charter.effectiveVersionId().isPresent()) {
             return "a charter version is in force already";
+        }
+        // Anyone's own work (a draft, an item for the board, and so the decisions and actions after it) is never
+        // taken into the story: the story only tells a board that has done nothing yet.
+        if (overview.workInProgress().isPresent()
+                || history.createHistoricProcessInstanceQuery().processDefinitionKey(TouchpointCharterProcess.KEY)
+                        .count() > 0) {
+            return "the charter has a version or a draft already";
+        }
+        if (history.createHistoricProcessInstanceQuery().processDefinitionKey(AgendaItemProcess.KEY).count() > 0) {
+            return "the board has items of its own already";
         }
         if (board.current().isEmpty()) {
             return "the board is not set up";
