@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
  * meeting on the calendar); later starts leave everything alone. Off where the demo data is off ({@code prod}).
  * The story runs the jobs that fall due itself, at their moment; Camunda starts its job executor only once the
  * application is ready, and should it run already, it waits while the story is told. The engine's clock is back
- * to the wall clock before anything else runs.
+ * to the wall clock before anything else runs; meanwhile {@link StoryGate} answers every request with a 503.
  */
 @Component
 @Order(40)
@@ -64,20 +64,22 @@ class DemoStory implements ApplicationRunner {
     private final HistoryService history;
     private final CharterReading charter;
     private final CharterOverview overview;
+    private final StoryGate gate;
     private final BoardSetupService board;
     private final StoryClock clock;
     private final SummitChapter summit;
     private final CharterChapter charterChapter;
     private final BoardChapter boardChapter;
 
-    DemoStory(ProcessEngine engine, CharterReading charter, CharterOverview overview, BoardSetupService board,
-            StoryClock clock,
+    DemoStory(ProcessEngine engine, CharterReading charter, CharterOverview overview, StoryGate gate,
+            BoardSetupService board, StoryClock clock,
             SummitChapter summit, CharterChapter charterChapter, BoardChapter boardChapter) {
         this.engine = engine;
         this.runtime = engine.getRuntimeService();
         this.history = engine.getHistoryService();
         this.charter = charter;
         this.overview = overview;
+        this.gate = gate;
         this.board = board;
         this.clock = clock;
         this.summit = summit;
@@ -93,6 +95,7 @@ class DemoStory implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
+        gate.close();
         JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
         boolean executing = jobs != null && jobs.isActive();
         if (executing) {
@@ -109,6 +112,7 @@ class DemoStory implements ApplicationRunner {
             return;
         } finally {
             clock.reset();
+            gate.open();
             if (executing) {
                 jobs.start();
             }

@@ -179,6 +179,28 @@ class DemoStoryIT {
         assertThat(actions).filteredOn(a -> a.path("status").asText().equals("OPEN")).hasSizeGreaterThanOrEqualTo(4);
     }
 
+    @Autowired
+    StoryGate gate;
+
+    @Test
+    void whileTheStoryIsToldEveryRequestButTheHealthCheckIsAskedToComeBackLater() throws Exception {
+        assertThat(gate.isClosed()).as("open once the story is told").isFalse();
+        gate.close();
+        try {
+            mvc.perform(get("/api/charter").with(httpBasic("cmo", "demo")))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .string("Retry-After", StoryGate.RETRY_AFTER_SECONDS))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.containsString("try again in a few seconds")));
+            mvc.perform(get("/login")).andExpect(status().isServiceUnavailable());
+            mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+        } finally {
+            gate.open();
+        }
+        mvc.perform(get("/api/charter").with(httpBasic("cmo", "demo"))).andExpect(status().isOk());
+    }
+
     @Test
     void aSecondRunChangesNothing() throws Exception {
         Map<String, Object> before = state();
