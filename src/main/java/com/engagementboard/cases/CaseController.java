@@ -52,20 +52,20 @@ class CaseController {
     }
 
     @GetMapping("/charter/{charterId}/case")
-    String charterVersion(@PathVariable long charterId) {
-        return toCase(cases.ofCharterVersion(charterId).orElseThrow(() -> new NotFoundException(
+    String charterVersion(@PathVariable long charterId, Authentication user) {
+        return toCase(cases.ofCharterVersion(charterId, user.getName(), Groups.of(user)).orElseThrow(() -> new NotFoundException(
                 "case of charter version", String.valueOf(charterId))));
     }
 
     @GetMapping("/board/meetings/{meetingId}/case")
-    String meeting(@PathVariable long meetingId) {
-        return toCase(cases.ofMeeting(meetingId).orElseThrow(() -> new NotFoundException("case of meeting",
+    String meeting(@PathVariable long meetingId, Authentication user) {
+        return toCase(cases.ofMeeting(meetingId, user.getName(), Groups.of(user)).orElseThrow(() -> new NotFoundException("case of meeting",
                 String.valueOf(meetingId))));
     }
 
     @GetMapping("/summits/{summitId}/case")
-    String summit(@PathVariable long summitId) {
-        return toCase(cases.ofSummit(summitId).orElseThrow(() -> new NotFoundException("case of summit",
+    String summit(@PathVariable long summitId, Authentication user) {
+        return toCase(cases.ofSummit(summitId, user.getName(), Groups.of(user)).orElseThrow(() -> new NotFoundException("case of summit",
                 String.valueOf(summitId))));
     }
 

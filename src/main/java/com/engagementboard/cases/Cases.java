@@ -117,23 +117,28 @@ class Cases {
 
     // --- from a record to its case -----------------------------------------------------------------------
 
-    Optional<String> ofCharterVersion(long charterId) {
-        return latest(TouchpointCharterProcess.KEY, TouchpointCharterProcess.businessKey(charterId));
+    /*
+     * A record's case, for someone who may follow it: for anyone else there is none, as for a record nobody knows
+     * (a 404 either way), so that trying ids does not tell which drafts, meetings or summits exist.
+     */
+
+    Optional<String> ofCharterVersion(long charterId, String user, Collection<String> groups) {
+        return latest(TouchpointCharterProcess.KEY, TouchpointCharterProcess.businessKey(charterId), user, groups);
     }
 
-    Optional<String> ofMeeting(long meetingId) {
-        return latest(BoardMeetingProcess.KEY, BoardMeetingProcess.businessKey(meetingId));
+    Optional<String> ofMeeting(long meetingId, String user, Collection<String> groups) {
+        return latest(BoardMeetingProcess.KEY, BoardMeetingProcess.businessKey(meetingId), user, groups);
     }
 
-    Optional<String> ofSummit(long summitId) {
-        return latest(SummitProcess.KEY, SummitProcess.businessKey(summitId));
+    Optional<String> ofSummit(long summitId, String user, Collection<String> groups) {
+        return latest(SummitProcess.KEY, SummitProcess.businessKey(summitId), user, groups);
     }
 
     /** The newest instance of the process for the record (one each, normally), running or ended. */
-    private Optional<String> latest(String processKey, String businessKey) {
+    private Optional<String> latest(String processKey, String businessKey, String user, Collection<String> groups) {
         return system.call(() -> history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
                 .processInstanceBusinessKey(businessKey).orderByProcessInstanceStartTime().desc().listPage(0, 1)
-                .stream().map(HistoricProcessInstance::getId).findFirst());
+                .stream().map(HistoricProcessInstance::getId).filter(id -> maySee(id, user, groups)).findFirst());
     }
 
     // --- the case ---------------------------------------------------------------------------------------------

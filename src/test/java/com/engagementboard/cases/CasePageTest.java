@@ -249,6 +249,12 @@ class CasePageTest {
                 .contains("Summit “Case summit " + tag + "” of ").contains("href=\"/summits/" + summit + "\"");
         mvc.perform(get(summitCase).with(httpBasic("sales.head", "demo")).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isForbidden());
+        // Someone with no part in it learns nothing from the record's address either: no such case, as for an
+        // unknown record.
+        mvc.perform(get("/summits/{id}/case", summit).with(httpBasic("sales.head", "demo"))
+                .accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+        mvc.perform(get("/summits/{id}/case", summit).with(httpBasic("marketing.head", "demo")))
+                .andExpect(status().isFound());
         mvc.perform(post("/api/summits/{id}/cancel", summit).with(httpBasic("cmo", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"The case page test is done.\"}"))
                 .andExpect(status().isOk());
