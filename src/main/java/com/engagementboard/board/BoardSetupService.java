@@ -50,7 +50,14 @@ public class BoardSetupService implements PageZone {
     @Override
     @Transactional(readOnly = true)
     public ZoneId zone() {
-        return setups.findById(BoardSetup.SINGLETON).map(b -> ZoneId.of(b.getTimeZone())).orElse(clock.getZone());
+        return setups.findById(BoardSetup.SINGLETON).map(BoardSetup::getTimeZone).map(id -> {
+            try {
+                return ZoneId.of(id);
+            } catch (DateTimeException notAZone) {
+                // Checked when the board is set up; a zone the Java runtime no longer knows is the company's.
+                return clock.getZone();
+            }
+        }).orElse(clock.getZone());
     }
 
     @Transactional(readOnly = true)

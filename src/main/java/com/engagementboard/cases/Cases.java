@@ -1,13 +1,13 @@
 package com.engagementboard.cases;
 
 import com.engagementboard.board.BoardMeetingProcess;
-import com.engagementboard.board.BoardSetupService;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.organisation.People;
 import com.engagementboard.security.Groups;
 import com.engagementboard.security.SystemAccount;
 import com.engagementboard.summit.SummitProcess;
 import com.engagementboard.web.NotFoundException;
+import com.engagementboard.web.PageZone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,12 +96,12 @@ class Cases {
     private final IdentityService identity;
     private final People people;
     private final CaseTitles titles;
-    private final BoardSetupService board;
+    private final PageZone pageZone;
     private final SystemAccount system;
     private final Clock clock;
 
     Cases(HistoryService history, RuntimeService runtime, RepositoryService repository, TaskService tasks,
-            IdentityService identity, People people, CaseTitles titles, BoardSetupService board, SystemAccount system,
+            IdentityService identity, People people, CaseTitles titles, PageZone pageZone, SystemAccount system,
             Clock clock) {
         this.history = history;
         this.runtime = runtime;
@@ -110,7 +110,7 @@ class Cases {
         this.identity = identity;
         this.people = people;
         this.titles = titles;
-        this.board = board;
+        this.pageZone = pageZone;
         this.system = system;
         this.clock = clock;
     }
@@ -326,7 +326,8 @@ class Cases {
         }
         Group group = identity.createGroupQuery().groupId(groupId).singleResult();
         String name = group == null || group.getName() == null ? groupId : group.getName();
-        List<String> members = people.membersOf(groupId);
+        // One more than are named: enough to tell a few members from many, however large the group.
+        List<String> members = people.someMembersOf(groupId, NAMED_MEMBERS + 1);
         String named = members.isEmpty() || members.size() > NAMED_MEMBERS ? name
                 : name + " (" + String.join(", ", members.stream().map(m -> person(m, names)).toList()) + ")";
         names.put("group:" + groupId, named);
@@ -353,7 +354,7 @@ class Cases {
 
     /** The board's time zone, or the company's while no board is set up (as the other pages say times). */
     private ZoneId zone() {
-        return board.current().map(b -> ZoneId.of(b.cadence().timeZone())).orElse(clock.getZone());
+        return pageZone.zone();
     }
 
     private static String format(Date date, DateTimeFormatter when) {

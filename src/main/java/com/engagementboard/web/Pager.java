@@ -1,5 +1,6 @@
 package com.engagementboard.web;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -16,8 +17,9 @@ public record Pager(int page, int size, long total, int totalPages, long from, l
         long from = view.content().isEmpty() ? 0 : (long) view.page() * view.size() + 1;
         long to = view.content().isEmpty() ? 0 : from + view.content().size() - 1;
         String summary = view.totalElements() == 0 ? null
-                : "Page " + (view.page() + 1) + " of " + Math.max(view.totalPages(), view.page() + 1) + " ("
-                        + view.totalElements() + " in all)";
+                : view.page() >= view.totalPages() ? "Past the last page: " + view.totalElements() + " in all, on "
+                        + view.totalPages() + (view.totalPages() == 1 ? " page" : " pages")
+                : "Page " + (view.page() + 1) + " of " + view.totalPages() + " (" + view.totalElements() + " in all)";
         // Past the last page, "previous" leads back to the last one.
         String previous = view.page() > 0
                 ? link(path, filters, Math.min(view.page() - 1, Math.max(view.totalPages() - 1, 0)), view.size())
@@ -30,9 +32,13 @@ public record Pager(int page, int size, long total, int totalPages, long from, l
     /** A link to a page of a list with the filters given (the blank ones left out); page 0 and the default size unsaid. */
     public static String link(String path, Map<String, ?> filters, int page, int size) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+        // Values go in as URI variables: expanded, they are encoded whole ("C++" keeps its pluses, which a query
+        // string would otherwise read as spaces).
+        Map<String, Object> values = new LinkedHashMap<>();
         filters.forEach((name, value) -> {
             if (value != null && !value.toString().isBlank()) {
-                uri.queryParam(name, value);
+                uri.queryParam(name, "{" + name + "}");
+                values.put(name, value);
             }
         });
         if (page > 0) {
@@ -41,6 +47,6 @@ public record Pager(int page, int size, long total, int totalPages, long from, l
         if (size != Paging.DEFAULT_SIZE) {
             uri.queryParam(Paging.SIZE, size);
         }
-        return uri.build().encode().toUriString();
+        return uri.encode().buildAndExpand(values).toUriString();
     }
 }

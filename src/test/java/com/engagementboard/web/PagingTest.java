@@ -72,6 +72,10 @@ class PagingTest {
         assertThat(second.previous()).isEqualTo("/board/actions?q=a%20%26%20b&size=3");
         assertThat(second.next()).isEqualTo("/board/actions?q=a%20%26%20b&page=2&size=3");
 
+        // A search keeps every character: "C++ & co" comes back as it went.
+        assertThat(Pager.of(PageView.of(all, new Paging(0, 3)), "/board/decisions", java.util.Map.of("q", "C++ & co"))
+                .next()).isEqualTo("/board/decisions?q=C%2B%2B%20%26%20co&page=1&size=3");
+
         Pager first = Pager.of(PageView.of(all, new Paging(0, 50)), "/charter", java.util.Map.of());
         assertThat(first.summary()).isEqualTo("Page 1 of 1 (7 in all)");
         assertThat(first.previous()).isNull();
@@ -79,6 +83,7 @@ class PagingTest {
         // Past the last page, "previous" leads to the last page, not to one more empty page.
         Pager past = Pager.of(PageView.of(all, new Paging(9, 3)), "/charter", java.util.Map.of());
         assertThat(past.previous()).isEqualTo("/charter?page=2&size=3");
+        assertThat(past.summary()).isEqualTo("Past the last page: 7 in all, on 3 pages");
         assertThat(past.next()).isNull();
         assertThat(Pager.of(PageView.of(List.of(), Paging.first()), "/summits", java.util.Map.of()).summary())
                 .isNull();
