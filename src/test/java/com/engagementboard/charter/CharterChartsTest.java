@@ -1,10 +1,10 @@
 package com.engagementboard.charter;
 
+import static com.engagementboard.charter.CharterDriver.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -28,7 +28,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,8 +77,14 @@ class CharterChartsTest {
 
     private String tag;
 
+    @Autowired
+    CharterRepository charters;
+
+    private CharterDriver charter;
+
     @BeforeEach
     void ownTouchpoint() {
+        charter = new CharterDriver(mvc, json, runtime, management, charters);
         CharterFixtures.noVersionInAcceptance(drafts, jdbc);
         tag = "ch" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
     }
@@ -87,8 +92,9 @@ class CharterChartsTest {
     @Test
     void eachVersionShowsItsGapsAndConflictsAndTheChairsDraftOnlyToThoseWhoSeeWorkInProgress() throws Exception {
         String code = touchpoint("gaps");
-        int number = inForce("Charts " + tag, code, "brand", "operations", "operations", "brand");
-        long draft = draft("Charts draft " + tag, String.join(",", line(code, "DESIGN", "brand"),
+        charter.inForce("Charts " + tag, code, "brand", "operations", "operations", "brand");
+        int number = charter.number();
+        long draft = charter.draft("Charts draft " + tag, false, String.join(",", line(code, "DESIGN", "brand"),
                 line(code, "DESIGN", "marketing"), line(code, "BUILD", "operations")));
         try {
             long rights = 4 * jdbc.queryForObject("select count(*) from touchpoint", Long.class);
@@ -137,10 +143,10 @@ class CharterChartsTest {
         String name = "Charts " + tag;
         functions.create(new FunctionRequest(function, name, null, "digital.lead"));
         String code = touchpoint("lead");
-        long id = draft("Charts lead time " + tag, String.join(",", line(code, "DESIGN", function),
+        long id = charter.draft("Charts lead time " + tag, false, String.join(",", line(code, "DESIGN", function),
                 line(code, "BUILD", function), line(code, "OPERATE", function), line(code, "RENEW", function)));
-        submit(id);
-        accept(id, "digital.lead");
+        charter.submit(id);
+        charter.accept(id, "digital.lead");
         // The head answered 1, 2, 2 and 7 days after the submission: on average 3 days, the median 2.
         String[][] answers = {{"DESIGN", "1"}, {"BUILD", "2"}, {"OPERATE", "2"}, {"RENEW", "7"}};
         Instant submitted = jdbc.queryForObject("select submitted_at from charter_version where id = ?",
@@ -220,59 +226,4 @@ class CharterChartsTest {
         return code;
     }
 
-    private static String line(String touchpoint, String right, String function) {
-        return "{\"touchpoint\": \"" + touchpoint + "\", \"right\": \"" + right + "\", \"function\": \"" + function
-                + "\"}";
-    }
-
-    private int inForce(String title, String touchpoint, String design, String build, String operate, String renew)
-            throws Exception {
-        long id = draft(title, String.join(",", line(touchpoint, "DESIGN", design), line(touchpoint, "BUILD", build),
-                line(touchpoint, "OPERATE", operate), line(touchpoint, "RENEW", renew)));
-        submit(id);
-        accept(id, List.of(design, build, operate, renew).stream().distinct().map(f -> f + ".head")
-                .toArray(String[]::new));
-        return jdbc.queryForObject("select number from charter_version where id = ?", Integer.class, id);
-    }
-
-    private long draft(String title, String lines) throws Exception {
-        return json.readTree(mvc.perform(post("/api/charter/drafts").with(httpBasic("cmo", "demo"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"title\": \"" + title + "\", \"allocations\": [" + lines + "]}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
-    }
-
-    private void submit(long id) throws Exception {
-        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
-                .andExpect(status().isOk());
-        AcceptanceFanOut.askHeads(runtime, management, id);
-    }
-
-    private void accept(long id, String... heads) throws Exception {
-        for (String head : heads) {
-            mvc.perform(post("/api/charter/tasks/" + taskOf(head, id) + "/complete").with(httpBasic(head, "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"ACCEPT_ALL\"}"))
-                    .andExpect(status().isNoContent());
-        }
-        for (int round = 0; round < 5; round++) {
-            for (Job job : management.createJobQuery().executable().list()) {
-                if (job.getDuedate() == null) {
-                    management.executeJob(job.getId());
-                }
-            }
-        }
-        assertThat(jdbc.queryForObject("select status from charter_version where id = ?", String.class, id))
-                .isEqualTo("EFFECTIVE");
-    }
-
-    private String taskOf(String head, long charterId) throws Exception {
-        JsonNode tasks = json.readTree(mvc.perform(get("/api/charter/tasks").with(httpBasic(head, "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        for (JsonNode task : tasks) {
-            if (task.get("charterId").asLong() == charterId) {
-                return task.get("id").asText();
-            }
-        }
-        throw new AssertionError(head + " has no task for charter " + charterId + ": " + tasks);
-    }
 }

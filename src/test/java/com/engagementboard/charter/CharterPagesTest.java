@@ -1,5 +1,6 @@
 package com.engagementboard.charter;
 
+import static com.engagementboard.charter.CharterDriver.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,7 +15,6 @@ import com.engagementboard.organisation.JourneyStage;
 import com.engagementboard.organisation.TouchpointKind;
 import com.engagementboard.organisation.TouchpointRequest;
 import com.engagementboard.organisation.TouchpointService;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
@@ -25,14 +25,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -86,8 +84,11 @@ class CharterPagesTest {
     /** This test's own tag: every touchpoint it creates has it in its code. */
     private String tag;
 
+    private CharterDriver charter;
+
     @BeforeEach
     void ownTouchpoints() {
+        charter = new CharterDriver(mvc, json, runtime, management, charters);
         CharterFixtures.noVersionInAcceptance(drafts, jdbc);
         tag = "pg" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
     }
@@ -103,7 +104,7 @@ class CharterPagesTest {
     void theMatrixShowsOwnersByStateFiltersPagesAndLinksEachTouchpointToItsPage() throws Exception {
         String app = touchpoint("app", "Pages app " + tag, TouchpointKind.EXTERNAL_DIRECT, 5);
         String gap = touchpoint("gap", "Pages gap " + tag, TouchpointKind.INTERNAL, 2);
-        int first = inForce("Pages " + tag, app, "brand", "operations", "operations", "brand");
+        int first = inForceNumber("Pages " + tag, app, "brand", "operations", "operations", "brand");
 
         String matrix = page("/charter?q=" + tag);
         assertThat(matrix).contains("Version " + first).contains("href=\"/api/charter.csv\"");
@@ -116,8 +117,8 @@ class CharterPagesTest {
                 .contains("External, direct").contains("Group-wide");
 
         // An amendment in acceptance: the right it moves is pending (the new owner's name), the rest in force.
-        long amendment = draft("Pages " + tag + " amended", true, line(app, "RENEW", "product"));
-        submit(amendment);
+        long amendment = charter.draft("Pages " + tag + " amended", true, line(app, "RENEW", "product"));
+        charter.submit(amendment);
         String pending = page("/charter?q=" + tag);
         assertThat(pending).contains("Out for acceptance").contains("Pages " + tag + " amended");
         assertThat(cell(pending, app, "Renew")).contains("data-state=\"pending\"").contains(PRODUCT);
@@ -132,8 +133,8 @@ class CharterPagesTest {
         String moving = part(between(page("/touchpoints/" + app), "<table class=\"owners\">", "</table>"),
                 "data-right=\"Renew\"", "</tr>");
         assertThat(moving).contains(PRODUCT).contains("In force now with " + BRAND + ": accepted");
-        accept(amendment, "product.head");
-        int second = number();
+        charter.accept(amendment, "product.head");
+        int second = charter.number();
         assertThat(second).isEqualTo(first + 1);
         String amended = page("/charter?q=" + tag);
         assertThat(amended).contains("Version " + second).doesNotContain("Out for acceptance");
@@ -193,14 +194,14 @@ class CharterPagesTest {
                 .andExpect(status().isNotFound());
 
         // A head declines the right an amendment gives her function: declined, with her function's name.
-        long declined = draft("Pages " + tag + " declined", true, line(app, "DESIGN", "sales"));
-        submit(declined);
-        mvc.perform(post("/api/charter/tasks/" + taskOf("sales.head", declined) + "/complete")
+        long declined = charter.draft("Pages " + tag + " declined", true, line(app, "DESIGN", "sales"));
+        charter.submit(declined);
+        mvc.perform(post("/api/charter/tasks/" + charter.taskOf("sales.head", declined) + "/complete")
                 .with(httpBasic("sales.head", "demo")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"decision\": \"DECLINE_SOME\", \"declinedLines\": \"" + app + ",DESIGN\", "
                         + "\"declineReason\": \"Sales does not design apps\"}"))
                 .andExpect(status().isNoContent());
-        runDueJobs();
+        charter.runDueJobs();
         String disputed = page("/charter?q=" + tag);
         assertThat(cell(disputed, app, "Design")).contains("data-state=\"declined\"").contains("Sales")
                 .contains("Declined");
@@ -218,7 +219,7 @@ class CharterPagesTest {
         String script = touchpoint("script", "<script>alert('" + tag + "')</script>", TouchpointKind.INTERNAL, 3);
         String fn = tag + "-fn";
         functions.create(new FunctionRequest(fn, "<script>alert(1)</script> " + tag, null, null));
-        long draft = draft("Pages conflict " + tag, false, line(script, "DESIGN", fn) + ","
+        long draft = charter.draft("Pages conflict " + tag, false, line(script, "DESIGN", fn) + ","
                 + line(script, "DESIGN", "marketing"));
         try {
             String matrix = page("/charter?q=" + tag);
@@ -288,6 +289,13 @@ class CharterPagesTest {
 
     // ---- fixtures ----
 
+    /** A version of the touchpoint's four rights, in force; its number. */
+    private int inForceNumber(String title, String touchpoint, String design, String build, String operate,
+            String renew) throws Exception {
+        charter.inForce(title, touchpoint, design, build, operate, renew);
+        return charter.number();
+    }
+
     /** The page as the chair reads it: the version in force and the work in progress. */
     private String page(String url, Object... variables) throws Exception {
         return pageAs("cmo", url, variables);
@@ -296,73 +304,6 @@ class CharterPagesTest {
     private String pageAs(String user, String url, Object... variables) throws Exception {
         return mvc.perform(get(url, variables).with(httpBasic(user, "demo")).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    private static String line(String touchpoint, String right, String function) {
-        return "{\"touchpoint\": \"" + touchpoint + "\", \"right\": \"" + right + "\", \"function\": \"" + function
-                + "\"}";
-    }
-
-    /** A version giving the four rights of one touchpoint, accepted by each head and in force; its number. */
-    private int inForce(String title, String touchpoint, String design, String build, String operate, String renew)
-            throws Exception {
-        long id = draft(title, false, String.join(",", line(touchpoint, "DESIGN", design),
-                line(touchpoint, "BUILD", build), line(touchpoint, "OPERATE", operate), line(touchpoint, "RENEW", renew)));
-        submit(id);
-        accept(id, List.of(design, build, operate, renew).stream().distinct().map(f -> f + ".head")
-                .toArray(String[]::new));
-        return number();
-    }
-
-    private long draft(String title, boolean amend, String lines) throws Exception {
-        ResultActions created = mvc.perform(post("/api/charter/drafts" + (amend ? "?amend=true" : ""))
-                .with(httpBasic("cmo", "demo")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"title\": \"" + title + "\", \"allocations\": [" + lines + "]}"))
-                .andExpect(status().isCreated());
-        return json.readTree(created.andReturn().getResponse().getContentAsString()).get("id").asLong();
-    }
-
-    private void submit(long id) throws Exception {
-        mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
-                .andExpect(status().isOk());
-        AcceptanceFanOut.askHeads(runtime, management, id);
-    }
-
-    private void accept(long id, String... heads) throws Exception {
-        for (String head : heads) {
-            mvc.perform(post("/api/charter/tasks/" + taskOf(head, id) + "/complete").with(httpBasic(head, "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"ACCEPT_ALL\"}"))
-                    .andExpect(status().isNoContent());
-        }
-        runDueJobs();
-        assertThat(charters.findById(id).orElseThrow().getStatus()).isEqualTo(CharterStatus.EFFECTIVE);
-    }
-
-    /** Runs every job that is due now, as the job executor would (it is off in tests). */
-    private void runDueJobs() {
-        for (int round = 0; round < 5; round++) {
-            for (Job job : management.createJobQuery().executable().list()) {
-                if (job.getDuedate() == null) {
-                    management.executeJob(job.getId());
-                }
-            }
-        }
-    }
-
-    private int number() throws Exception {
-        return json.readTree(mvc.perform(get("/api/charter?size=1").with(httpBasic("employee", "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get("number").asInt();
-    }
-
-    private String taskOf(String head, long charterId) throws Exception {
-        JsonNode tasks = json.readTree(mvc.perform(get("/api/charter/tasks").with(httpBasic(head, "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        for (JsonNode task : tasks) {
-            if (task.get("charterId").asLong() == charterId) {
-                return task.get("id").asText();
-            }
-        }
-        throw new AssertionError(head + " has no task for charter " + charterId + ": " + tasks);
     }
 
     /** The codes of the matrix's rows, in their order. */
