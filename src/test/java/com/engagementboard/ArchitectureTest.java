@@ -3,6 +3,7 @@ package com.engagementboard;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.engagementboard.engine.EngineClock;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -40,6 +41,23 @@ class ArchitectureTest {
         // The engine's clock is read in one place, the application's Clock, which carries the company's zone.
         noClasses().that().doNotHaveFullyQualifiedName("com.engagementboard.engine.EngineClock")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.impl.util.ClockUtil")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheDemoStoryMovesTheEnginesClock() {
+        // Moving the engine's clock moves every timer, due date and record of the whole application: the demo story
+        // does it on a first start (behind its gate), nothing else may.
+        noClasses().that().resideOutsideOfPackages("com.engagementboard.demo..", "com.engagementboard.engine..")
+                .should().callMethod(EngineClock.class, "travelTo", java.time.Instant.class)
+                .orShould().callMethod(EngineClock.class, "backToNow")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheDemoStoryConvenesASummitWithoutTheRequestsChecks() {
+        noClasses().that().resideOutsideOfPackages("com.engagementboard.demo..", "com.engagementboard.summit..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.engagementboard.summit.SummitConvener")
                 .check(CLASSES);
     }
 
