@@ -167,6 +167,27 @@ class CharterChartsTest {
     }
 
     @Test
+    void aVersionInAcceptanceIsChartedForTheChairTheCoreGroupAndAdministratorsOnly() throws Exception {
+        String code = touchpoint("acceptance");
+        long id = charter.draft("Charts in acceptance " + tag, false, String.join(",", line(code, "DESIGN", "brand"),
+                line(code, "BUILD", "brand"), line(code, "OPERATE", "brand"), line(code, "RENEW", "brand")));
+        charter.submit(id);
+        try {
+            for (String follower : List.of("cmo", "retail.head", "admin")) {
+                assertThat(texts(chart(follower, GAPS).get("details"), null)).as(follower)
+                        .contains("Charts in acceptance " + tag);
+            }
+            for (String other : List.of("employee", "brand.head", "ceo")) {
+                assertThat(texts(chart(other, GAPS).get("labels"), null)).as(other).doesNotContain("In acceptance");
+                assertThat(texts(chart(other, GAPS).get("details"), null)).as(other)
+                        .doesNotContain("Charts in acceptance " + tag);
+            }
+        } finally {
+            CharterFixtures.noVersionInAcceptance(drafts, jdbc);
+        }
+    }
+
+    @Test
     void theMedianOfAnEvenCountIsTheMeanOfTheTwoMiddleRights() {
         assertThat(CharterCharts.median(List.of(new double[] {1, 1}, new double[] {4, 1}))).isEqualTo(2.5);
         assertThat(CharterCharts.median(List.of(new double[] {5, 3}, new double[] {1, 1}))).isEqualTo(5.0);
