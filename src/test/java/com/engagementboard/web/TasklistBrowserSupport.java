@@ -164,9 +164,11 @@ abstract class TasklistBrowserSupport {
     /** A picture of the page as the person sees it, under target/screenshots. */
     void screenshot(String name) {
         try {
-            Path dir = Files.createDirectories(Paths.get("target", "screenshots"));
+            // The name may hold a folder ("pages/my-work"): it is made too.
+            Path file = Paths.get("target", "screenshots").resolve(name + ".png");
+            Files.createDirectories(file.getParent());
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
