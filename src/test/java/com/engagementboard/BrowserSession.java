@@ -22,12 +22,25 @@ public final class BrowserSession {
             "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
     private final int port;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final CookieManager cookies;
+    private final HttpClient client;
 
     public BrowserSession(int port) {
+        this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private BrowserSession(int port, CookieManager cookies) {
         this.port = port;
+        this.cookies = cookies;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The same browser (the same cookies, hence the same session) talking to another port: another node of a
+     * cluster behind a load balancer. Cookies do not depend on the port.
+     */
+    public BrowserSession on(int otherPort) {
+        return new BrowserSession(otherPort, cookies);
     }
 
     public BrowserSession login(String user, String password) throws IOException, InterruptedException {
