@@ -15,14 +15,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 @EngagementBoardTest
 class LoginAndPagesTest {
+
+    /** Spring Session's cookie (server.servlet.session.cookie.name). */
+    private static final String SESSION_COOKIE = "JSESSIONID";
 
     @Autowired
     MockMvc mvc;
@@ -72,19 +75,19 @@ class LoginAndPagesTest {
 
     @Test
     void aSessionReadsTheApiButWritesOnlyWithTheCsrfToken() throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("cmo").password("demo"))
-                .andReturn().getRequest().getSession();
-        mvc.perform(get("/api/touchpoints").session(session)).andExpect(status().isOk());
+        Cookie session = mvc.perform(formLogin().user("cmo").password("demo"))
+                .andReturn().getResponse().getCookie(SESSION_COOKIE);
+        mvc.perform(get("/api/touchpoints").cookie(session)).andExpect(status().isOk());
         String body = """
                 {"code": "csrf-probe", "name": "Probe", "kind": "INTERNAL", "channel": "Test",
                  "journeyStage": "BUY", "priority": 1}
                 """;
-        mvc.perform(post("/api/touchpoints").session(session).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/touchpoints").cookie(session).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/touchpoints").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/touchpoints").cookie(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content(body)).andExpect(status().isCreated());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
-                "/api/touchpoints/csrf-probe").session(session).with(csrf())).andExpect(status().isNoContent());
+                "/api/touchpoints/csrf-probe").cookie(session).with(csrf())).andExpect(status().isNoContent());
     }
 
     @Test
@@ -107,23 +110,23 @@ class LoginAndPagesTest {
 
     @Test
     void logoutEndsTheSession() throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("employee").password("demo"))
-                .andReturn().getRequest().getSession();
-        mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrlPattern("**/login"));
+        Cookie session = mvc.perform(formLogin().user("employee").password("demo"))
+                .andReturn().getResponse().getCookie(SESSION_COOKIE);
+        mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrlPattern("**/login"));
     }
 
     @Test
     void aPageFormSentWithoutItsTokenSaysTheFormHasExpiredAndLeavesTheSessionAlone() throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("employee").password("demo"))
-                .andReturn().getRequest().getSession();
-        mvc.perform(post("/logout").session(session).accept(MediaType.TEXT_HTML))
+        Cookie session = mvc.perform(formLogin().user("employee").password("demo"))
+                .andReturn().getResponse().getCookie(SESSION_COOKIE);
+        mvc.perform(post("/logout").cookie(session).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("The form has expired")))
                 .andExpect(content().string(containsString("reload the page")))
                 .andExpect(content().string(containsString("href=\"/\"")));
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
     }
 
     @Test

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.engagementboard.EngagementBoardTest;
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -44,6 +44,9 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @EngagementBoardTest
 class WebSecurityTest {
+
+    /** Spring Session's cookie (server.servlet.session.cookie.name). */
+    private static final String SESSION_COOKIE = "JSESSIONID";
 
     private static final String STRONG = "Str0ng-enough!";
     private static final String TOUCHPOINT = """
@@ -67,18 +70,18 @@ class WebSecurityTest {
 
     @Test
     void aBasicCallActsAsTheBasicUserEvenWithAnotherUsersSessionAndOpensNone() throws Exception {
-        MockHttpSession chairSession = login("cmo", "demo");
+        Cookie chairSession = login("cmo", "demo");
         String code = "basic-" + suffix();
         // The chair's session (without a CSRF token) rides along; the Basic user is an employee: refused.
-        mvc.perform(post("/api/touchpoints").session(chairSession).with(httpBasic("employee", "demo"))
+        mvc.perform(post("/api/touchpoints").cookie(chairSession).with(httpBasic("employee", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content(TOUCHPOINT.formatted(code)))
                 .andExpect(status().isForbidden())
                 .andExpect(header().doesNotExist("Set-Cookie"));
         mvc.perform(get("/api/touchpoints/" + code).with(httpBasic("employee", "demo"))).andExpect(status().isNotFound());
 
         // The other way round: an employee's session, the chair's Basic credentials: created, no CSRF token needed.
-        MockHttpSession employeeSession = login("employee", "demo");
-        MvcResult created = mvc.perform(post("/api/touchpoints").session(employeeSession)
+        Cookie employeeSession = login("employee", "demo");
+        MvcResult created = mvc.perform(post("/api/touchpoints").cookie(employeeSession)
                         .with(httpBasic("cmo", "demo")).contentType(MediaType.APPLICATION_JSON)
                         .content(TOUCHPOINT.formatted(code)))
                 .andExpect(status().isCreated())
@@ -90,20 +93,20 @@ class WebSecurityTest {
         // Without any session, a Basic call opens none.
         MvcResult plain = mvc.perform(get("/api/touchpoints").with(httpBasic("employee", "demo")))
                 .andExpect(status().isOk()).andReturn();
-        assertThat(plain.getRequest().getSession(false)).as("session after a Basic call").isNull();
+        assertThat(plain.getResponse().getCookie(SESSION_COOKIE)).as("session after a Basic call").isNull();
     }
 
     @Test
     void everyStateChangeOfASessionNeedsTheCsrfToken() throws Exception {
-        MockHttpSession session = login("cmo", "demo");
+        Cookie session = login("cmo", "demo");
         String code = "csrf-" + suffix();
-        mvc.perform(post("/api/touchpoints").session(session).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/touchpoints").cookie(session).contentType(MediaType.APPLICATION_JSON)
                 .content(TOUCHPOINT.formatted(code))).andExpect(status().isForbidden());
-        mvc.perform(post("/api/touchpoints").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/touchpoints").cookie(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content(TOUCHPOINT.formatted(code))).andExpect(status().isCreated());
-        mvc.perform(delete("/api/touchpoints/" + code).session(session)).andExpect(status().isForbidden());
-        mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden());
-        mvc.perform(delete("/api/touchpoints/" + code).session(session).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/touchpoints/" + code).cookie(session)).andExpect(status().isForbidden());
+        mvc.perform(post("/logout").cookie(session)).andExpect(status().isForbidden());
+        mvc.perform(delete("/api/touchpoints/" + code).cookie(session).with(csrf())).andExpect(status().isNoContent());
     }
 
     @Test
@@ -144,10 +147,9 @@ class WebSecurityTest {
         mvc.perform(get("/api/touchpoints").with(httpBasic(userId, STRONG)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.title").value("Account locked"));
-        MockHttpSession browser = new MockHttpSession();
-        mvc.perform(post("/login").param("username", userId).param("password", STRONG).with(csrf()).session(browser))
-                .andExpect(redirectedUrl("/login?locked"));
-        mvc.perform(get("/login").param("locked", "").session(browser))
+        Cookie browser = mvc.perform(post("/login").param("username", userId).param("password", STRONG).with(csrf()))
+                .andExpect(redirectedUrl("/login?locked")).andReturn().getResponse().getCookie(SESSION_COOKIE);
+        mvc.perform(get("/login").param("locked", "").cookie(browser))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("This account is locked after 5 failed logins in a row, "
                         + "until ")))
@@ -223,9 +225,10 @@ class WebSecurityTest {
         return userId;
     }
 
-    private MockHttpSession login(String user, String password) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin().user(user).password(password))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+    /** The session's cookie: sessions live in Spring Session's store, not in MockMvc's mock session. */
+    private Cookie login(String user, String password) throws Exception {
+        return mvc.perform(formLogin().user(user).password(password))
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie(SESSION_COOKIE);
     }
 
     private static String suffix() {
