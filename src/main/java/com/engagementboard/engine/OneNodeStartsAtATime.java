@@ -18,14 +18,15 @@ import org.springframework.stereotype.Component;
  * moment on an empty database, two nodes both created Camunda's tables and one of them failed
  * ({@code ENGINE-03017 ... duplicate key value violates unique constraint "pg_type_typname_nsp_index"}); the
  * start's own writes after that (users and groups, the demo organisation, filters, the board's first
- * meeting) look before they insert and would race the same way. Flyway's lock and Camunda's deployment
- * lock each cover one step only.
+ * meeting) look before they insert, which two nodes can do at the same moment. Flyway's lock and Camunda's
+ * deployment lock each cover one step only.
  *
  * <p>So the node takes a PostgreSQL advisory lock, on a connection of its own, as soon as the data source
  * exists (before Flyway, the engine or anything else uses it) and gives it back when the node is ready, or
  * when its start fails. A node killed while starting loses its connection and, with it, the lock. A node
- * that finds the lock taken waits (and says so in its log). The embedded H2 database belongs to one node:
- * no lock there.
+ * that finds the lock taken waits (and says so in its log). Advisory locks belong to one database, so
+ * installations on other databases of the same server do not wait for each other. The embedded H2 database
+ * belongs to one node: no lock there.
  */
 @Component
 class OneNodeStartsAtATime implements BeanPostProcessor, ApplicationListener<ApplicationReadyEvent>, DisposableBean {
