@@ -59,7 +59,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * engine text; not one row of any table (the domain's, Camunda's runtime and history) is added, removed or
  * changed (counts, and the sum of the version columns); no incident.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // Thousands of requests with HTTP Basic: each checks the password, 310,000 PBKDF2 rounds in production.
+        properties = "engagement-board.login.hash-iterations=1000")
 class BadInputIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -71,10 +73,14 @@ class BadInputIT {
     /** Camunda's kinds that problems keep as their type because clients read them (see EngineRestConfig). */
     private static final Set<String> KEPT_TYPES = Set.of("\"type\":\"AuthorizationException\"",
             "\"type\":\"IllegalTransitionException\"");
-    private static final List<String> ODD = List.of("nul\u0000byte", "lone\ud800surrogate", "rtl\u202eevil",
-            "emoji\ud83d\ude00\ud83c\udff3\ufe0f\u200d\ud83c\udf08", "combining e\u0301\u0302\u0303\u0304\u0305");
-    private static final List<String> MARKUP_AND_SQL = List.of("<script>alert(1)</script><img src=x onerror=alert(1)>",
-            "' OR '1'='1'; DROP TABLE touchpoint; --", "\"; SELECT * FROM act_id_user; --");
+    /** NUL, a lone surrogate, a right-to-left override, emoji (a flag of joined code points), combining marks. */
+    private static final List<String> ODD = List.of("nul\u0000byte lone\ud800surrogate rtl\u202eevil "
+            + "emoji\ud83d\ude00\ud83c\udff3\ufe0f\u200d\ud83c\udf08 combining e\u0301\u0302\u0303\u0304\u0305");
+    private static final List<String> MARKUP_AND_SQL = List.of("<script>alert(1)</script><img src=x onerror=alert(1)>"
+            + "' OR '1'='1'; DROP TABLE touchpoint; --");
+    /** Kinds also tried as the administrator and as a person without the role (the chair tries every kind). */
+    private static final Set<String> EVERY_USER = Set.of("wrong method", "unknown path", "unknown id",
+            "malformed JSON", "wrong content type", "missing field");
     private static final String MEGABYTE = "x".repeat(1 << 20);
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     /** Tables that change on their own (metrics) or hold no record of the domain or the engine. */
@@ -153,9 +159,10 @@ class BadInputIT {
 
         Map<String, Long> before = snapshot();
         for (String user : List.of("cmo", "admin", "employee")) {
+            System.out.printf("BadInputIT: %d attempts as %s%n", attempts.size(), user);
             for (Attempt attempt : attempts) {
-                if (!user.equals("cmo") && attempt.huge()) {
-                    continue; // the huge bodies once, as the chair: the others are refused before reading them
+                if (!user.equals("cmo") && !EVERY_USER.contains(attempt.kindName())) {
+                    continue;
                 }
                 send(user, attempt);
             }
@@ -178,7 +185,7 @@ class BadInputIT {
         Session admin = new Session("admin");
 
         List<Attempt> attempts = new ArrayList<>();
-        for (String id : List.of(task, "no-such-task-" + UUID.randomUUID(), "1", "%3Cscript%3E", "'%20OR%201=1--")) {
+        for (String id : List.of(task, "no-such-task-" + UUID.randomUUID(), "%3Cscript%3E'%20OR%201=1--")) {
             for (String action : List.of("complete", "submit-form")) {
                 String path = "/task/" + id + "/" + action;
                 for (Map.Entry<String, String> body : engineBodies().entrySet()) {
@@ -201,13 +208,13 @@ class BadInputIT {
         Map<String, Long> before = snapshot();
         for (Attempt attempt : attempts) {
             for (String user : List.of("brand.head", "admin", "employee")) {
-                if (!user.equals("brand.head") && attempt.huge()) {
+                if (!user.equals("brand.head") && !EVERY_USER.contains(attempt.kindName())) {
                     continue;
                 }
                 sendEngineRest(user, attempt);
             }
             for (Session session : List.of(tasklist, admin, wrongRole)) {
-                if (session != tasklist && attempt.huge()) {
+                if (session != tasklist && !EVERY_USER.contains(attempt.kindName())) {
                     continue;
                 }
                 check("tasklist " + session.user, attempt, session.send(attempt.method(),
@@ -573,9 +580,8 @@ class BadInputIT {
             }
             int n = 0;
             for (String odd : ODD) {
-                if (!inPath || !odd.contains("\u0000")) {
-                    bad.put("odd Unicode#" + n++, odd);
-                }
+                // An encoded NUL in the address is Tomcat's to refuse (one of the unknown paths tries it).
+                bad.put("odd Unicode#" + n++, inPath ? odd.replace("\u0000", "") : odd);
             }
             for (String fragment : MARKUP_AND_SQL) {
                 bad.put("markup or SQL#" + n++, inPath ? fragment.replace("/", "") : fragment);
@@ -797,7 +803,15 @@ class BadInputIT {
     private static final class Tally {
         final Map<String, Integer> kinds = new TreeMap<>();
         final Map<Integer, Integer> statuses = new TreeMap<>();
-        final List<String> failures = new ArrayList<>();
+        final List<String> failures = new ArrayList<>() {
+            @Override
+            public boolean add(String failure) {
+                if (size() < 100) {
+                    System.out.println("BadInputIT: FAILED " + failure); // as they happen: a long run shows them early
+                }
+                return super.add(failure);
+            }
+        };
 
         void count(String kind, int status) {
             kinds.merge(kind, 1, Integer::sum);
