@@ -1,11 +1,20 @@
 package com.engagementboard.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -25,7 +34,9 @@ import org.springframework.stereotype.Component;
  * the same thing at once get 409 (Camunda would answer 500 to both), as does completing a task that is
  * no longer open, a move the domain forbids
  * ({@link IllegalTransitionException}) gets 409 with its reason, and a failure of the server
- * answers 500 with a reference instead of the engine's (or the database's) text.
+ * answers 500 with a reference instead of the engine's (or the database's) text. Every error is problem
+ * details ({@code application/problem+json}, see {@link EngineErrors}), Jersey's own refusals (no such address,
+ * method or content type) and malformed JSON included, without parser or class names.
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -44,6 +55,8 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
         register(new RestExceptionMapper(errors));
         register(new ProcessEngineExceptionMapper(errors));
         register(new AnyExceptionMapper(errors));
+        register(JsonParseMapper.class);
+        register(JsonMappingMapper.class);
         register(EngineJsonMapper.class);
     }
 
@@ -53,7 +66,8 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
      */
     static String providerClassNames() {
         return String.join(",", RestExceptionMapper.class.getName(), ProcessEngineExceptionMapper.class.getName(),
-                AnyExceptionMapper.class.getName(), EngineJsonMapper.class.getName());
+                AnyExceptionMapper.class.getName(), JsonParseMapper.class.getName(), JsonMappingMapper.class.getName(),
+                EngineJsonMapper.class.getName());
     }
 
     /**
@@ -114,8 +128,43 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
         }
     }
 
-    /** One answer for every failure, in Camunda's error format ({@code type}, {@code message}). */
+    /** Malformed JSON: Camunda's and Jackson's own mappers answer it with the parser's text. */
+    @Priority(1)
+    public static class JsonParseMapper implements ExceptionMapper<JsonParseException> {
+        @Override
+        public Response toResponse(JsonParseException exception) {
+            return new EngineErrors(null).toResponse(exception);
+        }
+    }
+
+    /** JSON of the wrong shape (a text where an object belongs): Jackson's mapper names Camunda's classes. */
+    @Priority(1)
+    public static class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
+        @Override
+        public Response toResponse(JsonMappingException exception) {
+            return new EngineErrors(null).toResponse(exception);
+        }
+    }
+
+    /**
+     * One answer for every failure, as RFC 9457 problem details ({@code type}, {@code title}, {@code status},
+     * {@code detail}; {@code application/problem+json}) that also carry Camunda's {@code message}, which the
+     * Tasklist and Cockpit show the person. Camunda's own {@code type} names stay for the two kinds clients read:
+     * {@code AuthorizationException} (the Tasklist names the missing permission from it) and
+     * {@code IllegalTransitionException}; every other kind is a URN of the application's.
+     */
     static final class EngineErrors {
+
+        static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+        static final String NOT_FOUND = "urn:engagement-board:problem:not-found";
+        static final String CONCURRENT_CHANGE = "urn:engagement-board:problem:concurrent-change";
+        static final String TASK_NO_LONGER_OPEN = "urn:engagement-board:problem:task-no-longer-open";
+        static final String FORBIDDEN = "urn:engagement-board:problem:forbidden";
+        static final String CONFLICT = "urn:engagement-board:problem:conflict";
+        static final String AUTHORIZATION = "AuthorizationException";
+        static final String ILLEGAL_TRANSITION = "IllegalTransitionException";
+
+        private static final ObjectMapper JSON = new ObjectMapper();
 
         private final ObjectProvider<IdentityService> identity;
 
@@ -131,82 +180,203 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                         || cause instanceof org.springframework.dao.OptimisticLockingFailureException
                         || cause instanceof jakarta.persistence.OptimisticLockException
                         || cause instanceof org.hibernate.StaleStateException) {
-                    return json(Response.Status.CONFLICT, "OptimisticLockingException",
+                    return problem(Response.Status.CONFLICT, CONCURRENT_CHANGE, "Changed by someone else",
                             "Someone else changed this at the same time. Reload and try again.", null);
                 }
                 // The task was completed (by someone else, or ended with its case: a vote decided without
                 // it) between the person opening it and submitting it.
                 if (cause instanceof org.camunda.bpm.engine.exception.NullValueException
                         && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find task with id")) {
-                    return json(Response.Status.CONFLICT, "TaskNoLongerOpen", "This task is no longer open: "
-                            + "someone completed it, or its case ended. Reload your task list.", null);
+                    return problem(Response.Status.CONFLICT, TASK_NO_LONGER_OPEN, "Task no longer open",
+                            "This task is no longer open: someone completed it, or its case ended. Reload your task "
+                                    + "list.", null);
                 }
                 // A modification of an instance that has ended (its case closed, or it never existed).
                 if (cause instanceof org.camunda.bpm.engine.ProcessEngineException && cause.getMessage() != null
                         && cause.getMessage().startsWith("ENGINE-13036")) {
-                    return json(Response.Status.NOT_FOUND, "InvalidRequestException", "This process instance does "
+                    return problem(Response.Status.NOT_FOUND, NOT_FOUND, "Not found", "This process instance does "
                             + "not run (any more): its case has ended. Reload.", null);
                 }
                 if (cause instanceof FieldRefusal refusal) {
                     // The field by its label for the person; its variable, the bare reason and the row for the
                     // Tasklist to show the reason next to the field itself.
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("type", "InvalidRequestException");
-                    body.put("message", refusal.getMessage());
-                    body.put("field", refusal.field());
-                    body.put("label", refusal.label());
-                    body.put("reason", refusal.reason());
+                    Map<String, Object> extra = new LinkedHashMap<>();
+                    extra.put("field", refusal.field());
+                    extra.put("label", refusal.label());
+                    extra.put("reason", refusal.reason());
                     if (refusal.row() != null) {
-                        body.put("row", refusal.row());
+                        extra.put("row", refusal.row());
                     }
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(body).build();
+                    return invalid(refusal.getMessage(), extra);
                 }
                 if (cause instanceof RefusedVariable refused) {
-                    return json(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage(),
-                            refused.variable());
+                    return invalid(refused.getMessage(), Map.of("field", refused.variable()));
                 }
                 if (cause instanceof FormFieldValidationException invalid) {
-                    return json(Response.Status.BAD_REQUEST, "InvalidRequestException", invalid.getMessage(),
-                            String.valueOf((Object) invalid.getDetail()));
+                    return invalid(invalid.getMessage(), Map.of("field", String.valueOf((Object) invalid.getDetail())));
                 }
                 if (cause instanceof IllegalTransitionException refused) {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("type", "IllegalTransitionException");
-                    body.put("message", refused.getMessage());
-                    body.put("subject", refused.getSubject());
-                    body.put("state", refused.getState());
-                    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(body).build();
+                    Map<String, Object> extra = new LinkedHashMap<>();
+                    extra.put("subject", refused.getSubject());
+                    extra.put("state", refused.getState());
+                    return problem(Response.Status.CONFLICT, ILLEGAL_TRANSITION, "Not possible in its current state",
+                            refused.getMessage(), extra);
                 }
                 if (cause instanceof ProcessEngineException
                         && PasswordPolicyText.CAMUNDA_REFUSAL.equals(cause.getMessage())) {
                     IdentityService identityService = identity != null ? identity.getObject()
                             : org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getIdentityService();
-                    return json(Response.Status.BAD_REQUEST, "InvalidRequestException",
-                            "password: does not follow the password policy; it needs " + PasswordPolicyText
-                                    .describe(identityService.getPasswordPolicy().getRules()) + ".",
-                            "password");
+                    return invalid("password: does not follow the password policy; it needs " + PasswordPolicyText
+                            .describe(identityService.getPasswordPolicy().getRules()) + ".", Map.of("field", "password"));
                 }
+                if (cause instanceof JsonParseException unreadable) {
+                    return invalid("The body is not well-formed JSON" + at(unreadable.getLocation())
+                            + ". Send a JSON object, such as {\"variables\": {}}.", Map.of("field", "body"));
+                }
+                if (cause instanceof JsonMappingException shape) {
+                    return misshapen(shape);
+                }
+            }
+            if (exception instanceof WebApplicationException web && !(exception instanceof RestException)) {
+                return unmatched(web);
             }
             Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
             if (camunda.getStatus() < 500) {
-                return camunda;
+                return fromCamunda(camunda);
             }
             String reference = ServerErrors.newReference();
             LOG.error("Engine REST request failed (reference {})", reference, exception);
-            return json(Response.Status.fromStatusCode(camunda.getStatus()), "ServerError",
-                    ServerErrors.detail(reference), null);
+            return problem(Response.Status.fromStatusCode(camunda.getStatus()), ServerErrors.TYPE.toString(),
+                    ServerErrors.TITLE, ServerErrors.detail(reference), Map.of("reference", reference));
         }
 
-        private static Response json(Response.Status status, String type, String message, String field) {
+        /** Camunda's answer to a mistake of the client (a 4xx), with its words and members, as a problem. */
+        private static Response fromCamunda(Response camunda) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            Object entity = camunda.getEntity();
+            if (entity != null) {
+                JSON.convertValue(entity, new TypeReference<Map<String, Object>>() { }).forEach((key, value) -> {
+                    if (value != null) {
+                        extra.put(key, value);
+                    }
+                });
+            }
+            Object camundaType = extra.remove("type");
+            Object message = extra.remove("message");
+            int status = camunda.getStatus();
+            String type = AUTHORIZATION.equals(camundaType) ? AUTHORIZATION : typeOf(status);
+            String detail = message == null || message.toString().isBlank() ? titleOf(status) + "." : message.toString();
+            return problem(status, type, titleOf(status), detail, extra, camunda.getHeaders());
+        }
+
+        /** Jersey's own refusals: no such address, method or content type; in words, not "HTTP 404 Not Found". */
+        private static Response unmatched(WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            String detail = switch (status) {
+                case 404 -> "There is nothing at this address of the engine API: see Camunda's REST API reference "
+                        + "for the addresses it offers.";
+                case 405 -> "This address of the engine API does not take this method"
+                        + (web.getResponse().getHeaderString("Allow") == null ? "."
+                                : "; it takes " + web.getResponse().getHeaderString("Allow") + ".");
+                case 415 -> "This address of the engine API takes a body of type application/json.";
+                case 406 -> "This address of the engine API answers application/json: accept that.";
+                default -> status >= 500 ? null : titleOf(status) + ".";
+            };
+            if (detail == null) {
+                String reference = ServerErrors.newReference();
+                LOG.error("Engine REST request failed (reference {})", reference, web);
+                return problem(Response.Status.INTERNAL_SERVER_ERROR, ServerErrors.TYPE.toString(),
+                        ServerErrors.TITLE, ServerErrors.detail(reference), Map.of("reference", reference));
+            }
+            return problem(status, typeOf(status), titleOf(status), detail, Map.of(), web.getResponse().getHeaders());
+        }
+
+        /** Which member of the body has the wrong type, and what it should be; no class or parser names. */
+        private static Response misshapen(JsonMappingException shape) {
+            String path = shape.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String expected = "";
+            if (shape instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                expected = "; expected " + described(mismatch.getTargetType());
+            }
+            String field = path.isEmpty() ? "body" : path;
+            String detail = path.isEmpty() ? "The body does not have the expected shape" + expected
+                    + ": send a JSON object, such as {\"variables\": {}}."
+                    : field + ": has the wrong type" + expected + ".";
+            return invalid(detail, Map.of("field", field));
+        }
+
+        private static String described(Class<?> type) {
+            if (Map.class.isAssignableFrom(type) || type.getName().startsWith("org.camunda")) {
+                return "an object";
+            }
+            if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+                return "a list";
+            }
+            if (type == String.class) {
+                return "a text";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "true or false";
+            }
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+                return "a number";
+            }
+            if (java.util.Date.class.isAssignableFrom(type)) {
+                return "a date and time such as 2026-12-07T09:00:00.000+0000";
+            }
+            return "another value";
+        }
+
+        private static String at(JsonLocation location) {
+            return location == null || location.getLineNr() < 0 ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        }
+
+        private static Response invalid(String detail, Map<String, Object> extra) {
+            return problem(Response.Status.BAD_REQUEST, Problems.INVALID_INPUT.toString(), "Invalid request", detail,
+                    extra);
+        }
+
+        static String typeOf(int status) {
+            return switch (status) {
+                case 400 -> Problems.INVALID_INPUT.toString();
+                case 403 -> FORBIDDEN;
+                case 404 -> NOT_FOUND;
+                case 409 -> CONFLICT;
+                default -> "about:blank";
+            };
+        }
+
+        private static String titleOf(int status) {
+            Response.Status known = Response.Status.fromStatusCode(status);
+            return known == null ? "Error " + status : known.getReasonPhrase();
+        }
+
+        private static Response problem(Response.Status status, String type, String title, String detail,
+                Map<String, Object> extra) {
+            return problem(status.getStatusCode(), type, title, detail, extra, null);
+        }
+
+        /**
+         * The problem: its members, then Camunda's {@code message} (the same words as {@code detail}: the
+         * webapps show it), then the members of this kind of answer; with the {@code Allow} header kept.
+         */
+        static Response problem(int status, String type, String title, String detail, Map<String, Object> extra,
+                MultivaluedMap<String, Object> headers) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", type);
-            body.put("message", message);
-            if (field != null) {
-                body.put("field", field);
+            body.put("title", title);
+            body.put("status", status);
+            body.put("detail", detail);
+            body.put("message", detail);
+            extra.forEach(body::putIfAbsent);
+            Response.ResponseBuilder answer = Response.status(status).type(PROBLEM_JSON).entity(body);
+            if (headers != null && headers.getFirst("Allow") != null) {
+                answer.header("Allow", headers.getFirst("Allow"));
             }
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+            return answer.build();
         }
     }
 }

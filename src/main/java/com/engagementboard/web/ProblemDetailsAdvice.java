@@ -91,7 +91,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof JsonProcessingException json) {
             String location = json.getLocation() == null ? ""
                     : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
-            return new FieldProblem("body", "is not well-formed JSON" + location + ": " + json.getOriginalMessage());
+            // The parser's own words ("Unexpected character ... was expecting ...") stay in the server: the place is
+            // what the client needs.
+            return new FieldProblem("body", "is not well-formed JSON" + location + "; send a JSON object");
         }
         return new FieldProblem("body", "is missing or cannot be read");
     }

@@ -20,9 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The Camunda webapps' own APIs ({@code /camunda/api/engine}, {@code .../cockpit}, {@code .../admin},
  * {@code .../tasklist}) answer a failure with the engine's message, which may carry SQL or class
- * names. This filter swallows the body of any 5xx answer there and sends, in Camunda's error format
- * (which the webapps show), a generic message with a reference; the swallowed text goes to the log
- * under that reference. Other answers pass through untouched and unbuffered.
+ * names. This filter swallows the body of any 5xx answer there and sends problem details that also carry
+ * Camunda's {@code message} (which the webapps show): a generic message with a reference; the swallowed text
+ * goes to the log under that reference. Other answers pass through untouched and unbuffered.
  */
 class ServerErrorBodyFilter extends OncePerRequestFilter {
 
@@ -39,9 +39,12 @@ class ServerErrorBodyFilter extends OncePerRequestFilter {
             LOG.error("{} {} failed with {} (reference {}): {}", request.getMethod(), request.getRequestURI(),
                     guard.getStatus(), reference, guard.swallowed.toString(StandardCharsets.UTF_8));
             response.resetBuffer();
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            String body = "{\"type\":\"ServerError\",\"message\":\"" + ServerErrors.detail(reference) + "\"}";
+            String detail = ServerErrors.detail(reference);
+            String body = "{\"type\":\"" + ServerErrors.TYPE + "\",\"title\":\"" + ServerErrors.TITLE
+                    + "\",\"status\":" + guard.getStatus() + ",\"detail\":\"" + detail + "\",\"message\":\""
+                    + detail + "\",\"reference\":\"" + reference + "\"}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);

@@ -45,7 +45,7 @@ class EngineErrorsTest {
                 new NullValueException("Cannot find task with id 57f6: task is null"),
                 "Cannot complete task 57f6: Cannot find task with id 57f6: task is null"));
         assertThat(response.getStatus()).isEqualTo(409);
-        assertThat(body(response)).containsEntry("type", "TaskNoLongerOpen");
+        assertThat(body(response)).containsEntry("type", "urn:engagement-board:problem:task-no-longer-open");
         assertThat((String) body(response).get("message")).startsWith("This task is no longer open")
                 .doesNotContain("57f6").doesNotContain("null");
     }
@@ -63,7 +63,7 @@ class EngineErrorsTest {
     void anyOtherMissingValueIsStillAServerErrorWithAReference() {
         Response response = errors.toResponse(new NullValueException("deploymentId is null"));
         assertThat(response.getStatus()).isEqualTo(500);
-        assertThat(body(response)).containsEntry("type", "ServerError");
+        assertThat(body(response)).containsEntry("type", ServerErrors.TYPE.toString());
         assertThat((String) body(response).get("message")).doesNotContain("deploymentId");
     }
 
@@ -87,5 +87,60 @@ class EngineErrorsTest {
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(body(response)).containsEntry("field", "charterVersionId");
         assertThat((String) body(response).get("message")).contains("the message must bring it");
+    }
+
+    @Test
+    void everyAnswerIsAProblemThatKeepsCamundasMessageForTheWebapps() {
+        Response response = errors.toResponse(new RestException(Response.Status.BAD_REQUEST,
+                "Cannot submit task form 57f6: Unsupported value type 'Nope'"));
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat(body(response)).containsEntry("status", 400).containsEntry("title", "Bad Request")
+                .containsEntry("type", Problems.INVALID_INPUT.toString())
+                .containsEntry("detail", "Cannot submit task form 57f6: Unsupported value type 'Nope'")
+                .containsEntry("message", "Cannot submit task form 57f6: Unsupported value type 'Nope'");
+    }
+
+    @Test
+    void malformedJsonIsAProblemWithItsPlaceButNotTheParsersWords() throws Exception {
+        com.fasterxml.jackson.core.JsonParseException unreadable = null;
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree("{bad");
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            unreadable = e;
+        }
+        Response response = new EngineRestConfig.JsonParseMapper().toResponse(unreadable);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat((String) body(response).get("detail")).startsWith("The body is not well-formed JSON (line 1, column 2)")
+                .doesNotContain("Unexpected character").doesNotContain("expecting");
+    }
+
+    @Test
+    void jsonOfTheWrongShapeNamesTheMemberNotTheClass() throws Exception {
+        com.fasterxml.jackson.databind.JsonMappingException shape = null;
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readValue("{\"variables\":\"x\"}",
+                    org.camunda.bpm.engine.rest.dto.task.CompleteTaskDto.class);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            shape = e;
+        }
+        Response response = new EngineRestConfig.JsonMappingMapper().toResponse(shape);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(body(response)).containsEntry("field", "variables")
+                .containsEntry("detail", "variables: has the wrong type; expected an object.");
+    }
+
+    @Test
+    void jerseysOwnRefusalsAreProblemsInWordsWithTheAllowHeader() {
+        Response notAllowed = errors.toResponse(new jakarta.ws.rs.NotAllowedException("POST"));
+        assertThat(notAllowed.getStatus()).isEqualTo(405);
+        assertThat(notAllowed.getHeaderString("Allow")).contains("POST");
+        assertThat((String) body(notAllowed).get("detail")).contains("does not take this method").contains("POST");
+        Response notFound = errors.toResponse(new jakarta.ws.rs.NotFoundException());
+        assertThat(notFound.getStatus()).isEqualTo(404);
+        assertThat(notFound.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat((String) body(notFound).get("detail")).startsWith("There is nothing at this address")
+                .doesNotContain("HTTP 404");
     }
 }
