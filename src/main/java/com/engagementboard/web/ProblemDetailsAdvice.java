@@ -74,6 +74,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static FieldProblem unreadable(Throwable cause) {
+        if (cause instanceof PlainTextModule.UnprintableText unprintable) {
+            return new FieldProblem(path(unprintable), "holds a control character or a broken Unicode character; "
+                    + "send plain text");
+        }
         if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)

@@ -187,6 +187,24 @@ class TouchpointApiTest {
         assertThat(touchpoints.findByCode("branch-greeting").orElseThrow().getName()).isEqualTo("Branch greeting");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "Video\\u0000banking", "Video\\u0007banking", "Video \\ud83d banking", "Video \\ude00" })
+    void textWithAControlOrABrokenUnicodeCharacterIsRefusedNamingTheField(String name) throws Exception {
+        mvc.perform(json(post("/api/touchpoints"), VALID.formatted("unprintable").replace("Video banking", name))
+                .with(httpBasic("cmo", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("send plain text")));
+        assertThat(touchpoints.existsByCode("unprintable")).isFalse();
+        // Tabs, line breaks and whole emoji are text.
+        mvc.perform(json(post("/api/touchpoints"), VALID.formatted("printable")
+                .replace("Advice over video call", "Advice\\tover video\\ncall \\ud83d\\ude00")).with(httpBasic("cmo", "demo")))
+                .andExpect(status().isCreated());
+        mvc.perform(delete("/api/touchpoints/printable").with(httpBasic("cmo", "demo")))
+                .andExpect(status().isNoContent());
+    }
+
     @Test
     void aDuplicateCodeIsAConflict() throws Exception {
         mvc.perform(json(post("/api/touchpoints"), VALID.formatted("call-centre-script")).with(httpBasic("cmo", "demo")))
