@@ -51,6 +51,14 @@ public final class ScratchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The database of this run for a test of its own: a new PostgreSQL database ({@code prefix_<random>}) in
+     * the PostgreSQL run, a new H2 file in {@code folder} otherwise.
+     */
+    public static ScratchDatabase ofThisRun(Path folder, String prefix) throws SQLException {
+        return postgresRun() ? postgres(prefix) : h2(folder);
+    }
+
     /** A new H2 file database in {@code folder}, with the options of {@code application.properties}. */
     public static ScratchDatabase h2(Path folder) {
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("engagement-board")
