@@ -156,6 +156,13 @@ class KillNineDurabilityIT {
         HttpResponse<String> consistency = second.json("GET", "/api/admin/consistency", "admin", null);
         assertThat(consistency.statusCode()).as(consistency.body()).isEqualTo(200);
         assertThat(json.readTree(consistency.body()).path("totalElements").asLong()).as(consistency.body()).isZero();
+        // What an operator watches after such a restart (the unit tests' context has no Prometheus registry).
+        HttpResponse<String> metrics = second.get("/actuator/prometheus", "admin", "text/plain");
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+        assertThat(metrics.body()).contains("engagement_tasks_open ", "engagement_incidents_open 0.0",
+                "engagement_jobs_failed 0.0");
+        assertThat(second.get("/actuator/prometheus", "cmo", "text/plain").statusCode()).isEqualTo(403);
+        assertThat(second.json("GET", "/actuator/health/liveness", "admin", null).body()).contains("\"jobExecutor\"");
         second.stop();
     }
 

@@ -117,6 +117,14 @@ public final class Node implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as a demo user accepting the given media type (Prometheus' text, a page). */
+    public HttpResponse<String> get(String path, String user, String accept) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A JSON request (body may be null) as a demo user. */
     public HttpResponse<String> json(String method, String path, String user, String body)
             throws IOException, InterruptedException {
