@@ -371,7 +371,9 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             body.put("status", status);
             body.put("detail", detail);
             body.put("message", detail);
-            extra.forEach(body::putIfAbsent);
+            if (extra != null) {
+                extra.forEach(body::putIfAbsent);
+            }
             Response.ResponseBuilder answer = Response.status(status).type(PROBLEM_JSON).entity(body);
             if (headers != null && headers.getFirst("Allow") != null) {
                 answer.header("Allow", headers.getFirst("Allow"));
