@@ -143,4 +143,18 @@ class EngineErrorsTest {
         assertThat((String) body(notFound).get("detail")).startsWith("There is nothing at this address")
                 .doesNotContain("HTTP 404");
     }
+
+    @Test
+    void aNullBodyThatCamundasRestLayerFailsToReadIsTheClientsMistake() {
+        NullPointerException missing = new NullPointerException("dto is null");
+        missing.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("org.camunda.bpm.engine.rest.sub.task.impl.TaskResourceImpl", "complete",
+                        "TaskResourceImpl.java", 1) });
+        Response response = errors.toResponse(missing);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat((String) body(response).get("detail")).startsWith("The body is missing").doesNotContain("dto");
+        NullPointerException ours = new NullPointerException("x");
+        ours.setStackTrace(new StackTraceElement[] { new StackTraceElement("com.engagementboard.X", "y", "X.java", 1) });
+        assertThat(errors.toResponse(ours).getStatus()).isEqualTo(500);
+    }
 }
