@@ -237,13 +237,6 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                     return misshapen(shape);
                 }
             }
-            if (exception instanceof NullPointerException missing && readingTheBody(missing)) {
-                // Camunda's REST resources take a body of null (or a variable of null) without a check and fail
-                // reading it: the client's mistake, not the server's.
-                return invalid("The body is missing, or holds null where a value belongs. Send a JSON object such as "
-                        + "{\"variables\": {\"name\": {\"value\": \"...\", \"type\": \"String\"}}}.",
-                        Map.of("field", "body"));
-            }
             if (exception instanceof WebApplicationException web && !(exception instanceof RestException)) {
                 return unmatched(web);
             }
@@ -255,12 +248,6 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             LOG.error("Engine REST request failed (reference {})", reference, exception);
             return problem(Response.Status.fromStatusCode(camunda.getStatus()), ServerErrors.TYPE.toString(),
                     ServerErrors.TITLE, ServerErrors.detail(reference), Map.of("reference", reference));
-        }
-
-        /** A null dereferenced by Camunda's REST layer itself (a resource or its DTOs), where the body is read. */
-        static boolean readingTheBody(NullPointerException missing) {
-            StackTraceElement[] stack = missing.getStackTrace();
-            return stack.length > 0 && stack[0].getClassName().startsWith("org.camunda.bpm.engine.rest.");
         }
 
         /** Camunda's answer to a mistake of the client (a 4xx), with its words and members, as a problem. */

@@ -145,16 +145,12 @@ class EngineErrorsTest {
     }
 
     @Test
-    void aNullBodyThatCamundasRestLayerFailsToReadIsTheClientsMistake() {
-        NullPointerException missing = new NullPointerException("dto is null");
-        missing.setStackTrace(new StackTraceElement[] {
-                new StackTraceElement("org.camunda.bpm.engine.rest.sub.task.impl.TaskResourceImpl", "complete",
-                        "TaskResourceImpl.java", 1) });
-        Response response = errors.toResponse(missing);
-        assertThat(response.getStatus()).isEqualTo(400);
-        assertThat((String) body(response).get("detail")).startsWith("The body is missing").doesNotContain("dto");
-        NullPointerException ours = new NullPointerException("x");
-        ours.setStackTrace(new StackTraceElement[] { new StackTraceElement("com.engagementboard.X", "y", "X.java", 1) });
-        assertThat(errors.toResponse(ours).getStatus()).isEqualTo(500);
+    void aNullPointerExceptionIsTheServersFailureWithAReferenceOnly() {
+        // A null where the engine doors read variables is refused before Camunda reads it (EngineBodyCheck).
+        NullPointerException ours = new NullPointerException("dto is null");
+        Response response = errors.toResponse(ours);
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(body(response)).containsKey("reference");
+        assertThat((String) body(response).get("detail")).doesNotContain("dto");
     }
 }
