@@ -6,9 +6,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -117,6 +125,10 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     /** One answer for every failure, in Camunda's error format ({@code type}, {@code message}). */
     static final class EngineErrors {
 
+        /** Camunda's REST wording when completing a task fails: "Cannot complete task {id}: ...". */
+        private static final Pattern TASK_COMMAND = Pattern.compile("Cannot (?:complete task|submit task form) "
+                + "([0-9A-Za-z_.:-]+): ");
+
         private final ObjectProvider<IdentityService> identity;
 
         EngineErrors(ObjectProvider<IdentityService> identity) {
@@ -133,6 +145,20 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                         || cause instanceof org.hibernate.StaleStateException) {
                     return json(Response.Status.CONFLICT, "OptimisticLockingException",
                             "Someone else changed this at the same time. Reload and try again.", null);
+                }
+                // Or the record the winner wrote first is unique (one vote per voter and item): the loser's
+                // insert meets it before the engine's own lock does. SQL state 23505 on H2 and PostgreSQL alike.
+                if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return json(Response.Status.CONFLICT, "OptimisticLockingException",
+                            "Someone else changed this at the same time. Reload and try again.", null);
+                }
+                // The winner's completion removed the task and the grants on it while the loser's request was
+                // being checked: the loser was late, not unauthorized.
+                if (cause instanceof AuthorizationException refused && finishedTask(refused.getMissingAuthorizations()
+                        .stream().filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
+                        .map(MissingAuthorization::getResourceId).findFirst().orElse(null))) {
+                    return json(Response.Status.CONFLICT, "TaskNoLongerOpen", "This task is no longer open: "
+                            + "someone completed it, or its case ended. Reload your task list.", null);
                 }
                 // The task was completed (by someone else, or ended with its case: a vote decided without
                 // it) between the person opening it and submitting it.
@@ -193,10 +219,39 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             if (camunda.getStatus() < 500) {
                 return camunda;
             }
+            // A task listener of the loser tripping over the execution the winner has just removed (a
+            // NullPointerException): late as well, once the task is finished.
+            Matcher taskCommand = exception.getMessage() == null ? null : TASK_COMMAND.matcher(exception.getMessage());
+            if (taskCommand != null && taskCommand.lookingAt() && finishedTask(taskCommand.group(1))) {
+                return json(Response.Status.CONFLICT, "TaskNoLongerOpen", "This task is no longer open: "
+                        + "someone completed it, or its case ended. Reload your task list.", null);
+            }
             String reference = ServerErrors.newReference();
             LOG.error("Engine REST request failed (reference {})", reference, exception);
             return json(Response.Status.fromStatusCode(camunda.getStatus()), "ServerError",
                     ServerErrors.detail(reference), null);
+        }
+
+        /**
+         * Whether the task has been completed (or ended with its case) meanwhile. Asked without the person's
+         * engine authentication, as the application's system account asks it: a person may not read history.
+         */
+        private static boolean finishedTask(String taskId) {
+            if (taskId == null) {
+                return false;
+            }
+            ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
+            IdentityService identityService = engine.getIdentityService();
+            Authentication person = identityService.getCurrentAuthentication();
+            identityService.clearAuthentication();
+            try {
+                return engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished()
+                        .count() > 0;
+            } finally {
+                if (person != null) {
+                    identityService.setAuthentication(person);
+                }
+            }
         }
 
         private static Response json(Response.Status status, String type, String message, String field) {
