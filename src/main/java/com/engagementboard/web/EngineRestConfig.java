@@ -25,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The engine REST API as Camunda ships it, with these mends: a task form that fails the
@@ -125,9 +127,8 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     /** One answer for every failure, in Camunda's error format ({@code type}, {@code message}). */
     static final class EngineErrors {
 
-        /** Camunda's REST wording when completing a task fails: "Cannot complete task {id}: ...". */
-        private static final Pattern TASK_COMMAND = Pattern.compile("Cannot (?:complete task|submit task form) "
-                + "([0-9A-Za-z_.:-]+): ");
+        /** Completing a task through either door: {@code .../task/{id}/complete} or {@code .../submit-form}. */
+        private static final Pattern TASK_COMPLETION = Pattern.compile("/task/([^/]+)/(?:complete|submit-form)$");
 
         private final ObjectProvider<IdentityService> identity;
 
@@ -219,10 +220,9 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             if (camunda.getStatus() < 500) {
                 return camunda;
             }
-            // A task listener of the loser tripping over the execution the winner has just removed (a
-            // NullPointerException): late as well, once the task is finished.
-            Matcher taskCommand = exception.getMessage() == null ? null : TASK_COMMAND.matcher(exception.getMessage());
-            if (taskCommand != null && taskCommand.lookingAt() && finishedTask(taskCommand.group(1))) {
+            // The loser's listeners, or the engine itself, tripping over the execution the winner has just
+            // removed (a NullPointerException, wrapped or not): late as well, once the task is finished.
+            if (finishedTask(completedTaskOfRequest())) {
                 return json(Response.Status.CONFLICT, "TaskNoLongerOpen", "This task is no longer open: "
                         + "someone completed it, or its case ended. Reload your task list.", null);
             }
@@ -230,6 +230,15 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             LOG.error("Engine REST request failed (reference {})", reference, exception);
             return json(Response.Status.fromStatusCode(camunda.getStatus()), "ServerError",
                     ServerErrors.detail(reference), null);
+        }
+
+        /** The task the current request completes, if it is a completion (Spring holds the request). */
+        private static String completedTaskOfRequest() {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+                Matcher completion = TASK_COMPLETION.matcher(request.getRequest().getRequestURI());
+                return completion.find() ? completion.group(1) : null;
+            }
+            return null;
         }
 
         /**
