@@ -15,9 +15,17 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -26,6 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The engine REST API as Camunda ships it, with these mends: a task form that fails the
@@ -166,6 +176,9 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
         private static final ObjectMapper JSON = new ObjectMapper();
 
+        /** Completing a task through either door: {@code .../task/{id}/complete} or {@code .../submit-form}. */
+        private static final Pattern TASK_COMPLETION = Pattern.compile("/task/([^/]+)/(?:complete|submit-form)$");
+
         private final ObjectProvider<IdentityService> identity;
 
         EngineErrors(ObjectProvider<IdentityService> identity) {
@@ -182,6 +195,21 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                         || cause instanceof org.hibernate.StaleStateException) {
                     return problem(Response.Status.CONFLICT, CONCURRENT_CHANGE, "Changed by someone else",
                             "Someone else changed this at the same time. Reload and try again.", null);
+                }
+                // Or the record the winner wrote first is unique (one vote per voter and item): the loser's
+                // insert meets it before the engine's own lock does. SQL state 23505 on H2 and PostgreSQL alike.
+                if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return problem(Response.Status.CONFLICT, CONCURRENT_CHANGE, "Changed by someone else",
+                            "Someone else changed this at the same time. Reload and try again.", null);
+                }
+                // The winner's completion removed the task and the grants on it while the loser's request was
+                // being checked: the loser was late, not unauthorized.
+                if (cause instanceof AuthorizationException refused && finishedTask(refused.getMissingAuthorizations()
+                        .stream().filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
+                        .map(MissingAuthorization::getResourceId).findFirst().orElse(null))) {
+                    return problem(Response.Status.CONFLICT, TASK_NO_LONGER_OPEN, "Task no longer open",
+                            "This task is no longer open: someone completed it, or its case ended. Reload your task "
+                                    + "list.", null);
                 }
                 // The task was completed (by someone else, or ended with its case: a vote decided without
                 // it) between the person opening it and submitting it.
@@ -244,10 +272,48 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             if (camunda.getStatus() < 500) {
                 return fromCamunda(camunda);
             }
+            // The loser's listeners, or the engine itself, tripping over the execution the winner has just
+            // removed (a NullPointerException, wrapped or not): late as well, once the task is finished.
+            if (finishedTask(completedTaskOfRequest())) {
+                return problem(Response.Status.CONFLICT, TASK_NO_LONGER_OPEN, "Task no longer open",
+                        "This task is no longer open: someone completed it, or its case ended. Reload your task "
+                                + "list.", null);
+            }
             String reference = ServerErrors.newReference();
             LOG.error("Engine REST request failed (reference {})", reference, exception);
             return problem(Response.Status.fromStatusCode(camunda.getStatus()), ServerErrors.TYPE.toString(),
                     ServerErrors.TITLE, ServerErrors.detail(reference), Map.of("reference", reference));
+        }
+
+        /** The task the current request completes, if it is a completion (Spring holds the request). */
+        private static String completedTaskOfRequest() {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+                Matcher completion = TASK_COMPLETION.matcher(request.getRequest().getRequestURI());
+                return completion.find() ? completion.group(1) : null;
+            }
+            return null;
+        }
+
+        /**
+         * Whether the task has been completed (or ended with its case) meanwhile. Asked without the person's
+         * engine authentication, as the application's system account asks it: a person may not read history.
+         */
+        private static boolean finishedTask(String taskId) {
+            if (taskId == null) {
+                return false;
+            }
+            ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
+            IdentityService identityService = engine.getIdentityService();
+            Authentication person = identityService.getCurrentAuthentication();
+            identityService.clearAuthentication();
+            try {
+                return engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished()
+                        .count() > 0;
+            } finally {
+                if (person != null) {
+                    identityService.setAuthentication(person);
+                }
+            }
         }
 
         /** Camunda's answer to a mistake of the client (a 4xx), with its words and members, as a problem. */

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /** Concurrent clients: a fixed number of threads sharing a queue of work. */
-final class Load {
+public final class Load {
 
     /** Latencies of {@code requests} calls from {@code clients} threads, after {@code warmup} calls. */
     record Latencies(double p50, double p95, double p99, int requests, int errors, double warmupP95) {
@@ -73,7 +73,7 @@ final class Load {
     }
 
     /** Nearest-rank percentile, in milliseconds. */
-    static double percentile(long[] sorted, double p) {
+    public static double percentile(long[] sorted, double p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
     }

@@ -25,14 +25,15 @@ import java.util.regex.Pattern;
  * XSRF token for the webapps' API. Or, with {@link #basic}, an API client sending HTTP Basic on every
  * request (then every request checks the password: PBKDF2 with 310,000 iterations).
  */
-final class Session {
+public final class Session {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF_INPUT = Pattern.compile(
             "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
-    record Response(int status, String body, String location) {
-        JsonNode json() {
+    /** A response; {@code contentType} is the header's value, or an empty string. */
+    public record Response(int status, String body, String location, String contentType) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -40,7 +41,7 @@ final class Session {
             }
         }
 
-        Response expect(int... statuses) {
+        public Response expect(int... statuses) {
             for (int s : statuses) {
                 if (s == status) {
                     return this;
@@ -69,7 +70,7 @@ final class Session {
     }
 
     /** Logs in with the form, then reads the session's CSRF token from the home page. */
-    static Session login(int port, String user, String password) {
+    public static Session login(int port, String user, String password) {
         Session session = new Session(port, user);
         Response page = session.get("/login").expect(200);
         String token = csrfOf(page.body());
@@ -86,41 +87,41 @@ final class Session {
     }
 
     /** An API client: HTTP Basic on every request, no session. */
-    static Session basic(int port, String user, String password) {
+    public static Session basic(int port, String user, String password) {
         Session session = new Session(port, user);
         session.basicHeader = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return session;
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return exchange("GET", path, apiHeaders(null), null);
     }
 
-    Response postJson(String path, String body) {
+    public Response postJson(String path, String body) {
         return exchange("POST", path, apiHeaders("application/json"), body);
     }
 
-    Response delete(String path) {
+    public Response delete(String path) {
         return exchange("DELETE", path, apiHeaders(null), null);
     }
 
-    Response post(String path, String contentType, String body) {
+    public Response post(String path, String contentType, String body) {
         return exchange("POST", path, apiHeaders(contentType), body == null ? "" : body);
     }
 
     /** A JSON POST to the Camunda webapps' engine API, with the XSRF header the Tasklist sends. */
-    Response webappPost(String path, String body) {
+    public Response webappPost(String path, String body) {
         String xsrf = cookie("XSRF-TOKEN");
         return exchange("POST", "/camunda/api/engine/engine/default" + path, Map.of("Accept", "application/json",
                 "Content-Type", "application/json", "X-XSRF-TOKEN", xsrf == null ? "" : xsrf), body);
     }
 
-    Response webappGet(String path) {
+    public Response webappGet(String path) {
         return exchange("GET", "/camunda/api/engine/engine/default" + path, Map.of("Accept", "application/json"),
                 null);
     }
@@ -175,7 +176,9 @@ final class Session {
                     text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
-            return new Response(status, text, connection.getHeaderField("Location"));
+            String contentType = connection.getContentType();
+            return new Response(status, text, connection.getHeaderField("Location"),
+                    contentType == null ? "" : contentType);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
         }
@@ -194,11 +197,11 @@ final class Session {
         return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     }
 
-    static String enc(String value) {
+    public static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         return text == null ? "" : text.length() > 500 ? text.substring(0, 500) + "…" : text;
     }
 }

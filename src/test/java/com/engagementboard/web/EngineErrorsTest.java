@@ -40,6 +40,18 @@ class EngineErrorsTest {
     }
 
     @Test
+    void aUniqueRecordTheWinnerWroteFirstIsAConflictNotAServerError() {
+        // Two clicks on one vote: the loser's insert meets uk_board_vote before the engine's own lock trips.
+        Response response = errors.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                new ProcessEngineException("Cannot complete task", new org.springframework.dao.DataIntegrityViolationException(
+                        "could not execute statement", new java.sql.SQLException("duplicate key", "23505"))),
+                "Cannot complete task"));
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(body(response)).containsEntry("type", "urn:engagement-board:problem:concurrent-change");
+        assertThat((String) body(response).get("detail")).doesNotContain("duplicate", "23505");
+    }
+
+    @Test
     void completingATaskThatIsNoLongerOpenIsAConflictNamedInWords() {
         Response response = errors.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
                 new NullValueException("Cannot find task with id 57f6: task is null"),
