@@ -24,9 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Completing a task or starting a process through the engine doors ({@code /engine-rest} and the
  * Tasklist's {@code /camunda/api/engine}) with a body of {@code null}, or a variable of {@code null},
- * made Camunda's REST resources fail with a NullPointerException: a 500 for the client's mistake. This
- * filter reads such a body first and answers those mistakes with a 400 problem naming the variable; any
- * other body (malformed JSON too, which the engine's mappers name) goes on unchanged.
+ * made Camunda's REST resources fail with a NullPointerException: a 500 for the client's mistake; a text
+ * variable with a NUL made PostgreSQL fail the same way, and half a surrogate pair was stored as "?". This
+ * filter reads such a body first (up to {@link #MAX_BODY} bytes; a larger one is a 413) and answers those
+ * mistakes with a 400 problem naming the variable; any other body (malformed JSON too, which the engine's
+ * mappers name) goes on unchanged.
  */
 class EngineBodyCheck extends OncePerRequestFilter {
 
@@ -34,29 +36,61 @@ class EngineBodyCheck extends OncePerRequestFilter {
     private static final Pattern VARIABLE_CALLS = Pattern.compile(
             ".*/(task/[^/]+/(complete|submit-form|resolve)|process-definition/.+/(start|submit-form))");
 
+    /** Far above any form of this product (a charter's declined rights are a few kilobytes). */
+    static final int MAX_BODY = 16 * 1024 * 1024;
+    /** A path segment's parameters ({@code ;x=1}), which Jersey ignores when it matches a resource. */
+    private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !VARIABLE_CALLS.matcher(request.getRequestURI()).matches()
-                || request.getContentType() == null || !request.getContentType().startsWith("application/json");
+        return !"POST".equalsIgnoreCase(request.getMethod()) || !VARIABLE_CALLS.matcher(path(request)).matches()
+                || !json(request.getContentType());
+    }
+
+    /** The address as Jersey matches it: decoded, without a segment's parameters. */
+    static String path(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return MATRIX_PARAMETERS.matcher(path).replaceAll("");
+    }
+
+    /** Any spelling of JSON the engine reads as JSON ({@code Application/JSON; charset=UTF-8}). */
+    static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
+        } catch (org.springframework.util.InvalidMimeTypeException unreadable) {
+            return false;
+        }
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Content too large",
+                    "The body is larger than " + MAX_BODY / (1024 * 1024) + " MB; no form of this application needs that.");
+            return;
+        }
         String refusal = refusal(body);
         if (refusal != null) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            // The members of every engine problem (EngineRestConfig): Camunda's "message" is what the Tasklist shows.
-            json.writeValue(response.getOutputStream(), Map.of("type", Problems.INVALID_INPUT.toString(),
-                    "title", "Invalid request", "status", 400, "detail", refusal, "message", refusal));
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Invalid request", refusal);
             return;
         }
         chain.doFilter(new Replayed(request, body), response);
+    }
+
+    /** The members of every engine problem (EngineRestConfig): Camunda's "message" is what the Tasklist shows. */
+    private void refuse(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), Map.of("type", status == 400 ? Problems.INVALID_INPUT.toString()
+                : "about:blank", "title", title, "status", status, "detail", detail, "message", detail));
     }
 
     /** What is wrong with the body, in words; null when the engine may read it. */
@@ -87,6 +121,14 @@ class EngineBodyCheck extends OncePerRequestFilter {
             if (!variable.getValue().isObject()) {
                 return "variables." + shortened(variable.getKey())
                         + ": must be an object with its value, such as {\"value\": \"...\", \"type\": \"String\"}.";
+            }
+            if (PlainTextModule.unprintable(variable.getKey())) {
+                return "variables: a variable's name holds a control character or a broken Unicode character.";
+            }
+            JsonNode value = variable.getValue().get("value");
+            if (value != null && value.isTextual() && PlainTextModule.unprintable(value.asText())) {
+                return "variables." + shortened(variable.getKey())
+                        + ": holds a control character or a broken Unicode character; send plain text.";
             }
         }
         return null;

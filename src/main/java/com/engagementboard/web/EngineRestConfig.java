@@ -199,14 +199,20 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                 // Or the record the winner wrote first is unique (one vote per voter and item): the loser's
                 // insert meets it before the engine's own lock does. SQL state 23505 on H2 and PostgreSQL alike.
                 if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                    return problem(Response.Status.CONFLICT, CONCURRENT_CHANGE, "Changed by someone else",
-                            "Someone else changed this at the same time. Reload and try again.", null);
+                    if (completedTaskOfRequest() != null) {
+                        return problem(Response.Status.CONFLICT, CONCURRENT_CHANGE, "Changed by someone else",
+                                "Someone else changed this at the same time. Reload and try again.", null);
+                    }
+                    // Elsewhere (a user, group or filter created in Admin) it is a record that exists: retrying
+                    // cannot help.
+                    LOG.info("Engine REST request refused: a record with this key exists already ({})",
+                            sql.getMessage());
+                    return problem(Response.Status.CONFLICT, CONFLICT, "Exists already",
+                            "A record with this id or name exists already. Choose another one.", null);
                 }
                 // The winner's completion removed the task and the grants on it while the loser's request was
                 // being checked: the loser was late, not unauthorized.
-                if (cause instanceof AuthorizationException refused && finishedTask(refused.getMissingAuthorizations()
-                        .stream().filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
-                        .map(MissingAuthorization::getResourceId).findFirst().orElse(null))) {
+                if (cause instanceof AuthorizationException refused && lateForTheirTask(refused)) {
                     return problem(Response.Status.CONFLICT, TASK_NO_LONGER_OPEN, "Task no longer open",
                             "This task is no longer open: someone completed it, or its case ended. Reload your task "
                                     + "list.", null);
@@ -275,9 +281,13 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             // The loser's listeners, or the engine itself, tripping over the execution the winner has just
             // removed (a NullPointerException, wrapped or not): late as well, once the task is finished.
             if (finishedTask(completedTaskOfRequest())) {
+                // Late, most likely; but a failure of its own at the same moment would look the same: logged.
+                String reference = ServerErrors.newReference();
+                LOG.warn("Engine REST completion failed while its task was finished by another request; answered "
+                        + "409 (reference {})", reference, exception);
                 return problem(Response.Status.CONFLICT, TASK_NO_LONGER_OPEN, "Task no longer open",
                         "This task is no longer open: someone completed it, or its case ended. Reload your task "
-                                + "list.", null);
+                                + "list.", Map.of("reference", reference));
             }
             String reference = ServerErrors.newReference();
             LOG.error("Engine REST request failed (reference {})", reference, exception);
@@ -299,16 +309,53 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
          * engine authentication, as the application's system account asks it: a person may not read history.
          */
         private static boolean finishedTask(String taskId) {
-            if (taskId == null) {
+            return taskId != null && asSystem((engine, person) -> engine.getHistoryService()
+                    .createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
+        }
+
+        /**
+         * A refusal to complete a task that was the caller's (assigned to them, or offered to them or a group of
+         * theirs) and that someone else completed a moment before: late, not unauthorized. Anyone else keeps the
+         * 403, so trying task ids tells nothing.
+         */
+        private static boolean lateForTheirTask(AuthorizationException refused) {
+            String taskId = refused.getMissingAuthorizations().stream()
+                    .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
+                    .map(MissingAuthorization::getResourceId).findFirst().orElse(null);
+            if (taskId == null || !taskId.equals(completedTaskOfRequest())) {
                 return false;
             }
-            ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
+            return asSystem((engine, person) -> person != null
+                    && engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0
+                    && engine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
+                            .anyMatch(link -> person.getUserId().equals(link.getUserId())
+                                    || link.getGroupId() != null && person.getGroupIds() != null
+                                            && person.getGroupIds().contains(link.getGroupId())));
+        }
+
+        /**
+         * Asks history without the person's engine authentication, as the application's system account asks
+         * it (a person may not read history); the person is given to the question and restored after. A
+         * failure of the question itself (the database gone) answers false: the original failure is reported.
+         */
+        private static boolean asSystem(java.util.function.BiPredicate<ProcessEngine, Authentication> question) {
+            ProcessEngine engine;
+            try {
+                engine = ProcessEngines.getDefaultProcessEngine();
+            } catch (RuntimeException noEngine) {
+                return false;
+            }
+            if (engine == null) {
+                return false;
+            }
             IdentityService identityService = engine.getIdentityService();
             Authentication person = identityService.getCurrentAuthentication();
             identityService.clearAuthentication();
             try {
-                return engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished()
-                        .count() > 0;
+                return question.test(engine, person);
+            } catch (RuntimeException unanswered) {
+                LOG.warn("Could not ask history whether a task was finished: {}", unanswered.toString());
+                return false;
             } finally {
                 if (person != null) {
                     identityService.setAuthentication(person);

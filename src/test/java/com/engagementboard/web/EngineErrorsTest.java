@@ -42,13 +42,28 @@ class EngineErrorsTest {
     @Test
     void aUniqueRecordTheWinnerWroteFirstIsAConflictNotAServerError() {
         // Two clicks on one vote: the loser's insert meets uk_board_vote before the engine's own lock trips.
-        Response response = errors.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
-                new ProcessEngineException("Cannot complete task", new org.springframework.dao.DataIntegrityViolationException(
-                        "could not execute statement", new java.sql.SQLException("duplicate key", "23505"))),
-                "Cannot complete task"));
-        assertThat(response.getStatus()).isEqualTo(409);
-        assertThat(body(response)).containsEntry("type", "urn:engagement-board:problem:concurrent-change");
-        assertThat((String) body(response).get("detail")).doesNotContain("duplicate", "23505");
+        Throwable duplicate = new ProcessEngineException("Cannot complete task", new org.springframework.dao
+                .DataIntegrityViolationException("could not execute statement",
+                        new java.sql.SQLException("duplicate key", "23505")));
+        org.springframework.mock.web.MockHttpServletRequest completion = new org.springframework.mock.web
+                .MockHttpServletRequest("POST", "/engine-rest/task/57f6/complete");
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(completion));
+        try {
+            Response response = errors.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR, duplicate,
+                    "Cannot complete task"));
+            assertThat(response.getStatus()).isEqualTo(409);
+            assertThat(body(response)).containsEntry("type", "urn:engagement-board:problem:concurrent-change");
+            assertThat((String) body(response).get("detail")).doesNotContain("duplicate", "23505");
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+        // Anywhere else (a group created twice in Admin) the record exists: retrying cannot help, and it says so.
+        Response elsewhere = errors.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR, duplicate,
+                "Cannot create group"));
+        assertThat(elsewhere.getStatus()).isEqualTo(409);
+        assertThat(body(elsewhere)).containsEntry("type", "urn:engagement-board:problem:conflict");
+        assertThat((String) body(elsewhere).get("detail")).startsWith("A record with this id or name exists already");
     }
 
     @Test
