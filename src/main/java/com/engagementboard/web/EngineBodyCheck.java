@@ -62,7 +62,7 @@ class EngineBodyCheck extends OncePerRequestFilter {
         }
         try {
             return MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
-        } catch (org.springframework.util.InvalidMimeTypeException unreadable) {
+        } catch (IllegalArgumentException unreadable) {
             return false;
         }
     }

@@ -42,7 +42,7 @@ class EngineErrorsTest {
     @Test
     void aUniqueRecordTheWinnerWroteFirstIsAConflictNotAServerError() {
         // Two clicks on one vote: the loser's insert meets uk_board_vote before the engine's own lock trips.
-        Throwable duplicate = new ProcessEngineException("Cannot complete task", new org.springframework.dao
+        Exception duplicate = new ProcessEngineException("Cannot complete task", new org.springframework.dao
                 .DataIntegrityViolationException("could not execute statement",
                         new java.sql.SQLException("duplicate key", "23505")));
         org.springframework.mock.web.MockHttpServletRequest completion = new org.springframework.mock.web
