@@ -103,10 +103,8 @@ class EngineBodyCheck extends OncePerRequestFilter {
         } catch (IOException unreadable) {
             return null;
         }
-        if (root == null || root.isMissingNode()) {
-            return null;
-        }
-        if (!root.isObject()) {
+        // An empty body reaches Camunda's resources as null, which they dereference: refused like null.
+        if (root == null || root.isMissingNode() || !root.isObject()) {
             return "The body must be a JSON object, such as {\"variables\": {}}.";
         }
         JsonNode variables = root.get("variables");

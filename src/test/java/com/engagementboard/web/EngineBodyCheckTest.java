@@ -14,6 +14,8 @@ class EngineBodyCheckTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "null | The body must be a JSON object",
+            "'' | The body must be a JSON object",
+            "'   ' | The body must be a JSON object",
             "[] | The body must be a JSON object",
             "42 | The body must be a JSON object",
             "{\"variables\": \"x\"} | variables: must be an object of variables",
@@ -30,7 +32,7 @@ class EngineBodyCheckTest {
     @ParameterizedTest
     @ValueSource(strings = { "{}", "{\"variables\": null}", "{\"variables\": {}}",
             "{\"variables\": {\"decision\": {\"value\": \"ACCEPT_ALL\", \"type\": \"String\"}}}",
-            "{\"variables\": {\"decision\": {\"value\": null}}}", "", "{ not json", "{\"variables\":",
+            "{\"variables\": {\"decision\": {\"value\": null}}}", "{ not json", "{\"variables\":",
             "{\"variables\": {\"declineReason\": {\"value\": \"Tabs\\tand\\nlines, and a whole emoji \\ud83d\\ude00\"}}}" })
     void whatTheEngineCanReadOrItsMappersNameGoesOn(String body) {
         assertThat(check.refusal(body.getBytes(StandardCharsets.UTF_8))).isNull();
