@@ -42,26 +42,17 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupRestoreIT {
 
     private static final Duration WAIT = Duration.ofMinutes(2);
-    private static final String CSV = """
-            touchpoint,right,function
-            complaint-handling,DESIGN,service
-            complaint-handling,BUILD,it
-            complaint-handling,OPERATE,service
-            complaint-handling,RENEW,service
-            """;
+    private static final String CSV = Leftovers.SERVICE_AND_IT_CSV;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final List<AutoCloseable> leftovers = new ArrayList<>();
+    private final Leftovers leftovers = new Leftovers();
 
     @TempDir
     Path directory;
 
     @AfterEach
     void closeLeftovers() throws Exception {
-        // Nodes first, then the databases they used.
-        for (int i = leftovers.size() - 1; i >= 0; i--) {
-            leftovers.get(i).close();
-        }
+        leftovers.closeAll();
     }
 
     @Test

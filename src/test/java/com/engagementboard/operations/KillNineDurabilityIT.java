@@ -45,26 +45,17 @@ class KillNineDurabilityIT {
 
     /** Acknowledged touchpoint creations before the kill, or five minutes of burst on a slow machine. */
     private static final int ACKNOWLEDGED_BEFORE_KILL = 250;
-    private static final String CSV = """
-            touchpoint,right,function
-            complaint-handling,DESIGN,service
-            complaint-handling,BUILD,it
-            complaint-handling,OPERATE,service
-            complaint-handling,RENEW,service
-            """;
+    private static final String CSV = Leftovers.SERVICE_AND_IT_CSV;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final List<AutoCloseable> leftovers = new ArrayList<>();
+    private final Leftovers leftovers = new Leftovers();
 
     @TempDir
     Path directory;
 
     @AfterEach
     void closeLeftovers() throws Exception {
-        // Nodes first, then the database they used.
-        for (int i = leftovers.size() - 1; i >= 0; i--) {
-            leftovers.get(i).close();
-        }
+        leftovers.closeAll();
     }
 
     @Test
