@@ -37,8 +37,8 @@ class ProblemReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error " + status : known.getReasonPhrase();
         String detail = status == 400
-                ? "The address could not be read: it holds an encoded character the server does not take (such as "
-                        + "%00, %2F, %5C or a broken %-escape). Use plain path segments."
+                ? "The request could not be read. Check its address (plain path segments: no %00, %2F, %5C or "
+                        + "broken %-escape) and its headers."
                 : status >= 500 ? "The request could not be completed. Try again; if it keeps failing, tell an "
                         + "administrator." : title + ".";
         String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
