@@ -2,6 +2,7 @@ package com.engagementboard.cases;
 
 import com.engagementboard.board.BoardMeetingProcess;
 import com.engagementboard.charter.TouchpointCharterProcess;
+import com.engagementboard.engine.OpenTasks;
 import com.engagementboard.organisation.People;
 import com.engagementboard.security.Groups;
 import com.engagementboard.security.SystemAccount;
@@ -280,14 +281,13 @@ class Cases {
     private List<OpenTask> openTasks(String instanceId, DateTimeFormatter when) {
         Instant now = clock.instant();
         Map<String, String> names = new HashMap<>();
-        List<OpenTask> open = new ArrayList<>();
-        for (Task task : tasks.createTaskQuery().processInstanceId(instanceId).orderByDueDate().asc()
-                .orderByTaskCreateTime().asc().listPage(0, MAX_TASKS)) {
-            Date due = task.getDueDate();
-            open.add(new OpenTask(task.getName(), waitsFor(task, names), format(due, when),
-                    due != null && due.toInstant().isBefore(now), task.getTaskDefinitionKey()));
-        }
-        return open;
+        // A task completed while the page is drawn is left out (OpenTasks).
+        return OpenTasks.readEach(tasks, tasks.createTaskQuery().processInstanceId(instanceId).orderByDueDate().asc()
+                .orderByTaskCreateTime().asc().listPage(0, MAX_TASKS), task -> {
+                    Date due = task.getDueDate();
+                    return new OpenTask(task.getName(), waitsFor(task, names), format(due, when),
+                            due != null && due.toInstant().isBefore(now), task.getTaskDefinitionKey());
+                });
     }
 
     /** By name: the assignee; else the candidate people, and the candidate groups with their few members. */

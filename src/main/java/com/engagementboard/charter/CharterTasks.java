@@ -1,6 +1,7 @@
 package com.engagementboard.charter;
 
 import com.engagementboard.charter.TouchpointCharterProcess.Typed;
+import com.engagementboard.engine.OpenTasks;
 import com.engagementboard.security.SystemAccount;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.NotFoundException;
@@ -38,15 +39,14 @@ class CharterTasks {
 
     /** The open charter tasks the current user may see, most urgent first. */
     List<TaskView> mine() {
-        return tasks.createTaskQuery().processDefinitionKey(TouchpointCharterProcess.KEY).initializeFormKeys()
-                .orderByTaskPriority().desc().orderByDueDate().asc().list().stream()
-                .map(t -> {
+        return OpenTasks.readEach(tasks, tasks.createTaskQuery().processDefinitionKey(TouchpointCharterProcess.KEY)
+                .initializeFormKeys().orderByTaskPriority().desc().orderByDueDate().asc().list(), t -> {
                     Map<String, Object> variables = tasks.getVariables(t.getId(), List.of(
                             Typed.CHARTER_ID.name(), Typed.FUNCTION_CODE.name()));
                     return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), candidateGroup(t),
                             t.getDueDate(), t.getPriority(), Typed.CHARTER_ID.valueOf(variables.get(Typed.CHARTER_ID.name())),
                             Typed.FUNCTION_CODE.valueOf(variables.get(Typed.FUNCTION_CODE.name())));
-                }).toList();
+                });
     }
 
     /** Completes the task with the form's fields; the second of two concurrent clicks gets a conflict. */

@@ -3,6 +3,7 @@ package com.engagementboard.glance;
 import com.engagementboard.board.BoardMeetingProcess;
 import com.engagementboard.board.BoardOverview;
 import com.engagementboard.charter.CharterOverview;
+import com.engagementboard.engine.OpenTasks;
 import com.engagementboard.charter.RightKind;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.organisation.BusinessFunction;
@@ -244,12 +245,11 @@ class AtAGlance {
             return List.of();
         }
         Map<String, List<Task>> byFunction = new LinkedHashMap<>();
-        for (Task task : open) {
-            String code = tasks.getIdentityLinksForTask(task.getId()).stream()
-                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType())).map(IdentityLink::getGroupId)
-                    .map(Groups::functionOfHeadGroup).filter(Objects::nonNull).findFirst().orElse("");
-            byFunction.computeIfAbsent(code, k -> new ArrayList<>()).add(task);
-        }
+        // A task accepted while the page is drawn is left out (OpenTasks).
+        OpenTasks.readEach(tasks, open, task -> Map.entry(tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType())).map(IdentityLink::getGroupId)
+                .map(Groups::functionOfHeadGroup).filter(Objects::nonNull).findFirst().orElse(""), task))
+                .forEach(entry -> byFunction.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
         Map<String, BusinessFunction> named = functions.byCodes(byFunction.keySet());
         Map<String, Long> rights = charterOverview.pendingRightsByFunction();
         record Row(PendingAcceptance view, Date since) {
