@@ -37,8 +37,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -281,13 +279,14 @@ class Cases {
     private List<OpenTask> openTasks(String instanceId, DateTimeFormatter when) {
         Instant now = clock.instant();
         Map<String, String> names = new HashMap<>();
-        // A task completed while the page is drawn is left out (OpenTasks).
-        return OpenTasks.readEach(tasks, tasks.createTaskQuery().processInstanceId(instanceId).orderByDueDate().asc()
-                .orderByTaskCreateTime().asc().listPage(0, MAX_TASKS), task -> {
-                    Date due = task.getDueDate();
-                    return new OpenTask(task.getName(), waitsFor(task, names), format(due, when),
-                            due != null && due.toInstant().isBefore(now), task.getTaskDefinitionKey());
-                });
+        List<OpenTask> open = new ArrayList<>();
+        for (Task task : tasks.createTaskQuery().processInstanceId(instanceId).orderByDueDate().asc()
+                .orderByTaskCreateTime().asc().listPage(0, MAX_TASKS)) {
+            Date due = task.getDueDate();
+            open.add(new OpenTask(task.getName(), waitsFor(task, names), format(due, when),
+                    due != null && due.toInstant().isBefore(now), task.getTaskDefinitionKey()));
+        }
+        return open;
     }
 
     /** By name: the assignee; else the candidate people, and the candidate groups with their few members. */
@@ -296,14 +295,12 @@ class Cases {
             return person(task.getAssignee(), names);
         }
         List<String> who = new ArrayList<>();
-        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-            if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-                continue;
-            }
-            if (link.getUserId() != null) {
-                who.add(person(link.getUserId(), names));
-            } else if (link.getGroupId() != null) {
-                who.add(group(link.getGroupId(), names));
+        // From history: a task completed while the page is drawn must not fail this read-only transaction.
+        for (OpenTasks.Candidate link : OpenTasks.candidates(history, task.getId())) {
+            if (link.userId() != null) {
+                who.add(person(link.userId(), names));
+            } else if (link.groupId() != null) {
+                who.add(group(link.groupId(), names));
             }
         }
         return who.isEmpty() ? "nobody yet" : String.join("; ", who);

@@ -27,11 +27,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
@@ -120,6 +119,7 @@ class AtAGlance {
     // --- how it is read -------------------------------------------------------------------------------------
 
     private final TaskService tasks;
+    private final HistoryService history;
     private final RepositoryService repository;
     private final CharterOverview charterOverview;
     private final BoardOverview boardOverview;
@@ -129,10 +129,11 @@ class AtAGlance {
     private final SystemAccount system;
     private final Clock clock;
 
-    AtAGlance(TaskService tasks, RepositoryService repository, CharterOverview charterOverview,
+    AtAGlance(TaskService tasks, HistoryService history, RepositoryService repository, CharterOverview charterOverview,
             BoardOverview boardOverview,
             People people, FunctionService functions, PageZone zone, SystemAccount system, Clock clock) {
         this.tasks = tasks;
+        this.history = history;
         this.repository = repository;
         this.charterOverview = charterOverview;
         this.boardOverview = boardOverview;
@@ -245,11 +246,13 @@ class AtAGlance {
             return List.of();
         }
         Map<String, List<Task>> byFunction = new LinkedHashMap<>();
-        // A task accepted while the page is drawn is left out (OpenTasks).
-        OpenTasks.readEach(tasks, open, task -> Map.entry(tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType())).map(IdentityLink::getGroupId)
-                .map(Groups::functionOfHeadGroup).filter(Objects::nonNull).findFirst().orElse(""), task))
-                .forEach(entry -> byFunction.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
+        for (Task task : open) {
+            // From history: a task accepted while the page is drawn must not fail this read-only transaction.
+            String code = OpenTasks.candidates(history, task.getId()).stream().map(OpenTasks.Candidate::groupId)
+                    .filter(Objects::nonNull).map(Groups::functionOfHeadGroup).filter(Objects::nonNull).findFirst()
+                    .orElse("");
+            byFunction.computeIfAbsent(code, k -> new ArrayList<>()).add(task);
+        }
         Map<String, BusinessFunction> named = functions.byCodes(byFunction.keySet());
         Map<String, Long> rights = charterOverview.pendingRightsByFunction();
         record Row(PendingAcceptance view, Date since) {
