@@ -9,7 +9,8 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 
 /**
- * Text in an {@code /api} body is text a person can read: a control character (NUL and the other C0
+ * Text in an {@code /api} body is text, sent as a JSON string (a number or true/false there is the wrong type),
+ * and text a person can read: a control character (NUL and the other C0
  * codes but tab, line feed and carriage return) or half of a surrogate pair is refused with a 400 naming
  * the field. PostgreSQL refuses NUL in a text column (a 500 after the request was accepted) and H2 keeps
  * it; a lone surrogate would be stored as "?". Spring Boot adds this module to the application's
@@ -46,6 +47,13 @@ class PlainTextModule extends SimpleModule {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            // A number or true/false where text belongs is the wrong type, not text ("reason": 42 called a meeting
+            // off with the reason "42": BadInputIT on PostgreSQL).
+            if (parser.currentToken() != null && parser.currentToken().isScalarValue()
+                    && parser.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                    && parser.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
             String text = super.deserialize(parser, context);
             if (text != null && unprintable(text)) {
                 throw new UnprintableText(parser, text);
