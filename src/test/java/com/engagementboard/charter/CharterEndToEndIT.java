@@ -26,17 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "camunda.bpm.job-execution.max-wait=500" })
 class CharterEndToEndIT {
 
-    private static final String CSV = """
-            touchpoint,right,function
-            complaint-handling,DESIGN,service
-            complaint-handling,BUILD,it
-            complaint-handling,OPERATE,service
-            complaint-handling,RENEW,service
-            social-media-care,DESIGN,communications
-            social-media-care,BUILD,it
-            social-media-care,OPERATE,service
-            social-media-care,RENEW,communications
-            """;
+    private static final String CSV = CharterFixtures.THREE_FUNCTIONS_CSV;
 
     @LocalServerPort
     int port;

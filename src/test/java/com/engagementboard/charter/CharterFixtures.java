@@ -19,6 +19,19 @@ public final class CharterFixtures {
     /** The reason the fixture gives when it withdraws a version another test left in acceptance. */
     public static final String FIXTURE_WITHDRAWAL = "Withdrawn by the test fixture: a test submits a new version.";
 
+    /** Two touchpoints, three functions (service, IT, communications): each head has rights to accept. */
+    public static final String THREE_FUNCTIONS_CSV = """
+            touchpoint,right,function
+            complaint-handling,DESIGN,service
+            complaint-handling,BUILD,it
+            complaint-handling,OPERATE,service
+            complaint-handling,RENEW,service
+            social-media-care,DESIGN,communications
+            social-media-care,BUILD,it
+            social-media-care,OPERATE,service
+            social-media-care,RENEW,communications
+            """;
+
     private CharterFixtures() {
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.engagementboard.bench.Load;
 import com.engagementboard.bench.Session;
 import com.engagementboard.board.BoardMeetingProcess;
+import com.engagementboard.charter.CharterFixtures;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
@@ -76,17 +77,7 @@ class MixedLoadIT {
     private static final int THINK_MILLIS = Integer.getInteger("load.thinkMillis", 400);
     private static final String PASSWORD = "demo";
     /** The charter alternates between two versions, so that each submission changes something. */
-    private static final List<String> CHARTERS = List.of("""
-            touchpoint,right,function
-            complaint-handling,DESIGN,service
-            complaint-handling,BUILD,it
-            complaint-handling,OPERATE,service
-            complaint-handling,RENEW,service
-            social-media-care,DESIGN,communications
-            social-media-care,BUILD,it
-            social-media-care,OPERATE,service
-            social-media-care,RENEW,communications
-            """, """
+    private static final List<String> CHARTERS = List.of(CharterFixtures.THREE_FUNCTIONS_CSV, """
             touchpoint,right,function
             complaint-handling,DESIGN,communications
             complaint-handling,BUILD,it

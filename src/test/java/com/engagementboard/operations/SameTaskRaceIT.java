@@ -48,17 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SameTaskRaceIT {
 
     private static final int CLIENTS = 20;
-    private static final String CHARTER_CSV = """
-            touchpoint,right,function
-            complaint-handling,DESIGN,service
-            complaint-handling,BUILD,it
-            complaint-handling,OPERATE,service
-            complaint-handling,RENEW,service
-            social-media-care,DESIGN,communications
-            social-media-care,BUILD,it
-            social-media-care,OPERATE,service
-            social-media-care,RENEW,communications
-            """;
+    private static final String CHARTER_CSV = CharterFixtures.THREE_FUNCTIONS_CSV;
 
     @LocalServerPort
     int port;
