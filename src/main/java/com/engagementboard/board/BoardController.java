@@ -8,6 +8,7 @@ import com.engagementboard.web.Csv;
 import com.engagementboard.web.PageView;
 import com.engagementboard.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -98,7 +99,7 @@ class BoardController {
     }
 
     /** Why its author withdraws an item; the chair reads it. */
-    record Withdrawal(String reason) {
+    record Withdrawal(@Schema(maxLength = AgendaItem.MAX_WITHDRAWAL_REASON) String reason) {
     }
 
     @PostMapping("/api/board/agenda-items/{id}/withdraw")
@@ -153,7 +154,7 @@ class BoardController {
     }
 
     /** Why the chair calls a meeting off; every member is told. */
-    record CallOff(String reason) {
+    record CallOff(@Schema(maxLength = Meeting.MAX_REASON) String reason) {
     }
 
     @PostMapping("/api/board/meetings/{id}/call-off")
@@ -167,7 +168,7 @@ class BoardController {
     }
 
     /** Why the chair cancels an action; its owner is told. */
-    record Cancellation(String reason) {
+    record Cancellation(@Schema(maxLength = BoardAction.MAX_NOTE) String reason) {
     }
 
     @PostMapping("/api/board/actions/{id}/cancel")

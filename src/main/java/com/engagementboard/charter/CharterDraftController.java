@@ -9,6 +9,7 @@ import com.engagementboard.web.InvalidInputException;
 import com.engagementboard.web.PageView;
 import com.engagementboard.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
@@ -125,7 +126,7 @@ class CharterDraftController {
     }
 
     /** Why the chair withdraws a version in acceptance; the heads are told. */
-    record Withdrawal(String reason) {
+    record Withdrawal(@Schema(maxLength = CharterVersion.MAX_WITHDRAWAL_REASON) String reason) {
     }
 
     @PostMapping("/{id}/withdraw")

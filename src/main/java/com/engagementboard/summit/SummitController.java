@@ -1,6 +1,7 @@
 package com.engagementboard.summit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.engagementboard.organisation.People;
 import com.engagementboard.security.Groups;
@@ -74,11 +75,11 @@ class SummitController {
     }
 
     /** Why the chair cancels a summit; every participant is told. */
-    record Cancellation(String reason) {
+    record Cancellation(@Schema(maxLength = Summit.MAX_REASON) String reason) {
     }
 
     /** When the summit meets instead, and why; every participant is told. */
-    record Postponement(Instant at, String reason) {
+    record Postponement(Instant at, @Schema(maxLength = Summit.MAX_REASON) String reason) {
     }
 
     @PostMapping("/api/summits/{id}/cancel")

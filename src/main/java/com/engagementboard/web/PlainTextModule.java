@@ -1,6 +1,7 @@
 package com.engagementboard.web;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -9,7 +10,8 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 
 /**
- * Text in an {@code /api} body is text, sent as a JSON string (a number or true/false there is the wrong type),
+ * Text in an {@code /api} body is text, sent as a JSON string (a number, true/false, a list or an object there
+ * is the wrong type),
  * and text a person can read: a control character (NUL and the other C0
  * codes but tab, line feed and carriage return) or half of a surrogate pair is refused with a 400 naming
  * the field. PostgreSQL refuses NUL in a text column (a 500 after the request was accepted) and H2 keeps
@@ -47,11 +49,11 @@ class PlainTextModule extends SimpleModule {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            // A number or true/false where text belongs is the wrong type, not text ("reason": 42 called a meeting
-            // off with the reason "42": BadInputIT on PostgreSQL).
-            if (parser.currentToken() != null && parser.currentToken().isScalarValue()
-                    && parser.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING
-                    && parser.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+            // Anything but a JSON string where text belongs is the wrong type, not text: "reason": 42 called a
+            // meeting off with the reason "42", and "reason": ["x"] with the reason "x" (Jackson unwraps a
+            // one-element list into text): BadInputIT on PostgreSQL.
+            JsonToken token = parser.currentToken();
+            if (token != null && token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
                 return (String) context.handleUnexpectedToken(String.class, parser);
             }
             String text = super.deserialize(parser, context);

@@ -197,12 +197,14 @@ class TouchpointApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("send plain text")));
         assertThat(touchpoints.existsByCode("unprintable")).isFalse();
-        // A number where text belongs is the wrong type, not the text "42".
-        mvc.perform(json(post("/api/touchpoints"), VALID.formatted("unprintable").replace("\"Video banking\"", "42"))
-                .with(httpBasic("cmo", "demo")))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("name"));
-        assertThat(touchpoints.existsByCode("unprintable")).isFalse();
+        // A number, true/false, a list or an object where text belongs is the wrong type, not the text "42" or "x".
+        for (String wrong : List.of("42", "true", "[\"Video banking\"]", "{\"x\":1}")) {
+            mvc.perform(json(post("/api/touchpoints"), VALID.formatted("unprintable").replace("\"Video banking\"", wrong))
+                    .with(httpBasic("cmo", "demo")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("name"));
+            assertThat(touchpoints.existsByCode("unprintable")).isFalse();
+        }
         // Tabs, line breaks and whole emoji are text.
         mvc.perform(json(post("/api/touchpoints"), VALID.formatted("printable")
                 .replace("Advice over video call", "Advice\\tover video\\ncall \\ud83d\\ude00")).with(httpBasic("cmo", "demo")))
