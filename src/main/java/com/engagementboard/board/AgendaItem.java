@@ -103,6 +103,10 @@ class AgendaItem {
     @Column(name = "charter_version_id")
     private Long charterVersionId;
 
+    /** The touchpoint change that brought it (kind CHANGE): the board's decision goes back to it. */
+    @Column(name = "change_id")
+    private Long changeId;
+
     @Column(name = "charter_proposal", length = 4000)
     private String charterProposal;
 
@@ -244,6 +248,14 @@ class AgendaItem {
     private void moveTo(Status next, String action) {
         Transitions.check("Agenda item " + id, status, next, action);
         this.status = next;
+    }
+
+    void change(long changeId) {
+        this.changeId = changeId;
+    }
+
+    Long getChangeId() {
+        return changeId;
     }
 
     void charterDispute(long charterVersionId, String proposal) {

@@ -4,6 +4,7 @@ import com.engagementboard.charter.DisputeSentToBoard;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
 import com.engagementboard.security.SystemAccount;
+import com.engagementboard.web.BoundedText;
 import com.engagementboard.web.ConflictException;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.FormValues;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -41,10 +43,12 @@ public class AgendaItems {
     private final Clock clock;
     private final MeetingItemRepository agenda;
     private final MeetingRepository meetingRecords;
+    private final DecisionRepository decisions;
 
     AgendaItems(AgendaItemRepository items, TouchpointService touchpoints, RuntimeService runtime,
             SystemAccount system, BoardMeetings meetings, Clock clock, MeetingItemRepository agenda,
-            MeetingRepository meetingRecords) {
+            MeetingRepository meetingRecords, DecisionRepository decisions) {
+        this.decisions = decisions;
         this.agenda = agenda;
         this.meetingRecords = meetingRecords;
         this.meetings = meetings;
@@ -141,6 +145,28 @@ public class AgendaItems {
                 new AgendaItemRequest.FactBase(facts, null, null), List.of()), author);
         item.queue();
         return item.getId();
+    }
+
+    /**
+     * A touchpoint change the charter routed to the board: on the next agenda by itself, with its facts, its
+     * proposer as the author (who cannot withdraw it: the change's process settles it). Returns its id.
+     */
+    @Transactional
+    public long queueChange(long changeId, String title, String decisionAsked, String touchpointCode, String facts,
+            String proposer) {
+        AgendaItem item = create(AgendaItem.Kind.CHANGE, new AgendaItemRequest(BoundedText.text(title, 200, "..."),
+                BoundedText.text(decisionAsked, 2000, "..."), touchpointCode == null ? List.of() : List.of(touchpointCode),
+                new AgendaItemRequest.FactBase(BoundedText.text(facts, 4000, "..."), null, null), List.of()), proposer);
+        item.change(changeId);
+        item.queue();
+        return item.getId();
+    }
+
+    /** How the board decided an item, if it did: true when it approved (the latest decision counts). */
+    @Transactional(readOnly = true)
+    public Optional<Boolean> approved(long itemId) {
+        return decisions.findFirstByItemIdOrderByIdDesc(itemId)
+                .map(decision -> BoardMeetingProcess.APPROVED.equals(decision.getOutcome()));
     }
 
     /** An item from the Tasklist's start form: comma-separated touchpoint codes, the three facts. */

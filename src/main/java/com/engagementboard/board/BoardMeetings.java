@@ -50,12 +50,15 @@ class BoardMeetings {
     private final DateTimeFormatter minute;
     private final DecidedActions decidedActions;
     private final DisputeRulings rulings;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     BoardMeetings(MeetingRepository meetings, AgendaItemRepository items,
             MeetingItemRepository agenda, VoteRepository votes, DecisionRepository decisions,
             BoardSetupService board, MeetingScheduler scheduler, CharterReading charter, RuntimeService runtime,
             People people,
-            SystemAccount system, Clock clock, DecidedActions decidedActions, DisputeRulings rulings) {
+            SystemAccount system, Clock clock, DecidedActions decidedActions, DisputeRulings rulings,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.decidedActions = decidedActions;
         this.rulings = rulings;
         this.system = system;
@@ -237,6 +240,9 @@ class BoardMeetings {
         }
         if (item.getKind() == AgendaItem.Kind.CHARTER_DISPUTE) {
             rulings.tellCharter(decision, item);
+        }
+        if (item.getKind() == AgendaItem.Kind.CHANGE && item.getChangeId() != null) {
+            events.publishEvent(new ChangeDecidedByBoard(item.getChangeId(), item.getId()));
         }
         return decision;
     }

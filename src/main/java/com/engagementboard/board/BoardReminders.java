@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
  * action's owner, the CEO and an item's author.
  */
 @Service
-class BoardReminders {
+public class BoardReminders {
 
     /** The priority an overdue task gets, so it sorts first in the Tasklist (normal is 50). */
     static final int OVERDUE_PRIORITY = 80;
@@ -23,7 +23,7 @@ class BoardReminders {
     }
 
     /** Reminds on every open task of the instance at the element, with the comment. */
-    void remind(String processInstanceId, String taskDefinitionKey, String comment) {
+    public void remind(String processInstanceId, String taskDefinitionKey, String comment) {
         remind(processInstanceId, taskDefinitionKey, task -> true, comment);
     }
 

@@ -28,7 +28,15 @@ public class InvalidInputException extends ErrorResponseException {
         return value.strip();
     }
 
+    private final List<FieldProblem> problems;
+
     public InvalidInputException(List<FieldProblem> problems) {
         super(HttpStatus.BAD_REQUEST, Problems.invalidInput(problems), null);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The fields refused, each with what would be accepted: for a task listener to say them as a form refusal. */
+    public List<FieldProblem> problems() {
+        return problems;
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * a draft, its submission, each head's acceptance, and so a version in force. The job executor is off in the
  * tests: the jobs due now run here.
  */
-final class CharterDriver {
+public final class CharterDriver {
 
     private final MockMvc mvc;
     private final ObjectMapper json;
@@ -28,7 +28,14 @@ final class CharterDriver {
     private final ManagementService management;
     private final CharterRepository charters;
 
-    CharterDriver(MockMvc mvc, ObjectMapper json, RuntimeService runtime, ManagementService management,
+    /** The driver with the application's beans: for tests outside the charter's package. */
+    public static CharterDriver of(org.springframework.context.ApplicationContext context) {
+        return new CharterDriver(context.getBean(MockMvc.class), context.getBean(ObjectMapper.class),
+                context.getBean(RuntimeService.class), context.getBean(ManagementService.class),
+                context.getBean(CharterRepository.class));
+    }
+
+    public CharterDriver(MockMvc mvc, ObjectMapper json, RuntimeService runtime, ManagementService management,
             CharterRepository charters) {
         this.mvc = mvc;
         this.json = json;
@@ -38,13 +45,13 @@ final class CharterDriver {
     }
 
     /** One line of a draft: the touchpoint's right for the function. */
-    static String line(String touchpoint, String right, String function) {
+    public static String line(String touchpoint, String right, String function) {
         return "{\"touchpoint\": \"" + touchpoint + "\", \"right\": \"" + right + "\", \"function\": \"" + function
                 + "\"}";
     }
 
     /** A version giving the four rights of one touchpoint, accepted by each head and in force; its id. */
-    long inForce(String title, String touchpoint, String design, String build, String operate, String renew)
+    public long inForce(String title, String touchpoint, String design, String build, String operate, String renew)
             throws Exception {
         long id = draft(title, false, String.join(",", line(touchpoint, "DESIGN", design),
                 line(touchpoint, "BUILD", build), line(touchpoint, "OPERATE", operate), line(touchpoint, "RENEW", renew)));
@@ -55,21 +62,21 @@ final class CharterDriver {
     }
 
     /** The chair's draft (an amendment of the version in force with {@code amend}); its id. */
-    long draft(String title, boolean amend, String lines) throws Exception {
+    public long draft(String title, boolean amend, String lines) throws Exception {
         return json.readTree(mvc.perform(post("/api/charter/drafts" + (amend ? "?amend=true" : ""))
                 .with(httpBasic("cmo", "demo")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"title\": \"" + title + "\", \"allocations\": [" + lines + "]}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
     }
 
-    void submit(long id) throws Exception {
+    public void submit(long id) throws Exception {
         mvc.perform(post("/api/charter/drafts/" + id + "/submit").with(httpBasic("cmo", "demo")))
                 .andExpect(status().isOk());
         AcceptanceFanOut.askHeads(runtime, management, id);
     }
 
     /** Each head accepts all their rights; the version takes force. */
-    void accept(long id, String... heads) throws Exception {
+    public void accept(long id, String... heads) throws Exception {
         for (String head : heads) {
             mvc.perform(post("/api/charter/tasks/" + taskOf(head, id) + "/complete").with(httpBasic(head, "demo"))
                     .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"ACCEPT_ALL\"}"))
