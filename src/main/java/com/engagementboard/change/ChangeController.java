@@ -66,25 +66,26 @@ class ChangeController {
         return changes.view(id);
     }
 
-    /** What front-line teams may change at a touchpoint without asking, up to what cost. */
+    /** What front-line teams may change at a touchpoint (its code) without asking, up to what cost. */
     record PermissionRequest(
+            @NotBlank @Size(max = 60) String touchpoint,
             @NotBlank @Size(max = StandingPermission.MAX_SCOPE) String scope,
             @NotNull @PositiveOrZero @Max(Changes.MAX_COST) @Schema(description = "the most a change within it "
                     + "may cost") Long costLimit) {
     }
 
-    @GetMapping("/api/touchpoints/{code}/standing-permissions")
-    @Operation(summary = "The standing permissions in force at a touchpoint")
-    List<ChangeViews.PermissionView> permissions(@PathVariable String code) {
-        return changes.permissionsAt(code).stream().map(ChangeViews.PermissionView::of).toList();
+    @GetMapping("/api/standing-permissions")
+    @Operation(summary = "The standing permissions in force at a touchpoint (?touchpoint=code)")
+    List<ChangeViews.PermissionView> permissions(@RequestParam @Size(max = 60) String touchpoint) {
+        return changes.permissionsAt(touchpoint).stream().map(ChangeViews.PermissionView::of).toList();
     }
 
-    @PostMapping("/api/touchpoints/{code}/standing-permissions")
+    @PostMapping("/api/standing-permissions")
     @Operation(summary = "Grant a standing permission at a touchpoint (the head of its OPERATE owner): changes "
             + "within it, up to its cost limit, skip the design decision; 403 for anyone else")
-    ResponseEntity<ChangeViews.PermissionView> grant(@PathVariable String code,
-            @RequestBody @Validated PermissionRequest request, Authentication user) {
-        StandingPermission permission = changes.grant(code, request.scope(), request.costLimit(), user.getName(),
+    ResponseEntity<ChangeViews.PermissionView> grant(@RequestBody @Validated PermissionRequest request,
+            Authentication user) {
+        StandingPermission permission = changes.grant(request.touchpoint(), request.scope(), request.costLimit(), user.getName(),
                 Groups.of(user));
         return ResponseEntity.status(HttpStatus.CREATED).body(ChangeViews.PermissionView.of(permission));
     }

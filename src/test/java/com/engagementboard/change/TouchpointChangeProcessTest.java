@@ -34,9 +34,6 @@ import com.engagementboard.EngagementBoardTest;
 import com.engagementboard.ProcessCoverage;
 import com.engagementboard.board.BoardDecisions;
 import com.engagementboard.change.TouchpointChangeProcess.Variables;
-import com.engagementboard.charter.CharterDrafts;
-import com.engagementboard.charter.CharterDriver;
-import com.engagementboard.charter.CharterFixtures;
 import com.engagementboard.web.FormValues;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +55,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -73,11 +69,9 @@ import org.springframework.test.context.TestExecutionListeners;
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class TouchpointChangeProcessTest {
 
-    static final String OWNED = "card-packaging";
-    static final String UNOWNED = "fee-schedule";
+    private static final String OWNED = ChangeFixtures.OWNED;
+    private static final String UNOWNED = ChangeFixtures.UNOWNED;
     private static final List<String> EMPLOYEE = List.of("employee");
-
-    private static boolean charterInForce;
 
     @Autowired
     ProcessEngine engine;
@@ -101,28 +95,13 @@ class TouchpointChangeProcessTest {
     ChangeEventRepository events;
 
     @Autowired
-    CharterDrafts drafts;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     ApplicationContext context;
 
     @BeforeEach
     void setUp() throws Exception {
         init(engine);
         BoardDecisions.freshBoard(context);
-        if (!charterInForce) {
-            CharterFixtures.noVersionInAcceptance(drafts, jdbc);
-            CharterDriver driver = CharterDriver.of(context);
-            long version = driver.draft("Change routing test", false, String.join(",",
-                    CharterDriver.line(OWNED, "DESIGN", "brand"), CharterDriver.line(OWNED, "BUILD", "operations"),
-                    CharterDriver.line(OWNED, "OPERATE", "service"), CharterDriver.line(OWNED, "RENEW", "brand")));
-            driver.submit(version);
-            driver.accept(version, "brand.head", "operations.head", "service.head");
-            charterInForce = true;
-        }
+        ChangeFixtures.charterInForce(context);
     }
 
     @AfterEach
