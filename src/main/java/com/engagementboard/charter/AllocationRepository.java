@@ -162,4 +162,13 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
             select d.id, d.meetingId, d.title, d.outcome, d.escalated, d.decidedAt from Decision d
             join d.touchpointCodes c where c = :code order by d.decidedAt desc, d.id desc""")
     List<Object[]> findDecisionsNaming(@Param("code") String touchpointCode, Pageable page);
+
+    /**
+     * The changes proposed at a touchpoint, newest first, as (id, what should change, status, proposer, proposed
+     * at): read by the entity's name, as the decisions are (the changes depend on the charter).
+     */
+    @Query("""
+            select c.id, c.whatChange, c.status, c.proposer, c.createdAt from TouchpointChange c
+            where c.touchpoint.code = :code order by c.id desc""")
+    List<Object[]> findChangesAt(@Param("code") String touchpointCode, Pageable page);
 }

@@ -66,6 +66,10 @@ class TouchpointPageController {
     record DecisionRow(long id, Long meetingId, String title, String outcome, boolean escalated, String decidedAt) {
     }
 
+    /** A change proposed at the touchpoint: its first line, where it stands, who proposed it and when. */
+    record ChangeRow(long id, String what, String status, String proposer, String proposedAt) {
+    }
+
     @GetMapping("/touchpoints/{code}")
     @Transactional(readOnly = true)
     String touchpoint(@PathVariable String code, Authentication authentication, Model model) {
@@ -108,7 +112,17 @@ class TouchpointPageController {
                         CharterMatrixPageController.time((Instant) row[5], zone)))
                 .toList());
         model.addAttribute("decisionsShown", DECISIONS);
+        model.addAttribute("changes", allocations.findChangesAt(code, PageRequest.of(0, DECISIONS)).stream()
+                .map(row -> new ChangeRow(((Number) row[0]).longValue(), firstLine((String) row[1]),
+                        row[2].toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                        people.nameOf((String) row[3]), CharterMatrixPageController.time((Instant) row[4], zone)))
+                .toList());
         return "touchpoint";
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 
     private static Map<RightKind, List<Allocation>> rights(Map<Long, Map<RightKind, List<Allocation>>> byVersion,

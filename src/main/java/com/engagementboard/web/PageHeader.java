@@ -28,7 +28,8 @@ public class PageHeader {
     private static final List<Map.Entry<String, String>> SECTIONS = List.of(
             Map.entry("/board/decisions", "decisions"), Map.entry("/board/meetings", "meetings"),
             Map.entry("/board/actions", "actions"), Map.entry("/charter", "charter"),
-            Map.entry("/summits", "summits"), Map.entry("/organisation", "organisation"));
+            Map.entry("/summits", "summits"), Map.entry("/organisation", "organisation"),
+            Map.entry("/changes", "changes"));
 
     private final PersonNames names;
 

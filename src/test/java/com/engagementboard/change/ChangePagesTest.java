@@ -1,0 +1,81 @@
+package com.engagementboard.change;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.engagementboard.EngagementBoardTest;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The changes pages and a touchpoint's changes: what a proposer, a head and anyone else reads there. */
+@EngagementBoardTest
+class ChangePagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Changes changes;
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void charter() throws Exception {
+        ChangeFixtures.charterInForce(context);
+    }
+
+    private TouchpointChange propose(String what) {
+        return changes.propose(new ChangeRequest(ChangeFixtures.OWNED, what, "Customers <b>ask</b> for it", null,
+                TouchpointChange.Urgency.LOW, 100L, List.of("brand"), null), "employee");
+    }
+
+    @Test
+    void theProposerSeesWhereTheirChangeStandsAndItsHistory() throws Exception {
+        String what = "Sleeve <script>alert(1)</script> " + UUID.randomUUID();
+        TouchpointChange change = propose(what);
+        mvc.perform(get("/changes").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/changes/" + change.getId())))
+                .andExpect(content().string(containsString("Sleeve &lt;script&gt;alert(1)&lt;/script&gt;")))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))))
+                .andExpect(content().string(containsString("in design")));
+        mvc.perform(get("/changes/" + change.getId()).with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Customers &lt;b&gt;ask&lt;/b&gt; for it")))
+                .andExpect(content().string(containsString("design brand, build operations, operate service")))
+                .andExpect(content().string(containsString("routed")))
+                .andExpect(content().string(containsString("Eddie Walsh")));
+        // Someone else's list does not show it; their functions' does, and every change does.
+        mvc.perform(get("/changes").with(httpBasic("cmo", "demo")))
+                .andExpect(content().string(not(containsString("/changes/" + change.getId() + "\""))));
+        mvc.perform(get("/changes?show=functions").with(httpBasic("brand.head", "demo")))
+                .andExpect(content().string(containsString("/changes/" + change.getId() + "\"")));
+        mvc.perform(get("/changes?show=all&size=200").with(httpBasic("ceo", "demo")))
+                .andExpect(content().string(containsString("/changes/" + change.getId() + "\"")));
+        mvc.perform(get("/touchpoints/" + ChangeFixtures.OWNED).with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Changes proposed here")))
+                .andExpect(content().string(containsString("/changes/" + change.getId() + "\"")));
+    }
+
+    @Test
+    void strangersLogInFirstAndAnUnknownChangeIsAPageNotFound() throws Exception {
+        mvc.perform(get("/changes")).andExpect(redirectedUrlPattern("**/login"));
+        mvc.perform(get("/changes/987654321").with(httpBasic("employee", "demo")))
+                .andExpect(status().isNotFound());
+        // An edited address never breaks the list.
+        mvc.perform(get("/changes?show=nonsense&status=SOON&page=-3&size=x").with(httpBasic("employee", "demo")))
+                .andExpect(status().isOk());
+    }
+}
