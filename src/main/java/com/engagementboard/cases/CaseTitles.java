@@ -3,6 +3,7 @@ package com.engagementboard.cases;
 import com.engagementboard.board.AgendaItemProcess;
 import com.engagementboard.board.BoardActionProcess;
 import com.engagementboard.board.BoardMeetingProcess;
+import com.engagementboard.change.TouchpointChangeProcess;
 import com.engagementboard.charter.TouchpointCharterProcess;
 import com.engagementboard.summit.SummitProcess;
 import jakarta.persistence.EntityManager;
@@ -46,6 +47,8 @@ class CaseTitles {
                     title -> new Subject("Agenda item “" + title + "”", null));
             case BoardActionProcess.KEY -> one("select a.description from BoardAction a where a.id = :id", id,
                     text -> new Subject("Board action: " + text, "/board/actions"));
+            case TouchpointChangeProcess.KEY -> one("select c.whatChange from TouchpointChange c where c.id = :id", id,
+                    text -> new Subject("Change: " + text.strip().lines().findFirst().orElse(""), "/changes/" + id));
             default -> null;
         };
         if (subject != null) {
@@ -62,6 +65,7 @@ class CaseTitles {
             case SummitProcess.KEY -> SummitProcess.BUSINESS_KEY_PREFIX;
             case AgendaItemProcess.KEY -> AgendaItemProcess.BUSINESS_KEY_PREFIX;
             case BoardActionProcess.KEY -> BoardActionProcess.BUSINESS_KEY_PREFIX;
+            case TouchpointChangeProcess.KEY -> TouchpointChangeProcess.BUSINESS_KEY_PREFIX;
             default -> null;
         };
     }

@@ -14,16 +14,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The charter the change tests route by: the card packaging's rights with Brand (design, renew), Operations
  * (build) and Customer Service (operate); the fee schedule owned by nobody (a charter gap).
  */
-final class ChangeFixtures {
+public final class ChangeFixtures {
 
-    static final String OWNED = "card-packaging";
-    static final String UNOWNED = "fee-schedule";
+    public static final String OWNED = "card-packaging";
+    public static final String UNOWNED = "fee-schedule";
 
     private ChangeFixtures() {
     }
 
     /** Puts that charter in force through the charter's API (drafted, submitted, accepted), unless it is. */
-    static void charterInForce(ApplicationContext context) throws Exception {
+    public static void charterInForce(ApplicationContext context) throws Exception {
         CharterReading charter = context.getBean(CharterReading.class);
         Map<RightKind, String> owned = charter.owners(OWNED);
         if ("brand".equals(owned.get(RightKind.DESIGN)) && "operations".equals(owned.get(RightKind.BUILD))

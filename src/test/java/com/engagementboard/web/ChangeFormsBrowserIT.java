@@ -1,0 +1,102 @@
+package com.engagementboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.engagementboard.change.ChangeFixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A touchpoint change as its people meet it in the Camunda Tasklist: an employee proposes one with the start
+ * form (words, urgency and cost picked, no code), names the touchpoint and the functions by name in the next
+ * step, and the head of the touchpoint's designing function asks them a question; asking without saying what
+ * is refused next to the field.
+ */
+class ChangeFormsBrowserIT extends TasklistBrowserSupport {
+
+    @Autowired
+    ApplicationContext context;
+
+    /** The open task of the change's instance at the element, once the engine has made it. */
+    private String taskOf(String definitionKey, String assigneeOrGroup, String name) throws InterruptedException {
+        Instant deadline = Instant.now().plus(STEP);
+        while (true) {
+            for (JsonNode task : getJson("/engine-rest/task?taskDefinitionKey=" + definitionKey, "admin")) {
+                if (name.equals(task.get("name").asText())) {
+                    return task.get("id").asText();
+                }
+            }
+            assertThat(Instant.now()).as("the task '%s' for %s appeared", name, assigneeOrGroup).isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void anEmployeeProposesAChangeInTheTasklistAndTheDesignHeadAsksAQuestion() throws Exception {
+        ChangeFixtures.charterInForce(context);
+        String what = "Recyclable sleeve " + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            logIn("employee");
+            driver.get(base() + "/camunda/app/tasklist/default/");
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[self::a or self::button][normalize-space()='Start process']"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[contains(@class,'modal')]//a[normalize-space()='Touchpoint change']"))).click();
+            fillText("What should change", what);
+            fillText("Why: what customers meet today", "The plastic sleeve goes straight into the bin");
+            chooseOption("How urgent", "High: customers are hurt now");
+            retype("Estimated cost (0 if none)", "800");
+            screenshot("change-proposal");
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[contains(@class,'modal')]//button[normalize-space()='Start']"))).click();
+
+            String details = taskOf("Task_NameTouchpoint", "employee", "Where is it? " + what);
+            driver.get(base() + "/camunda/app/tasklist/default/#/?task=" + details);
+            wait.until(d -> formText().contains("The plastic sleeve goes straight into the bin"));
+            pick("Touchpoint", "Card pack");
+            WebElement functions = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[contains(@class,'fjs-form-field-taglist')][./label[starts-with(normalize-space(),"
+                            + "'Functions it affects')]]//input")));
+            addPerson(functions, "Brand", "Brand & Reputation");
+            screenshot("change-details");
+            closeNotifications();
+            clickComplete();
+            completedBy(details, "employee");
+
+            String decideName = "Decide: Card packaging: " + what;
+            String decide = taskOf("Task_DecideDesign", "head-brand", decideName);
+            logIn("brand.head");
+            openAndClaim(decide, decideName, "brand.head");
+            // What to decide on, in words: the proposal, the owners of the touchpoint, who proposed it.
+            wait.until(d -> formText().contains("design Brand & Reputation, build Operations, operate Customer "
+                    + "Service"));
+            assertThat(formText()).contains("Eddie Walsh").contains("The plastic sleeve goes straight into the bin")
+                    .doesNotContain("card-packaging");
+            chooseRadio("Ask the proposer for more information");
+            clickComplete();
+            errorNextTo("Why not, your question, or a note for the builder", "ask the proposer what you need to know");
+            screenshot("change-design-refused");
+            assertThat(finishedTask(decide)).as("nothing completed").isNull();
+            closeNotifications();
+            fillText("Why not, your question, or a note for the builder", "Which supplier prints such sleeves?");
+            screenshot("change-design");
+            clickComplete();
+            completedBy(decide, "brand.head");
+
+            String answer = taskOf("Task_AnswerQuestion", "employee", "Answer about: Card packaging: " + what);
+            assertThat(assigneeOf(answer)).isEqualTo("employee");
+            JsonNode mine = getJson("/api/changes?mine=true", "employee");
+            assertThat(mine.toString()).contains(what).contains("MORE_INFO");
+        } catch (Throwable failure) {
+            saveDiagnostics();
+            throw failure;
+        }
+    }
+}
