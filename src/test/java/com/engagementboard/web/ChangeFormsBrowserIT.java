@@ -3,6 +3,7 @@ package com.engagementboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.engagementboard.change.ChangeFixtures;
+import com.engagementboard.charter.CharterReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * A touchpoint change as its people meet it in the Camunda Tasklist: an employee proposes one with the start
@@ -22,7 +22,40 @@ import org.springframework.context.ApplicationContext;
 class ChangeFormsBrowserIT extends TasklistBrowserSupport {
 
     @Autowired
-    ApplicationContext context;
+    CharterReading charter;
+
+    /**
+     * The charter the change tests route by ({@link ChangeFixtures}), put in force as the chair and the heads do
+     * it over HTTP (the job executor runs here), unless it is.
+     */
+    private void charterForChanges() throws Exception {
+        if (ChangeFixtures.inForce(charter)) {
+            return;
+        }
+        long charterId = submittedCharter("Changes in the browser " + UUID.randomUUID(), """
+                touchpoint,right,function
+                card-packaging,DESIGN,brand
+                card-packaging,BUILD,operations
+                card-packaging,OPERATE,service
+                card-packaging,RENEW,brand
+                """);
+        for (String head : java.util.List.of("brand.head", "operations.head", "service.head")) {
+            String task = null;
+            Instant deadline = Instant.now().plus(STEP);
+            while (task == null) {
+                for (JsonNode open : json.readTree(call("GET", "/api/charter/tasks", head, null, null).body())) {
+                    if (open.get("charterId").asLong() == charterId) {
+                        task = open.get("id").asText();
+                    }
+                }
+                assertThat(Instant.now()).as("%s's acceptance appeared", head).isBefore(deadline);
+                Thread.sleep(200);
+            }
+            assertThat(call("POST", "/api/charter/tasks/" + task + "/complete", head, "application/json",
+                    "{\"decision\": \"ACCEPT_ALL\"}").statusCode()).isEqualTo(204);
+        }
+        wait.until(d -> ChangeFixtures.inForce(charter));
+    }
 
     /** The open task of the change's instance at the element, once the engine has made it. */
     private String taskOf(String definitionKey, String assigneeOrGroup, String name) throws InterruptedException {
@@ -40,7 +73,7 @@ class ChangeFormsBrowserIT extends TasklistBrowserSupport {
 
     @Test
     void anEmployeeProposesAChangeInTheTasklistAndTheDesignHeadAsksAQuestion() throws Exception {
-        ChangeFixtures.charterInForce(context);
+        charterForChanges();
         String what = "Recyclable sleeve " + UUID.randomUUID().toString().substring(0, 8);
         try {
             logIn("employee");
