@@ -173,7 +173,7 @@ class PagesBrowserIT extends TasklistBrowserSupport {
                 Map<String, String> nav = navigation();
                 String fullName = driver.findElement(By.cssSelector("header.top .who")).getText().strip();
                 assertThat(nav).as("the navigation of " + role).containsKeys("At a glance", "Charter", "Decisions",
-                        "Meetings", "Actions", "Summits", "Organisation", "Tasklist", "API");
+                        "Meetings", "Actions", "Changes", "Summits", "Organisation", "Tasklist", "API");
                 if (role.equals("admin")) {
                     assertThat(nav).containsKeys("Cockpit", "Admin");
                 } else {
