@@ -241,6 +241,11 @@ class ChangeDelegates {
     }
 
     @Bean
+    JavaDelegate recordNoAnswer() {
+        return execution -> changes.noAnswer(changeId(execution));
+    }
+
+    @Bean
     JavaDelegate recordStanding() {
         return execution -> changes.standing(changeId(execution));
     }

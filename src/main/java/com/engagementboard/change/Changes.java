@@ -329,6 +329,14 @@ public class Changes {
         event(change, userId, "ANSWERED", answer);
     }
 
+    /** The proposer left the head's question unanswered for 30 days: the change is withdrawn. */
+    @Transactional
+    void noAnswer(long id) {
+        TouchpointChange change = get(id);
+        change.withdrawnUnanswered(clock.instant());
+        event(change, "system", "NO_ANSWER", "the question went unanswered for 30 days: the change is withdrawn");
+    }
+
     @Transactional
     void standing(long id) {
         TouchpointChange change = get(id);
@@ -473,11 +481,13 @@ public class Changes {
         return functions.all().stream().map(f -> FormValues.option(f.getCode(), f.getName())).toList();
     }
 
-    /** Every standing permission in force as a choice: its touchpoint, what it allows and up to what cost. */
+    /**
+     * Every standing permission in force as a choice: its touchpoint, what it allows and up to what cost. Left
+     * empty, the change lies within none.
+     */
     @Transactional(readOnly = true)
     List<Map<String, Object>> permissionOptions() {
         List<Map<String, Object>> options = new ArrayList<>();
-        options.add(FormValues.option("", "None: the owners decide"));
         permissions.findActive().forEach(p -> options.add(FormValues.option(String.valueOf(p.getId()), p.label())));
         return options;
     }

@@ -37,27 +37,27 @@ class TouchpointChange {
     /**
      * {@code touchpoint-change.bpmn}: proposed, then in design (the DESIGN owner's head decides), at the board, or
      * straight in build (a standing permission); the head may ask the proposer (more information, then back in
-     * design); approved changes are built, then confirmed live or sent back to build. Rejected (by the head),
-     * closed (by the board) and live are final.
+     * design, or withdrawn when they do not answer in 30 days); approved changes are built, then confirmed live or
+     * sent back to build. Rejected (by the head), closed (by the board), withdrawn and live are final.
      */
     enum Status implements Transitions<Status> {
-        PROPOSED, IN_DESIGN, MORE_INFO, AT_BOARD, IN_BUILD, BUILT, LIVE, REJECTED, CLOSED;
+        PROPOSED, IN_DESIGN, MORE_INFO, AT_BOARD, IN_BUILD, BUILT, LIVE, REJECTED, CLOSED, WITHDRAWN;
 
         @Override
         public boolean canMoveTo(Status next) {
             return switch (this) {
                 case PROPOSED -> next == IN_DESIGN || next == AT_BOARD || next == IN_BUILD;
                 case IN_DESIGN -> next == MORE_INFO || next == IN_BUILD || next == REJECTED;
-                case MORE_INFO -> next == IN_DESIGN;
+                case MORE_INFO -> next == IN_DESIGN || next == WITHDRAWN;
                 case AT_BOARD -> next == IN_BUILD || next == CLOSED;
                 case IN_BUILD -> next == BUILT;
                 case BUILT -> next == LIVE || next == IN_BUILD;
-                case LIVE, REJECTED, CLOSED -> false;
+                case LIVE, REJECTED, CLOSED, WITHDRAWN -> false;
             };
         }
 
         boolean open() {
-            return this != LIVE && this != REJECTED && this != CLOSED;
+            return this != LIVE && this != REJECTED && this != CLOSED && this != WITHDRAWN;
         }
     }
 
@@ -230,6 +230,10 @@ class TouchpointChange {
 
     void answered(Instant when) {
         move(Status.IN_DESIGN, "answered", when);
+    }
+
+    void withdrawnUnanswered(Instant when) {
+        move(Status.WITHDRAWN, "withdrawn", when);
     }
 
     void closedByBoard(String note, Instant when) {

@@ -34,6 +34,10 @@ public final class TouchpointChangeProcess {
         public static final String RECORD_QUESTION = "Task_RecordQuestion";
         public static final String ANSWER_QUESTION = "Task_AnswerQuestion";
         public static final String RECORD_ANSWER = "Task_RecordAnswer";
+        /** The proposer did not answer in 30 days: the change is withdrawn (the case ends). */
+        public static final String NO_ANSWER = "BoundaryEvent_NoAnswer";
+        public static final String RECORD_NO_ANSWER = "Task_RecordNoAnswer";
+        public static final String WITHDRAWN_NO_ANSWER = "EndEvent_NoAnswer";
         public static final String RECORD_STANDING = "Task_RecordStanding";
         public static final String SEND_TO_BOARD = "Task_SendToBoard";
         public static final String CHARTER_GAP = "Gateway_CharterGap";

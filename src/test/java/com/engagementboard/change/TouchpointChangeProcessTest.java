@@ -228,6 +228,20 @@ class TouchpointChangeProcessTest {
     }
 
     @Test
+    void aQuestionLeftUnansweredFor30DaysWithdrawsTheChange() {
+        TouchpointChange change = propose(OWNED, 500, List.of("brand"), null);
+        ProcessInstance instance = instanceOf(change);
+        completeAs("brand.head", List.of("head-brand"), task(instance, DECIDE_DESIGN), Map.of(
+                Variables.DESIGN_DECISION, TouchpointChangeProcess.ASK, Variables.DESIGN_NOTE, "Which supplier?"));
+        runJobs(instance, TouchpointChangeProcess.Elements.NO_ANSWER);
+
+        assertThat(instance).hasPassed(TouchpointChangeProcess.Elements.RECORD_NO_ANSWER,
+                TouchpointChangeProcess.Elements.WITHDRAWN_NO_ANSWER).isEnded();
+        assertThat(reload(change).getStatus()).isEqualTo(TouchpointChange.Status.WITHDRAWN);
+        assertThat(history(change)).containsExactly("PROPOSED", "ROUTED", "ASKED", "NO_ANSWER");
+    }
+
+    @Test
     void aProposalFromTheTasklistsStartFormNamesItsTouchpointNext() {
         identity.setAuthentication("employee", EMPLOYEE);
         ProcessInstance instance;
@@ -255,7 +269,7 @@ class TouchpointChangeProcessTest {
         refusedFor(catchThrowable(() -> completeAs("employee", EMPLOYEE, details, Map.of(Variables.TOUCHPOINT,
                 "no-such-touchpoint"))), Variables.TOUCHPOINT);
         completeAs("employee", EMPLOYEE, details, Map.of(Variables.TOUCHPOINT, OWNED, Variables.FUNCTIONS_AFFECTED,
-                FormValues.json(List.of("brand")), Variables.STANDING_PERMISSION, ""));
+                FormValues.json(List.of("brand"))));
 
         assertThat(instance).isWaitingAt(DECIDE_DESIGN);
         TouchpointChange routed = reload(change);
