@@ -171,4 +171,13 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
             select c.id, c.whatChange, c.status, c.proposer, c.createdAt from TouchpointChange c
             where c.touchpoint.code = :code order by c.id desc""")
     List<Object[]> findChangesAt(@Param("code") String touchpointCode, Pageable page);
+
+    /**
+     * The standing permissions in force at a touchpoint, oldest first, as (scope, cost limit, function's name,
+     * granted by, granted at): read by the entity's name, as the changes are.
+     */
+    @Query("""
+            select p.scope, p.costLimit, f.name, p.grantedBy, p.grantedAt from StandingPermission p join p.function f
+            where p.touchpoint.code = :code and p.revokedAt is null order by p.id""")
+    List<Object[]> findStandingPermissionsAt(@Param("code") String touchpointCode);
 }

@@ -70,6 +70,10 @@ class TouchpointPageController {
     record ChangeRow(long id, String what, String status, String proposer, String proposedAt) {
     }
 
+    /** A standing permission in force: what front-line teams may change without asking, up to what cost. */
+    record PermissionRow(String scope, long costLimit, String function, String grantedBy, String grantedAt) {
+    }
+
     @GetMapping("/touchpoints/{code}")
     @Transactional(readOnly = true)
     String touchpoint(@PathVariable String code, Authentication authentication, Model model) {
@@ -115,6 +119,10 @@ class TouchpointPageController {
         model.addAttribute("changes", allocations.findChangesAt(code, PageRequest.of(0, DECISIONS)).stream()
                 .map(row -> new ChangeRow(((Number) row[0]).longValue(), firstLine((String) row[1]),
                         row[2].toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                        people.nameOf((String) row[3]), CharterMatrixPageController.time((Instant) row[4], zone)))
+                .toList());
+        model.addAttribute("permissions", allocations.findStandingPermissionsAt(code).stream()
+                .map(row -> new PermissionRow((String) row[0], ((Number) row[1]).longValue(), (String) row[2],
                         people.nameOf((String) row[3]), CharterMatrixPageController.time((Instant) row[4], zone)))
                 .toList());
         return "touchpoint";

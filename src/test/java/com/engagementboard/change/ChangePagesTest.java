@@ -66,7 +66,21 @@ class ChangePagesTest {
         mvc.perform(get("/touchpoints/" + ChangeFixtures.OWNED).with(httpBasic("employee", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Changes proposed here")))
+                .andExpect(content().string(containsString("Standing permissions")))
                 .andExpect(content().string(containsString("/changes/" + change.getId() + "\"")));
+    }
+
+    @Test
+    void aTouchpointsPageShowsItsStandingPermissionsInForce() throws Exception {
+        String scope = "Wording <i>and</i> colours " + UUID.randomUUID();
+        StandingPermission permission = changes.grant(ChangeFixtures.OWNED, scope, 1_500, "service.head",
+                List.of("head-service"));
+        mvc.perform(get("/touchpoints/" + ChangeFixtures.OWNED).with(httpBasic("employee", "demo")))
+                .andExpect(content().string(containsString(scope.replace("<", "&lt;").replace(">", "&gt;"))))
+                .andExpect(content().string(containsString("Sofia Novak (Customer Service)")));
+        changes.revoke(permission.getId(), "service.head", List.of("head-service"));
+        mvc.perform(get("/touchpoints/" + ChangeFixtures.OWNED).with(httpBasic("employee", "demo")))
+                .andExpect(content().string(not(containsString(scope.replace("<", "&lt;").replace(">", "&gt;")))));
     }
 
     @Test
