@@ -40,6 +40,8 @@ import static com.engagementboard.web.TaskForms.requireOneOf;
 import static com.engagementboard.web.TaskForms.requireText;
 
 import com.engagementboard.board.BoardReminders;
+import com.engagementboard.organisation.People;
+import com.engagementboard.security.Groups;
 import com.engagementboard.web.FieldProblem;
 import com.engagementboard.web.FormValues;
 import com.engagementboard.web.InvalidInputException;
@@ -64,10 +66,12 @@ class ChangeDelegates {
 
     private final Changes changes;
     private final BoardReminders reminders;
+    private final People people;
 
-    ChangeDelegates(Changes changes, BoardReminders reminders) {
+    ChangeDelegates(Changes changes, BoardReminders reminders, People people) {
         this.changes = changes;
         this.reminders = reminders;
+        this.people = people;
     }
 
     private static long changeId(DelegateExecution execution) {
@@ -295,7 +299,7 @@ class ChangeDelegates {
     TaskListener validateConfirmation() {
         return task -> {
             String user = TaskForms.currentUser(task);
-            if (user.equals(changes.builder(CHANGE_ID.require(task)))) {
+            if (changes.builders(CHANGE_ID.require(task)).contains(user)) {
                 throw invalid(LIVE_OUTCOME.name(), "you built this change: someone else of the operating function "
                         + "confirms it (four eyes)");
             }
@@ -303,6 +307,24 @@ class ChangeDelegates {
             requireOneOf(LIVE_OUTCOME.name(), outcome, TouchpointChangeProcess.LIVE, TouchpointChangeProcess.NOT_LIVE);
             if (TouchpointChangeProcess.NOT_LIVE.equals(outcome)) {
                 requireText(CONFIRM_NOTE.name(), CONFIRM_NOTE.untyped(task), "tell the builder what is not right");
+            }
+        };
+    }
+
+    /**
+     * Four eyes must not stop a change: where nobody of the operating function but its builders could confirm it
+     * (the same head builds and operates, or the chair built what nobody owns), the chair may confirm it too, and
+     * where she built it, the board's core group.
+     */
+    @Bean
+    TaskListener prepareConfirmation() {
+        return task -> {
+            java.util.Set<String> builders = changes.builders(CHANGE_ID.require(task));
+            if (people.membersOf(OPERATE_GROUP.require(task)).stream().allMatch(builders::contains)) {
+                task.addCandidateGroup(Groups.BOARD_CHAIR);
+                if (people.membersOf(Groups.BOARD_CHAIR).stream().allMatch(builders::contains)) {
+                    task.addCandidateGroup(Groups.BOARD_CORE);
+                }
             }
         };
     }

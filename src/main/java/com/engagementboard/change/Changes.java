@@ -281,8 +281,10 @@ public class Changes {
         Boolean approved = change.getAgendaItemId() == null ? null
                 : agenda.approved(change.getAgendaItemId()).orElse(null);
         if (approved == null) {
-            throw new ConflictException("The board has not decided this change",
-                    "Change " + id + " waits for the board's decision on its agenda item; nothing was changed.");
+            // An engine-side refusal both engine doors answer with 409 (a message sent by hand through them).
+            throw new com.engagementboard.web.IllegalTransitionException("Change " + id, change.getStatus(),
+                    "moved on by the board: the board has not decided its agenda item, and it waits for the board's "
+                            + "decision", List.of());
         }
         if (approved) {
             Instant due = dueIn(TouchpointChangeProcess.DEFAULT_BUILD_WEEKS);
@@ -351,10 +353,11 @@ public class Changes {
         event(get(id), "system", "REMINDED", "the build is overdue");
     }
 
-    /** The builder's name, or null: who may not confirm the change (four eyes). */
+    /** Everyone who built the change, each round: who may not confirm it (four eyes). */
     @Transactional(readOnly = true)
-    String builder(long id) {
-        return get(id).getBuiltBy();
+    Set<String> builders(long id) {
+        return events.findByChangeIdOrderByIdAsc(id).stream().filter(e -> "BUILT".equals(e.getKind()))
+                .map(ChangeEvent::getActor).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     @Transactional
@@ -367,7 +370,7 @@ public class Changes {
     @Transactional
     void live(long id, String userId, String note) {
         TouchpointChange change = get(id);
-        if (userId.equals(change.getBuiltBy())) {
+        if (builders(id).contains(userId)) {
             throw new ConflictException("Four eyes", "The person who built a change does not confirm it.");
         }
         change.live(userId, clock.instant());

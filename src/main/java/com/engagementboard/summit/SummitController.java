@@ -75,18 +75,18 @@ class SummitController {
     }
 
     /** Why the chair cancels a summit; every participant is told. */
-    record Cancellation(@Schema(maxLength = Summit.MAX_REASON) String reason) {
+    record CancellationRequest(@Schema(maxLength = Summit.MAX_REASON) String reason) {
     }
 
     /** When the summit meets instead, and why; every participant is told. */
-    record Postponement(Instant at, @Schema(maxLength = Summit.MAX_REASON) String reason) {
+    record PostponementRequest(Instant at, @Schema(maxLength = Summit.MAX_REASON) String reason) {
     }
 
     @PostMapping("/api/summits/{id}/cancel")
     @ResponseBody
     @Operation(summary = "Cancel a summit (chair), with a reason: its open tasks end and every participant is told; "
             + "409 once it has closed")
-    SummitReport.Report cancel(@PathVariable long id, @RequestBody Cancellation cancellation, Principal chair) {
+    SummitReport.Report cancel(@PathVariable long id, @RequestBody CancellationRequest cancellation, Principal chair) {
         summits.cancel(id, cancellation == null ? null : cancellation.reason(), chair.getName());
         return reports.of(id);
     }
@@ -95,7 +95,7 @@ class SummitController {
     @ResponseBody
     @Operation(summary = "Postpone a summit before it opens (chair), to a later date and with a reason: the pre-work "
             + "given is kept, the rest is due by the new date, every participant is told; 409 once it has opened")
-    SummitReport.Report postpone(@PathVariable long id, @RequestBody Postponement postponement, Principal chair) {
+    SummitReport.Report postpone(@PathVariable long id, @RequestBody PostponementRequest postponement, Principal chair) {
         summits.postpone(id, postponement == null ? null : postponement.at(),
                 postponement == null ? null : postponement.reason(), chair.getName());
         return reports.of(id);

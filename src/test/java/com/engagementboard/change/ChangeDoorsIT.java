@@ -140,7 +140,7 @@ class ChangeDoorsIT {
         HttpResponse<String> keyed = call("POST", "/engine-rest/process-definition/key/touchpoint-change/start",
                 "employee", "{\"businessKey\": \"change-" + id + "\", \"variables\": {}}");
         assertThat(keyed.statusCode()).as(keyed.body()).isEqualTo(400);
-        // The board's decision cannot be announced by hand: nothing waits for it, nothing moves.
+        // The board's decision cannot be announced by hand: nothing waits for it here, nothing moves.
         HttpResponse<String> message = call("POST", "/engine-rest/message", "admin", "{\"messageName\": \""
                 + TouchpointChangeProcess.MESSAGE_BOARD_DECIDED + "\", \"businessKey\": \"change-" + id + "\"}");
         assertThat(message.statusCode()).as(message.body()).isBetween(400, 499);
@@ -150,6 +150,26 @@ class ChangeDoorsIT {
                 "designDecision", "APPROVE", "buildWeeks", "2")).statusCode()).isEqualTo(204);
         assertThat(json.readTree(call("GET", "/api/changes/" + id, "employee", null).body()).get("status").asText())
                 .isEqualTo("IN_BUILD");
+    }
+
+    @Test
+    void aBoardDecisionAnnouncedByHandIsAConflictAndMovesNothing() throws Exception {
+        HttpResponse<String> created = call("POST", "/api/changes", "employee", """
+                {"touchpoint": "%s", "whatChange": "Board by hand %s", "why": "Customers ask", "urgency": "LOW",
+                 "estimatedCost": 100, "functionsAffected": ["brand", "service"]}""".formatted(ChangeFixtures.OWNED,
+                UUID.randomUUID()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = json.readTree(created.body()).get("id").asLong();
+        ProcessInstance instance = instanceOf(id);
+        Map<String, Object> before = snapshot(id, instance);
+        assertThat(before.get("change").toString()).contains("\"status\":\"AT_BOARD\"");
+
+        HttpResponse<String> message = call("POST", "/engine-rest/message", "admin", "{\"messageName\": \""
+                + TouchpointChangeProcess.MESSAGE_BOARD_DECIDED + "\", \"businessKey\": \"change-" + id + "\"}");
+        assertThat(message.statusCode()).as(message.body()).isEqualTo(409);
+        assertThat(message.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(message.body()).contains("waits for the board's decision").doesNotContain("at org.");
+        assertThat(snapshot(id, instance)).isEqualTo(before);
     }
 
     @Test

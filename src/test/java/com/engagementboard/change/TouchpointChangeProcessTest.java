@@ -176,6 +176,7 @@ class TouchpointChangeProcessTest {
                 within(1, ChronoUnit.MINUTES));
         build(instance, "operations.head", "head-operations");
         assertThat(candidate(task(instance, CONFIRM_LIVE), "head-service")).isTrue();
+        assertThat(candidate(task(instance, CONFIRM_LIVE), "board-chair")).as("someone else operates it").isFalse();
         assertThat(reload(change).getStatus()).isEqualTo(TouchpointChange.Status.BUILT);
         confirmLive(instance, "service.head");
 
@@ -356,6 +357,7 @@ class TouchpointChangeProcessTest {
         ProcessInstance instance = instanceOf(change);
         assertThatThrownBy(() -> runtime.createMessageCorrelation(TouchpointChangeProcess.MESSAGE_BOARD_DECIDED)
                 .processInstanceBusinessKey(TouchpointChangeProcess.businessKey(change.getId())).correlate())
+                .isInstanceOf(com.engagementboard.web.IllegalTransitionException.class)
                 .hasMessageContaining("waits for the board's decision");
         assertThat(instance).isWaitingAt(BOARD_DECIDED);
         assertThat(reload(change).getStatus()).isEqualTo(TouchpointChange.Status.AT_BOARD);
@@ -371,6 +373,8 @@ class TouchpointChangeProcessTest {
         // Sofia heads Customer Service and helps Operations: she builds, so someone else confirms.
         build(instance, "service.head", "head-operations");
         Task confirm = task(instance, CONFIRM_LIVE);
+        // She is all Customer Service has: the chair may confirm it too, so that four eyes never stop it.
+        assertThat(candidate(confirm, "board-chair")).isTrue();
         Throwable refused = catchThrowable(() -> confirmLive(instance, "service.head"));
         refusedFor(refused, Variables.LIVE_OUTCOME);
         assertThat(refused).hasMessageContaining("four eyes");
@@ -385,8 +389,11 @@ class TouchpointChangeProcessTest {
                 within(1, ChronoUnit.MINUTES));
         assertThat(runtime.getVariable(instance.getId(), Variables.BUILD_REPORT)).isNull();
         build(instance, "operations.head", "head-operations");
-        confirmLive(instance, "service.head");
+        // Whoever built it in any round stays out: Sofia built the first round.
+        refusedFor(catchThrowable(() -> confirmLive(instance, "service.head")), Variables.LIVE_OUTCOME);
+        confirmLive(instance, "service.deputy");
         assertThat(instance).hasPassed(CHANGE_LIVE).isEnded();
+        assertThat(reload(change).getConfirmedBy()).isEqualTo("service.deputy");
         assertThat(history(change)).containsExactly("PROPOSED", "ROUTED", "APPROVED", "BUILT", "SENT_BACK", "BUILT",
                 "LIVE");
     }
