@@ -62,7 +62,8 @@ import org.camunda.spin.json.SpinJsonNode;
  * with the form's type (text, number, one of the form's options, a list of them) and at most
  * {@value #MAX_TEXT} characters. Any other variable (ids, function codes, authors, outcomes) is
  * refused with a 400 naming it.</li>
- * <li>Starting a process sets only the fields of its start form, and never a business key.</li>
+ * <li>Starting a process sets only the fields of its start form, never a business key, and starts at the start
+ * event (never at a step in the middle: a case without its record).</li>
  * <li>Variables are never set, changed or removed on their own (task, execution, process instance,
  * batch), nor carried by messages, signals or instance modifications.</li>
  * </ul>
@@ -155,7 +156,15 @@ class VariableWriteGuard extends CommandInterceptor {
             checkStart(context, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(),
                     builder.getBusinessKey(), builder.getVariables());
             if (builder.getModificationBuilder() != null) {
-                checkModification(builder.getModificationBuilder().getModificationOperations());
+                var instructions = builder.getModificationBuilder().getModificationOperations();
+                if (command instanceof StartProcessInstanceAtActivitiesCmd
+                        || instructions != null && !instructions.isEmpty()) {
+                    // A case begins where its process begins: started in the middle, it has no record (a step
+                    // with nothing to read, or an instance the consistency report names). People never do.
+                    throw invalid("startInstructions", "a process starts at its start event, with its start form; "
+                            + "starting one at another step is not possible");
+                }
+                checkModification(instructions);
             }
         } else if (command instanceof SubmitStartFormCmd) {
             checkStart(context, field(command, "processDefinitionId"), null, field(command, "businessKey"),

@@ -137,6 +137,10 @@ class ChangeDoorsIT {
         // Nobody starts a change with its route or owners decided, or names its record.
         refusedNaming(call("POST", "/engine-rest/process-definition/key/touchpoint-change/start", "employee",
                 variables("whatChange", "x", "why", "y", "urgency", "LOW", "route", "STANDING")), "route");
+        HttpResponse<String> midway = call("POST", "/engine-rest/process-definition/key/touchpoint-change/start",
+                "employee", "{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \""
+                        + TouchpointChangeProcess.Elements.RECORD_LIVE + "\"}]}");
+        refusedNaming(midway, "startInstructions");
         HttpResponse<String> keyed = call("POST", "/engine-rest/process-definition/key/touchpoint-change/start",
                 "employee", "{\"businessKey\": \"change-" + id + "\", \"variables\": {}}");
         assertThat(keyed.statusCode()).as(keyed.body()).isEqualTo(400);
