@@ -71,6 +71,27 @@ class ChangeFormsBrowserIT extends TasklistBrowserSupport {
         }
     }
 
+    /** What the field labelled {@code label} holds now. */
+    private String valueOf(String label) {
+        return driver.findElement(By.xpath(fieldXpath(label) + "//*[self::input or self::textarea]"))
+                .getDomProperty("value");
+    }
+
+    /** Types the text into the field, and again while the form (rendered anew) has not kept it. */
+    private void typeAndCheck(String label, String text) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            retype(label, text);
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(2))
+                        .until(d -> text.equals(valueOf(label)));
+                return;
+            } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException notKept) {
+                // rendered anew meanwhile: type it again
+            }
+        }
+        assertThat(valueOf(label)).as("what the field '%s' holds", label).isEqualTo(text);
+    }
+
     @Test
     void anEmployeeProposesAChangeInTheTasklistAndTheDesignHeadAsksAQuestion() throws Exception {
         charterForChanges();
@@ -82,10 +103,14 @@ class ChangeFormsBrowserIT extends TasklistBrowserSupport {
                     "//*[self::a or self::button][normalize-space()='Start process']"))).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                     "//*[contains(@class,'modal')]//a[normalize-space()='Touchpoint change']"))).click();
-            fillText("What should change", what);
-            fillText("Why: what customers meet today", "The plastic sleeve goes straight into the bin");
+            // The Tasklist may render the start form once more just after it opens, dropping what was typed: each
+            // field is read back (and typed again) as a person who looks at the form would.
+            typeAndCheck("What should change", what);
+            typeAndCheck("Why: what customers meet today", "The plastic sleeve goes straight into the bin");
             chooseOption("How urgent", "High: customers are hurt now");
-            retype("Estimated cost (0 if none)", "800");
+            typeAndCheck("Estimated cost (0 if none)", "800");
+            assertThat(valueOf("What should change")).isEqualTo(what);
+            assertThat(valueOf("Why: what customers meet today")).isEqualTo("The plastic sleeve goes straight into the bin");
             screenshot("change-proposal");
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                     "//*[contains(@class,'modal')]//button[normalize-space()='Start']"))).click();
