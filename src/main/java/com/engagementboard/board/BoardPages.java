@@ -108,6 +108,9 @@ class BoardPages {
 
     private static final Set<Meeting.Status> NOT_YET_OPEN = EnumSet.of(Meeting.Status.SCHEDULED,
             Meeting.Status.AGENDA_CLOSED, Meeting.Status.AGENDA_PUBLISHED);
+    /** The meetings not over yet: the next on the calendar, or the one in session now (as on the home page). */
+    private static final Set<Meeting.Status> NOT_OVER = EnumSet.of(Meeting.Status.SCHEDULED,
+            Meeting.Status.AGENDA_CLOSED, Meeting.Status.AGENDA_PUBLISHED, Meeting.Status.IN_SESSION);
 
     private static final Pattern FACT = Pattern.compile("^- \\*\\*(.+?):\\*\\* ?(.*)$");
 
@@ -263,7 +266,7 @@ class BoardPages {
     Meetings meetings(Paging paging) {
         PageView<MeetingView> found = register.meetings(paging);
         Map<Long, Long> decided = decisionCounts(found.content().stream().map(MeetingView::id).toList());
-        Meeting next = meetings.findFirstByStatusInOrderByScheduledAtAscIdAsc(NOT_YET_OPEN).orElse(null);
+        Meeting next = meetings.findFirstByStatusInOrderByScheduledAtAscIdAsc(NOT_OVER).orElse(null);
         Long nextId = next == null ? null : next.getId();
         DateTimeFormatter when = formats().when();
         PageView<MeetingRow> rows = found.map(m -> new MeetingRow(m.id(), format(when, m.scheduledAt()),

@@ -100,16 +100,7 @@ class BoardChapter {
             submit(submitted, item);
             submitted = submitted.plus(Duration.ofMinutes(35));
         }
-        String meeting = meetingAt(at);
-        // The agenda closes (the meeting's timer) and the next regular meeting is put on the calendar.
-        clock.advanceTo(at.minus(Duration.ofHours(20)));
-        Task prepare = cast.openTask(meeting, PREPARE_AGENDA);
-        if (prepare == null) {
-            throw new IllegalStateException("The meeting of " + at + " has no agenda to prepare: it waits at "
-                    + runtime.getActiveActivityIds(meeting));
-        }
-        cast.complete(CHAIR, prepare, Map.of(BoardMeetingProcess.Variables.AGENDA_ORDER,
-                cast.formValue(prepare, BoardMeetingProcess.Variables.AGENDA_ORDER)));
+        String meeting = prepareAgenda(at);
         clock.advanceTo(at);
 
         Map<String, Handling> scripted = new HashMap<>();
@@ -131,6 +122,23 @@ class BoardChapter {
             throw new IllegalStateException("The meeting of " + at + " did not close: it waits at "
                     + runtime.getActiveActivityIds(meeting));
         }
+    }
+
+    /**
+     * The agenda of the meeting at the moment given closes (the meeting's timer, a day before) and the chair
+     * prepares it the evening before; the meeting's process id.
+     */
+    String prepareAgenda(Instant at) {
+        String meeting = meetingAt(at);
+        clock.advanceTo(at.minus(Duration.ofHours(20)));
+        Task prepare = cast.openTask(meeting, PREPARE_AGENDA);
+        if (prepare == null) {
+            throw new IllegalStateException("The meeting of " + at + " has no agenda to prepare: it waits at "
+                    + runtime.getActiveActivityIds(meeting));
+        }
+        cast.complete(CHAIR, prepare, Map.of(BoardMeetingProcess.Variables.AGENDA_ORDER,
+                cast.formValue(prepare, BoardMeetingProcess.Variables.AGENDA_ORDER)));
+        return meeting;
     }
 
     /** A member submits an item for the next meeting, at the moment given. */

@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  * with the engine's clock set to the moment each step happened. Last year's summit; the first charter version,
  * accepted by every head and in force; an amendment in acceptance with a declined right and heads still to
  * answer; three weekly meetings with votes, a tie, an escalation to the CEO and actions (one done, one overdue);
- * an item waiting for the next meeting, which is on the calendar.
+ * an item waiting for the next meeting, which is on the calendar (or, while today's meeting is in session, on its
+ * agenda).
  *
  * <p>Told once, on the first start (no summit held yet, no charter in force, only the demo board's first
  * meeting on the calendar); later starts leave everything alone. Off where the demo data is off ({@code prod}).
@@ -162,7 +163,7 @@ class DemoStory implements ApplicationRunner {
         ZonedDateTime next = nextMeeting().atZone(boardZone);
         // The last three regular meetings whose session is over (on a Monday morning, last week's is the last).
         ZonedDateTime last = next.minusWeeks(1);
-        if (last.plusHours(2).toInstant().isAfter(now)) {
+        if (last.plusMinutes(demoBoard.meetingMinutes()).toInstant().isAfter(now)) {
             last = last.minusWeeks(1);
         }
         List<Instant> meetings = List.of(last.minusWeeks(2).toInstant(), last.minusWeeks(1).toInstant(),
@@ -201,8 +202,15 @@ class DemoStory implements ApplicationRunner {
         }
         Instant amended = amendedDay.toInstant();
         steps.add(new Step("charter", amended, () -> charterChapter.amendment(amended)));
-        Instant queued = earliest(now.minus(Duration.ofMinutes(30)), next.toInstant().minus(Duration.ofHours(26)));
+        // The item waiting goes to the meeting after the story's last: the next on the calendar, or (on a Monday
+        // morning) today's, in session now, whose agenda the chair prepared the evening before.
+        Instant following = last.plusWeeks(1).toInstant();
+        Instant queued = earliest(now.minus(Duration.ofMinutes(30)), following.minus(Duration.ofHours(26)));
         steps.add(new Step("board", queued, () -> boardChapter.submit(queued, BoardScript.NEXT_MEETING)));
+        if (!following.isAfter(now)) {
+            steps.add(new Step("board", following.minus(Duration.ofHours(20)),
+                    () -> boardChapter.prepareAgenda(following)));
+        }
         // Each step in the order it happened (the amendment falls between meetings, depending on the weekday).
         steps.sort(Comparator.comparing(Step::at));
         Map<String, Long> spent = new TreeMap<>();
