@@ -53,6 +53,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -102,10 +103,36 @@ class ChangeDelegates {
                     WHAT_CHANGE.get(execution).strip(), WHY.get(execution).strip(),
                     FormValues.text(EVIDENCE.untyped(execution)), URGENCY.get(execution), cost);
             CHANGE_ID.set(execution, change.getId());
-            CHANGE_TITLE.set(execution, change.title());
-            DETAILS_GIVEN.set(execution, false);
             execution.setProcessBusinessKey(TouchpointChangeProcess.businessKey(change.getId()));
+            // The start form names the touchpoint (and the functions, and a standing permission) with pickers; a
+            // start without it (the API's own start, or a form of before) asks the proposer in the next task.
+            String touchpoint = FormValues.text(TOUCHPOINT.untyped(execution));
+            boolean named = touchpoint != null && !touchpoint.isBlank();
+            if (named) {
+                change = details(execution, change.getId(), PROPOSER.require(execution));
+            }
+            CHANGE_TITLE.set(execution, change.title());
+            DETAILS_GIVEN.set(execution, named);
         };
+    }
+
+    /** The touchpoint, functions and standing permission picked, checked (unknown ones refused, each named). */
+    private TouchpointChange details(VariableScope form, long id, String proposer) {
+        Object permission = STANDING_PERMISSION.untyped(form);
+        Long permissionId;
+        try {
+            permissionId = permission == null || permission.toString().isBlank() ? null
+                    : Long.valueOf(permission.toString());
+        } catch (NumberFormatException e) {
+            throw invalid(STANDING_PERMISSION.name(), "pick one of the standing permissions offered");
+        }
+        try {
+            return changes.details(id, FormValues.text(TOUCHPOINT.untyped(form)),
+                    FormValues.strings(FUNCTIONS_AFFECTED.untyped(form)), permissionId, proposer);
+        } catch (InvalidInputException refused) {
+            FieldProblem first = refused.problems().get(0);
+            throw invalid(first.field(), first.message());
+        }
     }
 
     /** The estimate as a whole number from zero to {@link Changes#MAX_COST}, or a refusal naming the field. */
@@ -138,23 +165,8 @@ class ChangeDelegates {
     @Bean
     TaskListener recordChangeDetails() {
         return task -> {
-            long id = CHANGE_ID.require(task);
-            Object permission = STANDING_PERMISSION.untyped(task);
-            Long permissionId;
-            try {
-                permissionId = permission == null || permission.toString().isBlank() ? null
-                        : Long.valueOf(permission.toString());
-            } catch (NumberFormatException e) {
-                throw invalid(STANDING_PERMISSION.name(), "pick one of the standing permissions offered");
-            }
-            try {
-                TouchpointChange change = changes.details(id, FormValues.text(TOUCHPOINT.untyped(task)),
-                        FormValues.strings(FUNCTIONS_AFFECTED.untyped(task)), permissionId, TaskForms.currentUser(task));
-                CHANGE_TITLE.set(task.getExecution(), change.title());
-            } catch (InvalidInputException refused) {
-                FieldProblem first = refused.problems().get(0);
-                throw invalid(first.field(), first.message());
-            }
+            TouchpointChange change = details(task, CHANGE_ID.require(task), TaskForms.currentUser(task));
+            CHANGE_TITLE.set(task.getExecution(), change.title());
         };
     }
 

@@ -32,6 +32,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -58,10 +59,13 @@ public class Changes {
     private final RuntimeService runtime;
     private final SystemAccount system;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     Changes(TouchpointChangeRepository changes, ChangeEventRepository events, StandingPermissionRepository permissions,
             TouchpointService touchpoints, FunctionService functions, CharterReading charter, AgendaItems agenda,
-            People people, RuntimeService runtime, SystemAccount system, Clock clock) {
+            People people, RuntimeService runtime, SystemAccount system, Clock clock,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.changes = changes;
         this.events = events;
         this.permissions = permissions;
@@ -533,6 +537,7 @@ public class Changes {
         if (!groups.contains(operator.getHeadGroup())) {
             throw new AccessDeniedException("Only the head of " + operator.getName() + " grants standing permissions");
         }
+        publisher.publishEvent(ProposalForm.PERMISSIONS_CHANGED);
         return permissions.saveAndFlush(new StandingPermission(touchpoint, operator, scope.strip(), costLimit, userId,
                 clock.instant()));
     }
@@ -546,6 +551,7 @@ public class Changes {
                     + " revokes its standing permissions");
         }
         permission.revoke(userId, clock.instant());
+        publisher.publishEvent(ProposalForm.PERMISSIONS_CHANGED);
         return permission;
     }
 

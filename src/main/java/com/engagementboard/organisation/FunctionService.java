@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,8 +22,11 @@ public class FunctionService {
     private final FunctionRepository functions;
     private final DivisionRepository divisions;
     private final People people;
+    private final ApplicationEventPublisher events;
 
-    FunctionService(FunctionRepository functions, DivisionRepository divisions, People people) {
+    FunctionService(FunctionRepository functions, DivisionRepository divisions, People people,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.functions = functions;
         this.divisions = divisions;
         this.people = people;
@@ -68,6 +72,7 @@ public class FunctionService {
         if (head != null) {
             people.addMember(head, function.getHeadGroup());
         }
+        events.publishEvent(OrganisationChanged.FUNCTIONS);
         return function;
     }
 
@@ -91,6 +96,7 @@ public class FunctionService {
                 people.addMember(newHead, function.getHeadGroup());
             }
         }
+        events.publishEvent(OrganisationChanged.FUNCTIONS);
         return functions.saveAndFlush(function);
     }
 
@@ -100,6 +106,7 @@ public class FunctionService {
         functions.delete(function);
         functions.flush();
         people.deleteGroup(function.getHeadGroup());
+        events.publishEvent(OrganisationChanged.FUNCTIONS);
     }
 
     private Division division(String code) {

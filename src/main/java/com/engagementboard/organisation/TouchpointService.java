@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -23,9 +24,11 @@ public class TouchpointService {
     private static final Sort ORDER = Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("code"));
 
     private final TouchpointRepository touchpoints;
+    private final ApplicationEventPublisher events;
 
-    TouchpointService(TouchpointRepository touchpoints) {
+    TouchpointService(TouchpointRepository touchpoints, ApplicationEventPublisher events) {
         this.touchpoints = touchpoints;
+        this.events = events;
     }
 
     /** The touchpoints matching every filter given (a null filter matches all), highest priority first. */
@@ -76,6 +79,7 @@ public class TouchpointService {
             throw new ConflictException("Duplicate touchpoint code",
                     "A touchpoint with code '" + request.code() + "' exists already; choose another code.");
         }
+        events.publishEvent(OrganisationChanged.TOUCHPOINTS);
         return touchpoints.saveAndFlush(new Touchpoint(request.code(), request.name(), request.description(),
                 request.kind(), request.channel(), request.journeyStage(), request.priority()));
     }
@@ -89,6 +93,7 @@ public class TouchpointService {
         Touchpoint touchpoint = get(code);
         touchpoint.update(request.name(), request.description(), request.kind(), request.channel(),
                 request.journeyStage(), request.priority());
+        events.publishEvent(OrganisationChanged.TOUCHPOINTS);
         return touchpoints.saveAndFlush(touchpoint);
     }
 
@@ -96,5 +101,6 @@ public class TouchpointService {
     public void delete(String code) {
         touchpoints.delete(get(code));
         touchpoints.flush();
+        events.publishEvent(OrganisationChanged.TOUCHPOINTS);
     }
 }

@@ -45,6 +45,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -80,9 +81,13 @@ class VariableWriteGuard extends CommandInterceptor {
     static final int MAX_ROWS = 2_000;
 
     private static final String FORM_SUFFIX = ".form";
+    private static final String LATEST = "latest";
+    private static final int MAX_LATEST_FORMS = 32;
 
     private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
     private final Map<String, Map<String, DeployedForm>> formsByDeployment = new ConcurrentHashMap<>();
+    /** The forms bound by their latest version, by form definition id (each version is a definition of its own). */
+    private final Map<String, DeployedForm> formsByDefinition = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -478,28 +483,51 @@ class VariableWriteGuard extends CommandInterceptor {
         return value;
     }
 
-    /** The Camunda Form a task or start event shows, from the deployment that holds its process. */
+    /**
+     * The Camunda Form a task or start event shows: from the deployment that holds its process, or, where the
+     * process binds the latest version of the form (a start form whose pickers the application publishes, as
+     * {@code change/ProposalForm} does), that version, as the Tasklist shows it.
+     */
     private DeployedForm form(CommandContext context, String deploymentId, FormDefinition definition) {
         if (definition == null || definition.getCamundaFormDefinitionKey() == null) {
             return null;
         }
         Expression key = definition.getCamundaFormDefinitionKey();
         String formId = key.getExpressionText();
+        if (LATEST.equals(definition.getCamundaFormDefinitionBinding())) {
+            CamundaFormDefinitionEntity latest = context.getCamundaFormDefinitionManager()
+                    .findLatestDefinitionByKey(formId);
+            if (latest == null) {
+                return null;
+            }
+            if (formsByDefinition.size() > MAX_LATEST_FORMS) {
+                formsByDefinition.clear(); // versions published since: only the latest of each form is ever read
+            }
+            return formsByDefinition.computeIfAbsent(latest.getId(), id -> {
+                ResourceEntity resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(
+                        latest.getDeploymentId(), latest.getResourceName());
+                return parse(resource);
+            });
+        }
         Map<String, DeployedForm> forms = formsByDeployment.computeIfAbsent(deploymentId,
                 id -> formsOf(context, id));
         return forms.get(formId);
+    }
+
+    private DeployedForm parse(ResourceEntity resource) {
+        try {
+            return DeployedForm.parse(resource.getBytes(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Form " + resource.getName() + " is not valid JSON", e);
+        }
     }
 
     private Map<String, DeployedForm> formsOf(CommandContext context, String deploymentId) {
         Map<String, DeployedForm> forms = new HashMap<>();
         for (ResourceEntity resource : context.getResourceManager().findResourcesByDeploymentId(deploymentId)) {
             if (resource.getName() != null && resource.getName().endsWith(FORM_SUFFIX)) {
-                try {
-                    DeployedForm form = DeployedForm.parse(resource.getBytes(), json);
-                    forms.put(form.id(), form);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Form " + resource.getName() + " is not valid JSON", e);
-                }
+                DeployedForm form = parse(resource);
+                forms.put(form.id(), form);
             }
         }
         return forms;

@@ -280,6 +280,38 @@ class TouchpointChangeProcessTest {
         assertThat(history(change)).containsExactly("PROPOSED", "DETAILED", "ROUTED");
     }
 
+    @Test
+    void aProposalWhoseStartFormNamesTheTouchpointGoesStraightToItsOwners() {
+        Map<String, Object> form = new HashMap<>();
+        form.put(Variables.WHAT_CHANGE, "Braille on the sleeve " + UUID.randomUUID().toString().substring(0, 6));
+        form.put(Variables.WHY, "Blind customers cannot tell the card from the leaflet");
+        form.put(Variables.URGENCY, "MEDIUM");
+        form.put(Variables.ESTIMATED_COST, 500L);
+        form.put(Variables.FUNCTIONS_AFFECTED, FormValues.json(List.of("brand")));
+        identity.setAuthentication("employee", EMPLOYEE);
+        ProcessInstance instance;
+        try {
+            // A touchpoint the start form does not offer is refused at the start, nothing recorded.
+            Map<String, Object> unknown = new HashMap<>(form);
+            unknown.put(Variables.TOUCHPOINT, "no-such-touchpoint");
+            refusedFor(catchThrowable(() -> runtime.startProcessInstanceByKey(TouchpointChangeProcess.KEY,
+                    unknown)), Variables.TOUCHPOINT);
+            form.put(Variables.TOUCHPOINT, OWNED);
+            instance = runtime.startProcessInstanceByKey(TouchpointChangeProcess.KEY, form);
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(instance).hasPassed(TouchpointChangeProcess.Elements.REGISTER).hasNotPassed(NAME_TOUCHPOINT)
+                .isWaitingAt(DECIDE_DESIGN);
+        TouchpointChange change = changes.get(TouchpointChangeProcess.changeId(
+                runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                        .getBusinessKey()));
+        assertThat(change.getTouchpoint().getCode()).isEqualTo(OWNED);
+        assertThat(change.getFunctionsAffected()).extracting(f -> f.getCode()).containsExactly("brand");
+        assertThat(history(change)).containsExactly("PROPOSED", "DETAILED", "ROUTED");
+        assertThat(task(instance, DECIDE_DESIGN).getName()).startsWith("Decide: Card packaging: Braille on the sleeve");
+    }
+
     // --- standing permissions -------------------------------------------------------------------------------------
 
     @Test
