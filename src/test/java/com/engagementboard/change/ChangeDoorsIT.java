@@ -137,6 +137,13 @@ class ChangeDoorsIT {
         // Nobody starts a change with its route or owners decided, or names its record.
         refusedNaming(call("POST", "/engine-rest/process-definition/key/touchpoint-change/start", "employee",
                 variables("whatChange", "x", "why", "y", "urgency", "LOW", "route", "STANDING")), "route");
+        // Nor at a touchpoint its start form does not offer, through the REST API or the Tasklist's own.
+        refusedNaming(call("POST", "/engine-rest/process-definition/key/touchpoint-change/submit-form", "employee",
+                variables("whatChange", "x", "why", "y", "urgency", "LOW", "touchpoint", "no-such-touchpoint")),
+                "touchpoint");
+        refusedNaming(new BrowserSession(port).login("employee", "demo").tasklistPost(
+                "/process-definition/key/touchpoint-change/submit-form", variables("whatChange", "x", "why", "y",
+                        "urgency", "LOW", "touchpoint", "<script>alert(1)</script>")), "touchpoint");
         HttpResponse<String> midway = call("POST", "/engine-rest/process-definition/key/touchpoint-change/start",
                 "employee", "{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \""
                         + TouchpointChangeProcess.Elements.RECORD_LIVE + "\"}]}");
