@@ -262,6 +262,11 @@ class ChangeDelegates {
     }
 
     @Bean
+    JavaDelegate recordNeverPlaced() {
+        return execution -> changes.neverPlaced(changeId(execution));
+    }
+
+    @Bean
     JavaDelegate recordStanding() {
         return execution -> changes.standing(changeId(execution));
     }

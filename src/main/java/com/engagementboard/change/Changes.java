@@ -343,6 +343,15 @@ public class Changes {
         event(change, "system", "NO_ANSWER", "the question went unanswered for 30 days: the change is withdrawn");
     }
 
+    /** The proposer did not name the touchpoint of a change started without it for 30 days: it is withdrawn. */
+    @Transactional
+    void neverPlaced(long id) {
+        TouchpointChange change = get(id);
+        change.withdrawnUnplaced(clock.instant());
+        event(change, "system", "NOT_PLACED", "the proposer did not name the touchpoint in 30 days: the change is "
+                + "withdrawn");
+    }
+
     @Transactional
     void standing(long id) {
         TouchpointChange change = get(id);

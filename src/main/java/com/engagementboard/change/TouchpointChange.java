@@ -46,7 +46,7 @@ class TouchpointChange {
         @Override
         public boolean canMoveTo(Status next) {
             return switch (this) {
-                case PROPOSED -> next == IN_DESIGN || next == AT_BOARD || next == IN_BUILD;
+                case PROPOSED -> next == IN_DESIGN || next == AT_BOARD || next == IN_BUILD || next == WITHDRAWN;
                 case IN_DESIGN -> next == MORE_INFO || next == IN_BUILD || next == REJECTED;
                 case MORE_INFO -> next == IN_DESIGN || next == WITHDRAWN;
                 case AT_BOARD -> next == IN_BUILD || next == CLOSED;
@@ -233,6 +233,10 @@ class TouchpointChange {
     }
 
     void withdrawnUnanswered(Instant when) {
+        move(Status.WITHDRAWN, "withdrawn", when);
+    }
+
+    void withdrawnUnplaced(Instant when) {
         move(Status.WITHDRAWN, "withdrawn", when);
     }
 

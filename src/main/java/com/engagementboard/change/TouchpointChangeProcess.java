@@ -38,6 +38,9 @@ public final class TouchpointChangeProcess {
         public static final String NO_ANSWER = "BoundaryEvent_NoAnswer";
         public static final String RECORD_NO_ANSWER = "Task_RecordNoAnswer";
         public static final String WITHDRAWN_NO_ANSWER = "EndEvent_NoAnswer";
+        public static final String NEVER_PLACED = "BoundaryEvent_NeverPlaced";
+        public static final String RECORD_NEVER_PLACED = "Task_RecordNeverPlaced";
+        public static final String WITHDRAWN_NEVER_PLACED = "EndEvent_NeverPlaced";
         public static final String RECORD_STANDING = "Task_RecordStanding";
         public static final String SEND_TO_BOARD = "Task_SendToBoard";
         public static final String CHARTER_GAP = "Gateway_CharterGap";

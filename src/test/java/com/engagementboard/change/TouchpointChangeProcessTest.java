@@ -281,6 +281,29 @@ class TouchpointChangeProcessTest {
     }
 
     @Test
+    void aProposalWhoseTouchpointIsNotNamedFor30DaysIsWithdrawn() {
+        identity.setAuthentication("employee", EMPLOYEE);
+        ProcessInstance instance;
+        try {
+            instance = runtime.startProcessInstanceByKey(TouchpointChangeProcess.KEY, Map.of(
+                    Variables.WHAT_CHANGE, "A warmer tone in the leaflet", Variables.WHY, "It reads like a contract",
+                    Variables.URGENCY, "LOW", Variables.ESTIMATED_COST, 0L));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(instance).isWaitingAt(NAME_TOUCHPOINT);
+        TouchpointChange change = changes.get(TouchpointChangeProcess.changeId(
+                runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                        .getBusinessKey()));
+        runJobs(instance, TouchpointChangeProcess.Elements.NEVER_PLACED);
+
+        assertThat(instance).hasPassed(TouchpointChangeProcess.Elements.RECORD_NEVER_PLACED,
+                TouchpointChangeProcess.Elements.WITHDRAWN_NEVER_PLACED).isEnded();
+        assertThat(reload(change).getStatus()).isEqualTo(TouchpointChange.Status.WITHDRAWN);
+        assertThat(history(change)).containsExactly("PROPOSED", "NOT_PLACED");
+    }
+
+    @Test
     void aProposalWhoseStartFormNamesTheTouchpointGoesStraightToItsOwners() {
         Map<String, Object> form = new HashMap<>();
         form.put(Variables.WHAT_CHANGE, "Braille on the sleeve " + UUID.randomUUID().toString().substring(0, 6));
