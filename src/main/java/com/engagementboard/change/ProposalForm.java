@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,10 +42,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * the newest choices and {@code security/VariableWriteGuard} accepts only those. The process definition never
  * changes.
  *
- * <p>Published once the application is ready (the process application deployed the template first) and a moment
- * after a change of touchpoints, functions or standing permissions commits: a thousand touchpoints imported one by
- * one are one new version, not a thousand. A version equal to the latest is not published again, so the nodes of a
- * cluster publish one between them (two at worst, both alike). Only the newest few versions are kept.
+ * <p>Published right after the process application deployed (an upgrade deploys the template again: its empty
+ * choices are replaced at once), once the application is ready (with the demo's data), a moment after a change of
+ * touchpoints, functions or standing permissions commits (a thousand touchpoints imported one by one are a few new
+ * versions, not a thousand), and checked every few minutes: a change committed on a node that stopped before
+ * publishing it, or a node that published older choices over a newer node's, is put right. A version equal to the
+ * latest is not published again, and a node checks its choices once more after publishing. Only the newest few
+ * versions are kept, by version number (never the latest): the nodes' clocks may differ.
+ *
+ * <p>Between a change and its publication, {@code VariableWriteGuard} refuses a start at a touchpoint the form
+ * does not offer yet; an empty list of choices (the template) checks nothing there, and the change's own record
+ * refuses an unknown touchpoint.
  */
 @Component
 class ProposalForm {
@@ -58,6 +67,8 @@ class ProposalForm {
     static final String DEPLOYMENT = "change-proposal-choices";
     static final String RESOURCE = TouchpointChangeProcess.FORM_PROPOSAL + ".form";
     private static final int VERSIONS_KEPT = 3;
+    /** How often each node checks that the form offers today's choices. */
+    private static final Duration CHECK_EVERY = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(ProposalForm.class);
 
     private final Changes changes;
@@ -80,9 +91,16 @@ class ProposalForm {
         this.delay = delay;
     }
 
+    @EventListener(PostDeployEvent.class)
+    void onDeployed() {
+        publishQuietly();
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         publishQuietly();
+        later.scheduleWithFixedDelay(this::publishQuietly, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -114,17 +132,26 @@ class ProposalForm {
         }
     }
 
-    /** Publishes the form with the current choices unless its latest version has them already; whether it did. */
+    /**
+     * Publishes the form with the current choices unless its latest version has them already, and checks again
+     * once published (another node may have published older choices meanwhile); whether it published.
+     */
     synchronized boolean publish() {
-        String form = withChoices();
-        if (form.equals(latest())) {
-            return false;
+        boolean published = false;
+        for (int round = 0; round < 3; round++) {
+            String form = withChoices();
+            if (form.equals(latest())) {
+                break;
+            }
+            Deployment deployment = repository.createDeployment().name(DEPLOYMENT).source("Engagement Board")
+                    .addString(RESOURCE, form).deploy();
+            LOG.info("Change proposal form published with the current choices (deployment {})", deployment.getId());
+            published = true;
         }
-        Deployment published = repository.createDeployment().name(DEPLOYMENT).source("Engagement Board")
-                .addString(RESOURCE, form).deploy();
-        LOG.info("Change proposal form published with the current choices (deployment {})", published.getId());
-        forgetOlderVersions();
-        return true;
+        if (published) {
+            forgetOlderVersions();
+        }
+        return published;
     }
 
     /** The template with the choices of today. */
@@ -168,15 +195,30 @@ class ProposalForm {
         });
     }
 
+    /** Removes the publications of versions older than the newest few, by version number. */
     private void forgetOlderVersions() {
-        List<Deployment> published = repository.createDeploymentQuery().deploymentName(DEPLOYMENT)
-                .orderByDeploymentTime().desc().list();
-        for (Deployment old : published.subList(Math.min(VERSIONS_KEPT, published.size()), published.size())) {
+        List<String> older = engine.getCommandExecutorTxRequired().execute(context -> {
+            CamundaFormDefinitionEntity latest = context.getCamundaFormDefinitionManager()
+                    .findLatestDefinitionByKey(TouchpointChangeProcess.FORM_PROPOSAL);
+            List<String> deployments = new ArrayList<>();
+            if (latest == null) {
+                return deployments;
+            }
+            for (Deployment published : repository.createDeploymentQuery().deploymentName(DEPLOYMENT).list()) {
+                boolean old = context.getCamundaFormDefinitionManager().findDefinitionsByDeploymentId(published
+                        .getId()).stream().allMatch(form -> form.getVersion() <= latest.getVersion() - VERSIONS_KEPT);
+                if (old && !published.getId().equals(latest.getDeploymentId())) {
+                    deployments.add(published.getId());
+                }
+            }
+            return deployments;
+        });
+        for (String old : older) {
             try {
-                repository.deleteDeployment(old.getId());
+                repository.deleteDeployment(old);
             } catch (RuntimeException gone) {
                 // Another node removed it first.
-                LOG.debug("Deployment {} of the proposal form is gone already", old.getId());
+                LOG.debug("Deployment {} of the proposal form is gone already", old);
             }
         }
     }

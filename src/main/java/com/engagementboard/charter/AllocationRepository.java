@@ -174,10 +174,11 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
     /**
      * The standing permissions in force at a touchpoint, oldest first, as (scope, cost limit, function's name,
-     * granted by, granted at): read by the entity's name, as the changes are.
+     * granted by, granted at, id, function's code): read by the entity's name, as the changes are.
      */
     @Query("""
-            select p.scope, p.costLimit, f.name, p.grantedBy, p.grantedAt from StandingPermission p join p.function f
+            select p.scope, p.costLimit, f.name, p.grantedBy, p.grantedAt, p.id, f.code
+            from StandingPermission p join p.function f
             where p.touchpoint.code = :code and p.revokedAt is null order by p.id""")
     List<Object[]> findStandingPermissionsAt(@Param("code") String touchpointCode);
 }

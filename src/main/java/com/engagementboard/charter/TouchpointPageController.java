@@ -3,9 +3,11 @@ package com.engagementboard.charter;
 import com.engagementboard.charter.CharterMatrixPageController.Cell;
 import com.engagementboard.charter.CharterMatrixPageController.VersionHeader;
 import com.engagementboard.charter.CharterMatrixPageController.Versions;
+import com.engagementboard.organisation.BusinessFunction;
 import com.engagementboard.organisation.People;
 import com.engagementboard.organisation.Touchpoint;
 import com.engagementboard.organisation.TouchpointService;
+import com.engagementboard.security.Groups;
 import com.engagementboard.web.PageZone;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -70,8 +73,12 @@ class TouchpointPageController {
     record ChangeRow(long id, String what, String status, String proposer, String proposedAt) {
     }
 
-    /** A standing permission in force: what front-line teams may change without asking, up to what cost. */
-    record PermissionRow(String scope, long costLimit, String function, String grantedBy, String grantedAt) {
+    /**
+     * A standing permission in force: what front-line teams may change without asking, up to what cost; whether
+     * the person reading heads its function (and so may revoke it).
+     */
+    record PermissionRow(long id, String scope, long costLimit, String function, String grantedBy, String grantedAt,
+            boolean revocable) {
     }
 
     @GetMapping("/touchpoints/{code}")
@@ -121,10 +128,19 @@ class TouchpointPageController {
                         row[2].toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                         people.nameOf((String) row[3]), CharterMatrixPageController.time((Instant) row[4], zone)))
                 .toList());
+        Set<String> groups = Set.copyOf(Groups.of(authentication));
         model.addAttribute("permissions", allocations.findStandingPermissionsAt(code).stream()
-                .map(row -> new PermissionRow((String) row[0], ((Number) row[1]).longValue(), (String) row[2],
-                        people.nameOf((String) row[3]), CharterMatrixPageController.time((Instant) row[4], zone)))
+                .map(row -> new PermissionRow(((Number) row[5]).longValue(), (String) row[0],
+                        ((Number) row[1]).longValue(), (String) row[2], people.nameOf((String) row[3]),
+                        CharterMatrixPageController.time((Instant) row[4], zone),
+                        groups.contains(Groups.head((String) row[6]))))
                 .toList());
+        // The head of the operating function in force grants standing permissions here.
+        List<Allocation> operate = versions.inForce() == null ? null
+                : rights(byVersion, versions.inForce().getId()).get(RightKind.OPERATE);
+        BusinessFunction operator = operate == null || operate.size() != 1 ? null : operate.get(0).getFunction();
+        model.addAttribute("grantAs", operator != null && groups.contains(operator.getHeadGroup())
+                ? operator.getName() : null);
         return "touchpoint";
     }
 

@@ -503,11 +503,18 @@ class VariableWriteGuard extends CommandInterceptor {
             if (formsByDefinition.size() > MAX_LATEST_FORMS) {
                 formsByDefinition.clear(); // versions published since: only the latest of each form is ever read
             }
-            return formsByDefinition.computeIfAbsent(latest.getId(), id -> {
-                ResourceEntity resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(
-                        latest.getDeploymentId(), latest.getResourceName());
-                return parse(resource);
-            });
+            DeployedForm cached = formsByDefinition.get(latest.getId());
+            if (cached != null) {
+                return cached;
+            }
+            ResourceEntity resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(
+                    latest.getDeploymentId(), latest.getResourceName());
+            if (resource == null) {
+                return null; // removed meanwhile by a node that published a newer version: the record checks
+            }
+            DeployedForm parsed = parse(resource);
+            formsByDefinition.put(latest.getId(), parsed);
+            return parsed;
         }
         Map<String, DeployedForm> forms = formsByDeployment.computeIfAbsent(deploymentId,
                 id -> formsOf(context, id));

@@ -1,10 +1,15 @@
 package com.engagementboard.change;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -81,6 +86,59 @@ class ChangePagesTest {
         changes.revoke(permission.getId(), "service.head", List.of("head-service"));
         mvc.perform(get("/touchpoints/" + ChangeFixtures.OWNED).with(httpBasic("employee", "demo")))
                 .andExpect(content().string(not(containsString(scope.replace("<", "&lt;").replace(">", "&gt;")))));
+    }
+
+    @Test
+    void theHeadOfTheOperatingFunctionGrantsAndRevokesAStandingPermissionOnTheTouchpointsPage() throws Exception {
+        String page = "/touchpoints/" + ChangeFixtures.OWNED;
+        String grant = page + "/standing-permissions";
+        // Only the head of the operating function (Customer Service) is offered the form.
+        mvc.perform(get(page).with(httpBasic("service.head", "demo")))
+                .andExpect(content().string(containsString("As head of Customer Service, the operating owner here")))
+                .andExpect(content().string(containsString("action=\"" + grant + "\"")));
+        mvc.perform(get(page).with(httpBasic("brand.head", "demo")))
+                .andExpect(content().string(not(containsString("action=\"" + grant + "\""))));
+        // Anyone else is refused, whatever they send; nothing is granted.
+        String scope = "Sleeve colours <b>by season</b> " + UUID.randomUUID();
+        mvc.perform(post(grant).with(httpBasic("brand.head", "demo")).with(csrf()).param("scope", scope)
+                .param("costLimit", "500")).andExpect(status().isForbidden());
+        mvc.perform(post(grant).with(httpBasic("employee", "demo")).with(csrf()).param("scope", scope)
+                .param("costLimit", "500")).andExpect(status().isForbidden());
+        // Words, not a number: back to the page with the refusal in words and what was typed; nothing granted.
+        mvc.perform(post(grant).with(httpBasic("service.head", "demo")).with(csrf()).param("scope", scope)
+                .param("costLimit", "a lot"))
+                .andExpect(redirectedUrl(page + "#standing-permissions"))
+                .andExpect(flash().attribute(StandingPermissionPagesController.REFUSAL,
+                        containsString("a whole number from 0 to")))
+                .andExpect(flash().attribute(StandingPermissionPagesController.SCOPE, scope));
+        mvc.perform(post(grant).with(httpBasic("service.head", "demo")).with(csrf()).param("scope", "  ")
+                .param("costLimit", "500"))
+                .andExpect(flash().attribute(StandingPermissionPagesController.REFUSAL,
+                        containsString("say what front-line teams may change")));
+        assertThat(changes.permissionsAt(ChangeFixtures.OWNED)).noneMatch(p -> p.getScope().equals(scope));
+
+        mvc.perform(post(grant).with(httpBasic("service.head", "demo")).with(csrf()).param("scope", scope)
+                .param("costLimit", "500"))
+                .andExpect(redirectedUrl(page + "#standing-permissions"))
+                .andExpect(flash().attribute(StandingPermissionPagesController.NOTICE, containsString("Granted")));
+        StandingPermission granted = changes.permissionsAt(ChangeFixtures.OWNED).stream()
+                .filter(p -> p.getScope().equals(scope)).findFirst().orElseThrow();
+        assertThat(granted.getCostLimit()).isEqualTo(500);
+        String revoke = "/standing-permissions/" + granted.getId() + "/revoke";
+        mvc.perform(get(page).with(httpBasic("service.head", "demo")))
+                .andExpect(content().string(containsString("Sleeve colours &lt;b&gt;by season&lt;/b&gt;")))
+                .andExpect(content().string(containsString("action=\"" + revoke + "\"")));
+        mvc.perform(get(page).with(httpBasic("employee", "demo")))
+                .andExpect(content().string(not(containsString("action=\"" + revoke + "\""))));
+        mvc.perform(post(revoke).with(httpBasic("brand.head", "demo")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(revoke).with(httpBasic("service.head", "demo")).with(csrf()))
+                .andExpect(redirectedUrl(page + "#standing-permissions"))
+                .andExpect(flash().attribute(StandingPermissionPagesController.NOTICE, containsString("Revoked")));
+        assertThat(changes.permissionsAt(ChangeFixtures.OWNED)).noneMatch(p -> p.getScope().equals(scope));
+        // Revoked already: a conflict, said in words.
+        mvc.perform(post(revoke).with(httpBasic("service.head", "demo")).with(csrf()))
+                .andExpect(status().isConflict());
     }
 
     @Test

@@ -95,6 +95,9 @@ class TouchpointChangeProcessTest {
     ChangeEventRepository events;
 
     @Autowired
+    TouchpointChangeRepository records;
+
+    @Autowired
     ApplicationContext context;
 
     @BeforeEach
@@ -314,11 +317,16 @@ class TouchpointChangeProcessTest {
         identity.setAuthentication("employee", EMPLOYEE);
         ProcessInstance instance;
         try {
-            // A touchpoint the start form does not offer is refused at the start, nothing recorded.
+            // A touchpoint the start form does not offer is refused at the start, by the form's latest version
+            // (the application's, with the choices), nothing recorded.
             Map<String, Object> unknown = new HashMap<>(form);
             unknown.put(Variables.TOUCHPOINT, "no-such-touchpoint");
-            refusedFor(catchThrowable(() -> runtime.startProcessInstanceByKey(TouchpointChangeProcess.KEY,
-                    unknown)), Variables.TOUCHPOINT);
+            long before = records.count();
+            Throwable refused = catchThrowable(() -> runtime.startProcessInstanceByKey(TouchpointChangeProcess.KEY,
+                    unknown));
+            refusedFor(refused, Variables.TOUCHPOINT);
+            assertThat(refused).hasMessageContaining("is not one of the choices offered");
+            assertThat(records.count()).isEqualTo(before);
             form.put(Variables.TOUCHPOINT, OWNED);
             instance = runtime.startProcessInstanceByKey(TouchpointChangeProcess.KEY, form);
         } finally {
