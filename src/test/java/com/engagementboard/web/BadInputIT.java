@@ -87,6 +87,15 @@ class BadInputIT {
     private static final Pattern UNCOUNTED = Pattern.compile("(?i)flyway_schema_history|act_ru_meter_log|"
             + "spring_session.*|act_ge_property");
     private static final String TASKLIST_ENGINE = "/camunda/api/engine/engine/default";
+    /**
+     * The change proposal form's versions, which the application publishes on its own a moment after another
+     * test's touchpoints changed (change/ProposalForm): left out of the count, every other deployment counted.
+     */
+    private static final Map<String, String> PUBLISHED_ON_ITS_OWN = Map.of(
+            "ACT_RE_DEPLOYMENT", " where NAME_ is null or NAME_ <> 'change-proposal-choices'",
+            "ACT_RE_CAMFORMDEF", " where KEY_ <> 'change-proposal'",
+            "ACT_GE_BYTEARRAY", " where DEPLOYMENT_ID_ is null or DEPLOYMENT_ID_ not in (select ID_ from "
+                    + "ACT_RE_DEPLOYMENT where NAME_ = 'change-proposal-choices')");
 
     @LocalServerPort
     int port;
@@ -853,9 +862,10 @@ class BadInputIT {
         }
         for (String[] table : tables) {
             String name = table[0].toUpperCase();
-            counts.put(name, jdbc.queryForObject("select count(*) from " + table[0], Long.class));
+            String rows = table[0] + PUBLISHED_ON_ITS_OWN.getOrDefault(name, "");
+            counts.put(name, jdbc.queryForObject("select count(*) from " + rows, Long.class));
             if (table[1] != null) {
-                Long sum = jdbc.queryForObject("select sum(" + table[1] + ") from " + table[0], Long.class);
+                Long sum = jdbc.queryForObject("select sum(" + table[1] + ") from " + rows, Long.class);
                 counts.put(name + "." + table[1].toUpperCase(), sum == null ? 0L : sum);
             }
         }
