@@ -510,7 +510,7 @@ class VariableWriteGuard extends CommandInterceptor {
             ResourceEntity resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(
                     latest.getDeploymentId(), latest.getResourceName());
             if (resource == null) {
-                return null; // removed meanwhile by a node that published a newer version: the record checks
+                return null; // removed meanwhile by a node that published a newer one: refused, the person retries
             }
             DeployedForm parsed = parse(resource);
             formsByDefinition.put(latest.getId(), parsed);
